@@ -1,0 +1,2 @@
+namespace Salient.Engine;
+internal static class AssemblyMarker { }

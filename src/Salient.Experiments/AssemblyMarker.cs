@@ -1,0 +1,2 @@
+namespace Salient.Experiments;
+internal static class AssemblyMarker { }

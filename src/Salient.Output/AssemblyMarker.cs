@@ -1,0 +1,2 @@
+namespace Salient.Output;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Salient.Scenario;
+internal static class AssemblyMarker { }
