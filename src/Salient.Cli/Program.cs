@@ -1,1 +1,3 @@
-return 0;
+using Salient.Cli;
+
+return SalientApp.Run(args, Spectre.Console.AnsiConsole.Console);

@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Salient.Cli.Commands;
+
+/// <summary>Options shared by every command that loads a scenario.</summary>
+public class ScenarioSettings : CommandSettings
+{
+    [CommandArgument(0, "[SCENARIO]")]
+    [Description("Scenario folder or YAML file (default: scenarios/kursk-2024).")]
+    public string? Scenario { get; init; }
+
+    [CommandOption("--variant <NAME>")]
+    [Description("Apply the scenario's named variant.")]
+    public string? Variant { get; init; }
+
+    [CommandOption("--set <PATH=VALUE>")]
+    [Description("Override one value, e.g. --set parameters.ground.lethality.red=0.03 (repeatable).")]
+    public string[] Set { get; init; } = [];
+
+    [CommandOption("--debug")]
+    [Description("Show stack traces for unexpected failures.")]
+    public bool Debug { get; init; }
+}

@@ -1,0 +1,56 @@
+using Salient.Cli.Commands;
+using Salient.Output.Files;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Salient.Cli;
+
+/// <summary>The command-line application: commands, and the top-level handling of user errors.</summary>
+public static class SalientApp
+{
+    /// <summary>Exit code for bad input (scenario errors, bad options, unwritable output).</summary>
+    public const int UserError = 2;
+
+    /// <summary>Runs the CLI with <paramref name="args"/>, writing through <paramref name="console"/>; returns the exit code.</summary>
+    public static int Run(string[] args, IAnsiConsole console)
+    {
+        bool debug = args.Contains("--debug");
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("salient");
+            config.Settings.Console = console;
+            config.Settings.StrictParsing = true;
+            config.Settings.PropagateExceptions = debug;
+            config.Settings.ExceptionHandler = (ex, _) =>
+            {
+                // User errors are rendered without a stack trace; anything else is a bug and shows one (with --debug too).
+                switch (ex)
+                {
+                    case CommandParseException or CommandRuntimeException:
+                        console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+                        console.MarkupLine("Run [bold]salient --help[/] for usage.");
+                        return UserError;
+                    case OutputException or UserInputException:
+                        console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+                        return UserError;
+                    default:
+                        console.WriteException(ex);
+                        return 1;
+                }
+            };
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run Monte Carlo replications of a scenario (default: the bundled Kursk 2024-25 scenario).")
+                .WithExample("run")
+                .WithExample("run", "scenarios/kursk-2024", "--replications", "1000", "--seed", "7", "--out", "out/k7");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check a scenario and report every problem as file:line:col.")
+                .WithExample("validate", "scenarios/kursk-2024");
+        });
+        int code = app.Run(args.Where(a => a != "--debug").ToArray());
+        return code < 0 ? UserError : code;
+    }
+}
+
+/// <summary>A user error found by a command (bad option value, missing scenario): reported without a stack trace.</summary>
+public sealed class UserInputException(string message) : Exception(message);

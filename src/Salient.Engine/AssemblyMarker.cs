@@ -1,2 +1,0 @@
-namespace Salient.Engine;
-internal static class AssemblyMarker { }

@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using Salient.Scenario.Model;
+
+namespace Salient.Engine.Compilation;
+
+/// <summary>
+/// A scenario flattened for the kernel: primitive arrays for cells, neighbours, units and plans, parameter ids, and
+/// the metric layout. Built once per scenario and shared read-only by every worker thread.
+/// </summary>
+/// <remarks>Immutable after construction (arrays are not exposed for writing outside the engine).</remarks>
+public sealed class CompiledScenario
+{
+    /// <summary>Sides the engine supports; the loader enforces it.</summary>
+    public const int SideCount = 2;
+
+    public CompiledScenario(ScenarioModel model)
+    {
+        Model = model;
+        var cal = model.Calendar;
+        Days = cal.Days;
+        TicksPerDay = cal.TicksPerDay;
+        TotalTicks = Days * TicksPerDay;
+        Dt = 1.0 / TicksPerDay;
+
+        // Cells and the neighbour table in CSR form (PERF: contiguous arrays, no per-cell lists in the tick loop).
+        var cells = model.Theatre.Cells;
+        CellCount = cells.Length;
+        CellArea = [.. cells.Select(c => c.AreaKm2)];
+        CellDefensibility = [.. cells.Select(c => c.Defensibility)];
+        InitialControl = [.. cells.Select(c => (byte)c.InitialControl)];
+        CellCounted = [.. cells.Select(c => model.Theatre.Regions[c.Region].Counted)];
+        var adjacency = new List<(int To, double Len, double Mob)>[CellCount];
+        for (int i = 0; i < CellCount; i++) adjacency[i] = [];
+        foreach (var e in model.Theatre.Edges)
+        {
+            adjacency[e.A].Add((e.B, e.LengthKm, e.Mobility));
+            adjacency[e.B].Add((e.A, e.LengthKm, e.Mobility));
+        }
+        NeighbourStart = new int[CellCount + 1];
+        for (int i = 0; i < CellCount; i++) NeighbourStart[i + 1] = NeighbourStart[i] + adjacency[i].Count;
+        Neighbour = new int[NeighbourStart[CellCount]];
+        NeighbourLengthKm = new double[Neighbour.Length];
+        NeighbourMobility = new double[Neighbour.Length];
+        for (int i = 0; i < CellCount; i++)
+        {
+            int k = NeighbourStart[i];
+            foreach (var (to, len, mob) in adjacency[i].OrderBy(a => a.To))
+            {
+                Neighbour[k] = to;
+                NeighbourLengthKm[k] = len;
+                NeighbourMobility[k] = mob;
+                k++;
+            }
+        }
+        LabelledCells = [.. cells.Where(c => c.Settlements.Length > 0).Select(c => c.Index)];
+
+        // Units and systems.
+        UnitCount = model.Units.Length;
+        SystemCount = model.Catalogue.Length;
+        UnitSide = [.. model.Units.Select(u => u.Side)];
+        UnitStartCell = [.. model.Units.Select(u => u.Cell)];
+        UnitArrivalTick = [.. model.Units.Select(u => cal.DayIndex(u.Arrives) * TicksPerDay)];
+
+        // Plans: the phase each unit follows on each day (-1 = none: the unit defends). Later phases in the file win.
+        Phases = model.Plans;
+        UnitDayPhase = new short[UnitCount * Days];
+        Array.Fill(UnitDayPhase, (short)-1);
+        for (int p = 0; p < Phases.Length; p++)
+        {
+            var ph = Phases[p];
+            for (int u = 0; u < UnitCount; u++)
+            {
+                if (UnitSide[u] != ph.Side || (!ph.Units.IsEmpty && !ph.Units.Contains(u))) continue;
+                for (int d = cal.DayIndex(ph.Start); d <= cal.DayIndex(ph.End); d++) UnitDayPhase[u * Days + d] = (short)p;
+            }
+        }
+        PhaseObjectives = [.. Phases.Select(p => p.Objectives.ToArray())];
+
+        DepotSide = [.. model.Theatre.Depots.Select(d => d.Side)];
+        DepotCell = [.. model.Theatre.Depots.Select(d => d.Cell)];
+        SideHasDepot = [.. Enumerable.Range(0, SideCount).Select(s => DepotSide.Contains(s))];
+
+        // Reinforcements: one-offs land at the first tick of their day; flows spread evenly over each day's ticks.
+        Reinforcements = model.Reinforcements;
+
+        // Parameters: every catalogue parameter and every side's doctrine becomes one daily series per replication.
+        var sideIds = model.Sides.Select(s => s.Id).ToArray();
+        var list = new List<Quantity>(model.Parameters.All);
+        foreach (var s in model.Sides)
+        {
+            list.Add(s.Doctrine.AttackRatio);
+            list.Add(s.Doctrine.MinSupplyToAttack);
+            list.Add(s.Doctrine.WithdrawCohesion);
+            list.Add(s.Doctrine.RecoverCohesion);
+            list.Add(s.Doctrine.CutOffDays);
+        }
+        ParameterQuantities = [.. list];
+        Ids = new ParameterIds(this, sideIds);
+
+        Layout = BuildLayout(model, sideIds);
+    }
+
+    public ScenarioModel Model { get; }
+    public int Days { get; }
+    public int TicksPerDay { get; }
+    public int TotalTicks { get; }
+    /// <summary>Tick length in days.</summary>
+    public double Dt { get; }
+
+    public int CellCount { get; }
+    internal double[] CellArea { get; }
+    internal double[] CellDefensibility { get; }
+    internal byte[] InitialControl { get; }
+    internal bool[] CellCounted { get; }
+    internal int[] NeighbourStart { get; }
+    internal int[] Neighbour { get; }
+    internal double[] NeighbourLengthKm { get; }
+    internal double[] NeighbourMobility { get; }
+    internal int[] LabelledCells { get; }
+
+    public int UnitCount { get; }
+    public int SystemCount { get; }
+    internal int[] UnitSide { get; }
+    internal int[] UnitStartCell { get; }
+    internal int[] UnitArrivalTick { get; }
+    internal ImmutableArray<PlanPhase> Phases { get; }
+    internal short[] UnitDayPhase { get; }
+    internal int[][] PhaseObjectives { get; }
+    internal int[] DepotSide { get; }
+    internal int[] DepotCell { get; }
+    internal bool[] SideHasDepot { get; }
+    internal ImmutableArray<Reinforcement> Reinforcements { get; }
+
+    /// <summary>Quantities sampled into daily parameter series, in id order.</summary>
+    public ImmutableArray<Quantity> ParameterQuantities { get; }
+    internal ParameterIds Ids { get; }
+
+    /// <summary>What each replication records.</summary>
+    public MetricLayout Layout { get; }
+
+    internal int ParameterId(string path)
+    {
+        for (int i = 0; i < ParameterQuantities.Length; i++)
+            if (ParameterQuantities[i].Path == path) return i;
+        throw new KeyNotFoundException($"parameter '{path}' was not compiled");
+    }
+
+    private MetricLayout BuildLayout(ScenarioModel model, string[] sides)
+    {
+        var metrics = ImmutableArray.CreateBuilder<MetricInfo>();
+        foreach (var s in sides)
+        {
+            metrics.Add(new($"control.area_km2.{s}", MetricKind.Value));
+            metrics.Add(new($"control.area_km2_peak.{s}", MetricKind.Value));
+            metrics.Add(new($"control.peak_day.{s}", MetricKind.Day));
+            metrics.Add(new($"control.cleared.{s}", MetricKind.Day));
+            metrics.Add(new($"casualties.total.{s}", MetricKind.Value));
+            metrics.Add(new($"casualties.killed.{s}", MetricKind.Value));
+            metrics.Add(new($"casualties.wounded.{s}", MetricKind.Value));
+            metrics.Add(new($"casualties.captured.{s}", MetricKind.Value));
+            metrics.Add(new($"personnel.final.{s}", MetricKind.Value));
+            metrics.Add(new($"personnel.reinforcements.{s}", MetricKind.Value));
+            foreach (var sys in model.Catalogue) metrics.Add(new($"losses.{sys.Id}.{s}", MetricKind.Value));
+        }
+        foreach (int c in LabelledCells)
+            foreach (var s in sides)
+                metrics.Add(new($"capture.{model.Theatre.Cells[c].Id}.{s}", MetricKind.Day));
+        var series = ImmutableArray.CreateBuilder<string>();
+        foreach (var s in sides)
+        {
+            series.Add($"control.area_km2.{s}");
+            series.Add($"casualties.total.{s}");
+            series.Add($"personnel.{s}");
+        }
+        return new MetricLayout(metrics.ToImmutable(), series.ToImmutable(), Days);
+    }
+}

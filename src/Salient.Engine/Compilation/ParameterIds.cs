@@ -1,0 +1,64 @@
+namespace Salient.Engine.Compilation;
+
+/// <summary>Ids of the parameters the kernel reads, resolved once so the tick loop indexes arrays instead of looking up names.</summary>
+internal sealed class ParameterIds
+{
+    public ParameterIds(CompiledScenario c, string[] sides)
+    {
+        int P(string name) => c.ParameterId("parameters." + name);
+        int[] PerSide(string name) => [.. sides.Select(s => P($"{name}.{s}"))];
+        int[] Doctrine(string key) => [.. sides.Select(s => c.ParameterId($"sides.{s}.doctrine.{key}"))];
+        Lethality = PerSide("ground.lethality");
+        Effectiveness = PerSide("ground.effectiveness");
+        KilledFraction = PerSide("ground.killed_fraction");
+        Garrison = PerSide("ground.garrison_power_per_km2");
+        MaxSupplyKm = PerSide("logistics.max_supply_km");
+        CapturedFraction = P("ground.captured_fraction");
+        BreakRatio = P("ground.break_ratio");
+        BreakCohesion = P("ground.break_cohesion");
+        AdvanceKmPerDay = P("ground.advance_km_per_day");
+        EquipmentLossFactor = P("ground.equipment_loss_factor");
+        FortificationPerDay = P("ground.fortification_per_day");
+        FortificationMax = P("ground.fortification_max");
+        PersonnelPower = P("ground.personnel_power");
+        MoveKmPerDay = P("movement.km_per_day");
+        ResupplyPerDay = P("logistics.resupply_per_day");
+        Consumption = [P("logistics.consumption_per_day.defend"), P("logistics.consumption_per_day.attack"), P("logistics.consumption_per_day.withdraw")];
+        SupplyFloor = P("logistics.supply_floor");
+        CohesionLoss = P("cohesion.loss_per_casualty_fraction");
+        UnsuppliedDecay = P("cohesion.unsupplied_decay_per_day");
+        CohesionRecovery = P("cohesion.recovery_per_day");
+        AttackRatio = Doctrine("attack_ratio");
+        MinSupplyToAttack = Doctrine("min_supply_to_attack");
+        WithdrawCohesion = Doctrine("withdraw_cohesion");
+        RecoverCohesion = Doctrine("recover_cohesion");
+        CutOffDays = Doctrine("cut_off_days");
+    }
+
+    public int[] Lethality { get; }
+    public int[] Effectiveness { get; }
+    public int[] KilledFraction { get; }
+    public int[] Garrison { get; }
+    public int[] MaxSupplyKm { get; }
+    public int CapturedFraction { get; }
+    public int BreakRatio { get; }
+    public int BreakCohesion { get; }
+    public int AdvanceKmPerDay { get; }
+    public int EquipmentLossFactor { get; }
+    public int FortificationPerDay { get; }
+    public int FortificationMax { get; }
+    public int PersonnelPower { get; }
+    public int MoveKmPerDay { get; }
+    public int ResupplyPerDay { get; }
+    /// <summary>Indexed by <see cref="Salient.Scenario.Model.Posture"/>.</summary>
+    public int[] Consumption { get; }
+    public int SupplyFloor { get; }
+    public int CohesionLoss { get; }
+    public int UnsuppliedDecay { get; }
+    public int CohesionRecovery { get; }
+    public int[] AttackRatio { get; }
+    public int[] MinSupplyToAttack { get; }
+    public int[] WithdrawCohesion { get; }
+    public int[] RecoverCohesion { get; }
+    public int[] CutOffDays { get; }
+}

@@ -1,0 +1,157 @@
+using Salient.Scenario.Model;
+
+namespace Salient.Engine.Kernel;
+
+public sealed partial class Simulation
+{
+    /// <summary>
+    /// Phase 2, command: each unit takes its plan phase's posture (defend when no phase applies), overridden by
+    /// doctrine (withdraw when cohesion falls below the side's threshold or the unit has been cut off too long,
+    /// until cohesion recovers). Attackers pick the adjacent enemy cell nearest their objectives; an assault goes in
+    /// only when the massed power reaches the side's attack ratio over the defence and the unit is supplied.
+    /// Units not in contact move: attackers toward their objectives, defenders toward the front, withdrawing units
+    /// toward their depots.
+    /// </summary>
+    private void Command()
+    {
+        _targetCount = 0;
+        for (int u = 0; u < _m; u++)
+        {
+            _target[u] = -1;
+            _engaged[u] = false;
+            if (!_active[u]) continue;
+            int side = _c.UnitSide[u];
+            int phase = _c.UnitDayPhase[u * _days + _day];
+            var posture = phase >= 0 ? _c.Phases[phase].Posture : Posture.Defend;
+
+            double cutOffLimit = P(_ids.CutOffDays[side]) * _c.TicksPerDay;
+            if (_withdrawing[u])
+            {
+                if (_cohesion[u] >= P(_ids.RecoverCohesion[side]) && _cutOffTicks[u] == 0) _withdrawing[u] = false;
+            }
+            else if (_cohesion[u] < P(_ids.WithdrawCohesion[side]) || _cutOffTicks[u] > cutOffLimit)
+                _withdrawing[u] = true;
+            if (_withdrawing[u]) posture = Posture.Withdraw;
+            _posture[u] = (byte)posture;
+
+            switch (posture)
+            {
+                case Posture.Attack:
+                    Attack(u, side, phase);
+                    break;
+                case Posture.Defend:
+                    if (!BordersEnemy(_cell[u], side))
+                    {
+                        EnsureFrontField(side);
+                        MoveDownhill(u, side, _frontDist.AsSpan(side * _n, _n));
+                    }
+                    break;
+                default:
+                    EnsureSupplyField(side);
+                    MoveDownhill(u, side, _supplyDist.AsSpan(side * _n, _n));
+                    break;
+            }
+        }
+        CancelWeakAssaults();
+    }
+
+    private void Attack(int u, int side, int phase)
+    {
+        EnsureObjectiveField(phase);
+        var field = _objectiveDist.AsSpan(phase * _n, _n);
+        int cell = _cell[u];
+        int best = -1;
+        double bestDist = field[cell];
+        bool contact = false;
+        var start = _c.NeighbourStart;
+        for (int e = start[cell]; e < start[cell + 1]; e++)
+        {
+            int v = _c.Neighbour[e];
+            if (_control[v] == side) continue;
+            contact = true;
+            if (field[v] < bestDist) { bestDist = field[v]; best = v; }
+        }
+        if (best >= 0)
+        {
+            if (_supply[u] < P(_ids.MinSupplyToAttack[side])) return;
+            _target[u] = best;
+            if (_attackPower[best] == 0)
+            {
+                _targets[_targetCount++] = best;
+                _attackSide[best] = (byte)side;
+            }
+            _attackPower[best] += Power(u);
+            return;
+        }
+        // No enemy cell on the way to the objective next to us: close up through our own ground (or hold if in contact
+        // on a flank, so the line is not stripped).
+        if (!contact) MoveDownhill(u, side, field);
+    }
+
+    /// <summary>Doctrine: an assault whose massed power is below attack_ratio x the defence does not go in.</summary>
+    private void CancelWeakAssaults()
+    {
+        for (int i = 0; i < _targetCount; i++)
+        {
+            int cell = _targets[i];
+            int attacker = _attackSide[cell];
+            double defence = DefencePower(cell, 1 - attacker) * DefenceMultiplier(cell);
+            if (_attackPower[cell] >= P(_ids.AttackRatio[attacker]) * defence) continue;
+            _attackPower[cell] = 0;
+            for (int u = 0; u < _m; u++)
+                if (_target[u] == cell) _target[u] = -1;
+        }
+    }
+
+    /// <summary>Moves a unit one step along a distance field through its side's own cells, at the movement speed.</summary>
+    private void MoveDownhill(int u, int side, ReadOnlySpan<double> field)
+    {
+        int cell = _cell[u];
+        int best = -1, bestEdge = -1;
+        double bestDist = field[cell];
+        var start = _c.NeighbourStart;
+        for (int e = start[cell]; e < start[cell + 1]; e++)
+        {
+            int v = _c.Neighbour[e];
+            if (_control[v] != side || !(field[v] < bestDist)) continue;
+            bestDist = field[v];
+            best = v;
+            bestEdge = e;
+        }
+        if (best < 0)
+        {
+            _moveProgress[u] = 0;
+            return;
+        }
+        _moveProgress[u] += P(_ids.MoveKmPerDay) * _c.NeighbourMobility[bestEdge] * _c.Dt;
+        if (_moveProgress[u] < _c.NeighbourLengthKm[bestEdge]) return;
+        _moveProgress[u] = 0;
+        _cell[u] = best;
+    }
+
+    /// <summary>
+    /// Combat power of a unit: (personnel x personnel power + sum of items x item power) x experience x cohesion
+    /// x (floor + (1 - floor) x supply) x the side's effectiveness today.
+    /// </summary>
+    private double Power(int u)
+    {
+        double raw = _personnel[u] * P(_ids.PersonnelPower);
+        int row = u * _k;
+        for (int s = 0; s < _k; s++) raw += _inventory[row + s] * _systemPower[s];
+        double floor = P(_ids.SupplyFloor);
+        int side = _c.UnitSide[u];
+        return raw * _experience[u] * _cohesion[u] * (floor + (1 - floor) * _supply[u]) * P(_ids.Effectiveness[side]);
+    }
+
+    /// <summary>Power of a side's units in a cell plus the side's garrison there.</summary>
+    private double DefencePower(int cell, int side)
+    {
+        double d = P(_ids.Garrison[side]) * _c.CellArea[cell];
+        for (int u = 0; u < _m; u++)
+            if (_active[u] && _cell[u] == cell && _c.UnitSide[u] == side) d += Power(u);
+        return d;
+    }
+
+    /// <summary>Defence multiplier M = defensibility x (1 + fortification).</summary>
+    private double DefenceMultiplier(int cell) => _c.CellDefensibility[cell] * (1 + _fortification[cell]);
+}

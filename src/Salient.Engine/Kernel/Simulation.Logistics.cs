@@ -1,0 +1,80 @@
+namespace Salient.Engine.Kernel;
+
+public sealed partial class Simulation
+{
+    /// <summary>
+    /// Phase 7 (run early so command sees today's supply), logistics: each side's supply distance is the shortest
+    /// path from a held depot through its own cells. A unit within the side's maximum supply distance D regains
+    /// r (1 - d/D) supply per day; every unit consumes its posture's rate. Sides without depots are always supplied.
+    /// </summary>
+    private void Logistics()
+    {
+        for (int s = 0; s < Sides; s++) EnsureSupplyField(s);
+        double resupply = P(_ids.ResupplyPerDay);
+        double dt = _c.Dt;
+        for (int u = 0; u < _m; u++)
+        {
+            if (!_active[u]) continue;
+            int side = _c.UnitSide[u];
+            if (!_c.SideHasDepot[side])
+            {
+                _supply[u] = 1.0;
+                _cutOffTicks[u] = 0;
+                continue;
+            }
+            double maxKm = P(_ids.MaxSupplyKm[side]);
+            double d = _supplyDist[side * _n + _cell[u]];
+            double s = _supply[u];
+            if (d <= maxKm)
+            {
+                s += resupply * (1 - d / Math.Max(maxKm, 1e-9)) * dt;
+                _cutOffTicks[u] = 0;
+            }
+            else _cutOffTicks[u]++;
+            s -= P(_ids.Consumption[_posture[u]]) * dt;
+            _supply[u] = Math.Clamp(s, 0, 1);
+        }
+    }
+
+    private void EnsureSupplyField(int side)
+    {
+        if (_supplyVersion[side] == _controlVersion) return;
+        _supplyVersion[side] = _controlVersion;
+        var dist = _supplyDist.AsSpan(side * _n, _n);
+        _paths.Clear(dist);
+        for (int d = 0; d < _c.DepotCell.Length; d++)
+            if (_c.DepotSide[d] == side && _control[_c.DepotCell[d]] == side) _paths.AddSource(dist, _c.DepotCell[d]);
+        _paths.Run(dist, _control, side);
+    }
+
+    private void EnsureFrontField(int side)
+    {
+        if (_frontVersion[side] == _controlVersion) return;
+        _frontVersion[side] = _controlVersion;
+        var dist = _frontDist.AsSpan(side * _n, _n);
+        _paths.Clear(dist);
+        for (int c = 0; c < _n; c++)
+            if (_control[c] == side && BordersEnemy(c, side)) _paths.AddSource(dist, c);
+        _paths.Run(dist, _control, side);
+    }
+
+    private void EnsureObjectiveField(int phase)
+    {
+        if (_objectiveVersion[phase] == _controlVersion) return;
+        _objectiveVersion[phase] = _controlVersion;
+        var dist = _objectiveDist.AsSpan(phase * _n, _n);
+        _paths.Clear(dist);
+        int side = _c.Phases[phase].Side;
+        foreach (int c in _c.PhaseObjectives[phase])
+            if (_control[c] != side) _paths.AddSource(dist, c);
+        _paths.Run(dist, _control, -1);
+    }
+
+    private bool BordersEnemy(int cell, int side)
+    {
+        var start = _c.NeighbourStart;
+        for (int e = start[cell]; e < start[cell + 1]; e++)
+            if (_control[_c.Neighbour[e]] != side) return true;
+        return false;
+    }
+}

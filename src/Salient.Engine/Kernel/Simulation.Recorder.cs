@@ -1,0 +1,50 @@
+namespace Salient.Engine.Kernel;
+
+public sealed partial class Simulation
+{
+    /// <summary>Phase 8, recording: at the end of each day, the daily series and the running peaks and events.</summary>
+    private void RecordDay(Span<float> daily)
+    {
+        int days = _days;
+        for (int s = 0; s < Sides; s++)
+        {
+            double area = HeldArea(s);
+            if (area > _areaPeak[s]) { _areaPeak[s] = area; _areaPeakDay[s] = _day; }
+            if (area > 0) _everHeld[s] = Math.Max(_everHeld[s], area);
+            else if (_everHeld[s] > 0 && _clearedDay[s] < 0) _clearedDay[s] = _day;
+            double personnel = 0;
+            for (int u = 0; u < _m; u++)
+                if (_active[u] && _c.UnitSide[u] == s) personnel += _personnel[u];
+            int row = s * 3;
+            daily[(row + 0) * days + _day] = (float)area;
+            daily[(row + 1) * days + _day] = (float)(_killed[s] + _wounded[s] + _captured[s]);
+            daily[(row + 2) * days + _day] = (float)personnel;
+        }
+    }
+
+    private void WriteMetrics(Span<double> metrics)
+    {
+        int i = 0;
+        for (int s = 0; s < Sides; s++)
+        {
+            metrics[i++] = HeldArea(s);
+            metrics[i++] = _areaPeak[s];
+            metrics[i++] = _areaPeakDay[s];
+            metrics[i++] = _clearedDay[s] < 0 ? double.NaN : _clearedDay[s];
+            metrics[i++] = _killed[s] + _wounded[s] + _captured[s];
+            metrics[i++] = _killed[s];
+            metrics[i++] = _wounded[s];
+            metrics[i++] = _captured[s];
+            double personnel = 0;
+            for (int u = 0; u < _m; u++)
+                if (_active[u] && _c.UnitSide[u] == s) personnel += _personnel[u];
+            metrics[i++] = personnel;
+            metrics[i++] = _reinforced[s];
+            for (int k = 0; k < _k; k++) metrics[i++] = _losses[s * _k + k];
+        }
+        for (int l = 0; l < _c.LabelledCells.Length; l++)
+            for (int s = 0; s < Sides; s++)
+                metrics[i++] = _captureDay[l * Sides + s] < 0 ? double.NaN : _captureDay[l * Sides + s];
+        System.Diagnostics.Debug.Assert(i == _c.Layout.Metrics.Length, "metric layout and writer disagree");
+    }
+}

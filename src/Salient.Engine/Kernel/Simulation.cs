@@ -1,0 +1,286 @@
+using System.Runtime.InteropServices;
+using Salient.Engine.Compilation;
+using Salient.Engine.Random;
+using Salient.Engine.Sampling;
+using Salient.Scenario.Model;
+
+namespace Salient.Engine.Kernel;
+
+/// <summary>
+/// One worker's simulation: struct-of-arrays state for cells, units and sides, reused across replications.
+/// <see cref="Run"/> plays one replication tick by tick through fixed phases (see docs/model.md) and writes its
+/// metrics and daily series into caller-owned buffers.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: give each thread its own instance (they share the read-only <see cref="CompiledScenario"/>).
+/// All arrays are allocated in the constructor; the tick loop allocates nothing.
+/// </remarks>
+public sealed partial class Simulation
+{
+    private const int Sides = CompiledScenario.SideCount;
+
+    private readonly CompiledScenario _c;
+    private readonly ParameterIds _ids;
+    private readonly int _n;
+    private readonly int _m;
+    private readonly int _k;
+    private readonly int _days;
+
+    // Inputs sampled per replication.
+    private readonly double[] _param;            // [parameter * days + day]
+    private readonly double[] _personnelInit;    // [unit]
+    private readonly double[] _experience;       // [unit]
+    private readonly double[] _inventoryInit;    // [unit * k + system]
+    private readonly double[] _systemPower;      // [system]
+    private readonly double[] _systemVulnerability;
+    private readonly double[] _reinforcementAmount; // [reinforcement]
+
+    // Cell state.
+    private readonly byte[] _control;
+    private readonly double[] _fortification;
+    private readonly double[] _advance;          // progress of the current assault on the cell, 0..1
+    private readonly bool[] _attacked;           // attacked this tick
+    private readonly double[] _attackPower;      // scratch: attack power massed on the cell this tick
+    private readonly byte[] _attackSide;
+    private readonly int[] _targets;             // scratch: cells attacked this tick, in first-targeted order
+    private int _targetCount;
+
+    // Unit state.
+    private readonly bool[] _active;
+    private readonly bool[] _pending;            // waiting to arrive
+    private readonly int[] _cell;
+    private readonly double[] _personnel;
+    private readonly long[] _inventory;          // [unit * k + system]
+    private readonly double[] _cohesion;
+    private readonly double[] _supply;
+    private readonly byte[] _posture;
+    private readonly bool[] _withdrawing;        // doctrine-forced withdrawal until cohesion recovers
+    private readonly int[] _target;
+    private readonly double[] _moveProgress;
+    private readonly int[] _cutOffTicks;
+    private readonly bool[] _engaged;
+
+    // Side accumulators.
+    private readonly double[] _killed = new double[Sides];
+    private readonly double[] _wounded = new double[Sides];
+    private readonly double[] _captured = new double[Sides];
+    private readonly double[] _reinforced = new double[Sides];
+    private readonly long[] _losses;             // [side * k + system]
+    private readonly double[] _areaPeak = new double[Sides];
+    private readonly int[] _areaPeakDay = new int[Sides];
+    private readonly double[] _everHeld = new double[Sides];
+    private readonly int[] _clearedDay = new int[Sides];
+    private readonly int[] _captureDay;          // [labelled * 2 + side], -1 = never
+
+    // Distance fields, recomputed only when control changes (PERF: a capture is rare next to a tick).
+    private readonly double[] _supplyDist;       // [side * n + cell]
+    private readonly double[] _frontDist;        // [side * n + cell]
+    private readonly double[] _objectiveDist;    // [phase * n + cell]
+    private readonly long[] _supplyVersion = new long[Sides];
+    private readonly long[] _frontVersion = new long[Sides];
+    private readonly long[] _objectiveVersion;
+    private long _controlVersion;
+    private readonly PathFinder _paths;
+
+    private RandomStream _rng;
+    private int _tick;
+    private int _day;
+
+    /// <summary>Allocates every buffer for <paramref name="compiled"/>.</summary>
+    public Simulation(CompiledScenario compiled)
+    {
+        _c = compiled;
+        _ids = compiled.Ids;
+        _n = compiled.CellCount;
+        _m = compiled.UnitCount;
+        _k = compiled.SystemCount;
+        _days = compiled.Days;
+
+        _param = new double[compiled.ParameterQuantities.Length * _days];
+        _personnelInit = new double[_m];
+        _experience = new double[_m];
+        _inventoryInit = new double[_m * _k];
+        _systemPower = new double[_k];
+        _systemVulnerability = new double[_k];
+        _reinforcementAmount = new double[compiled.Reinforcements.Length];
+
+        _control = new byte[_n];
+        _fortification = new double[_n];
+        _advance = new double[_n];
+        _attacked = new bool[_n];
+        _attackPower = new double[_n];
+        _attackSide = new byte[_n];
+        _targets = new int[_n];
+
+        _active = new bool[_m];
+        _pending = new bool[_m];
+        _cell = new int[_m];
+        _personnel = new double[_m];
+        _inventory = new long[_m * _k];
+        _cohesion = new double[_m];
+        _supply = new double[_m];
+        _posture = new byte[_m];
+        _withdrawing = new bool[_m];
+        _target = new int[_m];
+        _moveProgress = new double[_m];
+        _cutOffTicks = new int[_m];
+        _engaged = new bool[_m];
+
+        _losses = new long[Sides * _k];
+        _captureDay = new int[compiled.LabelledCells.Length * Sides];
+        _supplyDist = new double[Sides * _n];
+        _frontDist = new double[Sides * _n];
+        _objectiveDist = new double[compiled.Phases.Length * _n];
+        _objectiveVersion = new long[compiled.Phases.Length];
+        _paths = new PathFinder(compiled);
+    }
+
+    /// <summary>The compiled scenario this simulation runs.</summary>
+    public CompiledScenario Compiled => _c;
+
+    /// <summary>
+    /// Plays replication <paramref name="replication"/> of <paramref name="seed"/> from start to end, writing the
+    /// final metrics (<see cref="MetricLayout.Metrics"/> order) and daily series (series-major, <see cref="MetricLayout.DailyLength"/>).
+    /// </summary>
+    public void Run(ulong seed, int replication, Span<double> metrics, Span<float> daily)
+    {
+        Begin(seed, replication);
+        while (_tick < _c.TotalTicks) Step(daily);
+        WriteMetrics(metrics);
+    }
+
+    /// <summary>Samples the replication's inputs and resets the state to the scenario's start.</summary>
+    public void Begin(ulong seed, int replication)
+    {
+        SampleInputs(seed, (uint)replication);
+        Reset(seed, (uint)replication);
+    }
+
+    /// <summary>Advances one tick through every phase; records the day's series after its last tick.</summary>
+    public void Step(Span<float> daily)
+    {
+        _day = _tick / _c.TicksPerDay;
+        Arrivals();
+        Logistics();
+        Command();
+        GroundCombat();
+        Recovery();
+        if (_tick % _c.TicksPerDay == _c.TicksPerDay - 1) RecordDay(daily);
+        _tick++;
+    }
+
+    /// <summary>Ticks played so far in the current replication.</summary>
+    public int Tick => _tick;
+
+    private void SampleInputs(ulong seed, uint rep)
+    {
+        var model = _c.Model;
+        var quantities = _c.ParameterQuantities;
+        for (int i = 0; i < quantities.Length; i++)
+            InputSampler.SampleDaily(quantities[i], model.Calendar, seed, rep, _param.AsSpan(i * _days, _days));
+        Array.Clear(_inventoryInit);
+        for (int u = 0; u < _m; u++)
+        {
+            var unit = model.Units[u];
+            _personnelInit[u] = Math.Round(InputSampler.Sample(unit.Personnel, seed, rep));
+            _experience[u] = InputSampler.Sample(unit.Experience, seed, rep);
+            foreach (var item in unit.Inventory)
+                _inventoryInit[u * _k + item.SystemType] += Math.Round(InputSampler.Sample(item.Count, seed, rep));
+        }
+        for (int s = 0; s < _k; s++)
+        {
+            _systemPower[s] = InputSampler.Sample(model.Catalogue[s].CombatPower, seed, rep);
+            _systemVulnerability[s] = InputSampler.Sample(model.Catalogue[s].Vulnerability, seed, rep);
+        }
+        for (int r = 0; r < _reinforcementAmount.Length; r++)
+            _reinforcementAmount[r] = InputSampler.Sample(_c.Reinforcements[r].Personnel, seed, rep);
+    }
+
+    private void Reset(ulong seed, uint rep)
+    {
+        _rng = new RandomStream(seed, rep, StreamIds.Ground);
+        _tick = 0;
+        _day = 0;
+        Array.Copy(_c.InitialControl, _control, _n);
+        Array.Clear(_fortification);
+        Array.Clear(_advance);
+        Array.Clear(_attacked);
+        Array.Clear(_attackPower);
+        for (int u = 0; u < _m; u++)
+        {
+            _active[u] = false;
+            _pending[u] = true;
+            _cell[u] = _c.UnitStartCell[u];
+            _personnel[u] = _personnelInit[u];
+            _cohesion[u] = 1.0;
+            _supply[u] = 1.0;
+            _posture[u] = (byte)Posture.Defend;
+            _withdrawing[u] = false;
+            _target[u] = -1;
+            _moveProgress[u] = 0;
+            _cutOffTicks[u] = 0;
+            _engaged[u] = false;
+        }
+        for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
+        Array.Clear(_killed);
+        Array.Clear(_wounded);
+        Array.Clear(_captured);
+        Array.Clear(_reinforced);
+        Array.Clear(_losses);
+        Array.Fill(_captureDay, -1);
+        Array.Fill(_clearedDay, -1);
+        Array.Fill(_areaPeakDay, 0);
+        for (int s = 0; s < Sides; s++)
+        {
+            _areaPeak[s] = HeldArea(s);
+            _everHeld[s] = _areaPeak[s];
+        }
+        // Force every distance field to be recomputed on first use.
+        _controlVersion++;
+    }
+
+    /// <summary>The value of parameter <paramref name="id"/> today.</summary>
+    private double P(int id) => _param[id * _days + _day];
+
+    private double HeldArea(int side)
+    {
+        double a = 0;
+        for (int c = 0; c < _n; c++)
+            if (_control[c] == side && _c.CellCounted[c]) a += _c.CellArea[c];
+        return a;
+    }
+
+    /// <summary>
+    /// A hash over the full state (cells, units, side tallies and the random stream's position), for determinism
+    /// tests across thread counts and shardings (OpenRA's SyncHash idea).
+    /// </summary>
+    public ulong StateHash()
+    {
+        ulong h = 14695981039346656037UL;
+        h = Mix(h, MemoryMarshal.AsBytes(_control.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_fortification.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_advance.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_active.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_cell.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_personnel.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_inventory.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_cohesion.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_supply.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_killed.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_wounded.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_captured.AsSpan()));
+        ulong words = _rng.WordsUsed;
+        h = Mix(h, MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(ref words)));
+        return h;
+
+        static ulong Mix(ulong h, ReadOnlySpan<byte> bytes)
+        {
+            foreach (byte b in bytes)
+            {
+                h ^= b;
+                h *= 1099511628211UL;
+            }
+            return h;
+        }
+    }
+}

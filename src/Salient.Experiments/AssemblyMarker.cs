@@ -1,2 +1,0 @@
-namespace Salient.Experiments;
-internal static class AssemblyMarker { }

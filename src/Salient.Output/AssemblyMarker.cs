@@ -1,2 +1,0 @@
-namespace Salient.Output;
-internal static class AssemblyMarker { }

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using Salient.Engine.Compilation;
+using Salient.Experiments.Runner;
+using Salient.Experiments.Statistics;
+
+namespace Salient.Output.Csv;
+
+/// <summary>CSV outputs for spreadsheets: one row per replication, and the daily bands in long form.</summary>
+public static class CsvWriters
+{
+    /// <summary>replications.csv: <c>replication</c> then one column per metric (event metrics as ISO dates, empty when they did not happen).</summary>
+    public static void WriteReplications(MonteCarloResult result, string path)
+    {
+        var layout = result.Layout;
+        var start = result.Scenario.Model.Calendar.Start;
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.Write("replication");
+        foreach (var m in layout.Metrics) { w.Write(','); w.Write(m.Name); }
+        w.Write('\n');
+        int width = layout.Metrics.Length;
+        var values = result.Metrics;
+        for (int r = 0; r < result.Replications; r++)
+        {
+            w.Write(r.ToString(CultureInfo.InvariantCulture));
+            for (int i = 0; i < width; i++)
+            {
+                w.Write(',');
+                double v = values[r * width + i];
+                if (!double.IsFinite(v)) continue;
+                w.Write(layout.Metrics[i].Kind == MetricKind.Day
+                    ? start.AddDays((int)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : v.ToString("R", CultureInfo.InvariantCulture));
+            }
+            w.Write('\n');
+        }
+    }
+
+    /// <summary>daily.csv: <c>series,date,p05,p25,p50,p75,p95</c>.</summary>
+    public static void WriteDaily(RunSummary summary, string path)
+    {
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.Write("series,date,p05,p25,p50,p75,p95\n");
+        foreach (var b in summary.Daily)
+            for (int d = 0; d < b.P50.Length; d++)
+                w.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"{b.Name},{summary.Start.AddDays(d):yyyy-MM-dd},{b.P05[d]:R},{b.P25[d]:R},{b.P50[d]:R},{b.P75[d]:R},{b.P95[d]:R}\n"));
+    }
+}

@@ -1,2 +1,0 @@
-namespace Salient.Scenario;
-internal static class AssemblyMarker { }

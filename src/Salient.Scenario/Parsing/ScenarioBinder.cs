@@ -1,0 +1,366 @@
+using System.Collections.Immutable;
+using Salient.Scenario.Diagnostics;
+using Salient.Scenario.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Salient.Scenario.Parsing;
+
+/// <summary>A bound scenario before the cross-cutting rules run, with the positions the rules report at.</summary>
+public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan TheatreSpan);
+
+/// <summary>Binds the YAML tree, section by section, into the model. Every problem becomes a positioned diagnostic.</summary>
+internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory)
+{
+    private static readonly string[] RootKeys =
+        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "parameters", "variants"];
+
+    private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
+
+    /// <summary>Side files read while binding (relative path and bytes), for the scenario hash.</summary>
+    public IReadOnlyList<(string Path, byte[] Bytes)> SideFiles => _sideFiles;
+
+    private DiagnosticBag Diag => ctx.Diagnostics;
+
+    public ScenarioDraft? Bind(YamlMappingNode root)
+    {
+        var m = MapView.Of(ctx, root, "the scenario", RootKeys);
+        if (m is null) return null;
+
+        var version = Read.Number(ctx, m.Required("salient"), "salient (format version)");
+        if (version is not null && version.Value != ScenarioLoader.FormatVersion)
+            ctx.Error(ScenarioErrors.UnsupportedVersion, m["salient"], version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), ScenarioLoader.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string name = Read.String(ctx, m.Required("name"), "name", id: true) ?? "scenario";
+        string title = m["title"] is { } tn ? Read.String(ctx, tn, "title") ?? name : name;
+        if (m["description"] is { } dn) Read.String(ctx, dn, "description");
+
+        var calendar = BindCalendar(m.Required("calendar"));
+        var sides = BindSides(m.Required("sides"));
+        if (calendar is null || sides is null) return null;
+
+        var sideIds = sides.Select(s => s.Id).ToList();
+        var theatreNode = m.Required("theatre");
+        var theatre = BindTheatre(theatreNode, sideIds);
+        var catalogue = BindCatalogue(m["catalogue"]);
+        if (theatre is null) return null;
+        var units = BindUnits(m.Required("units"), sideIds, theatre, catalogue, calendar);
+        var plans = BindPlans(m["plans"], sideIds, theatre, units, calendar);
+        var reinforcements = BindReinforcements(m["reinforcements"], units, calendar);
+        var parameters = BindParameters(m["parameters"], sideIds);
+        if (Diag.HasErrors) return null;
+
+        var model = new ScenarioModel(name, title, Hash: "", Variant: null, calendar, [.. sides], theatre, [.. catalogue], [.. units],
+            [.. plans], [.. reinforcements], parameters!, []);
+        return new ScenarioDraft(model, ctx.File, ctx.Span(theatreNode));
+    }
+
+    private Calendar? BindCalendar(YamlNode? node)
+    {
+        var m = MapView.Of(ctx, node, "calendar", ["start", "end", "tick_hours"]);
+        if (m is null) return null;
+        var start = Read.Date(ctx, m.Required("start"), "calendar start");
+        var end = Read.Date(ctx, m.Required("end"), "calendar end");
+        double tick = m["tick_hours"] is { } th ? Read.Number(ctx, th, "calendar tick_hours", 1, 24) ?? 6 : 6;
+        if (Math.Abs(24.0 / tick - Math.Round(24.0 / tick)) > 1e-9)
+        {
+            ctx.Error(ScenarioErrors.OutOfRange, m["tick_hours"], "tick_hours", "a divisor of 24 (1, 2, 3, 4, 6, 8, 12 or 24)", tick.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+        if (start is null || end is null) return null;
+        if (end < start)
+        {
+            ctx.Error(ScenarioErrors.OutOfRange, m["end"], "calendar end", $"on or after the start {start:yyyy-MM-dd}", $"{end:yyyy-MM-dd}");
+            return null;
+        }
+        if (end.Value.DayNumber - start.Value.DayNumber > 3660)
+        {
+            ctx.Error(ScenarioErrors.OutOfRange, m["end"], "calendar length", "at most 3660 days", $"{end.Value.DayNumber - start.Value.DayNumber} days");
+            return null;
+        }
+        return new Calendar(start.Value, end.Value, tick);
+    }
+
+    private List<Side>? BindSides(YamlNode? node)
+    {
+        var seq = Read.Sequence(ctx, node, "sides");
+        if (seq is null) return null;
+        var sides = new List<Side>();
+        var ids = new IdTable(ctx, "side");
+        foreach (var item in seq.Children)
+        {
+            var m = MapView.Of(ctx, item, "a side", ["id", "name", "colour", "doctrine"]);
+            if (m is null) continue;
+            var id = Read.String(ctx, m.Required("id"), "side", id: true);
+            string sname = m["name"] is { } n ? Read.String(ctx, n, "side name") ?? "" : id ?? "";
+            string colour = m["colour"] is { } c ? Read.String(ctx, c, "side colour") ?? "#888888" : (sides.Count == 0 ? "#1f77b4" : "#d62728");
+            if (id is null || !ids.Add(id, m["id"])) continue;
+            var doctrine = BindDoctrine(m["doctrine"], id);
+            sides.Add(new Side(id, sname, colour, doctrine, ctx.Span(item)));
+        }
+        if (sides.Count != 2)
+        {
+            ctx.Error(ScenarioErrors.SideCount, node, sides.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+        return sides;
+    }
+
+    private Doctrine BindDoctrine(YamlNode? node, string side)
+    {
+        var m = node is null ? null : MapView.Of(ctx, node, $"doctrine of side '{side}'", ["attack_ratio", "min_supply_to_attack", "withdraw_cohesion", "recover_cohesion", "cut_off_days"]);
+        Quantity Q(string key, double dflt, double min, double max) =>
+            (m?[key] is { } v ? Read.Quantity(ctx, v, $"sides.{side}.doctrine.{key}", min, max) : null)
+            ?? Quantity.Fixed($"sides.{side}.doctrine.{key}", dflt, "assumption");
+        return new Doctrine(
+            Q("attack_ratio", 1.5, 0, 100),
+            Q("min_supply_to_attack", 0.3, 0, 1),
+            Q("withdraw_cohesion", 0.3, 0, 1),
+            Q("recover_cohesion", 0.6, 0, 1),
+            Q("cut_off_days", 3, 0, 1000));
+    }
+
+    private List<SystemType> BindCatalogue(YamlNode? node)
+    {
+        var result = new List<SystemType>();
+        var seq = node is null ? null : Read.Sequence(ctx, node, "catalogue");
+        if (seq is null) return result;
+        var ids = new IdTable(ctx, "system type");
+        var classes = new Dictionary<string, SystemClass>
+        {
+            ["personnel"] = SystemClass.Personnel, ["armour"] = SystemClass.Armour, ["artillery"] = SystemClass.Artillery,
+            ["drone"] = SystemClass.Drone, ["ew"] = SystemClass.Ew, ["air_defence"] = SystemClass.AirDefence,
+            ["logistics"] = SystemClass.Logistics, ["satcom"] = SystemClass.Satcom,
+        };
+        foreach (var item in seq.Children)
+        {
+            var m = MapView.Of(ctx, item, "a system type", ["id", "name", "class", "combat_power", "cost_usd", "vulnerability"]);
+            if (m is null) continue;
+            var id = Read.String(ctx, m.Required("id"), "system type", id: true);
+            if (id is null || !ids.Add(id, m["id"])) continue;
+            string name = m["name"] is { } n ? Read.String(ctx, n, "system name") ?? id : id;
+            var cls = Read.Enum(ctx, m.Required("class"), $"class of system '{id}'", classes);
+            var power = m["combat_power"] is { } p ? Read.Quantity(ctx, p, $"catalogue.{id}.combat_power", 0, 1e6) : Quantity.Fixed($"catalogue.{id}.combat_power", 0);
+            var cost = m["cost_usd"] is { } c ? Read.Quantity(ctx, c, $"catalogue.{id}.cost_usd", 0, 1e11) : Quantity.Fixed($"catalogue.{id}.cost_usd", 0);
+            var vul = m["vulnerability"] is { } v ? Read.Quantity(ctx, v, $"catalogue.{id}.vulnerability", 0, 10) : Quantity.Fixed($"catalogue.{id}.vulnerability", 1);
+            if (cls is null || power is null || cost is null || vul is null) continue;
+            result.Add(new SystemType(id, name, cls.Value, power, cost, vul, ctx.Span(item)));
+        }
+        return result;
+    }
+
+    private List<Unit> BindUnits(YamlNode? node, List<string> sides, Theatre theatre, List<SystemType> catalogue, Calendar calendar)
+    {
+        var result = new List<Unit>();
+        var seq = Read.Sequence(ctx, node, "units");
+        if (seq is null) return result;
+        var ids = new IdTable(ctx, "unit");
+        foreach (var item in seq.Children)
+        {
+            var m = MapView.Of(ctx, item, "a unit", ["id", "name", "side", "at", "personnel", "experience", "inventory", "arrives", "source", "note"]);
+            if (m is null) continue;
+            var id = Read.String(ctx, m.Required("id"), "unit", id: true);
+            if (id is null || !ids.Add(id, m["id"])) continue;
+            if (m["source"] is { } sn) Read.String(ctx, sn, $"source of unit '{id}'");
+            if (m["note"] is { } nn) Read.String(ctx, nn, $"note of unit '{id}'");
+            string name = m["name"] is { } n ? Read.String(ctx, n, "unit name") ?? id : id;
+            int side = SideRef(m.Required("side"), sides);
+            int cell = CellRef(m.Required("at"), theatre);
+            var personnel = m.Required("personnel") is { } pn ? Read.Quantity(ctx, pn, $"units.{id}.personnel", 0, 1e7) : null;
+            var experience = m["experience"] is { } en ? Read.Quantity(ctx, en, $"units.{id}.experience", 0.1, 10) : Quantity.Fixed($"units.{id}.experience", 1.0, "assumption");
+            DateOnly arrives = m["arrives"] is { } an ? DateIn(an, calendar, $"arrival of unit '{id}'") ?? calendar.Start : calendar.Start;
+            var inventory = ImmutableArray.CreateBuilder<InventoryItem>();
+            if (m["inventory"] is { } inode && MapView.Of(ctx, inode, $"inventory of unit '{id}'", null) is { } inv)
+            {
+                foreach (var (key, keyNode, value) in inv.Entries())
+                {
+                    int sys = catalogue.FindIndex(s => s.Id == key);
+                    if (sys < 0)
+                    {
+                        ctx.Error(ScenarioErrors.UnknownReference, keyNode, "system type", key, Suggestions.Hint(key, catalogue.Select(s => s.Id)));
+                        continue;
+                    }
+                    var count = Read.Quantity(ctx, value, $"units.{id}.inventory.{key}", 0, 1e6);
+                    if (count is not null) inventory.Add(new InventoryItem(sys, count));
+                }
+            }
+            if (side < 0 || cell < 0 || personnel is null || experience is null) continue;
+            result.Add(new Unit(result.Count, id, name, side, cell, personnel, experience, inventory.ToImmutable(), arrives, ctx.Span(item)));
+        }
+        return result;
+    }
+
+    private List<PlanPhase> BindPlans(YamlNode? node, List<string> sides, Theatre theatre, List<Unit> units, Calendar calendar)
+    {
+        var result = new List<PlanPhase>();
+        var seq = node is null ? null : Read.Sequence(ctx, node, "plans");
+        if (seq is null) return result;
+        var postures = new Dictionary<string, Posture> { ["attack"] = Posture.Attack, ["defend"] = Posture.Defend, ["withdraw"] = Posture.Withdraw };
+        foreach (var item in seq.Children)
+        {
+            var m = MapView.Of(ctx, item, "a plan", ["side", "phases"]);
+            if (m is null) continue;
+            int side = SideRef(m.Required("side"), sides);
+            var phases = Read.Sequence(ctx, m.Required("phases"), "plan phases");
+            if (phases is null || side < 0) continue;
+            foreach (var ph in phases.Children)
+            {
+                var p = MapView.Of(ctx, ph, "a plan phase", ["name", "start", "end", "posture", "objectives", "units", "note", "source"]);
+                if (p is null) continue;
+                string name = Read.String(ctx, p.Required("name"), "plan phase name") ?? "?";
+                if (p["note"] is { } nn) Read.String(ctx, nn, $"note of phase '{name}'");
+                if (p["source"] is { } sn) Read.String(ctx, sn, $"source of phase '{name}'");
+                var start = p.Required("start") is { } s ? DateIn(s, calendar, $"start of phase '{name}'") : null;
+                var end = p.Required("end") is { } e ? DateIn(e, calendar, $"end of phase '{name}'") : null;
+                var posture = Read.Enum(ctx, p.Required("posture"), $"posture of phase '{name}'", postures);
+                var objectives = ImmutableArray.CreateBuilder<int>();
+                if (p["objectives"] is { } on && Read.Sequence(ctx, on, $"objectives of phase '{name}'") is { } os)
+                    foreach (var o in os.Children) { int c = CellRef(o, theatre); if (c >= 0) objectives.Add(c); }
+                var unitIdx = ImmutableArray.CreateBuilder<int>();
+                if (p["units"] is { } un && Read.Sequence(ctx, un, $"units of phase '{name}'") is { } us)
+                    foreach (var u in us.Children)
+                    {
+                        var uid = Read.String(ctx, u, "unit reference");
+                        if (uid is null) continue;
+                        int k = units.FindIndex(x => x.Id == uid);
+                        if (k < 0) ctx.Error(ScenarioErrors.UnknownReference, u, "unit", uid, Suggestions.Hint(uid, units.Select(x => x.Id)));
+                        else if (units[k].Side != side) ctx.Error(ScenarioErrors.OutOfRange, u, $"unit '{uid}' in a plan of side '{sides[side]}'", $"a unit of side '{sides[side]}'", $"a unit of side '{sides[units[k].Side]}'");
+                        else unitIdx.Add(k);
+                    }
+                if (start is null || end is null || posture is null) continue;
+                if (end < start)
+                {
+                    ctx.Error(ScenarioErrors.EmptyPlanPhase, p["end"], name, $"{end:yyyy-MM-dd}", $"{start:yyyy-MM-dd}");
+                    continue;
+                }
+                if (posture == Posture.Attack && objectives.Count == 0)
+                    ctx.Error(ScenarioErrors.MissingKey, ph, "objectives", $"attack phase '{name}'");
+                result.Add(new PlanPhase(name, side, start.Value, end.Value, posture.Value, objectives.ToImmutable(), unitIdx.ToImmutable(), ctx.Span(ph)));
+            }
+        }
+        return result;
+    }
+
+    private List<Reinforcement> BindReinforcements(YamlNode? node, List<Unit> units, Calendar calendar)
+    {
+        var result = new List<Reinforcement>();
+        var seq = node is null ? null : Read.Sequence(ctx, node, "reinforcements");
+        if (seq is null) return result;
+        int k = 0;
+        foreach (var item in seq.Children)
+        {
+            var m = MapView.Of(ctx, item, "a reinforcement", ["unit", "date", "start", "end", "personnel", "per_day", "source", "note"]);
+            k++;
+            if (m is null) continue;
+            var uid = Read.String(ctx, m.Required("unit"), "reinforced unit");
+            int unit = uid is null ? -1 : units.FindIndex(u => u.Id == uid);
+            if (uid is not null && unit < 0) ctx.Error(ScenarioErrors.UnknownReference, m["unit"], "unit", uid, Suggestions.Hint(uid, units.Select(u => u.Id)));
+            string? source = m["source"] is { } sn ? Read.String(ctx, sn, "reinforcement source") : null;
+            string? note = m["note"] is { } nn ? Read.String(ctx, nn, "reinforcement note") : null;
+            bool oneOff = m.Has("date");
+            bool flow = m.Has("start") || m.Has("end") || m.Has("per_day");
+            if (oneOff == flow)
+            {
+                ctx.Error(ScenarioErrors.WrongType, item, "either 'date' with 'personnel' (one-off) or 'start', 'end' and 'per_day' (a daily flow)", oneOff ? "both" : "neither");
+                continue;
+            }
+            string path = $"reinforcements.{uid}.{k}";
+            if (oneOff)
+            {
+                var date = DateIn(m["date"]!, calendar, $"reinforcement of '{uid}'");
+                var q = m.Required("personnel") is { } pn ? Read.Quantity(ctx, pn, path + ".personnel", 0, 1e7) : null;
+                if (date is null || q is null || unit < 0) continue;
+                result.Add(new Reinforcement(unit, date.Value, null, WithSource(q, source, note), ctx.Span(item)));
+            }
+            else
+            {
+                var start = m.Required("start") is { } s ? DateIn(s, calendar, $"reinforcement of '{uid}'") : null;
+                var end = m.Required("end") is { } e ? DateIn(e, calendar, $"reinforcement of '{uid}'") : null;
+                var q = m.Required("per_day") is { } pn ? Read.Quantity(ctx, pn, path + ".per_day", 0, 1e6) : null;
+                if (start is null || end is null || q is null || unit < 0) continue;
+                if (end < start) { ctx.Error(ScenarioErrors.OutOfRange, m["end"], "reinforcement end", $"on or after {start:yyyy-MM-dd}", $"{end:yyyy-MM-dd}"); continue; }
+                result.Add(new Reinforcement(unit, start.Value, end.Value, WithSource(q, source, note), ctx.Span(item)));
+            }
+        }
+        return result;
+
+        static Quantity WithSource(Quantity q, string? source, string? note) => q with { Source = q.Source ?? source, Note = q.Note ?? note };
+    }
+
+    private Parameters? BindParameters(YamlNode? node, List<string> sides)
+    {
+        var known = ParameterCatalogue.Expand(sides).ToList();
+        var values = ImmutableSortedDictionary.CreateBuilder<string, Quantity>(StringComparer.Ordinal);
+        foreach (var (name, _, dflt) in known) values[name] = Quantity.Fixed("parameters." + name, dflt, "assumption (default)");
+        if (node is null) return new Parameters(values.ToImmutable());
+        var names = known.Select(k => k.Name).ToList();
+        Walk(node, "");
+        return new Parameters(values.ToImmutable());
+
+        void Walk(YamlNode n, string prefix)
+        {
+            var m = MapView.Of(ctx, n, prefix.Length == 0 ? "parameters" : $"parameters.{prefix}", null);
+            if (m is null) return;
+            foreach (var (key, keyNode, value) in m.Entries())
+            {
+                string full = prefix.Length == 0 ? key : prefix + "." + key;
+                int def = known.FindIndex(k => k.Name == full);
+                if (def >= 0)
+                {
+                    var d = known[def].Definition;
+                    var q = Read.Quantity(ctx, value, "parameters." + full, d.Min, d.Max, allowSchedule: true);
+                    if (q is not null) values[full] = q;
+                }
+                else if (names.Any(x => x.StartsWith(full + ".", StringComparison.Ordinal)) && value is YamlMappingNode)
+                    Walk(value, full);
+                else
+                    ctx.Error(ScenarioErrors.UnknownKey, keyNode, key, prefix.Length == 0 ? "parameters" : $"parameters.{prefix}",
+                        Suggestions.Hint(full, names));
+            }
+        }
+    }
+
+    private int SideRef(YamlNode? node, List<string> sides)
+    {
+        var id = Read.String(ctx, node, "side reference");
+        if (id is null) return -1;
+        int i = sides.IndexOf(id);
+        if (i < 0) ctx.Error(ScenarioErrors.UnknownReference, node, "side", id, Suggestions.Hint(id, sides));
+        return i;
+    }
+
+    private int CellRef(YamlNode? node, Theatre theatre)
+    {
+        var id = Read.String(ctx, node, "a cell or settlement id");
+        if (id is null) return -1;
+        int i = theatre.CellIndex(id);
+        if (i < 0)
+            ctx.Error(ScenarioErrors.UnknownReference, node, "cell or settlement", id,
+                Suggestions.Hint(id, theatre.Cells.SelectMany(c => c.Settlements.Prepend(c.Id))));
+        return i;
+    }
+
+    private DateOnly? DateIn(YamlNode node, Calendar calendar, string what)
+    {
+        var d = Read.Date(ctx, node, what);
+        if (d is null) return null;
+        if (calendar.Contains(d.Value)) return d;
+        ctx.Error(ScenarioErrors.DateOutsideCalendar, node, $"{d:yyyy-MM-dd}", $"{calendar.Start:yyyy-MM-dd}", $"{calendar.End:yyyy-MM-dd}");
+        return null;
+    }
+
+    /// <summary>Checks ids for duplicates, reporting the second definition with the first one's position.</summary>
+    private sealed class IdTable(YamlContext ctx, string kind)
+    {
+        private readonly Dictionary<string, SourceSpan> _seen = new(StringComparer.Ordinal);
+
+        public bool Add(string id, YamlNode? node)
+        {
+            if (_seen.TryGetValue(id, out var first))
+            {
+                ctx.Error(ScenarioErrors.DuplicateId, node, kind, id, first.ToString());
+                return false;
+            }
+            _seen[id] = ctx.Span(node);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using Salient.Scenario.Diagnostics;
+using Salient.Scenario.Rules;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Salient.Scenario.Parsing;
+
+/// <summary>
+/// Loads a scenario: parses the YAML, applies the variant and overrides, binds every section with positioned
+/// diagnostics, builds the theatre, resolves references, runs the validation rules and hashes the inputs.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>The scenario format version this build reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The file a scenario directory must contain.</summary>
+    public const string ScenarioFileName = "scenario.yaml";
+
+    /// <summary>Largest scenario file accepted, so a huge input fails fast with a clear message.</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>Loads the scenario at <paramref name="path"/> (a YAML file, or a directory holding scenario.yaml).</summary>
+    public static LoadResult Load(string path, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        string file = Directory.Exists(path) ? Path.Combine(path, ScenarioFileName) : path;
+        var diag = new DiagnosticBag();
+        string display = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file);
+            if (!info.Exists)
+            {
+                diag.Add(ScenarioErrors.FileUnreadable, SourceSpan.None(display), display, Directory.Exists(path) ? $"the directory has no {ScenarioFileName}" : "no such file");
+                return new LoadResult(null, diag.All);
+            }
+            if (info.Length > MaxFileBytes)
+            {
+                diag.Add(ScenarioErrors.FileUnreadable, SourceSpan.None(display), display, $"it is {info.Length} bytes; the limit is {MaxFileBytes}");
+                return new LoadResult(null, diag.All);
+            }
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diag.Add(ScenarioErrors.FileUnreadable, SourceSpan.None(display), display, ex.Message);
+            return new LoadResult(null, diag.All);
+        }
+        return LoadText(Encoding.UTF8.GetString(bytes), display, Path.GetDirectoryName(Path.GetFullPath(file))!, options, diag);
+    }
+
+    /// <summary>Loads scenario text (for tests and tools); side files resolve against <paramref name="baseDirectory"/>.</summary>
+    public static LoadResult LoadText(string text, string displayName, string baseDirectory, LoadOptions? options = null, DiagnosticBag? diag = null)
+    {
+        options ??= LoadOptions.Default;
+        diag ??= new DiagnosticBag();
+        var ctx = new YamlContext(diag, displayName);
+        YamlMappingNode? root = Parse(ctx, text);
+        if (root is null) return new LoadResult(null, diag.Sorted());
+
+        var binder = new ScenarioBinder(ctx, baseDirectory);
+        var variantNames = binder.VariantNames(root);
+        if (options.Variant is not null) binder.ApplyVariant(root, options.Variant);
+        foreach (var o in options.Overrides ?? [])
+            if (Overrides.TryParse(ctx, o, out var p, out var v) && v is not null)
+                Overrides.Apply(ctx, root, p, v, SourceSpan.None($"--set {o}"));
+        if (diag.HasErrors) return new LoadResult(null, diag.Sorted());
+
+        var draft = binder.Bind(root);
+        if (draft is null || diag.HasErrors || ctx.BudgetExceeded) return new LoadResult(null, diag.Sorted());
+
+        foreach (var rule in RuleSet.All)
+            foreach (var d in rule.Check(draft))
+                diag.Add(d);
+        if (diag.HasErrors) return new LoadResult(null, diag.Sorted());
+
+        string hash = Hash(text, binder.SideFiles, options);
+        var model = draft.Model with { Hash = hash, Variant = options.Variant, VariantNames = [.. variantNames] };
+        return new LoadResult(model, diag.Sorted());
+    }
+
+    private static YamlMappingNode? Parse(YamlContext ctx, string text)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0)
+            {
+                ctx.Diagnostics.Add(ScenarioErrors.WrongType, new SourceSpan(ctx.File, 1, 1), "a scenario mapping", "an empty document");
+                return null;
+            }
+            if (stream.Documents.Count > 1)
+                ctx.Error(ScenarioErrors.YamlSyntax, stream.Documents[1].RootNode, "a scenario file holds one YAML document; found more than one");
+            var rootNode = stream.Documents[0].RootNode;
+            if (rootNode is YamlMappingNode map) return map;
+            ctx.Error(ScenarioErrors.WrongType, rootNode, "a mapping at the top of the scenario", YamlContext.Describe(rootNode));
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            string message = (ex.InnerException?.Message ?? ex.Message).Trim();
+            int cut = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Line:", StringComparison.Ordinal) && cut > 0) message = message[(cut + 3)..];
+            ctx.Diagnostics.Add(ScenarioErrors.YamlSyntax, new SourceSpan(ctx.File, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column)), message);
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet reports duplicate keys and some structural faults this way, without a position.
+            ctx.Diagnostics.Add(ScenarioErrors.YamlSyntax, new SourceSpan(ctx.File, 1, 1), ex.Message);
+            return null;
+        }
+    }
+
+    private static string Hash(string text, IReadOnlyList<(string Path, byte[] Bytes)> sideFiles, LoadOptions options)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string s) { var b = Encoding.UTF8.GetBytes(s); sha.AppendData(BitConverter.GetBytes(b.Length)); sha.AppendData(b); }
+        Add($"salient-scenario-v{FormatVersion}");
+        Add(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        foreach (var (p, b) in sideFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            Add(p);
+            sha.AppendData(BitConverter.GetBytes(b.Length));
+            sha.AppendData(b);
+        }
+        Add("variant=" + (options.Variant ?? ""));
+        foreach (var o in options.Overrides ?? []) Add("set=" + o);
+        return "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
