@@ -130,7 +130,7 @@ public static class Sampler
     /// <summary>Samples an exponential waiting time with the given rate (mean 1 / rate, in the reciprocal unit of the rate).</summary>
     /// <param name="rng">The stream to draw from.</param>
     /// <param name="rate">Events per unit time; finite and &gt; 0.</param>
-    /// <returns>A positive, finite waiting time.</returns>
+    /// <returns>A positive waiting time (it overflows to infinity only for rates below ~1e-307).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is NaN, infinite, zero or negative.</exception>
     public static double Exponential(ref RandomStream rng, double rate)
     {

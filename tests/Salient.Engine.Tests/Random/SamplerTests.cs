@@ -239,7 +239,7 @@ public class SamplerTests
     {
         // n spans 0 .. 2^32 roughly log-uniformly, p spans [0, 1] with extra weight near 0 and 1, so both
         // branches, both sides of the symmetry and the degenerate cases all occur.
-        long n = trials.Item >> (scale % 33);
+        long n = (long)trials.Item >> (scale % 33);
         double p = probabilityBits.Item / (double)uint.MaxValue;
         p = Math.ScaleB(p, -(scale / 8 % 20));
         if ((scale & 1) == 1)

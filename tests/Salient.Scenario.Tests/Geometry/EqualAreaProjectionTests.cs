@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using NetTopologySuite.Densify;
 using NetTopologySuite.Geometries;
 using Salient.Scenario.Geometry;
+using Xunit;
 
 namespace Salient.Scenario.Tests.Geometry;
 

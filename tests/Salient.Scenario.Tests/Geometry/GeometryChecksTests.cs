@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Salient.Scenario.Geometry;
+using Xunit;
 
 namespace Salient.Scenario.Tests.Geometry;
 

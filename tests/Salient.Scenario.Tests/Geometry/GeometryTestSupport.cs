@@ -6,6 +6,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Operation.OverlayNG;
 using Salient.Scenario.Geometry;
+using Xunit;
 
 namespace Salient.Scenario.Tests.Geometry;
 
