@@ -21,6 +21,8 @@ internal sealed class ParameterIds
         FortificationPerDay = P("ground.fortification_per_day");
         FortificationMax = P("ground.fortification_max");
         PersonnelPower = P("ground.personnel_power");
+        SupportFraction = P("ground.support_fraction");
+        PositionalIntensity = P("ground.positional_intensity");
         MoveKmPerDay = P("movement.km_per_day");
         ResupplyPerDay = P("logistics.resupply_per_day");
         Consumption = [P("logistics.consumption_per_day.defend"), P("logistics.consumption_per_day.attack"), P("logistics.consumption_per_day.withdraw")];
@@ -48,6 +50,8 @@ internal sealed class ParameterIds
     public int FortificationPerDay { get; }
     public int FortificationMax { get; }
     public int PersonnelPower { get; }
+    public int SupportFraction { get; }
+    public int PositionalIntensity { get; }
     public int MoveKmPerDay { get; }
     public int ResupplyPerDay { get; }
     /// <summary>Indexed by <see cref="Salient.Scenario.Model.Posture"/>.</summary>

@@ -18,7 +18,7 @@ public sealed partial class Simulation
             if (cell < 0) continue;
             _pending[u] = false;
             _active[u] = _personnel[u] > 0;
-            _cell[u] = cell;
+            MoveUnit(u, cell);
         }
 
         bool dayStart = _tick % _c.TicksPerDay == 0;

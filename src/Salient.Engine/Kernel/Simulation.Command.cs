@@ -125,8 +125,7 @@ public sealed partial class Simulation
         }
         _moveProgress[u] += P(_ids.MoveKmPerDay) * _c.NeighbourMobility[bestEdge] * _c.Dt;
         if (_moveProgress[u] < _c.NeighbourLengthKm[bestEdge]) return;
-        _moveProgress[u] = 0;
-        _cell[u] = best;
+        MoveUnit(u, best);
     }
 
     /// <summary>
@@ -143,12 +142,22 @@ public sealed partial class Simulation
         return raw * _experience[u] * _cohesion[u] * (floor + (1 - floor) * _supply[u]) * P(_ids.Effectiveness[side]);
     }
 
-    /// <summary>Power of a side's units in a cell plus the side's garrison there.</summary>
+    /// <summary>
+    /// Defence of a cell: the side's garrison there, its units in the cell at full power and its units in adjacent
+    /// cells at the support fraction (a unit holds a frontage, not a point).
+    /// </summary>
     private double DefencePower(int cell, int side)
     {
+        EnsureOccupancy();
+        double support = P(_ids.SupportFraction);
         double d = P(_ids.Garrison[side]) * _c.CellArea[cell];
-        for (int u = 0; u < _m; u++)
-            if (_active[u] && _cell[u] == cell && _c.UnitSide[u] == side) d += Power(u);
+        for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
+            if (_c.UnitSide[u] == side) d += Power(u);
+        if (support <= 0) return d;
+        var start = _c.NeighbourStart;
+        for (int e = start[cell]; e < start[cell + 1]; e++)
+            for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
+                if (_c.UnitSide[u] == side) d += support * Power(u);
         return d;
     }
 

@@ -5,16 +5,19 @@ namespace Salient.Engine.Kernel;
 public sealed partial class Simulation
 {
     /// <summary>
-    /// Phase 6, ground combat, for each assaulted cell in the order first targeted:
-    /// attacker power A and defender power D (units plus garrison), defence multiplier M;
-    /// defender casualties ~ Poisson(k_att A / sqrt(M) dt), attacker casualties ~ Poisson(k_def D sqrt(M) dt)
-    /// (Lanchester aimed fire; the exchange ratio shifts by M). Casualties split over units in proportion to their
-    /// personnel (multinomial), items are lost with the casualty fraction, cohesion falls. The defender breaks at
-    /// A / (D M) >= break ratio or cohesion below the break level, and withdraws (or is overrun when it has nowhere
-    /// to go); an undefended cell falls once the attackers' advance covers the distance between cell centres.
+    /// Phase 6, ground combat. First positional fighting: every unit in contact takes fire from the enemy units
+    /// adjacent to it, each enemy unit spreading its fire over its own contacts, at the positional intensity.
+    /// Then each assault ordered by the command phase, in the order first targeted: attacker power A against the
+    /// cell's defence D (garrison, units in the cell, and adjacent units at the support fraction) and the defence
+    /// multiplier M; defender casualties ~ Poisson(k_att A / sqrt(M) dt), attacker casualties ~ Poisson(k_def D sqrt(M) dt)
+    /// (Lanchester aimed fire; the exchange ratio shifts by M). The units in the cell break on cohesion or when
+    /// A >= break ratio x D x M, and fall back (or are overrun with nowhere to go); once no unit holds the cell and
+    /// the ratio is past the break ratio, the attackers advance and take it when the advance covers the distance.
     /// </summary>
     private void GroundCombat()
     {
+        EnsureOccupancy();
+        PositionalFighting();
         for (int i = 0; i < _targetCount; i++)
         {
             int cell = _targets[i];
@@ -26,11 +29,49 @@ public sealed partial class Simulation
         }
     }
 
+    private void PositionalFighting()
+    {
+        double intensity = P(_ids.PositionalIntensity);
+        if (intensity <= 0) return;
+        var start = _c.NeighbourStart;
+        for (int u = 0; u < _m; u++)
+        {
+            _incoming[u] = 0;
+            _contacts[u] = 0;
+            if (!_active[u]) continue;
+            int side = _c.UnitSide[u];
+            int cell = _cell[u];
+            for (int e = start[cell]; e < start[cell + 1]; e++)
+                for (int v = _firstAt[_c.Neighbour[e]]; v >= 0; v = _nextAt[v])
+                    if (_c.UnitSide[v] != side) _contacts[u]++;
+        }
+        for (int v = 0; v < _m; v++)
+        {
+            if (!_active[v] || _contacts[v] == 0) continue;
+            int side = _c.UnitSide[v];
+            double fire = P(_ids.Lethality[side]) * intensity * Power(v) / _contacts[v] * _c.Dt;
+            int cell = _cell[v];
+            for (int e = start[cell]; e < start[cell + 1]; e++)
+                for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
+                    if (_c.UnitSide[u] != side) _incoming[u] += fire;
+        }
+        for (int u = 0; u < _m; u++)
+        {
+            if (!_active[u] || _incoming[u] <= 0) continue;
+            double lambda = _incoming[u] / Math.Sqrt(DefenceMultiplier(_cell[u]));
+            long x = Math.Min(Sampler.Poisson(ref _rng, lambda), (long)_personnel[u]);
+            if (x > 0) Inflict(u, x);
+        }
+    }
+
     private void Assault(int cell, int att, int def)
     {
         _attacked[cell] = true;
         double dt = _c.Dt;
-        double a = 0, attackers = 0;
+
+        // Attackers: units that chose this cell and are still next to it.
+        int count = 0;
+        double a = 0;
         int lead = -1;
         double leadPower = -1;
         for (int u = 0; u < _m; u++)
@@ -38,88 +79,108 @@ public sealed partial class Simulation
             if (_target[u] != cell || !_active[u] || !Adjacent(_cell[u], cell)) continue;
             double p = Power(u);
             a += p;
-            attackers += _personnel[u];
+            _partUnit[count] = u;
+            _partWeight[count++] = 1.0;
             _engaged[u] = true;
             if (p > leadPower) { leadPower = p; lead = u; }
         }
         if (lead < 0) return;
+        int attackers = count;
 
+        // Defenders: the cell's units in full, adjacent units at the support fraction, plus the garrison.
+        double support = P(_ids.SupportFraction);
         double garrison = P(_ids.Garrison[def]) * _c.CellArea[cell];
-        double units = 0, defenders = 0;
-        for (int u = 0; u < _m; u++)
+        double d = garrison;
+        for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
         {
-            if (!_active[u] || _cell[u] != cell || _c.UnitSide[u] != def) continue;
-            units += Power(u);
-            defenders += _personnel[u];
+            if (_c.UnitSide[u] != def) continue;
+            d += Power(u);
+            _partUnit[count] = u;
+            _partWeight[count++] = 1.0;
             _engaged[u] = true;
         }
-        double d = garrison + units;
+        var start = _c.NeighbourStart;
+        if (support > 0)
+            for (int e = start[cell]; e < start[cell + 1]; e++)
+                for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
+                {
+                    if (_c.UnitSide[u] != def) continue;
+                    d += support * Power(u);
+                    _partUnit[count] = u;
+                    _partWeight[count++] = support;
+                    _engaged[u] = true;
+                }
+
         double m = DefenceMultiplier(cell);
         double sqrtM = Math.Sqrt(m);
-
         if (d > 0)
         {
-            double lambdaDef = P(_ids.Lethality[att]) * a / sqrtM * dt;
-            double lambdaAtt = P(_ids.Lethality[def]) * d * sqrtM * dt;
-            long casDef = Math.Min(Sampler.Poisson(ref _rng, lambdaDef), (long)defenders);
-            long casAtt = Math.Min(Sampler.Poisson(ref _rng, lambdaAtt), (long)attackers);
-            if (casDef > 0) Distribute(casDef, defenders, def, cell, attackersOf: -1);
-            if (casAtt > 0) Distribute(casAtt, attackers, att, -1, attackersOf: cell);
+            long casDef = Sampler.Poisson(ref _rng, P(_ids.Lethality[att]) * a / sqrtM * dt);
+            long casAtt = Sampler.Poisson(ref _rng, P(_ids.Lethality[def]) * d * sqrtM * dt);
+            Distribute(casDef, attackers, count);
+            Distribute(casAtt, 0, attackers);
         }
 
-        // Break test after the exchange: the defence holds while its units keep the ratio and their cohesion.
-        bool broken;
-        if (units > 0)
+        // Break test after the exchange.
+        double breakRatio = P(_ids.BreakRatio);
+        double after = garrison, cohesion = 0, personnel = 0;
+        for (int i = attackers; i < count; i++)
         {
-            double unitsAfter = 0, cohesion = 0, personnel = 0;
-            for (int u = 0; u < _m; u++)
-            {
-                if (!_active[u] || _cell[u] != cell || _c.UnitSide[u] != def) continue;
-                unitsAfter += Power(u);
-                cohesion += _cohesion[u] * _personnel[u];
-                personnel += _personnel[u];
-            }
-            double ratio = a / Math.Max((garrison + unitsAfter) * m, 1e-12);
-            broken = personnel <= 0 || ratio >= P(_ids.BreakRatio) || cohesion / personnel < P(_ids.BreakCohesion);
-            if (broken) Withdraw(cell, def);
+            int u = _partUnit[i];
+            if (!_active[u]) continue;
+            after += _partWeight[i] * Power(u);
+            if (_cell[u] == cell) { cohesion += _cohesion[u] * _personnel[u]; personnel += _personnel[u]; }
         }
-        else broken = garrison <= 0 || a / (garrison * m) >= P(_ids.BreakRatio);
+        bool overwhelmed = a >= breakRatio * after * m;
+        if (personnel > 0)
+        {
+            if (!overwhelmed && cohesion / personnel >= P(_ids.BreakCohesion)) return;
+            Withdraw(cell, def);
+        }
+        else if (!overwhelmed) return;
 
-        if (!broken) return;
         int edge = EdgeBetween(_cell[lead], cell);
         _advance[cell] += P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge];
         if (_advance[cell] < 1) return;
         Capture(cell, att);
-        _cell[lead] = cell;
-        _moveProgress[lead] = 0;
+        MoveUnit(lead, cell);
+        EnsureOccupancy();
     }
 
-    /// <summary>Splits <paramref name="casualties"/> over a side's units at a cell (defenders) or assaulting a cell (attackers).</summary>
-    private void Distribute(long casualties, double personnel, int side, int atCell, int attackersOf)
+    /// <summary>
+    /// Splits <paramref name="casualties"/> over participants [from, to) in proportion to weight x personnel:
+    /// sequential binomial draws, which make the split an exact multinomial.
+    /// </summary>
+    private void Distribute(long casualties, int from, int to)
     {
+        double pool = 0;
+        for (int i = from; i < to; i++)
+            if (_active[_partUnit[i]]) pool += _partWeight[i] * _personnel[_partUnit[i]];
         long remaining = casualties;
-        double pool = personnel;
-        double killedFraction = P(_ids.KilledFraction[side]);
-        double lossFactor = P(_ids.EquipmentLossFactor);
-        double cohesionLoss = P(_ids.CohesionLoss);
-        for (int u = 0; u < _m && remaining > 0; u++)
+        for (int i = from; i < to && remaining > 0 && pool > 0; i++)
         {
-            if (!_active[u] || _c.UnitSide[u] != side) continue;
-            if (atCell >= 0 ? _cell[u] != atCell : _target[u] != attackersOf || !Adjacent(_cell[u], attackersOf)) continue;
-            double share = pool > 0 ? Math.Min(1, _personnel[u] / pool) : 1;
-            long x = Math.Min(Sampler.Binomial(ref _rng, remaining, share), (long)_personnel[u]);
+            int u = _partUnit[i];
+            if (!_active[u]) continue;
+            double share = _partWeight[i] * _personnel[u];
+            long x = Math.Min(Sampler.Binomial(ref _rng, remaining, Math.Min(1, share / pool)), (long)_personnel[u]);
+            pool -= share;
             remaining -= x;
-            pool -= _personnel[u];
-            if (x == 0) continue;
-            double fraction = x / _personnel[u];
-            long killed = Sampler.Binomial(ref _rng, x, killedFraction);
-            _killed[side] += killed;
-            _wounded[side] += x - killed;
-            _personnel[u] -= x;
-            _cohesion[u] = Math.Max(0, _cohesion[u] - cohesionLoss * fraction);
-            LoseEquipment(u, side, Math.Min(1, fraction * lossFactor));
-            if (_personnel[u] < 1) Eliminate(u);
+            if (x > 0) Inflict(u, x);
         }
+    }
+
+    /// <summary>Applies <paramref name="x"/> casualties to a unit: killed/wounded split, cohesion loss, equipment losses.</summary>
+    private void Inflict(int u, long x)
+    {
+        int side = _c.UnitSide[u];
+        double fraction = x / _personnel[u];
+        long killed = Sampler.Binomial(ref _rng, x, P(_ids.KilledFraction[side]));
+        _killed[side] += killed;
+        _wounded[side] += x - killed;
+        _personnel[u] -= x;
+        _cohesion[u] = Math.Max(0, _cohesion[u] - P(_ids.CohesionLoss) * fraction);
+        LoseEquipment(u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)));
+        if (_personnel[u] < 1) Eliminate(u);
     }
 
     private void LoseEquipment(int u, int side, double fraction)
@@ -149,13 +210,12 @@ public sealed partial class Simulation
             double dist = _supplyDist[side * _n + v];
             if (best < 0 || dist < bestDist) { best = v; bestDist = dist; }
         }
-        for (int u = 0; u < _m; u++)
+        for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
         {
-            if (!_active[u] || _cell[u] != cell || _c.UnitSide[u] != side) continue;
+            if (!_active[u] || _c.UnitSide[u] != side) continue;
             if (best >= 0)
             {
-                _cell[u] = best;
-                _moveProgress[u] = 0;
+                MoveUnit(u, best);
                 _withdrawing[u] = true;
                 continue;
             }
@@ -169,12 +229,15 @@ public sealed partial class Simulation
             _personnel[u] = 0;
             Eliminate(u);
         }
+        EnsureOccupancy();
     }
 
     private void Eliminate(int u)
     {
         _active[u] = false;
         _target[u] = -1;
+        _occupancyDirty = true;
+        _occupancyVersion++;
     }
 
     private void Capture(int cell, int side)

@@ -47,15 +47,32 @@ public sealed partial class Simulation
         _paths.Run(dist, _control, side);
     }
 
+    /// <summary>
+    /// Distance to the nearest front cell (own cell bordering the enemy) that none of the side's units holds yet, so
+    /// units moving up spread along the line instead of piling into one cell; all front cells when every one is held.
+    /// </summary>
     private void EnsureFrontField(int side)
     {
-        if (_frontVersion[side] == _controlVersion) return;
-        _frontVersion[side] = _controlVersion;
+        long version = _controlVersion * 1_000_003 + _occupancyVersion;
+        if (_frontVersion[side] == version) return;
+        _frontVersion[side] = version;
+        EnsureOccupancy();
         var dist = _frontDist.AsSpan(side * _n, _n);
         _paths.Clear(dist);
+        bool any = false;
         for (int c = 0; c < _n; c++)
-            if (_control[c] == side && BordersEnemy(c, side)) _paths.AddSource(dist, c);
+            if (_control[c] == side && BordersEnemy(c, side) && !HasUnitOf(c, side)) { _paths.AddSource(dist, c); any = true; }
+        if (!any)
+            for (int c = 0; c < _n; c++)
+                if (_control[c] == side && BordersEnemy(c, side)) _paths.AddSource(dist, c);
         _paths.Run(dist, _control, side);
+    }
+
+    private bool HasUnitOf(int cell, int side)
+    {
+        for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
+            if (_c.UnitSide[u] == side) return true;
+        return false;
     }
 
     private void EnsureObjectiveField(int phase)

@@ -59,6 +59,18 @@ public sealed partial class Simulation
     private readonly double[] _moveProgress;
     private readonly int[] _cutOffTicks;
     private readonly bool[] _engaged;
+    private readonly double[] _incoming;         // scratch: positional fire expected on each unit this tick
+    private readonly int[] _contacts;            // scratch: enemy units adjacent to each unit
+
+    // Occupancy: units in each cell as linked lists in unit-index order, rebuilt lazily after moves.
+    private readonly int[] _firstAt;
+    private readonly int[] _nextAt;
+    private bool _occupancyDirty;
+    private long _occupancyVersion;
+
+    // Scratch list of the units taking part in one assault, with their weights.
+    private readonly int[] _partUnit;
+    private readonly double[] _partWeight;
 
     // Side accumulators.
     private readonly double[] _killed = new double[Sides];
@@ -125,6 +137,12 @@ public sealed partial class Simulation
         _moveProgress = new double[_m];
         _cutOffTicks = new int[_m];
         _engaged = new bool[_m];
+        _incoming = new double[_m];
+        _contacts = new int[_m];
+        _firstAt = new int[_n];
+        _nextAt = new int[_m];
+        _partUnit = new int[_m];
+        _partWeight = new double[_m];
 
         _losses = new long[Sides * _k];
         _captureDay = new int[compiled.LabelledCells.Length * Sides];
@@ -235,8 +253,34 @@ public sealed partial class Simulation
             _areaPeak[s] = HeldArea(s);
             _everHeld[s] = _areaPeak[s];
         }
-        // Force every distance field to be recomputed on first use.
+        // Force every distance field and the occupancy lists to be rebuilt on first use.
         _controlVersion++;
+        _occupancyVersion++;
+        _occupancyDirty = true;
+    }
+
+    /// <summary>Moves a unit to a cell (arrival, march, withdrawal, advance), resetting its march progress.</summary>
+    private void MoveUnit(int u, int cell)
+    {
+        _cell[u] = cell;
+        _moveProgress[u] = 0;
+        _occupancyDirty = true;
+        _occupancyVersion++;
+    }
+
+    /// <summary>Rebuilds the per-cell unit lists if any unit moved, arrived or fell since the last build.</summary>
+    private void EnsureOccupancy()
+    {
+        if (!_occupancyDirty) return;
+        _occupancyDirty = false;
+        Array.Fill(_firstAt, -1);
+        // Walk units backwards and prepend, so each cell's list runs in ascending unit index (a total order).
+        for (int u = _m - 1; u >= 0; u--)
+        {
+            if (!_active[u]) continue;
+            _nextAt[u] = _firstAt[_cell[u]];
+            _firstAt[_cell[u]] = u;
+        }
     }
 
     /// <summary>The value of parameter <paramref name="id"/> today.</summary>
@@ -278,7 +322,7 @@ public sealed partial class Simulation
             foreach (byte b in bytes)
             {
                 h ^= b;
-                h *= 1099511628211UL;
+                h = unchecked(h * 1099511628211UL);
             }
             return h;
         }

@@ -73,7 +73,7 @@ public static class InputSampler
         foreach (char c in path)
         {
             h ^= c;
-            h *= 1099511628211UL;
+            h = unchecked(h * 1099511628211UL);
         }
         return h;
     }

@@ -187,6 +187,20 @@ public static class TheatreBuilder
             earlier = earlier is null ? region : Overlay(earlier, region, SpatialFunction.Union);
         }
 
+        // Node every tile against the others, so that each shared border carries the same vertices on both
+        // sides: an earlier tile does not yet have the vertices that a later one added along their border.
+        // (Subtracting a tile that does not overlap removes nothing, but snap-rounding nodes the two.)
+        for (int i = 0; i < tiles.Length; i++)
+        {
+            for (int j = 0; j < tiles.Length; j++)
+            {
+                if (i != j && tiles[i].EnvelopeInternal.Intersects(tiles[j].EnvelopeInternal))
+                {
+                    tiles[i] = Overlay(tiles[i], tiles[j], SpatialFunction.Difference);
+                }
+            }
+        }
+
         return tiles;
     }
 

@@ -203,7 +203,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             if (phases is null || side < 0) continue;
             foreach (var ph in phases.Children)
             {
-                var p = MapView.Of(ctx, ph, "a plan phase", ["name", "start", "end", "posture", "objectives", "units", "note", "source"]);
+                var p = MapView.Of(ctx, ph, "a plan phase", ["name", "start", "end", "posture", "objectives", "objective_regions", "units", "note", "source"]);
                 if (p is null) continue;
                 string name = Read.String(ctx, p.Required("name"), "plan phase name") ?? "?";
                 if (p["note"] is { } nn) Read.String(ctx, nn, $"note of phase '{name}'");
@@ -213,7 +213,17 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                 var posture = Read.Enum(ctx, p.Required("posture"), $"posture of phase '{name}'", postures);
                 var objectives = ImmutableArray.CreateBuilder<int>();
                 if (p["objectives"] is { } on && Read.Sequence(ctx, on, $"objectives of phase '{name}'") is { } os)
-                    foreach (var o in os.Children) { int c = CellRef(o, theatre); if (c >= 0) objectives.Add(c); }
+                    foreach (var o in os.Children) { int c = CellRef(o, theatre); if (c >= 0 && !objectives.Contains(c)) objectives.Add(c); }
+                if (p["objective_regions"] is { } rn && Read.Sequence(ctx, rn, $"objective_regions of phase '{name}'") is { } rs)
+                    foreach (var r in rs.Children)
+                    {
+                        var rid = Read.String(ctx, r, "region reference");
+                        if (rid is null) continue;
+                        int region = theatre.Regions.IndexOf(theatre.Regions.FirstOrDefault(x => x.Id == rid)!);
+                        if (region < 0) { ctx.Error(ScenarioErrors.UnknownReference, r, "region", rid, Suggestions.Hint(rid, theatre.Regions.Select(x => x.Id))); continue; }
+                        foreach (var c in theatre.Cells)
+                            if (c.Region == region && !objectives.Contains(c.Index)) objectives.Add(c.Index);
+                    }
                 var unitIdx = ImmutableArray.CreateBuilder<int>();
                 if (p["units"] is { } un && Read.Sequence(ctx, un, $"units of phase '{name}'") is { } us)
                     foreach (var u in us.Children)
@@ -232,7 +242,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                     continue;
                 }
                 if (posture == Posture.Attack && objectives.Count == 0)
-                    ctx.Error(ScenarioErrors.MissingKey, ph, "objectives", $"attack phase '{name}'");
+                    ctx.Error(ScenarioErrors.MissingKey, ph, "objectives (or objective_regions)", $"attack phase '{name}'");
                 result.Add(new PlanPhase(name, side, start.Value, end.Value, posture.Value, objectives.ToImmutable(), unitIdx.ToImmutable(), ctx.Span(ph)));
             }
         }

@@ -43,7 +43,7 @@ public class KurskTheatreTests(ITestOutputHelper output)
         }
 
         AssertWellFormed(theatre);
-        Assert.Equal(theatre.Edges, again.Edges);
+        Assert.Equal(theatre.Edges.ToArray(), again.Edges.ToArray());
 
         // Sudzha labels a cell of Kursk oblast (region 0).
         var sudzha = Assert.Single(theatre.Cells, c => c.Settlements.Contains("sudzha"));

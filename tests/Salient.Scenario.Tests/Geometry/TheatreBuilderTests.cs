@@ -55,20 +55,20 @@ public class TheatreBuilderTests
             }
 
             interior++;
-            Assert.Equal(FullHexKm2, cell.AreaKm2, 1e-6);
+            Assert.Equal(FullHexKm2, cell.AreaKm2, 1e-5); // hexagon vertices are rounded to the 1 mm grid
             Assert.Equal(6, degree[cell.Index]);
         }
 
         Assert.True(interior > 100, $"only {interior} interior hexes");
 
         // Between two full hexagons: centroids one hex size apart, one hexagon side of common border.
-        var full = theatre.Cells.Where(c => Math.Abs(c.AreaKm2 - FullHexKm2) < 1e-6).Select(c => c.Index).ToHashSet();
+        var full = theatre.Cells.Where(c => Math.Abs(c.AreaKm2 - FullHexKm2) < 1e-5).Select(c => c.Index).ToHashSet();
         var inner = theatre.Edges.Where(e => full.Contains(e.A) && full.Contains(e.B)).ToList();
         Assert.NotEmpty(inner);
         Assert.All(inner, e =>
         {
-            Assert.Equal(HexKm, e.LengthKm, 1e-6);
-            Assert.Equal(side, e.SharedBorderKm, 1e-6);
+            Assert.Equal(HexKm, e.LengthKm, 1e-5);
+            Assert.Equal(side, e.SharedBorderKm, 1e-5);
         });
     }
 
@@ -79,7 +79,7 @@ public class TheatreBuilderTests
         var second = TheatreBuilder.Build([Rectangle], new HexGridSpec(HexKm, null), [], 1.0);
         Assert.Equal(first.Cells.Select(c => c.Id), second.Cells.Select(c => c.Id));
         Assert.Equal(first.Cells.Select(c => c.AreaKm2), second.Cells.Select(c => c.AreaKm2));
-        Assert.Equal(first.Edges, second.Edges);
+        Assert.Equal(first.Edges.ToArray(), second.Edges.ToArray());
         Assert.True(first.Cells.Zip(second.Cells).All(p => p.First.LonLat.EqualsExact(p.Second.LonLat)));
 
         // Numbered in reading order: the first cell is in the northernmost row.
@@ -130,7 +130,7 @@ public class TheatreBuilderTests
         if (snapKm > 0.0)
         {
             Assert.True(across.Count >= 5, $"only {across.Count} edges across the border");
-            Assert.Contains(across, e => Math.Abs(theatre.Cells[e.A].AreaKm2 + theatre.Cells[e.B].AreaKm2 - fullHex) < 1e-6);
+            Assert.Contains(across, e => Math.Abs(theatre.Cells[e.A].AreaKm2 + theatre.Cells[e.B].AreaKm2 - fullHex) < 1e-4);
             Assert.True(Math.Abs(borderKm - 20.0) < 0.01, $"shared border {borderKm} km, expected 20");
         }
         else
@@ -165,7 +165,7 @@ public class TheatreBuilderTests
         AssertWellFormed(theatre);
         var labelled = theatre.Cells[target.Index];
         Assert.Equal("beta", labelled.Id);
-        Assert.Equal(["beta", "aardvark", "alpha"], labelled.Settlements);
+        Assert.Equal(new[] { "beta", "aardvark", "alpha" }, labelled.Settlements.ToArray());
         Assert.True(labelled.LonLat.Covers(LonLatPoint(lonA, latA)));
         Assert.Equal("delta", theatre.Cells[other.Index].Id);
 
@@ -173,7 +173,7 @@ public class TheatreBuilderTests
         var plain = theatre.Cells.First(c => c.Settlements.IsEmpty);
         Assert.Equal($"c{plain.Index:D4}", plain.Id);
         Assert.Equal("c0000", theatre.Cells[0].Id);
-        Assert.Equal(bare.Edges, theatre.Edges);
+        Assert.Equal(bare.Edges.ToArray(), theatre.Edges.ToArray());
 
         var warning = Assert.Single(theatre.Warnings);
         Assert.Contains("faraway", warning, StringComparison.Ordinal);
@@ -236,7 +236,7 @@ public class TheatreBuilderTests
         }
 
         double regionArea = theatre.Projection.Project(square.LonLat).Area;
-        Assert.Equal(regionArea, theatre.Cells.Sum(c => c.AreaKm2), regionArea * 1e-9);
+        Assert.Equal(regionArea, theatre.Cells.Sum(c => c.AreaKm2), regionArea * 1e-6);
 
         // The centre cell is the diamond |x| + |y| <= 10 (area 200 km²); the corner cells touch their two
         // neighbours along the axes and the centre along the diamond's sides.
