@@ -52,7 +52,9 @@ public sealed class CompiledScenario
                 k++;
             }
         }
-        LabelledCells = [.. cells.Where(c => c.Settlements.Length > 0).Select(c => c.Index)];
+        // Capture events are recorded for named places: cells holding a settlement, and every node of an explicit-node
+        // theatre (its nodes are places by construction). Anonymous grid cells would only bloat the metrics.
+        LabelledCells = [.. cells.Where(c => c.Settlements.Length > 0 || c.Geometry is null).Select(c => c.Index)];
 
         // Units and systems.
         UnitCount = model.Units.Length;

@@ -10,9 +10,9 @@ using Geometry = NetTopologySuite.Geometries.Geometry;
 /// <remarks>
 /// Formulas from Snyder (1987), <i>Map Projections: A Working Manual</i>, USGS Professional Paper 1395,
 /// pp. 182-190 (ellipsoidal oblique aspect, via the authalic latitude beta and the authalic radius Rq), with
-/// Snyder's series for geodetic latitude from authalic latitude in the inverse. The forward projection is exact; the inverse is
-/// accurate to about 1e-9 degrees (the series is truncated after the e^6 terms). Areas measured in the
-/// projected plane equal ellipsoidal areas. Immutable and thread-safe.
+/// Snyder's series for geodetic latitude from authalic latitude in the inverse. The forward projection is
+/// exact; the inverse round-trips to within 1e-8 degrees (about a millimetre; the series stops at the e^6
+/// terms). Areas measured in the projected plane are ellipsoidal areas. Immutable and thread-safe.
 /// </remarks>
 public sealed class EqualAreaProjection
 {

@@ -344,7 +344,9 @@ public static class TheatreBuilder
                         continue;
                     }
 
-                    var parts = prepared[r].Covers(hex)
+                    // A hexagon touching the region border goes through the overlay even if it lies inside, so
+                    // that its edges pick up the border vertices lying on them (as its neighbour's edges do).
+                    var parts = prepared[r].ContainsProperly(hex)
                         ? [hex]
                         : Polygons(Overlay(hex, domain[r], SpatialFunction.Intersection));
                     foreach (var part in parts.OrderByDescending(p => p.Area))

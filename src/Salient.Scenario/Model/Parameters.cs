@@ -18,7 +18,7 @@ public static class ParameterCatalogue
         new("ground.effectiveness.{side}", 1.0, 0, 100, "multiplier", "time-varying multiplier on the side's ground fire (surprise, training, morale); usually a schedule", Assumption),
         new("ground.killed_fraction.{side}", 0.3, 0, 1, "fraction", "share of the side's combat casualties that are killed (the rest are wounded)", Assumption + ": roughly 1 killed to 2-3 wounded"),
         new("ground.captured_fraction", 0.5, 0, 1, "fraction", "share of an overrun unit's personnel captured when it has no cell to withdraw to", Assumption),
-        new("ground.break_ratio", 3.0, 1, 100, "ratio", "effective force ratio (attacker / defender x defence multiplier) at which the defender breaks and withdraws", Assumption + ": the classic 3:1 rule"),
+        new("ground.break_ratio", 3.0, 1, 1e6, "ratio", "effective force ratio (attacker / defender x defence multiplier) at which the defender breaks and withdraws", Assumption + ": the classic 3:1 rule"),
         new("ground.break_cohesion", 0.25, 0, 1, "cohesion", "defender cohesion below which it breaks when attacked", Assumption),
         new("ground.advance_km_per_day", 12, 0, 200, "km per day", "rate at which attackers clear an undefended cell (distance between cell centres over this rate gives the time to take it)", Assumption),
         new("ground.support_fraction", 0.5, 0, 1, "fraction", "share of a unit's power that also defends each adjacent own cell (units hold a frontage, not a point)", Assumption),

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Spectre.Console.Testing;
+using Xunit;
+
+namespace Salient.Cli.Tests.Commands;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "salient-cli-" + Guid.NewGuid().ToString("N"));
+    private static readonly string Repo = FindRepo();
+
+    public CliTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static string FindRepo()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+
+    private static (int Code, string Output) Run(params string[] args)
+    {
+        var console = new TestConsole().Width(200);
+        int code = SalientApp.Run(args, console);
+        return (code, console.Output);
+    }
+
+    private static string Example => Path.Combine(Repo, "scenarios/examples/line-of-towns");
+
+    [Fact]
+    public void Validate_ValidScenario_ExitsZeroWithSummary()
+    {
+        var (code, output) = Run("validate", Example);
+        Assert.Equal(0, code);
+        Assert.Contains("ok", output, StringComparison.Ordinal);
+        Assert.Contains("7 cells", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BrokenScenario_ExitsTwoWithEveryErrorPositioned()
+    {
+        string file = Path.Combine(_root, "bad.yaml");
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(Example, "scenario.yaml"))
+            .Replace("tick_hours: 6", "tick_hours: 6\n  strat: 2024-01-01", StringComparison.Ordinal)
+            .Replace("at: w1", "at: w9", StringComparison.Ordinal));
+        var (code, output) = Run("validate", file);
+        Assert.Equal(2, code);
+        Assert.Contains("error SAL101", output, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'start'?", output, StringComparison.Ordinal);
+        Assert.Contains("error SAL105", output, StringComparison.Ordinal);
+        Assert.Contains("bad.yaml:", output, StringComparison.Ordinal);
+        Assert.Contains("2 error(s)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MissingFile_ExitsTwo()
+    {
+        var (code, output) = Run("validate", Path.Combine(_root, "nope.yaml"));
+        Assert.Equal(2, code);
+        Assert.Contains("SAL109", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WritesSummaryWithRequiredFields()
+    {
+        string outDir = Path.Combine(_root, "run");
+        var (code, output) = Run("run", Example, "--replications", "30", "--seed", "4", "--threads", "2", "--out", outDir);
+        Assert.True(code == 0, output);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var root = doc.RootElement;
+        Assert.Equal("line-of-towns", root.GetProperty("scenario").GetProperty("name").GetString());
+        Assert.StartsWith("sha256:", root.GetProperty("scenario").GetProperty("hash").GetString(), StringComparison.Ordinal);
+        Assert.Equal(4UL, root.GetProperty("seed").GetUInt64());
+        Assert.Equal(30, root.GetProperty("replications").GetInt32());
+        var area = root.GetProperty("metrics").GetProperty("control.area_km2.blue");
+        foreach (var key in new[] { "mean", "p05", "p50", "p95" }) Assert.True(area.TryGetProperty(key, out _), key);
+        var capture = root.GetProperty("metrics").GetProperty("capture.mid.blue");
+        Assert.True(capture.TryGetProperty("probability", out _));
+        var daily = root.GetProperty("daily").GetProperty("control.area_km2.blue");
+        Assert.Equal(60, daily.GetArrayLength());
+        Assert.Equal("2024-01-01", daily[0].GetProperty("date").GetString());
+        Assert.True(File.Exists(Path.Combine(outDir, "replications.csv")));
+        Assert.True(File.Exists(Path.Combine(outDir, "daily.csv")));
+    }
+
+    [Fact]
+    public void Run_ThreadCount_DoesNotChangeSummaryBytes()
+    {
+        string a = Path.Combine(_root, "a"), b = Path.Combine(_root, "b");
+        Assert.Equal(0, Run("run", Example, "-n", "24", "--seed", "9", "--threads", "1", "--out", a).Code);
+        Assert.Equal(0, Run("run", Example, "-n", "24", "--seed", "9", "--threads", "2", "--out", b).Code);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "summary.json")), File.ReadAllBytes(Path.Combine(b, "summary.json")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "replications.csv")), File.ReadAllBytes(Path.Combine(b, "replications.csv")));
+    }
+
+    [Fact]
+    public void Run_VariantAndSet_ChangeTheScenarioHash()
+    {
+        string a = Path.Combine(_root, "a"), b = Path.Combine(_root, "b"), c = Path.Combine(_root, "c");
+        Assert.Equal(0, Run("run", Example, "-n", "4", "--out", a).Code);
+        Assert.Equal(0, Run("run", Example, "-n", "4", "--variant", "strong-red", "--out", b).Code);
+        Assert.Equal(0, Run("run", Example, "-n", "4", "--set", "units.red-bn.personnel=900", "--out", c).Code);
+        string Hash(string dir) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json"))).RootElement.GetProperty("scenario").GetProperty("hash").GetString()!;
+        Assert.NotEqual(Hash(a), Hash(b));
+        Assert.NotEqual(Hash(a), Hash(c));
+    }
+
+    [Theory]
+    [InlineData("run", "--replications", "0")]
+    [InlineData("run", "--threads", "0")]
+    [InlineData("run", "--replications", "many")]
+    [InlineData("run", "--no-such-option")]
+    [InlineData("frobnicate")]
+    public void BadArguments_ExitTwoWithoutStackTrace(params string[] args)
+    {
+        var (code, output) = Run([.. args.Take(1), Example, .. args.Skip(1)]);
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_BadOverride_ExitsTwoAndWritesNothing()
+    {
+        string outDir = Path.Combine(_root, "never");
+        var (code, output) = Run("run", Example, "--set", "units.nobody.personnel=5", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("SAL114", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Run_UnwritableOutput_ExitsTwoWithMessage()
+    {
+        string blocker = Path.Combine(_root, "blocker");
+        File.WriteAllText(blocker, "x");
+        var (code, output) = Run("run", Example, "-n", "2", "--out", Path.Combine(blocker, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains("cannot write", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,149 @@
+using Xunit;
+using Salient.Engine.Compilation;
+using Salient.Engine.Kernel;
+
+namespace Salient.Engine.Tests.Kernel;
+
+public class SimulationTests
+{
+    private static (double[] Metrics, float[] Daily) RunOnce(CompiledScenario c, ulong seed, int rep)
+    {
+        var metrics = new double[c.Layout.Metrics.Length];
+        var daily = new float[c.Layout.DailyLength];
+        new Simulation(c).Run(seed, rep, metrics, daily);
+        return (metrics, daily);
+    }
+
+    private static double Metric(CompiledScenario c, double[] metrics, string name) => metrics[c.Layout.MetricIndex(name)];
+
+    [Fact]
+    public void Run_SameSeedAndReplication_IdenticalResultsAndStateHash()
+    {
+        var c = TestScenarios.Bundled("scenarios/examples/line-of-towns");
+        var a = new Simulation(c);
+        var b = new Simulation(c);
+        var ma = new double[c.Layout.Metrics.Length];
+        var mb = new double[c.Layout.Metrics.Length];
+        var da = new float[c.Layout.DailyLength];
+        var db = new float[c.Layout.DailyLength];
+        // b first runs another replication, so reuse of its buffers must not leak state into the next one.
+        b.Run(9, 5, mb, db);
+        a.Run(9, 3, ma, da);
+        b.Run(9, 3, mb, db);
+        Assert.Equal(ma, mb);
+        Assert.Equal(da, db);
+        Assert.Equal(a.StateHash(), b.StateHash());
+    }
+
+    [Fact]
+    public void Run_DifferentReplications_DifferentOutcomes()
+    {
+        var c = TestScenarios.Bundled("scenarios/examples/line-of-towns");
+        var hashes = new HashSet<ulong>();
+        var sim = new Simulation(c);
+        var m = new double[c.Layout.Metrics.Length];
+        var d = new float[c.Layout.DailyLength];
+        for (int rep = 0; rep < 10; rep++)
+        {
+            sim.Run(1, rep, m, d);
+            hashes.Add(sim.StateHash());
+        }
+        Assert.True(hashes.Count >= 9, $"only {hashes.Count} distinct end states in 10 replications");
+    }
+
+    [Fact]
+    public void Step_SteadyState_AllocatesNothing()
+    {
+        var c = TestScenarios.Bundled("scenarios/kursk-2024");
+        var sim = new Simulation(c);
+        var daily = new float[c.Layout.DailyLength];
+        sim.Begin(1, 0);
+        for (int i = 0; i < 40; i++) sim.Step(daily); // warm up: JIT, first distance fields
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 400; i++) sim.Step(daily);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+    }
+
+    // Assault equation: with cohesion 1, full supply, no support or garrison, the defender's expected casualties in
+    // one tick of dt = 1 day are k_blue * A / sqrt(M) with A = blue personnel, and the attacker's k_red * D * sqrt(M).
+    // Poisson draws: the standard error of the mean over n replications is sqrt(lambda / n); 6 SE gives a false
+    // failure probability below 1e-8 per assertion.
+    private const int AssaultReplications = 4000;
+    private const double Sigmas = 6.0;
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(2.25)]
+    public void Assault_OneTick_MeanCasualtiesMatchLanchesterRates(double defensibility)
+    {
+        string yaml = TestScenarios.Duel(1000, 800, ground: "positional_intensity: 0\nlethality: { blue: 0.02, red: 0.03 }").Replace("area_km2: 10, control: red", $"area_km2: 10, control: red, defensibility: {defensibility}", StringComparison.Ordinal);
+        var c = TestScenarios.Compile(yaml);
+        double sumRed = 0, sumBlue = 0;
+        for (int rep = 0; rep < AssaultReplications; rep++)
+        {
+            var (m, _) = RunOnce(c, 11, rep);
+            sumRed += Metric(c, m, "casualties.total.red");
+            sumBlue += Metric(c, m, "casualties.total.blue");
+        }
+        double sqrtM = Math.Sqrt(defensibility);
+        double expectRed = 0.02 * 1000 / sqrtM;
+        double expectBlue = 0.03 * 800 * sqrtM;
+        Assert.InRange(sumRed / AssaultReplications, expectRed - Sigmas * Math.Sqrt(expectRed / AssaultReplications), expectRed + Sigmas * Math.Sqrt(expectRed / AssaultReplications));
+        Assert.InRange(sumBlue / AssaultReplications, expectBlue - Sigmas * Math.Sqrt(expectBlue / AssaultReplications), expectBlue + Sigmas * Math.Sqrt(expectBlue / AssaultReplications));
+    }
+
+    [Fact]
+    public void PositionalFighting_BothDefending_MeanCasualtiesMatchIntensity()
+    {
+        // Each side fires k * intensity * P on its single contact: blue 0.02 * 0.5 * 1000 = 10 a day on red.
+        string yaml = TestScenarios.Duel(1000, 800, bluePosture: "defend", ground: "positional_intensity: 0.5\nlethality: { blue: 0.02, red: 0.03 }").Replace(", objectives: [e]", "", StringComparison.Ordinal);
+        var c = TestScenarios.Compile(yaml);
+        double sumRed = 0;
+        for (int rep = 0; rep < AssaultReplications; rep++) sumRed += Metric(c, RunOnce(c, 5, rep).Metrics, "casualties.total.red");
+        const double expectRed = 0.02 * 0.5 * 1000;
+        double se = Math.Sqrt(expectRed / AssaultReplications);
+        Assert.InRange(sumRed / AssaultReplications, expectRed - Sigmas * se, expectRed + Sigmas * se);
+    }
+
+    [Fact]
+    public void Casualties_AddUp_PersonnelIsConserved()
+    {
+        var c = TestScenarios.Compile(TestScenarios.Duel(3000, 1000, days: 20, tickHours: 6, ground: "positional_intensity: 0.2"));
+        for (int rep = 0; rep < 20; rep++)
+        {
+            var (m, _) = RunOnce(c, 3, rep);
+            foreach (var side in new[] { "blue", "red" })
+            {
+                double initial = side == "blue" ? 3000 : 1000;
+                double lost = Metric(c, m, $"casualties.total.{side}");
+                double final = Metric(c, m, $"personnel.final.{side}");
+                Assert.Equal(initial, final + lost, 6);
+                Assert.Equal(lost, Metric(c, m, $"casualties.killed.{side}") + Metric(c, m, $"casualties.wounded.{side}") + Metric(c, m, $"casualties.captured.{side}"), 6);
+            }
+        }
+    }
+
+    [Fact]
+    public void UndefendedCell_FallsAfterDistanceOverAdvanceRate()
+    {
+        // Red has no unit in 'e' and no garrison: blue walks in at 7 km / (3.5 km/day) = 2 days, so on day index 1.
+        var c = TestScenarios.Compile(TestScenarios.Duel(1000, 0, days: 5, tickHours: 6, ground: "advance_km_per_day: 3.5"));
+        var (m, daily) = RunOnce(c, 1, 0);
+        Assert.Equal(20, Metric(c, m, "control.area_km2.blue"));
+        int series = c.Layout.SeriesIndex("control.area_km2.blue");
+        Assert.Equal(10f, daily[series * c.Days + 0]);
+        Assert.Equal(20f, daily[series * c.Days + 1]);
+    }
+
+    [Fact]
+    public void KurskScenario_RunsToTheEnd_WithPlausibleTotals()
+    {
+        var c = TestScenarios.Bundled("scenarios/kursk-2024");
+        var (m, _) = RunOnce(c, 1, 0);
+        Assert.True(Metric(c, m, "control.area_km2_peak.blue") > 100, "the incursion should take ground");
+        Assert.True(Metric(c, m, "casualties.total.blue") > 0);
+        Assert.True(Metric(c, m, "casualties.total.red") > 0);
+        Assert.False(double.IsNaN(Metric(c, m, "capture.sudzha.blue")), "Sudzha should fall to blue");
+    }
+}
