@@ -24,7 +24,7 @@ internal sealed class ParameterIds
         SupportFraction = P("ground.support_fraction");
         PositionalIntensity = P("ground.positional_intensity");
         MoveKmPerDay = P("movement.km_per_day");
-        ResupplyPerDay = P("logistics.resupply_per_day");
+        ResupplyPerDay = PerSide("logistics.resupply_per_day");
         Consumption = [P("logistics.consumption_per_day.defend"), P("logistics.consumption_per_day.attack"), P("logistics.consumption_per_day.withdraw")];
         SupplyFloor = P("logistics.supply_floor");
         CohesionLoss = P("cohesion.loss_per_casualty_fraction");
@@ -53,7 +53,7 @@ internal sealed class ParameterIds
     public int SupportFraction { get; }
     public int PositionalIntensity { get; }
     public int MoveKmPerDay { get; }
-    public int ResupplyPerDay { get; }
+    public int[] ResupplyPerDay { get; }
     /// <summary>Indexed by <see cref="Salient.Scenario.Model.Posture"/>.</summary>
     public int[] Consumption { get; }
     public int SupplyFloor { get; }

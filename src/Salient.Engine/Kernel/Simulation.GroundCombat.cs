@@ -237,7 +237,7 @@ public sealed partial class Simulation
         _active[u] = false;
         _target[u] = -1;
         _occupancyDirty = true;
-        _occupancyVersion++;
+        _frontOccupancyVersion++;
     }
 
     private void Capture(int cell, int side)

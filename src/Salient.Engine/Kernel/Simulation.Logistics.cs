@@ -10,7 +10,6 @@ public sealed partial class Simulation
     private void Logistics()
     {
         for (int s = 0; s < Sides; s++) EnsureSupplyField(s);
-        double resupply = P(_ids.ResupplyPerDay);
         double dt = _c.Dt;
         for (int u = 0; u < _m; u++)
         {
@@ -27,7 +26,7 @@ public sealed partial class Simulation
             double s = _supply[u];
             if (d <= maxKm)
             {
-                s += resupply * (1 - d / Math.Max(maxKm, 1e-9)) * dt;
+                s += P(_ids.ResupplyPerDay[side]) * (1 - d / Math.Max(maxKm, 1e-9)) * dt;
                 _cutOffTicks[u] = 0;
             }
             else _cutOffTicks[u]++;
@@ -53,7 +52,7 @@ public sealed partial class Simulation
     /// </summary>
     private void EnsureFrontField(int side)
     {
-        long version = _controlVersion * 1_000_003 + _occupancyVersion;
+        long version = _controlVersion * 1_000_003 + _frontOccupancyVersion;
         if (_frontVersion[side] == version) return;
         _frontVersion[side] = version;
         EnsureOccupancy();

@@ -66,7 +66,7 @@ public sealed partial class Simulation
     private readonly int[] _firstAt;
     private readonly int[] _nextAt;
     private bool _occupancyDirty;
-    private long _occupancyVersion;
+    private long _frontOccupancyVersion;         // bumps only when a unit enters or leaves a front-line cell
 
     // Scratch list of the units taking part in one assault, with their weights.
     private readonly int[] _partUnit;
@@ -255,17 +255,19 @@ public sealed partial class Simulation
         }
         // Force every distance field and the occupancy lists to be rebuilt on first use.
         _controlVersion++;
-        _occupancyVersion++;
+        _frontOccupancyVersion++;
         _occupancyDirty = true;
     }
 
     /// <summary>Moves a unit to a cell (arrival, march, withdrawal, advance), resetting its march progress.</summary>
     private void MoveUnit(int u, int cell)
     {
+        int side = _c.UnitSide[u];
+        // PERF: the front field depends on which front cells are held by units; rear moves must not invalidate it.
+        if (BordersEnemy(_cell[u], side) || BordersEnemy(cell, side)) _frontOccupancyVersion++;
         _cell[u] = cell;
         _moveProgress[u] = 0;
         _occupancyDirty = true;
-        _occupancyVersion++;
     }
 
     /// <summary>Rebuilds the per-cell unit lists if any unit moved, arrived or fell since the last build.</summary>

@@ -30,7 +30,7 @@ public static class ParameterCatalogue
         new("ground.personnel_power", 1.0, 0, 100, "combat power per person", "combat power of one soldier (rifleman-equivalent)", Assumption),
         new("movement.km_per_day", 25, 0, 500, "km per day", "speed of units moving through own-held cells", Assumption),
         new("logistics.max_supply_km.{side}", 60, 0, 1000, "km", "greatest path length through own-held cells from a depot over which a unit can be resupplied", Assumption),
-        new("logistics.resupply_per_day", 0.5, 0, 10, "supply per day", "supply a unit at a depot regains per day; falls linearly to zero at the maximum supply distance", Assumption),
+        new("logistics.resupply_per_day.{side}", 0.5, 0, 10, "supply per day", "supply a unit at a depot regains per day; falls linearly to zero at the maximum supply distance", Assumption),
         new("logistics.consumption_per_day.{posture}", 0.1, 0, 10, "supply per day", "supply a unit uses per day in each posture (attack uses more)", Assumption),
         new("logistics.supply_floor", 0.3, 0, 1, "fraction", "combat power of an unsupplied unit relative to a supplied one", Assumption),
         new("cohesion.loss_per_casualty_fraction", 2.0, 0, 100, "cohesion per loss fraction", "cohesion lost per unit fraction of personnel lost", Assumption),

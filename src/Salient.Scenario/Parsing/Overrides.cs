@@ -27,8 +27,10 @@ internal static class Overrides
         string raw = text[(eq + 1)..];
         try
         {
+            string yaml = raw.Length == 0 ? "~" : raw;
+            if (!ScenarioLoader.CheckStructure(ctx.Diagnostics, yaml, m => new SourceSpan(label, (int)m.Line, eq + 1 + (int)m.Column))) return false;
             var stream = new YamlStream();
-            stream.Load(new StringReader(raw.Length == 0 ? "~" : raw));
+            stream.Load(new StringReader(yaml));
             value = stream.Documents.Count == 0 ? new YamlScalarNode("") : stream.Documents[0].RootNode;
         }
         catch (YamlException ex)
@@ -59,10 +61,12 @@ internal static class Overrides
                 case YamlMappingNode map:
                 {
                     var key = new YamlScalarNode(seg);
+                    ctx.SetSpan(key, where);
                     if (last) { map.Children[key] = value; return true; }
                     if (!map.Children.TryGetValue(key, out var next))
                     {
                         next = new YamlMappingNode();
+                        ctx.SetSpan(next, where);
                         map.Children[key] = next;
                     }
                     current = next;

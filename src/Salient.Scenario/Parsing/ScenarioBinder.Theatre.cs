@@ -278,7 +278,7 @@ internal sealed partial class ScenarioBinder
             string kind = n["terrain"] is { } tn ? Read.String(ctx, tn, "terrain") ?? "open" : "open";
             double def = n["defensibility"] is { } dn ? Read.Number(ctx, dn, "defensibility", 0.1, 100) ?? 1 : terrain.GetValueOrDefault(kind, terrain["open"]);
             string name = n["name"] is { } nn ? Read.String(ctx, nn, "node name") ?? id ?? "" : id ?? "";
-            if (id is null || lon is null || lat is null || area is null || control < 0) continue;
+            if (id is null || lon is null || lat is null || area is null || control < 0) { if (id is not null) _dropped.Add("cell:" + id); continue; }
             if (seen.TryGetValue(id, out var first)) { ctx.Error(ScenarioErrors.DuplicateId, n["id"], "node", id, first.ToString()); continue; }
             seen[id] = ctx.Span(n["id"]);
             cells.Add(new Cell(cells.Count, id, name, 0, area.Value, lon.Value, lat.Value, control, kind, def, [], null));

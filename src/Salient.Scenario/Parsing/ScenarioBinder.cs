@@ -16,6 +16,9 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
 
     private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
 
+    /// <summary>Ids ("kind:id") defined but dropped for an error already reported, so references to them add no second error.</summary>
+    private readonly HashSet<string> _dropped = new(StringComparer.Ordinal);
+
     /// <summary>Side files read while binding (relative path and bytes), for the scenario hash.</summary>
     public IReadOnlyList<(string Path, byte[] Bytes)> SideFiles => _sideFiles;
 
@@ -98,7 +101,8 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         }
         if (sides.Count != 2)
         {
-            ctx.Error(ScenarioErrors.SideCount, node, sides.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Two items of which one is invalid are already reported; only a wrong number of items is a side-count error.
+            if (seq.Children.Count != 2) ctx.Error(ScenarioErrors.SideCount, node, seq.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
         return sides;
@@ -141,7 +145,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             var power = m["combat_power"] is { } p ? Read.Quantity(ctx, p, $"catalogue.{id}.combat_power", 0, 1e6) : Quantity.Fixed($"catalogue.{id}.combat_power", 0);
             var cost = m["cost_usd"] is { } c ? Read.Quantity(ctx, c, $"catalogue.{id}.cost_usd", 0, 1e11) : Quantity.Fixed($"catalogue.{id}.cost_usd", 0);
             var vul = m["vulnerability"] is { } v ? Read.Quantity(ctx, v, $"catalogue.{id}.vulnerability", 0, 10) : Quantity.Fixed($"catalogue.{id}.vulnerability", 1);
-            if (cls is null || power is null || cost is null || vul is null) continue;
+            if (cls is null || power is null || cost is null || vul is null) { _dropped.Add("system:" + id); continue; }
             result.Add(new SystemType(id, name, cls.Value, power, cost, vul, ctx.Span(item)));
         }
         return result;
@@ -175,14 +179,15 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                     int sys = catalogue.FindIndex(s => s.Id == key);
                     if (sys < 0)
                     {
-                        ctx.Error(ScenarioErrors.UnknownReference, keyNode, "system type", key, Suggestions.Hint(key, catalogue.Select(s => s.Id)));
+                        if (!_dropped.Contains("system:" + key))
+                            ctx.Error(ScenarioErrors.UnknownReference, keyNode, "system type", key, Suggestions.Hint(key, catalogue.Select(s => s.Id)));
                         continue;
                     }
                     var count = Read.Quantity(ctx, value, $"units.{id}.inventory.{key}", 0, 1e6);
                     if (count is not null) inventory.Add(new InventoryItem(sys, count));
                 }
             }
-            if (side < 0 || cell < 0 || personnel is null || experience is null) continue;
+            if (side < 0 || cell < 0 || personnel is null || experience is null) { _dropped.Add("unit:" + id); continue; }
             result.Add(new Unit(result.Count, id, name, side, cell, personnel, experience, inventory.ToImmutable(), arrives, ctx.Span(item)));
         }
         return result;
@@ -231,7 +236,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                         var uid = Read.String(ctx, u, "unit reference");
                         if (uid is null) continue;
                         int k = units.FindIndex(x => x.Id == uid);
-                        if (k < 0) ctx.Error(ScenarioErrors.UnknownReference, u, "unit", uid, Suggestions.Hint(uid, units.Select(x => x.Id)));
+                        if (k < 0) { if (!_dropped.Contains("unit:" + uid)) ctx.Error(ScenarioErrors.UnknownReference, u, "unit", uid, Suggestions.Hint(uid, units.Select(x => x.Id))); }
                         else if (units[k].Side != side) ctx.Error(ScenarioErrors.OutOfRange, u, $"unit '{uid}' in a plan of side '{sides[side]}'", $"a unit of side '{sides[side]}'", $"a unit of side '{sides[units[k].Side]}'");
                         else unitIdx.Add(k);
                     }
@@ -262,7 +267,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             if (m is null) continue;
             var uid = Read.String(ctx, m.Required("unit"), "reinforced unit");
             int unit = uid is null ? -1 : units.FindIndex(u => u.Id == uid);
-            if (uid is not null && unit < 0) ctx.Error(ScenarioErrors.UnknownReference, m["unit"], "unit", uid, Suggestions.Hint(uid, units.Select(u => u.Id)));
+            if (uid is not null && unit < 0 && !_dropped.Contains("unit:" + uid)) ctx.Error(ScenarioErrors.UnknownReference, m["unit"], "unit", uid, Suggestions.Hint(uid, units.Select(u => u.Id)));
             string? source = m["source"] is { } sn ? Read.String(ctx, sn, "reinforcement source") : null;
             string? note = m["note"] is { } nn ? Read.String(ctx, nn, "reinforcement note") : null;
             bool oneOff = m.Has("date");
@@ -342,7 +347,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         var id = Read.String(ctx, node, "a cell or settlement id");
         if (id is null) return -1;
         int i = theatre.CellIndex(id);
-        if (i < 0)
+        if (i < 0 && !_dropped.Contains("cell:" + id))
             ctx.Error(ScenarioErrors.UnknownReference, node, "cell or settlement", id,
                 Suggestions.Hint(id, theatre.Cells.SelectMany(c => c.Settlements.Prepend(c.Id))));
         return i;

@@ -3,6 +3,7 @@ using System.Text;
 using Salient.Scenario.Diagnostics;
 using Salient.Scenario.Rules;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Salient.Scenario.Parsing;
@@ -21,6 +22,9 @@ public static class ScenarioLoader
 
     /// <summary>Largest scenario file accepted, so a huge input fails fast with a clear message.</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>Deepest YAML nesting accepted: the tree loader recurses once per level, so deeper input would overflow the stack.</summary>
+    public const int MaxDepth = 256;
 
     /// <summary>Loads the scenario at <paramref name="path"/> (a YAML file, or a directory holding scenario.yaml).</summary>
     public static LoadResult Load(string path, LoadOptions? options = null)
@@ -87,6 +91,7 @@ public static class ScenarioLoader
     {
         try
         {
+            if (!CheckStructure(ctx.Diagnostics, text, m => new SourceSpan(ctx.File, (int)m.Line, (int)m.Column))) return null;
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0)
@@ -115,6 +120,75 @@ public static class ScenarioLoader
             ctx.Diagnostics.Add(ScenarioErrors.YamlSyntax, new SourceSpan(ctx.File, 1, 1), ex.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Walks the YAML event stream once, without building a tree, and reports what would make building one unsafe:
+    /// nesting deeper than <see cref="MaxDepth"/>, more than <see cref="YamlContext.NodeBudget"/> nodes once aliases
+    /// are expanded (an alias bomb: the tree shares aliased nodes, but hashing or walking them is exponential), and
+    /// aliases to no earlier anchor or to an enclosing node (a cycle). Linear in the text. Syntax errors are thrown
+    /// as <see cref="YamlException"/>, as by <see cref="YamlStream.Load(TextReader)"/>.
+    /// </summary>
+    internal static bool CheckStructure(DiagnosticBag diag, string text, Func<Mark, SourceSpan> at)
+    {
+        const long Cap = YamlContext.NodeBudget + 1L;
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<AnchorName, long>();
+        var open = new List<(AnchorName Anchor, long Size)>();
+        long total = 0;
+        while (parser.MoveNext())
+        {
+            var e = parser.Current!;
+            long size;
+            switch (e)
+            {
+                case DocumentStart:
+                    anchors.Clear();
+                    total = 0;
+                    continue;
+                case SequenceStart or MappingStart:
+                    if (open.Count >= MaxDepth)
+                    {
+                        diag.Add(ScenarioErrors.YamlSyntax, at(e.Start), $"nesting deeper than {MaxDepth} levels");
+                        return false;
+                    }
+                    open.Add((((NodeEvent)e).Anchor, 1));
+                    continue;
+                case SequenceEnd or MappingEnd:
+                    (var anchor, size) = open[^1];
+                    open.RemoveAt(open.Count - 1);
+                    if (!anchor.IsEmpty) anchors[anchor] = size;
+                    break;
+                case Scalar s:
+                    if (!s.Anchor.IsEmpty) anchors[s.Anchor] = 1;
+                    size = 1;
+                    break;
+                case AnchorAlias a:
+                    if (!anchors.TryGetValue(a.Value, out size))
+                    {
+                        diag.Add(ScenarioErrors.YamlSyntax, at(e.Start), open.Exists(o => o.Anchor.Equals(a.Value))
+                            ? $"alias '*{a.Value}' refers to a node that contains it (a cycle)"
+                            : $"alias '*{a.Value}' refers to no anchor defined before it");
+                        return false;
+                    }
+                    break;
+                default:
+                    continue;
+            }
+            long after;
+            if (open.Count > 0)
+            {
+                after = Math.Min(open[^1].Size + size, Cap);
+                open[^1] = (open[^1].Anchor, after);
+            }
+            else after = total = Math.Min(total + size, Cap);
+            if (after >= Cap)
+            {
+                diag.Add(ScenarioErrors.DocumentTooLarge, at(e.Start), YamlContext.NodeBudget.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return false;
+            }
+        }
+        return true;
     }
 
     private static string Hash(string text, IReadOnlyList<(string Path, byte[] Bytes)> sideFiles, LoadOptions options)

@@ -11,6 +11,7 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string file)
     public const int NodeBudget = 2_000_000;
 
     private readonly ConditionalWeakTable<YamlNode, string> _origins = new();
+    private readonly ConditionalWeakTable<YamlNode, object> _spans = new();
     private int _visited;
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
@@ -23,9 +24,13 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string file)
         foreach (var n in node.AllNodes) _origins.AddOrUpdate(n, origin);
     }
 
+    /// <summary>Records the span of a node made by an override (a mapping key it created), which has no position of its own.</summary>
+    public void SetSpan(YamlNode node, SourceSpan span) => _spans.AddOrUpdate(node, span);
+
     public SourceSpan Span(YamlNode? node)
     {
         if (node is null) return SourceSpan.None(File);
+        if (_spans.TryGetValue(node, out var made)) return (SourceSpan)made;
         string file = _origins.TryGetValue(node, out var o) ? o : File;
         return new SourceSpan(file, (int)node.Start.Line, (int)node.Start.Column);
     }
