@@ -6,6 +6,9 @@ public sealed partial class Simulation
     private void RecordDay(Span<float> daily)
     {
         int days = _days;
+        var tally = ControlTally.AsSpan(_day * _n, _n);
+        for (int c = 0; c < _n; c++)
+            if (_control[c] == 0) tally[c]++;
         for (int s = 0; s < Sides; s++)
         {
             double area = HeldArea(s);

@@ -151,7 +151,15 @@ public sealed partial class Simulation
         _objectiveDist = new double[compiled.Phases.Length * _n];
         _objectiveVersion = new long[compiled.Phases.Length];
         _paths = new PathFinder(compiled);
+        ControlTally = new int[_days * _n];
     }
+
+    /// <summary>
+    /// Per-cell control tallies this simulation has accumulated over all its replications: entry
+    /// <c>[day * cells + cell]</c> counts the replications in which the first side held the cell at the end of that day.
+    /// Integer sums, so merging the tallies of several workers gives the same result in any order.
+    /// </summary>
+    public int[] ControlTally { get; }
 
     /// <summary>The compiled scenario this simulation runs.</summary>
     public CompiledScenario Compiled => _c;

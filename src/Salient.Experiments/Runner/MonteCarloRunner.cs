@@ -14,8 +14,14 @@ public sealed record RunOptions(int Replications, ulong Seed, int Threads)
 /// <summary>The raw per-replication results of a Monte Carlo run.</summary>
 /// <remarks>Metrics are replication-major (<c>rep * metrics + metric</c>); daily series are replication-major blocks of
 /// <see cref="MetricLayout.DailyLength"/> floats, series-major within a block.</remarks>
-public sealed class MonteCarloResult(CompiledScenario scenario, ulong seed, int replications, double[] metrics, float[] daily)
+public sealed class MonteCarloResult(CompiledScenario scenario, ulong seed, int replications, double[] metrics, float[] daily, int[] controlTally)
 {
+    /// <summary>
+    /// Replications in which the first side held each cell at the end of each day, <c>[day * cells + cell]</c>;
+    /// divide by <see cref="Replications"/> for the probability (the viewer's and GeoJSON's control maps).
+    /// </summary>
+    public ReadOnlySpan<int> ControlTally => controlTally;
+
     public CompiledScenario Scenario { get; } = scenario;
     public ulong Seed { get; } = seed;
     public int Replications { get; } = replications;
@@ -62,6 +68,7 @@ public static class MonteCarloRunner
         int block = layout.DailyLength;
         var metrics = new double[(long)options.Replications * width];
         var daily = new float[(long)options.Replications * block];
+        var tally = new int[scenario.Days * scenario.CellCount];
         int next = -1;
         int done = 0;
         int threads = Math.Min(options.Threads, options.Replications);
@@ -76,6 +83,9 @@ public static class MonteCarloRunner
                 sim.Run(options.Seed, rep, metrics.AsSpan(rep * width, width), daily.AsSpan(rep * block, block));
                 progress?.Invoke(Interlocked.Increment(ref done));
             }
+            // Integer addition commutes, so the merged tally does not depend on which worker ran which replication.
+            lock (tally)
+                for (int i = 0; i < tally.Length; i++) tally[i] += sim.ControlTally[i];
         }
 
         if (threads == 1) Worker();
@@ -95,6 +105,6 @@ public static class MonteCarloRunner
             foreach (var w in workers) w.Join();
             if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
-        return new MonteCarloResult(scenario, options.Seed, options.Replications, metrics, daily);
+        return new MonteCarloResult(scenario, options.Seed, options.Replications, metrics, daily, tally);
     }
 }
