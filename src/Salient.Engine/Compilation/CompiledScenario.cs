@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using NetTopologySuite.Geometries;
+using Salient.Scenario.Geometry;
 using Salient.Scenario.Model;
 
 namespace Salient.Engine.Compilation;
@@ -54,6 +56,14 @@ public sealed class CompiledScenario
         }
         // Capture events are recorded for named places: cells holding a settlement, and every node of an explicit-node
         // theatre (its nodes are places by construction). Anonymous grid cells would only bloat the metrics.
+        // Cell centres on an equal-area plane (km), for the ranges of fires, sensors, jammers and air defence.
+        var envelope = new Envelope();
+        foreach (var c in cells) envelope.ExpandToInclude(c.Lon, c.Lat);
+        var projection = EqualAreaProjection.CentredOn(envelope);
+        CellX = new double[CellCount];
+        CellY = new double[CellCount];
+        for (int i = 0; i < CellCount; i++) (CellX[i], CellY[i]) = projection.Forward(cells[i].Lon, cells[i].Lat);
+
         LabelledCells = [.. cells.Where(c => c.Settlements.Length > 0 || c.Geometry is null).Select(c => c.Index)];
 
         // Units and systems.
@@ -62,6 +72,13 @@ public sealed class CompiledScenario
         UnitSide = [.. model.Units.Select(u => u.Side)];
         UnitStartCell = [.. model.Units.Select(u => u.Cell)];
         UnitArrivalTick = [.. model.Units.Select(u => cal.DayIndex(u.Arrives) * TicksPerDay)];
+        SystemTargetClass = [.. model.Catalogue.Select(s => TargetClasses.Of(s.Class))];
+        FiresSystems = [.. Enumerable.Range(0, SystemCount).Where(s => model.Catalogue[s].Fires is not null)];
+        IsrSystems = [.. Enumerable.Range(0, SystemCount).Where(s => model.Catalogue[s].Isr is not null)];
+        EwSystems = [.. Enumerable.Range(0, SystemCount).Where(s => model.Catalogue[s].Ew is not null)];
+        AirDefenceSystems = [.. Enumerable.Range(0, SystemCount).Where(s => model.Catalogue[s].AirDefence is not null)];
+        SatcomSystems = [.. Enumerable.Range(0, SystemCount).Where(s => model.Catalogue[s].Class == SystemClass.Satcom)];
+        Stocks = model.Stocks;
 
         // Plans: the phase each unit follows on each day (-1 = none: the unit defends). Later phases in the file win.
         Phases = model.Plans;
@@ -119,12 +136,24 @@ public sealed class CompiledScenario
     internal double[] NeighbourLengthKm { get; }
     internal double[] NeighbourMobility { get; }
     internal int[] LabelledCells { get; }
+    internal double[] CellX { get; }
+    internal double[] CellY { get; }
 
     public int UnitCount { get; }
     public int SystemCount { get; }
     internal int[] UnitSide { get; }
     internal int[] UnitStartCell { get; }
     internal int[] UnitArrivalTick { get; }
+    internal int[] SystemTargetClass { get; }
+    internal int[] FiresSystems { get; }
+    internal int[] IsrSystems { get; }
+    internal int[] EwSystems { get; }
+    internal int[] AirDefenceSystems { get; }
+    internal int[] SatcomSystems { get; }
+    internal ImmutableArray<Stock> Stocks { get; }
+
+    /// <summary>Causes of casualties: ground combat's three, then one per catalogue system (its kill chain), in catalogue order.</summary>
+    public static readonly ImmutableArray<string> GroundCauses = ["assault", "positional", "overrun"];
     internal ImmutableArray<PlanPhase> Phases { get; }
     internal short[] UnitDayPhase { get; }
     internal int[][] PhaseObjectives { get; }
@@ -163,6 +192,28 @@ public sealed class CompiledScenario
             metrics.Add(new($"personnel.final.{s}", MetricKind.Value));
             metrics.Add(new($"personnel.reinforcements.{s}", MetricKind.Value));
             foreach (var sys in model.Catalogue) metrics.Add(new($"losses.{sys.Id}.{s}", MetricKind.Value));
+            foreach (var cause in GroundCauses) metrics.Add(new($"casualties.by_cause.{cause}.{s}", MetricKind.Value));
+            foreach (int f in FiresSystems) metrics.Add(new($"casualties.by_cause.{model.Catalogue[f].Id}.{s}", MetricKind.Value));
+            foreach (int f in FiresSystems)
+            {
+                string id = model.Catalogue[f].Id;
+                metrics.Add(new($"fires.sorties.{id}.{s}", MetricKind.Value));
+                metrics.Add(new($"fires.jammed.{id}.{s}", MetricKind.Value));
+                metrics.Add(new($"fires.jammed_fraction.{id}.{s}", MetricKind.Value));
+                metrics.Add(new($"fires.intercepted.{id}.{s}", MetricKind.Value));
+                metrics.Add(new($"fires.hits.{id}.{s}", MetricKind.Value));
+                metrics.Add(new($"cost.spent_usd.{id}.{s}", MetricKind.Value));
+                metrics.Add(new($"cost.destroyed_usd.{id}.{s}", MetricKind.Value));
+            }
+            metrics.Add(new($"cost.spent_usd.{s}", MetricKind.Value));
+            metrics.Add(new($"cost.destroyed_usd.{s}", MetricKind.Value));
+            metrics.Add(new($"cost.lost_usd.{s}", MetricKind.Value));
+            metrics.Add(new($"cost.exchange.{s}", MetricKind.Value));
+            metrics.Add(new($"air_defence.threats.{s}", MetricKind.Value));
+            metrics.Add(new($"air_defence.engaged.{s}", MetricKind.Value));
+            metrics.Add(new($"air_defence.intercepted.{s}", MetricKind.Value));
+            metrics.Add(new($"air_defence.leakers.{s}", MetricKind.Value));
+            metrics.Add(new($"air_defence.interceptors_fired.{s}", MetricKind.Value));
         }
         foreach (int c in LabelledCells)
             foreach (var s in sides)

@@ -23,6 +23,12 @@ internal sealed class ParameterIds
         PersonnelPower = P("ground.personnel_power");
         SupportFraction = P("ground.support_fraction");
         PositionalIntensity = P("ground.positional_intensity");
+        BaseDetection = P("isr.base_detection");
+        CounterDrone = PerSide("counter_drone.p");
+        LatencyHours = PerSide("c2.latency_hours");
+        DwellHours = P("c2.target_dwell_hours");
+        SatcomReduction = P("c2.satcom_latency_reduction");
+        PersonnelPerTerminal = P("c2.personnel_per_terminal");
         MoveKmPerDay = P("movement.km_per_day");
         ResupplyPerDay = PerSide("logistics.resupply_per_day");
         Consumption = [P("logistics.consumption_per_day.defend"), P("logistics.consumption_per_day.attack"), P("logistics.consumption_per_day.withdraw")];
@@ -52,6 +58,12 @@ internal sealed class ParameterIds
     public int PersonnelPower { get; }
     public int SupportFraction { get; }
     public int PositionalIntensity { get; }
+    public int BaseDetection { get; }
+    public int[] CounterDrone { get; }
+    public int[] LatencyHours { get; }
+    public int DwellHours { get; }
+    public int SatcomReduction { get; }
+    public int PersonnelPerTerminal { get; }
     public int MoveKmPerDay { get; }
     public int[] ResupplyPerDay { get; }
     /// <summary>Indexed by <see cref="Salient.Scenario.Model.Posture"/>.</summary>

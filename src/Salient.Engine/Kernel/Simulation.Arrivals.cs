@@ -41,6 +41,15 @@ public sealed partial class Simulation
             int u = rf.Unit;
             // A destroyed unit receives nothing: its replacements have no one to join.
             if (!_pending[u] && !_active[u]) continue;
+            if (rf.System >= 0)
+            {
+                // Item deliveries accumulate fractions so a flow of 0.3 teams a day delivers one every few days.
+                _deliveryCarry[r] += amount;
+                long whole = (long)Math.Floor(_deliveryCarry[r]);
+                _deliveryCarry[r] -= whole;
+                _inventory[u * _k + rf.System] += whole;
+                continue;
+            }
             _personnel[u] += amount;
             _reinforced[_c.UnitSide[u]] += amount;
         }

@@ -60,9 +60,11 @@ public sealed partial class Simulation
             if (!_active[u] || _incoming[u] <= 0) continue;
             double lambda = _incoming[u] / Math.Sqrt(DefenceMultiplier(_cell[u]));
             long x = Math.Min(Sampler.Poisson(ref _rng, lambda), (long)_personnel[u]);
-            if (x > 0) Inflict(u, x);
+            if (x > 0) Inflict(u, x, CausePositional, -1);
         }
     }
+
+    private const int CauseAssault = 0, CausePositional = 1, CauseOverrun = 2;
 
     private void Assault(int cell, int att, int def)
     {
@@ -165,25 +167,29 @@ public sealed partial class Simulation
             long x = Math.Min(Sampler.Binomial(ref _rng, remaining, Math.Min(1, share / pool)), (long)_personnel[u]);
             pool -= share;
             remaining -= x;
-            if (x > 0) Inflict(u, x);
+            if (x > 0) Inflict(u, x, CauseAssault, -1);
         }
     }
 
-    /// <summary>Applies <paramref name="x"/> casualties to a unit: killed/wounded split, cohesion loss, equipment losses.</summary>
-    private void Inflict(int u, long x)
+    /// <summary>
+    /// Applies <paramref name="x"/> casualties to a unit from a cause (ground cause index, or a fires system's):
+    /// killed/wounded split, cohesion loss, equipment losses credited to <paramref name="bySystem"/> (-1 for ground combat).
+    /// </summary>
+    private void Inflict(int u, long x, int cause, int bySystem)
     {
         int side = _c.UnitSide[u];
+        _byCause[side * _causes + cause] += x;
         double fraction = x / _personnel[u];
         long killed = Sampler.Binomial(ref _rng, x, P(_ids.KilledFraction[side]));
         _killed[side] += killed;
         _wounded[side] += x - killed;
         _personnel[u] -= x;
         _cohesion[u] = Math.Max(0, _cohesion[u] - P(_ids.CohesionLoss) * fraction);
-        LoseEquipment(u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)));
+        LoseEquipment(u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)), bySystem);
         if (_personnel[u] < 1) Eliminate(u);
     }
 
-    private void LoseEquipment(int u, int side, double fraction)
+    private void LoseEquipment(int u, int side, double fraction, int bySystem)
     {
         int row = u * _k;
         for (int s = 0; s < _k; s++)
@@ -192,7 +198,7 @@ public sealed partial class Simulation
             if (have == 0) continue;
             long lost = Sampler.Binomial(ref _rng, have, Math.Min(1, fraction * _systemVulnerability[s]));
             _inventory[row + s] -= lost;
-            _losses[side * _k + s] += lost;
+            CountLoss(side, s, lost, bySystem);
         }
     }
 
@@ -225,7 +231,8 @@ public sealed partial class Simulation
             _captured[side] += captured;
             _killed[side] += killed;
             _wounded[side] += rest - killed;
-            LoseEquipment(u, side, 1.0);
+            _byCause[side * _causes + CauseOverrun] += _personnel[u];
+            LoseEquipment(u, side, 1.0, -1);
             _personnel[u] = 0;
             Eliminate(u);
         }

@@ -44,6 +44,28 @@ public sealed partial class Simulation
             metrics[i++] = personnel;
             metrics[i++] = _reinforced[s];
             for (int k = 0; k < _k; k++) metrics[i++] = _losses[s * _k + k];
+            for (int cause = 0; cause < Compilation.CompiledScenario.GroundCauses.Length; cause++) metrics[i++] = _byCause[s * _causes + cause];
+            foreach (int f in _c.FiresSystems) metrics[i++] = _byCause[s * _causes + CompiledCauseOf(f)];
+            foreach (int f in _c.FiresSystems)
+            {
+                int slot = s * _k + f;
+                metrics[i++] = _sorties[slot];
+                metrics[i++] = _jammed[slot];
+                metrics[i++] = _jamExposed[slot] > 0 ? _jammed[slot] / _jamExposed[slot] : double.NaN;
+                metrics[i++] = _intercepted[slot];
+                metrics[i++] = _hits[slot];
+                metrics[i++] = _spentBy[slot];
+                metrics[i++] = _destroyedBy[slot];
+            }
+            metrics[i++] = _spent[s];
+            metrics[i++] = _destroyed[s];
+            metrics[i++] = _lost[s];
+            metrics[i++] = _spent[s] > 0 ? _destroyed[s] / _spent[s] : double.NaN;
+            metrics[i++] = _adThreats[s];
+            metrics[i++] = _adEngaged[s];
+            metrics[i++] = _adIntercepted[s];
+            metrics[i++] = _adLeakers[s];
+            metrics[i++] = _adFired[s];
         }
         for (int l = 0; l < _c.LabelledCells.Length; l++)
             for (int s = 0; s < Sides; s++)

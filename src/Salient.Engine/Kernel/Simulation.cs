@@ -34,6 +34,7 @@ public sealed partial class Simulation
     private readonly double[] _systemPower;      // [system]
     private readonly double[] _systemVulnerability;
     private readonly double[] _reinforcementAmount; // [reinforcement]
+    private readonly double[] _deliveryCarry;       // [reinforcement]: fractional items not yet delivered
 
     // Cell state.
     private readonly byte[] _control;
@@ -115,6 +116,7 @@ public sealed partial class Simulation
         _systemPower = new double[_k];
         _systemVulnerability = new double[_k];
         _reinforcementAmount = new double[compiled.Reinforcements.Length];
+        _deliveryCarry = new double[compiled.Reinforcements.Length];
 
         _control = new byte[_n];
         _fortification = new double[_n];
@@ -152,6 +154,7 @@ public sealed partial class Simulation
         _objectiveVersion = new long[compiled.Phases.Length];
         _paths = new PathFinder(compiled);
         ControlTally = new int[_days * _n];
+        AllocateSystems();
     }
 
     /// <summary>
@@ -189,6 +192,8 @@ public sealed partial class Simulation
         Arrivals();
         Logistics();
         Command();
+        Isr();
+        Fires();
         GroundCombat();
         Recovery();
         if (_tick % _c.TicksPerDay == _c.TicksPerDay - 1) RecordDay(daily);
@@ -220,6 +225,7 @@ public sealed partial class Simulation
         }
         for (int r = 0; r < _reinforcementAmount.Length; r++)
             _reinforcementAmount[r] = InputSampler.Sample(_c.Reinforcements[r].Personnel, seed, rep);
+        SampleSystems(seed, rep);
     }
 
     private void Reset(ulong seed, uint rep)
@@ -248,6 +254,8 @@ public sealed partial class Simulation
             _engaged[u] = false;
         }
         for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
+        ResetSystems();
+        Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);
         Array.Clear(_captured);

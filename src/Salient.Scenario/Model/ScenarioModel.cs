@@ -18,6 +18,7 @@ public sealed record ScenarioModel(
     ImmutableArray<Unit> Units,
     ImmutableArray<PlanPhase> Plans,
     ImmutableArray<Reinforcement> Reinforcements,
+    ImmutableArray<Stock> Stocks,
     Parameters Parameters,
     ImmutableArray<string> VariantNames)
 {
@@ -34,7 +35,9 @@ public sealed record ScenarioModel(
             foreach (var i in u.Inventory) yield return i.Count;
         }
         foreach (var r in Reinforcements) yield return r.Personnel;
-        foreach (var s in Catalogue) { yield return s.CombatPower; yield return s.CostUsd; yield return s.Vulnerability; }
+        foreach (var s in Catalogue)
+            foreach (var q in s.Quantities()) yield return q;
+        foreach (var s in Stocks) { yield return s.Initial; yield return s.ProductionPerDay; }
         foreach (var q in Parameters.All) yield return q;
     }
 }
@@ -141,7 +144,45 @@ public enum SystemClass
 /// <summary>A type of system in the catalogue, defined once and referenced by unit inventories.</summary>
 /// <remarks>Immutable. <see cref="CombatPower"/> is the item's contribution to ground combat power, in rifleman-equivalents;
 /// <see cref="Vulnerability"/> scales the chance an item is lost when its unit takes casualties.</remarks>
-public sealed record SystemType(string Id, string Name, SystemClass Class, Quantity CombatPower, Quantity CostUsd, Quantity Vulnerability, SourceSpan Span);
+public sealed record SystemType(string Id, string Name, SystemClass Class, Quantity CombatPower, Quantity CostUsd, Quantity Vulnerability, SourceSpan Span)
+{
+    /// <summary>How findable an item is when targeted (1 = fully; shoot-and-scoot launchers are much less).</summary>
+    public Quantity Exposure { get; init; } = Quantity.Fixed("exposure", 1.0);
+
+    /// <summary>Set when the system fires (a kill chain).</summary>
+    public FiresSpec? Fires { get; init; }
+
+    /// <summary>Set when the system is a reconnaissance sensor.</summary>
+    public IsrSpec? Isr { get; init; }
+
+    /// <summary>Set when the system jams.</summary>
+    public EwSpec? Ew { get; init; }
+
+    /// <summary>Set when the system is an air-defence battery.</summary>
+    public AirDefenceSpec? AirDefence { get; init; }
+
+    /// <summary>Every quantity of the system, for sampling and provenance checks.</summary>
+    public IEnumerable<Quantity> Quantities()
+    {
+        yield return CombatPower;
+        yield return CostUsd;
+        yield return Vulnerability;
+        yield return Exposure;
+        if (Fires is { } f)
+        {
+            yield return f.RangeKm; yield return f.RatePerDay; yield return f.MunitionCostUsd; yield return f.PHit; yield return f.GnssDependence;
+            foreach (var q in f.Kill) yield return q;
+            foreach (var q in f.Priority) yield return q;
+        }
+        if (Isr is { } i) { yield return i.RangeKm; yield return i.Detection; }
+        if (Ew is { } e) { yield return e.RadiusKm; yield return e.Availability; yield return e.OnDrone; yield return e.OnRecon; yield return e.OnGnss; yield return e.OnComms; }
+        if (AirDefence is { } a)
+        {
+            yield return a.RangeKm; yield return a.Tracks; yield return a.Channels; yield return a.CycleMinutes; yield return a.Interceptors;
+            yield return a.ReloadPerDay; yield return a.Pk; yield return a.ShotsPerTarget; yield return a.InterceptorCostUsd;
+        }
+    }
+}
 
 /// <summary>A count of one system type in a unit's inventory.</summary>
 public sealed record InventoryItem(int SystemType, Quantity Count);
@@ -176,8 +217,13 @@ public enum Posture
 public sealed record PlanPhase(string Name, int Side, DateOnly Start, DateOnly End, Posture Posture, ImmutableArray<int> Objectives, ImmutableArray<int> Units, SourceSpan Span);
 
 /// <summary>Personnel added to a unit: once on <see cref="Start"/>, or per day from <see cref="Start"/> to <see cref="End"/>.</summary>
+/// <remarks>When <see cref="System"/> is 0 or more, the amount adds items of that system to the unit's inventory
+/// (deliveries: drone teams, launchers) instead of personnel.</remarks>
 public sealed record Reinforcement(int Unit, DateOnly Start, DateOnly? End, Quantity Personnel, SourceSpan Span)
 {
+    /// <summary>The system delivered, or -1 for personnel.</summary>
+    public int System { get; init; } = -1;
+
     /// <summary>True for a daily flow, false for a one-off.</summary>
     public bool IsFlow => End is not null;
 }

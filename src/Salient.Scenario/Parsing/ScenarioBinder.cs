@@ -12,7 +12,7 @@ public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan 
 internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory)
 {
     private static readonly string[] RootKeys =
-        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "parameters", "variants"];
+        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants"];
 
     private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
 
@@ -47,12 +47,13 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         if (theatre is null) return null;
         var units = BindUnits(m.Required("units"), sideIds, theatre, catalogue, calendar);
         var plans = BindPlans(m["plans"], sideIds, theatre, units, calendar);
-        var reinforcements = BindReinforcements(m["reinforcements"], units, calendar);
+        var reinforcements = BindReinforcements(m["reinforcements"], units, catalogue, calendar);
+        var stocks = BindStocks(m["stocks"], sideIds, catalogue);
         var parameters = BindParameters(m["parameters"], sideIds);
         if (Diag.HasErrors) return null;
 
         var model = new ScenarioModel(name, title, Hash: "", Variant: null, calendar, [.. sides], theatre, [.. catalogue], [.. units],
-            [.. plans], [.. reinforcements], parameters!, []);
+            [.. plans], [.. reinforcements], [.. stocks], parameters!, []);
         return new ScenarioDraft(model, ctx.File, ctx.Span(theatreNode));
     }
 
@@ -136,7 +137,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         };
         foreach (var item in seq.Children)
         {
-            var m = MapView.Of(ctx, item, "a system type", ["id", "name", "class", "combat_power", "cost_usd", "vulnerability"]);
+            var m = MapView.Of(ctx, item, "a system type", ["id", "name", "class", "combat_power", "cost_usd", "vulnerability", "exposure", "fires", "isr", "ew", "air_defence", "source", "note"]);
             if (m is null) continue;
             var id = Read.String(ctx, m.Required("id"), "system type", id: true);
             if (id is null || !ids.Add(id, m["id"])) continue;
@@ -146,7 +147,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             var cost = m["cost_usd"] is { } c ? Read.Quantity(ctx, c, $"catalogue.{id}.cost_usd", 0, 1e11) : Quantity.Fixed($"catalogue.{id}.cost_usd", 0);
             var vul = m["vulnerability"] is { } v ? Read.Quantity(ctx, v, $"catalogue.{id}.vulnerability", 0, 10) : Quantity.Fixed($"catalogue.{id}.vulnerability", 1);
             if (cls is null || power is null || cost is null || vul is null) { _dropped.Add("system:" + id); continue; }
-            result.Add(new SystemType(id, name, cls.Value, power, cost, vul, ctx.Span(item)));
+            result.Add(BindSystemCapabilities(m, new SystemType(id, name, cls.Value, power, cost, vul, ctx.Span(item))));
         }
         return result;
     }
@@ -217,15 +218,16 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                 var end = p.Required("end") is { } e ? DateIn(e, calendar, $"end of phase '{name}'") : null;
                 var posture = Read.Enum(ctx, p.Required("posture"), $"posture of phase '{name}'", postures);
                 var objectives = ImmutableArray.CreateBuilder<int>();
+                bool badObjective = false;
                 if (p["objectives"] is { } on && Read.Sequence(ctx, on, $"objectives of phase '{name}'") is { } os)
-                    foreach (var o in os.Children) { int c = CellRef(o, theatre); if (c >= 0 && !objectives.Contains(c)) objectives.Add(c); }
+                    foreach (var o in os.Children) { int c = CellRef(o, theatre); if (c < 0) badObjective = true; else if (!objectives.Contains(c)) objectives.Add(c); }
                 if (p["objective_regions"] is { } rn && Read.Sequence(ctx, rn, $"objective_regions of phase '{name}'") is { } rs)
                     foreach (var r in rs.Children)
                     {
                         var rid = Read.String(ctx, r, "region reference");
-                        if (rid is null) continue;
+                        if (rid is null) { badObjective = true; continue; }
                         int region = theatre.Regions.IndexOf(theatre.Regions.FirstOrDefault(x => x.Id == rid)!);
-                        if (region < 0) { ctx.Error(ScenarioErrors.UnknownReference, r, "region", rid, Suggestions.Hint(rid, theatre.Regions.Select(x => x.Id))); continue; }
+                        if (region < 0) { ctx.Error(ScenarioErrors.UnknownReference, r, "region", rid, Suggestions.Hint(rid, theatre.Regions.Select(x => x.Id))); badObjective = true; continue; }
                         foreach (var c in theatre.Cells)
                             if (c.Region == region && !objectives.Contains(c.Index)) objectives.Add(c.Index);
                     }
@@ -246,7 +248,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                     ctx.Error(ScenarioErrors.EmptyPlanPhase, p["end"], name, $"{end:yyyy-MM-dd}", $"{start:yyyy-MM-dd}");
                     continue;
                 }
-                if (posture == Posture.Attack && objectives.Count == 0)
+                if (posture == Posture.Attack && objectives.Count == 0 && !badObjective)
                     ctx.Error(ScenarioErrors.MissingKey, ph, "objectives (or objective_regions)", $"attack phase '{name}'");
                 result.Add(new PlanPhase(name, side, start.Value, end.Value, posture.Value, objectives.ToImmutable(), unitIdx.ToImmutable(), ctx.Span(ph)));
             }
@@ -254,7 +256,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         return result;
     }
 
-    private List<Reinforcement> BindReinforcements(YamlNode? node, List<Unit> units, Calendar calendar)
+    private List<Reinforcement> BindReinforcements(YamlNode? node, List<Unit> units, List<SystemType> catalogue, Calendar calendar)
     {
         var result = new List<Reinforcement>();
         var seq = node is null ? null : Read.Sequence(ctx, node, "reinforcements");
@@ -262,7 +264,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         int k = 0;
         foreach (var item in seq.Children)
         {
-            var m = MapView.Of(ctx, item, "a reinforcement", ["unit", "date", "start", "end", "personnel", "per_day", "source", "note"]);
+            var m = MapView.Of(ctx, item, "a reinforcement", ["unit", "system", "date", "start", "end", "personnel", "count", "per_day", "source", "note"]);
             k++;
             if (m is null) continue;
             var uid = Read.String(ctx, m.Required("unit"), "reinforced unit");
@@ -278,12 +280,20 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                 continue;
             }
             string path = $"reinforcements.{uid}.{k}";
+            // A delivery of items ('system' + 'count'/'per_day') or of personnel ('personnel'/'per_day').
+            int system = -1;
+            if (m["system"] is { } sysNode && Read.String(ctx, sysNode, "delivered system") is { } sid)
+            {
+                system = catalogue.FindIndex(x => x.Id == sid);
+                if (system < 0) { ctx.Error(ScenarioErrors.UnknownReference, sysNode, "system type", sid, Suggestions.Hint(sid, catalogue.Select(x => x.Id))); continue; }
+            }
+            string amountKey = system >= 0 ? "count" : "personnel";
             if (oneOff)
             {
                 var date = DateIn(m["date"]!, calendar, $"reinforcement of '{uid}'");
-                var q = m.Required("personnel") is { } pn ? Read.Quantity(ctx, pn, path + ".personnel", 0, 1e7) : null;
+                var q = m.Required(amountKey) is { } pn ? Read.Quantity(ctx, pn, path + "." + amountKey, 0, 1e7) : null;
                 if (date is null || q is null || unit < 0) continue;
-                result.Add(new Reinforcement(unit, date.Value, null, WithSource(q, source, note), ctx.Span(item)));
+                result.Add(new Reinforcement(unit, date.Value, null, WithSource(q, source, note), ctx.Span(item)) { System = system });
             }
             else
             {
@@ -292,7 +302,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                 var q = m.Required("per_day") is { } pn ? Read.Quantity(ctx, pn, path + ".per_day", 0, 1e6) : null;
                 if (start is null || end is null || q is null || unit < 0) continue;
                 if (end < start) { ctx.Error(ScenarioErrors.OutOfRange, m["end"], "reinforcement end", $"on or after {start:yyyy-MM-dd}", $"{end:yyyy-MM-dd}"); continue; }
-                result.Add(new Reinforcement(unit, start.Value, end.Value, WithSource(q, source, note), ctx.Span(item)));
+                result.Add(new Reinforcement(unit, start.Value, end.Value, WithSource(q, source, note), ctx.Span(item)) { System = system });
             }
         }
         return result;

@@ -1,0 +1,206 @@
+using Salient.Engine.Random;
+using Salient.Scenario.Model;
+
+namespace Salient.Engine.Kernel;
+
+public sealed partial class Simulation
+{
+    /// <summary>
+    /// Phase 4, fires: every firing system of every unit runs its kill chain with binomial and Poisson draws.
+    /// Sorties S ~ Poisson(items x rate x dt), capped by the side's stock; none are launched without a target in range.
+    /// They are split over (enemy unit, target class) pairs in range by priority weight (multinomial). Then per pair:
+    /// drones survive counter-drone with 1 - p_cd; radio links get through with 1 - J_drone (fiber and others are
+    /// immune); interceptable munitions meet the target's air defence (phase 5) and only leakers go on; each survivor
+    /// hits with P_find x p_hit, where P_find = (1 - exp(-D)) x mean exposure of the class x exp(-latency / dwell) for
+    /// kill chains through command, and p_hit is lowered by (1 - J_gnss x gnss dependence) for GNSS guidance.
+    /// Hits on personnel cause Poisson(hits x kill) casualties; hits on a class of items destroy each with its kill probability.
+    /// </summary>
+    private void Fires()
+    {
+        if (_c.FiresSystems.Length == 0) return;
+        for (int f = 0; f < _m; f++)
+        {
+            if (!_active[f]) continue;
+            foreach (int w in _c.FiresSystems)
+            {
+                long teams = _inventory[f * _k + w];
+                if (teams > 0) FireSystem(f, w, teams);
+            }
+        }
+    }
+
+    private void FireSystem(int f, int w, long teams)
+    {
+        int side = _c.UnitSide[f];
+        int enemy = 1 - side;
+        var spec = _c.Model.Catalogue[w].Fires!;
+        double range = _fRange[w];
+
+        // Candidate targets in range, weighted by the system's priority for each class present.
+        int count = 0;
+        double total = 0;
+        for (int v = 0; v < _m; v++)
+        {
+            if (!_active[v] || _c.UnitSide[v] != enemy || DistanceKm(_cell[f], _cell[v]) > range) continue;
+            for (int cls = 0; cls < Classes; cls++)
+            {
+                double weight = _fPriority[w * Classes + cls];
+                if (weight <= 0 || !HasClass(v, cls)) continue;
+                _candUnit[count] = v;
+                _candClass[count] = cls;
+                _candWeight[count++] = weight;
+                total += weight;
+            }
+        }
+        if (count == 0) return;
+
+        long sorties = Sampler.Poisson(ref _rng, teams * _fRate[w] * _c.Dt);
+        int slot = side * _k + w;
+        if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
+        if (sorties <= 0) return;
+        if (_stockLimited[slot]) _stock[slot] -= sorties;
+        _sorties[slot] += sorties;
+        double spent = sorties * _fMunitionCost[w];
+        _spentBy[slot] += spent;
+        _spent[side] += spent;
+
+        double latency = 0;
+        if (spec.UsesC2)
+        {
+            double share = SatcomShare(f);
+            latency = P(_ids.LatencyHours[side]) * (1 + _disrupt[f] * (1 - share)) * (1 - share * P(_ids.SatcomReduction));
+        }
+        double timely = spec.UsesC2 ? Math.Exp(-latency / P(_ids.DwellHours)) : 1;
+        bool isDrone = _c.Model.Catalogue[w].Class == SystemClass.Drone;
+
+        long remaining = sorties;
+        for (int i = 0; i < count && remaining > 0; i++)
+        {
+            long n = i == count - 1 ? remaining : Sampler.Binomial(ref _rng, remaining, Math.Min(1, _candWeight[i] / total));
+            total -= _candWeight[i];
+            remaining -= n;
+            if (n == 0) continue;
+            int v = _candUnit[i], cls = _candClass[i];
+            if (isDrone) n = Sampler.Binomial(ref _rng, n, 1 - P(_ids.CounterDrone[enemy]));
+            if (spec.Link == LinkKind.Radio && n > 0)
+            {
+                long through = Sampler.Binomial(ref _rng, n, 1 - _protect[v * Links + LinkDrone]);
+                _jamExposed[slot] += n;
+                _jammed[slot] += n - through;
+                n = through;
+            }
+            if (spec.Interceptable && n > 0)
+            {
+                long leakers = Intercept(_cell[v], enemy, n);
+                _intercepted[slot] += n - leakers;
+                n = leakers;
+            }
+            if (n == 0) continue;
+            double pHit = _fPHit[w];
+            if (spec.Link == LinkKind.Gnss) pHit *= 1 - _protect[v * Links + LinkGnss] * _fGnss[w];
+            double pFind = (1 - Math.Exp(-_detection[v])) * ClassExposure(v, cls) * timely;
+            long hits = Sampler.Binomial(ref _rng, n, Math.Clamp(pFind * pHit, 0, 1));
+            if (hits == 0) continue;
+            _hits[slot] += hits;
+            Strike(v, cls, w, hits);
+        }
+    }
+
+    /// <summary>Applies hits on one class of a unit: casualties for personnel, destroyed items otherwise.</summary>
+    private void Strike(int v, int cls, int w, long hits)
+    {
+        double kill = _fKill[w * Classes + cls];
+        if (cls == 0)
+        {
+            long casualties = Math.Min(Sampler.Poisson(ref _rng, hits * kill), (long)_personnel[v]);
+            if (casualties > 0) Inflict(v, casualties, CompiledCauseOf(w), w);
+            return;
+        }
+        // Split the hits over the class's systems in proportion to count x exposure, then destroy each with its kill probability.
+        double pool = 0;
+        for (int s = 0; s < _k; s++)
+            if (_c.SystemTargetClass[s] == cls) pool += _inventory[v * _k + s] * _exposure[s];
+        long left = hits;
+        for (int s = 0; s < _k && left > 0 && pool > 0; s++)
+        {
+            if (_c.SystemTargetClass[s] != cls) continue;
+            double share = _inventory[v * _k + s] * _exposure[s];
+            if (share <= 0) continue;
+            long h = Sampler.Binomial(ref _rng, left, Math.Min(1, share / pool));
+            pool -= share;
+            left -= h;
+            long destroyed = Math.Min(Sampler.Binomial(ref _rng, h, kill), _inventory[v * _k + s]);
+            if (destroyed == 0) continue;
+            _inventory[v * _k + s] -= destroyed;
+            CountLoss(_c.UnitSide[v], s, destroyed, w);
+            if (_c.SystemTargetClass[s] == 5) _adInterceptors[v] = Math.Min(_adInterceptors[v], MaxInterceptors(v));
+        }
+    }
+
+    /// <summary>
+    /// Phase 5, air defence, for one raid of <paramref name="threats"/> interceptable munitions aimed at a cell: each
+    /// battery group of the defending side covering the cell, in unit order, engages
+    /// E = min(threats left, tracks, engagement capacity left this tick, interceptors / shots) of them with s shots each;
+    /// each engaged threat dies with probability 1 - (1 - pk)^s. Survivors pass to the next group; the rest leak.
+    /// </summary>
+    private long Intercept(int cell, int defender, long threats)
+    {
+        _adThreats[defender] += threats;
+        long left = threats;
+        for (int a = 0; a < _m && left > 0; a++)
+        {
+            if (!_active[a] || _c.UnitSide[a] != defender || _adCapacity[a] < 1) continue;
+            foreach (int s in _c.AirDefenceSystems)
+            {
+                long batteries = _inventory[a * _k + s];
+                if (batteries == 0 || left == 0 || DistanceKm(cell, _cell[a]) > _aRange[s]) continue;
+                double shots = _aShots[s];
+                long engaged = Math.Min(left, (long)Math.Min(Math.Min(batteries * _aTracks[s], Math.Floor(_adCapacity[a])), Math.Floor(_adInterceptors[a] / shots)));
+                if (engaged <= 0) continue;
+                long killed = Sampler.Binomial(ref _rng, engaged, 1 - Math.Pow(1 - _aPk[s], shots));
+                _adCapacity[a] -= engaged;
+                _adInterceptors[a] -= engaged * shots;
+                double cost = engaged * shots * _aInterceptorCost[s];
+                _spent[defender] += cost;
+                _adFired[defender] += engaged * shots;
+                _adEngaged[defender] += engaged;
+                _adIntercepted[defender] += killed;
+                left -= killed;
+            }
+        }
+        _adLeakers[defender] += left;
+        return left;
+    }
+
+    private bool HasClass(int v, int cls)
+    {
+        if (cls == 0) return _personnel[v] >= 1;
+        for (int s = 0; s < _k; s++)
+            if (_c.SystemTargetClass[s] == cls && _inventory[v * _k + s] > 0) return true;
+        return false;
+    }
+
+    /// <summary>Count-weighted mean exposure of a unit's items of a class (1 for personnel).</summary>
+    private double ClassExposure(int v, int cls)
+    {
+        if (cls == 0) return 1;
+        double n = 0, e = 0;
+        for (int s = 0; s < _k; s++)
+        {
+            if (_c.SystemTargetClass[s] != cls) continue;
+            n += _inventory[v * _k + s];
+            e += _inventory[v * _k + s] * _exposure[s];
+        }
+        return n > 0 ? e / n : 0;
+    }
+
+    /// <summary>Share of a unit served by satcom terminals: min(1, terminals x personnel per terminal / personnel).</summary>
+    private double SatcomShare(int u)
+    {
+        double terminals = 0;
+        foreach (int s in _c.SatcomSystems) terminals += _inventory[u * _k + s];
+        return terminals <= 0 ? 0 : Math.Min(1, terminals * P(_ids.PersonnelPerTerminal) / Math.Max(1, _personnel[u]));
+    }
+
+    private int CompiledCauseOf(int system) => Compilation.CompiledScenario.GroundCauses.Length + system;
+}

@@ -1,0 +1,149 @@
+using Salient.Engine.Sampling;
+using Salient.Scenario.Model;
+
+namespace Salient.Engine.Kernel;
+
+/// <summary>State and sampling of the drone-era systems: fires, sensors, jammers, air defence, satcom, stocks and costs.</summary>
+public sealed partial class Simulation
+{
+    private const int Classes = 8;      // TargetClasses.Names.Length
+    private const int Links = 4;        // EW effect on drone, recon, GNSS, comms links
+    private const int LinkDrone = 0, LinkRecon = 1, LinkGnss = 2, LinkComms = 3;
+
+    // Per-system values sampled per replication ([system] or [system * Classes / Links + i]).
+    private double[] _cost = null!;
+    private double[] _exposure = null!;
+    private double[] _fRange = null!, _fRate = null!, _fMunitionCost = null!, _fPHit = null!, _fGnss = null!;
+    private double[] _fKill = null!, _fPriority = null!;
+    private double[] _iRange = null!, _iDetection = null!;
+    private double[] _eRadius = null!, _eAvailability = null!, _eEffect = null!;
+    private double[] _aRange = null!, _aTracks = null!, _aChannels = null!, _aCycle = null!, _aInterceptors = null!,
+        _aReload = null!, _aPk = null!, _aShots = null!, _aInterceptorCost = null!;
+    private double[] _stockInitial = null!, _stockProduction = null!;  // [stock], [stock * days + day]
+
+    // Per-unit state of the systems.
+    private double[] _detection = null!;      // detection level of the unit by the enemy this tick
+    private double[] _protect = null!;        // [unit * Links + link]: jam probability the unit's own side's EW imposes on enemy links aimed at it
+    private double[] _disrupt = null!;        // [unit]: jam probability enemy EW imposes on the unit's radio communications
+    private double[] _adCapacity = null!;     // engagements left this tick
+    private double[] _adInterceptors = null!; // interceptors on hand
+
+    // Side stocks: [side * k + system]; unlimited where no stock entry exists.
+    private double[] _stock = null!;
+    private bool[] _stockLimited = null!;
+
+    // Scratch for target allocation: candidate (unit, class) pairs and their weights.
+    private int[] _candUnit = null!, _candClass = null!;
+    private double[] _candWeight = null!;
+
+    // Accumulators.
+    private double[] _byCause = null!;        // [side * causes + cause]
+    private int _causes;
+    private double[] _sorties = null!, _jammed = null!, _jamExposed = null!, _intercepted = null!, _hits = null!,
+        _spentBy = null!, _destroyedBy = null!;   // [side * k + system]
+    private readonly double[] _spent = new double[Sides];
+    private readonly double[] _destroyed = new double[Sides];
+    private readonly double[] _lost = new double[Sides];
+    private readonly double[] _adThreats = new double[Sides];
+    private readonly double[] _adEngaged = new double[Sides];
+    private readonly double[] _adIntercepted = new double[Sides];
+    private readonly double[] _adLeakers = new double[Sides];
+    private readonly double[] _adFired = new double[Sides];
+
+    private void AllocateSystems()
+    {
+        _cost = new double[_k]; _exposure = new double[_k];
+        _fRange = new double[_k]; _fRate = new double[_k]; _fMunitionCost = new double[_k]; _fPHit = new double[_k]; _fGnss = new double[_k];
+        _fKill = new double[_k * Classes]; _fPriority = new double[_k * Classes];
+        _iRange = new double[_k]; _iDetection = new double[_k];
+        _eRadius = new double[_k]; _eAvailability = new double[_k]; _eEffect = new double[_k * Links];
+        _aRange = new double[_k]; _aTracks = new double[_k]; _aChannels = new double[_k]; _aCycle = new double[_k];
+        _aInterceptors = new double[_k]; _aReload = new double[_k]; _aPk = new double[_k]; _aShots = new double[_k]; _aInterceptorCost = new double[_k];
+        _stockInitial = new double[_c.Stocks.Length];
+        _stockProduction = new double[_c.Stocks.Length * _days];
+        _detection = new double[_m]; _protect = new double[_m * Links]; _disrupt = new double[_m];
+        _adCapacity = new double[_m]; _adInterceptors = new double[_m];
+        _stock = new double[Sides * _k]; _stockLimited = new bool[Sides * _k];
+        _candUnit = new int[_m * Classes]; _candClass = new int[_m * Classes]; _candWeight = new double[_m * Classes];
+        _causes = Compilation.CompiledScenario.GroundCauses.Length + _k;
+        _byCause = new double[Sides * _causes];
+        _sorties = new double[Sides * _k]; _jammed = new double[Sides * _k]; _jamExposed = new double[Sides * _k];
+        _intercepted = new double[Sides * _k]; _hits = new double[Sides * _k]; _spentBy = new double[Sides * _k]; _destroyedBy = new double[Sides * _k];
+    }
+
+    private void SampleSystems(ulong seed, uint rep)
+    {
+        var catalogue = _c.Model.Catalogue;
+        double S(Quantity q) => InputSampler.Sample(q, seed, rep);
+        for (int s = 0; s < _k; s++)
+        {
+            var t = catalogue[s];
+            _cost[s] = S(t.CostUsd);
+            _exposure[s] = S(t.Exposure);
+            if (t.Fires is { } f)
+            {
+                _fRange[s] = S(f.RangeKm); _fRate[s] = S(f.RatePerDay); _fMunitionCost[s] = S(f.MunitionCostUsd);
+                _fPHit[s] = S(f.PHit); _fGnss[s] = S(f.GnssDependence);
+                for (int c = 0; c < Classes; c++) { _fKill[s * Classes + c] = S(f.Kill[c]); _fPriority[s * Classes + c] = S(f.Priority[c]); }
+            }
+            if (t.Isr is { } i) { _iRange[s] = S(i.RangeKm); _iDetection[s] = S(i.Detection); }
+            if (t.Ew is { } e)
+            {
+                _eRadius[s] = S(e.RadiusKm); _eAvailability[s] = S(e.Availability);
+                _eEffect[s * Links + LinkDrone] = S(e.OnDrone); _eEffect[s * Links + LinkRecon] = S(e.OnRecon);
+                _eEffect[s * Links + LinkGnss] = S(e.OnGnss); _eEffect[s * Links + LinkComms] = S(e.OnComms);
+            }
+            if (t.AirDefence is { } a)
+            {
+                _aRange[s] = S(a.RangeKm); _aTracks[s] = S(a.Tracks); _aChannels[s] = S(a.Channels); _aCycle[s] = S(a.CycleMinutes);
+                _aInterceptors[s] = S(a.Interceptors); _aReload[s] = S(a.ReloadPerDay); _aPk[s] = S(a.Pk); _aShots[s] = Math.Round(S(a.ShotsPerTarget));
+                _aInterceptorCost[s] = S(a.InterceptorCostUsd);
+            }
+        }
+        for (int i = 0; i < _c.Stocks.Length; i++)
+        {
+            _stockInitial[i] = S(_c.Stocks[i].Initial);
+            InputSampler.SampleDaily(_c.Stocks[i].ProductionPerDay, _c.Model.Calendar, seed, rep, _stockProduction.AsSpan(i * _days, _days));
+        }
+    }
+
+    private void ResetSystems()
+    {
+        Array.Clear(_stock);
+        Array.Clear(_stockLimited);
+        for (int i = 0; i < _c.Stocks.Length; i++)
+        {
+            int slot = _c.Stocks[i].Side * _k + _c.Stocks[i].System;
+            _stock[slot] = _stockInitial[i];
+            _stockLimited[slot] = true;
+        }
+        for (int u = 0; u < _m; u++) _adInterceptors[u] = MaxInterceptors(u);
+        Array.Clear(_byCause); Array.Clear(_sorties); Array.Clear(_jammed); Array.Clear(_jamExposed); Array.Clear(_intercepted);
+        Array.Clear(_hits); Array.Clear(_spentBy); Array.Clear(_destroyedBy);
+        Array.Clear(_spent); Array.Clear(_destroyed); Array.Clear(_lost);
+        Array.Clear(_adThreats); Array.Clear(_adEngaged); Array.Clear(_adIntercepted); Array.Clear(_adLeakers); Array.Clear(_adFired);
+    }
+
+    private double MaxInterceptors(int u)
+    {
+        double n = 0;
+        foreach (int s in _c.AirDefenceSystems) n += _inventory[u * _k + s] * _aInterceptors[s];
+        return n;
+    }
+
+    private double DistanceKm(int cellA, int cellB)
+    {
+        double dx = _c.CellX[cellA] - _c.CellX[cellB], dy = _c.CellY[cellA] - _c.CellY[cellB];
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
+
+    /// <summary>Records value destroyed: <paramref name="lost"/> items of system <paramref name="s"/> of <paramref name="side"/>, by the enemy.</summary>
+    private void CountLoss(int side, int s, long lost, int bySystem)
+    {
+        double value = lost * _cost[s];
+        _losses[side * _k + s] += lost;
+        _lost[side] += value;
+        _destroyed[1 - side] += value;
+        if (bySystem >= 0) _destroyedBy[(1 - side) * _k + bySystem] += value;
+    }
+}
