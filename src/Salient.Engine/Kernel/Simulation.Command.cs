@@ -75,8 +75,9 @@ public sealed partial class Simulation
         {
             if (_supply[u] < P(_ids.MinSupplyToAttack[side])) return;
             _target[u] = best;
-            if (_attackPower[best] == 0)
+            if (_targetStamp[best] != _tick + 1)
             {
+                _targetStamp[best] = _tick + 1;
                 _targets[_targetCount++] = best;
                 _attackSide[best] = (byte)side;
             }

@@ -69,6 +69,7 @@ public sealed partial class Simulation
     private void Assault(int cell, int att, int def)
     {
         _attacked[cell] = true;
+        EnsureOccupancy(); // units may have fallen earlier this tick
         double dt = _c.Dt;
 
         // Attackers: units that chose this cell and are still next to it.
@@ -123,7 +124,19 @@ public sealed partial class Simulation
             Distribute(casAtt, 0, attackers);
         }
 
-        // Break test after the exchange.
+        // Break test after the exchange, with the attackers that are left.
+        a = 0;
+        lead = -1;
+        leadPower = -1;
+        for (int i = 0; i < attackers; i++)
+        {
+            int u = _partUnit[i];
+            if (!_active[u]) continue;
+            double p = Power(u);
+            a += p;
+            if (p > leadPower) { leadPower = p; lead = u; }
+        }
+        if (lead < 0) return;
         double breakRatio = P(_ids.BreakRatio);
         double after = garrison, cohesion = 0, personnel = 0;
         for (int i = attackers; i < count; i++)

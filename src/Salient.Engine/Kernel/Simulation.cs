@@ -44,6 +44,7 @@ public sealed partial class Simulation
     private readonly double[] _attackPower;      // scratch: attack power massed on the cell this tick
     private readonly byte[] _attackSide;
     private readonly int[] _targets;             // scratch: cells attacked this tick, in first-targeted order
+    private readonly int[] _targetStamp;         // tick + 1 when the cell was last added to _targets
     private int _targetCount;
 
     // Unit state.
@@ -125,6 +126,7 @@ public sealed partial class Simulation
         _attackPower = new double[_n];
         _attackSide = new byte[_n];
         _targets = new int[_n];
+        _targetStamp = new int[_n];
 
         _active = new bool[_m];
         _pending = new bool[_m];
@@ -238,6 +240,7 @@ public sealed partial class Simulation
         Array.Clear(_advance);
         Array.Clear(_attacked);
         Array.Clear(_attackPower);
+        Array.Clear(_targetStamp);
         for (int u = 0; u < _m; u++)
         {
             _active[u] = false;

@@ -22,7 +22,7 @@ public static class InputSampler
         {
             DistributionKind.Triangular => Triangular.Sample(rnd, d.A, d.C, d.B),
             DistributionKind.Uniform => ContinuousUniform.Sample(rnd, d.A, d.B),
-            DistributionKind.LogNormal => LogNormal.Sample(rnd, Math.Log(d.A), d.B),
+            DistributionKind.LogNormal => TruncatedLogNormal(rnd, d),
             DistributionKind.Beta => d.Min + (d.Max - d.Min) * Beta.Sample(rnd, d.A, d.B),
             _ => TruncatedNormal(rnd, d),
         };
@@ -53,6 +53,16 @@ public static class InputSampler
                 daily[day] = values[k] + t * (values[k + 1] - values[k]);
             }
         }
+    }
+
+    private static double TruncatedLogNormal(System.Random rnd, Distribution d)
+    {
+        for (int i = 0; i < 10_000; i++)
+        {
+            double x = LogNormal.Sample(rnd, Math.Log(d.A), d.B);
+            if (x <= d.Max) return x;
+        }
+        return d.A;
     }
 
     private static double TruncatedNormal(System.Random rnd, Distribution d)

@@ -214,6 +214,7 @@ internal static class Read
         string[] optional = kind switch
         {
             DistributionKind.Beta or DistributionKind.Normal => ["min", "max"],
+            DistributionKind.LogNormal => ["max"],
             _ => [],
         };
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -253,7 +254,9 @@ internal static class Read
             case DistributionKind.LogNormal:
                 if (!(G("median") > 0)) problem = "needs median > 0";
                 else if (!(G("sigma") > 0)) problem = "needs sigma > 0";
-                d = new Distribution(kind.Value, G("median"), G("sigma"), 0, 0, double.PositiveInfinity);
+                // Truncated above at 'max', or at the quantity's own allowed maximum, so every draw is valid.
+                d = new Distribution(kind.Value, G("median"), G("sigma"), 0, 0, G("max", max));
+                if (!(d.Max > G("median"))) problem = "needs max > median";
                 break;
             case DistributionKind.Beta:
                 if (!(G("alpha") > 0 && G("beta") > 0)) problem = "needs alpha > 0 and beta > 0";
