@@ -60,12 +60,12 @@ internal sealed partial class ScenarioBinder
         if (m["ew"] is { } ewn && MapView.Of(ctx, ewn, $"ew of system '{id}'", ["radius_km", "availability", "effect"]) is { } ew)
         {
             ew.Required("radius_km");
-            var effect = ew["effect"] is { } efn ? MapView.Of(ctx, efn, $"ew effect of system '{id}'", ["drone", "recon", "gnss", "comms"]) : null;
+            var effect = ew["effect"] is { } efn ? MapView.Of(ctx, efn, $"ew effect of system '{id}'", ["drone", "recon", "gnss", "comms", "source"]) : null;
+            string? effectSource = effect?["source"] is { } esn ? Read.String(ctx, esn, $"source of the ew effect of '{id}'") : null;
+            Quantity E(string key) { var q = Q(effect, key, 0, 0, 1, "ew.effect"); return q.Span.Line > 0 ? q with { Source = q.Source ?? effectSource } : q; }
             result = result with
             {
-                Ew = new EwSpec(Q(ew, "radius_km", 1, 0, 2000, "ew"), Q(ew, "availability", 1, 0, 1, "ew"),
-                    Q(effect, "drone", 0, 0, 1, "ew.effect"), Q(effect, "recon", 0, 0, 1, "ew.effect"),
-                    Q(effect, "gnss", 0, 0, 1, "ew.effect"), Q(effect, "comms", 0, 0, 1, "ew.effect")),
+                Ew = new EwSpec(Q(ew, "radius_km", 1, 0, 2000, "ew"), Q(ew, "availability", 1, 0, 1, "ew"), E("drone"), E("recon"), E("gnss"), E("comms")),
             };
         }
         if (m["air_defence"] is { } adn && MapView.Of(ctx, adn, $"air_defence of system '{id}'",
@@ -96,11 +96,14 @@ internal sealed partial class ScenarioBinder
     private ImmutableArray<Quantity> ClassMap(YamlNode? node, string path, double min, double max, double dflt)
     {
         var values = TargetClasses.Names.Select(n => Quantity.Fixed($"{path}.{n}", dflt)).ToArray();
-        if (node is null || MapView.Of(ctx, node, path, TargetClasses.Names) is not { } map) return [.. values];
+        if (node is null || MapView.Of(ctx, node, path, [.. TargetClasses.Names, "source"]) is not { } map) return [.. values];
+        // A 'source' in the map cites every entry that has none of its own.
+        string? source = map["source"] is { } sn ? Read.String(ctx, sn, $"source of {path}") : null;
         foreach (var (key, _, value) in map.Entries())
         {
+            if (key == "source") continue;
             int i = TargetClasses.Names.IndexOf(key);
-            if (Read.Quantity(ctx, value, $"{path}.{key}", min, max) is { } q) values[i] = q;
+            if (Read.Quantity(ctx, value, $"{path}.{key}", min, max) is { } q) values[i] = q with { Source = q.Source ?? source };
         }
         return [.. values];
     }
