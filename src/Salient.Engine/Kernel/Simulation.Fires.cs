@@ -132,6 +132,8 @@ public sealed partial class Simulation
             long destroyed = Math.Min(Sampler.Binomial(ref _rng, h, kill), _inventory[v * _k + s]);
             if (destroyed == 0) continue;
             _inventory[v * _k + s] -= destroyed;
+            _classCount[v * Classes + cls] -= destroyed;
+            _classExposure[v * Classes + cls] -= destroyed * _exposure[s];
             CountLoss(_c.UnitSide[v], s, destroyed, w);
             if (_c.SystemTargetClass[s] == 5) _adInterceptors[v] = Math.Min(_adInterceptors[v], MaxInterceptors(v));
         }
@@ -172,26 +174,29 @@ public sealed partial class Simulation
         return left;
     }
 
-    private bool HasClass(int v, int cls)
-    {
-        if (cls == 0) return _personnel[v] >= 1;
-        for (int s = 0; s < _k; s++)
-            if (_c.SystemTargetClass[s] == cls && _inventory[v * _k + s] > 0) return true;
-        return false;
-    }
+    private bool HasClass(int v, int cls) => cls == 0 ? _personnel[v] >= 1 : _classCount[v * Classes + cls] > 0;
 
     /// <summary>Count-weighted mean exposure of a unit's items of a class (1 for personnel).</summary>
     private double ClassExposure(int v, int cls)
     {
         if (cls == 0) return 1;
-        double n = 0, e = 0;
+        double n = _classCount[v * Classes + cls];
+        return n > 0 ? _classExposure[v * Classes + cls] / n : 0;
+    }
+
+    /// <summary>PERF: per-unit item counts and exposure sums by target class, refreshed each tick and on every kill,
+    /// so target selection does not rescan the catalogue for every (shooter, target, class) triple.</summary>
+    private void RefreshClassTotals(int u)
+    {
+        int row = u * Classes;
+        for (int c = 0; c < Classes; c++) { _classCount[row + c] = 0; _classExposure[row + c] = 0; }
         for (int s = 0; s < _k; s++)
         {
-            if (_c.SystemTargetClass[s] != cls) continue;
-            n += _inventory[v * _k + s];
-            e += _inventory[v * _k + s] * _exposure[s];
+            long n = _inventory[u * _k + s];
+            if (n == 0) continue;
+            _classCount[row + _c.SystemTargetClass[s]] += n;
+            _classExposure[row + _c.SystemTargetClass[s]] += n * _exposure[s];
         }
-        return n > 0 ? e / n : 0;
     }
 
     /// <summary>Share of a unit served by satcom terminals: min(1, terminals x personnel per terminal / personnel).</summary>

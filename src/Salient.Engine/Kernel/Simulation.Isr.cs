@@ -22,6 +22,7 @@ public sealed partial class Simulation
             _detection[u] = 0;
             _adCapacity[u] = 0;
             if (!_active[u]) continue;
+            RefreshClassTotals(u);
             int side = _c.UnitSide[u];
             int cell = _cell[u];
             double passDrone = 1, passRecon = 1, passGnss = 1, passComms = 1;

@@ -32,6 +32,9 @@ public sealed partial class Simulation
     private double[] _stock = null!;
     private bool[] _stockLimited = null!;
 
+    private double[] _classCount = null!;     // [unit * Classes + class]: items on hand, refreshed each tick
+    private double[] _classExposure = null!;  // [unit * Classes + class]: sum of count x exposure
+
     // Scratch for target allocation: candidate (unit, class) pairs and their weights.
     private int[] _candUnit = null!, _candClass = null!;
     private double[] _candWeight = null!;
@@ -64,6 +67,7 @@ public sealed partial class Simulation
         _detection = new double[_m]; _protect = new double[_m * Links]; _disrupt = new double[_m];
         _adCapacity = new double[_m]; _adInterceptors = new double[_m];
         _stock = new double[Sides * _k]; _stockLimited = new bool[Sides * _k];
+        _classCount = new double[_m * Classes]; _classExposure = new double[_m * Classes];
         _candUnit = new int[_m * Classes]; _candClass = new int[_m * Classes]; _candWeight = new double[_m * Classes];
         _causes = Compilation.CompiledScenario.GroundCauses.Length + _k;
         _byCause = new double[Sides * _causes];
