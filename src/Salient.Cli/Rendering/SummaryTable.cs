@@ -27,11 +27,13 @@ public static class SummaryTable
         Row("peak ground held (km²)", "control.area_km2_peak", Interval);
         Row("date of peak", "control.peak_day", m => Date(summary, m));
         Row("ground lost entirely", "control.cleared", m => Date(summary, m));
-        Row("casualties (killed+wounded+captured)", "casualties.total", Interval);
+        Row("casualties (all causes)", "casualties.total", Interval);
         Row("  of which killed", "casualties.killed", Interval);
         Row("  of which captured", "casualties.captured", Interval);
         Row("personnel at end", "personnel.final", Interval);
         Row("reinforcements received", "personnel.reinforcements", Interval);
+        Row("munitions spent (USD m)", "cost.spent_usd", Millions);
+        Row("enemy value destroyed (USD m)", "cost.destroyed_usd", Millions);
         console.Write(table);
 
         var captures = new Table().Title("Captures (probability, median date and 90% interval)").AddColumn("settlement");
@@ -53,14 +55,23 @@ public static class SummaryTable
         if (rows > 0) console.Write(captures);
     }
 
+    private static string Millions(MetricSummary m) =>
+        double.IsNaN(m.P50) ? "-" : string.Create(CultureInfo.InvariantCulture, $"{m.P50 / 1e6:N0} [{m.P05 / 1e6:N0}-{m.P95 / 1e6:N0}]");
+
     private static string Interval(MetricSummary m) =>
         double.IsNaN(m.P50) ? "-" : string.Create(CultureInfo.InvariantCulture, $"{m.P50:N0} [{m.P05:N0}-{m.P95:N0}]");
 
     private static string Date(RunSummary summary, MetricSummary m)
     {
         if (m.Probability <= 0) return "never";
-        string D(double day) => summary.Start.AddDays((int)Math.Round(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var start = summary.Start;
+        DateOnly D(double day) => start.AddDays((int)Math.Round(day));
+        // Compact dates keep the table inside an 80-column terminal: "9 Aug 24 [8 Aug-12 Aug]".
+        static string Long(DateOnly d) => d.ToString("d MMM yy", CultureInfo.InvariantCulture);
+        static string Short(DateOnly d) => d.ToString("d MMM", CultureInfo.InvariantCulture);
         string p = m.Probability >= 0.9995 ? "" : string.Create(CultureInfo.InvariantCulture, $"{m.Probability:P0} ");
-        return $"{p}{D(m.P50)} [{D(m.P05)}..{D(m.P95)}]";
+        DateOnly lo = D(m.P05), mid = D(m.P50), hi = D(m.P95);
+        if (lo == hi) return p + Long(mid);
+        return lo.Year == hi.Year ? $"{p}{Long(mid)} [{Short(lo)}-{Short(hi)}]" : $"{p}{Long(mid)} [{Long(lo)}-{Long(hi)}]";
     }
 }
