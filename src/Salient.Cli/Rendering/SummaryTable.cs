@@ -36,6 +36,18 @@ public static class SummaryTable
         Row("enemy value destroyed (USD m)", "cost.destroyed_usd", Millions);
         console.Write(table);
 
+        var causes = new Table().Title("Casualties by cause (median and 90% interval)").AddColumn("cause");
+        foreach (var s in model.Sides) causes.AddColumn(new TableColumn($"{s.Name} ({s.Id})").RightAligned());
+        var causeNames = summary.Metrics.Where(m => m.Name.StartsWith("casualties.by_cause.", StringComparison.Ordinal))
+            .Select(m => m.Name["casualties.by_cause.".Length..m.Name.LastIndexOf('.')]).Distinct(StringComparer.Ordinal);
+        foreach (var cause in causeNames)
+        {
+            var row = model.Sides.Select(s => summary.Metric($"casualties.by_cause.{cause}.{s.Id}")).ToList();
+            if (row.All(m => m is null || !(m.P95 > 0))) continue;
+            causes.AddRow([Markup.Escape(cause), .. row.Select(m => Markup.Escape(m is null ? "-" : Interval(m)))]);
+        }
+        if (causes.Rows.Count > 0) console.Write(causes);
+
         var captures = new Table().Title("Captures (probability, median date and 90% interval)").AddColumn("settlement");
         foreach (var s in model.Sides) captures.AddColumn(new TableColumn($"taken by {s.Id}").RightAligned());
         int rows = 0;
