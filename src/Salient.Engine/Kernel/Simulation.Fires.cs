@@ -54,7 +54,7 @@ public sealed partial class Simulation
         }
         if (count == 0) return;
 
-        long sorties = Sampler.Poisson(ref _rng, teams * _fRate[w] * _c.Dt);
+        long sorties = Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt);
         int slot = side * _k + w;
         if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
         if (sorties <= 0) return;
@@ -76,15 +76,15 @@ public sealed partial class Simulation
         long remaining = sorties;
         for (int i = 0; i < count && remaining > 0; i++)
         {
-            long n = i == count - 1 ? remaining : Sampler.Binomial(ref _rng, remaining, Math.Min(1, _candWeight[i] / total));
+            long n = i == count - 1 ? remaining : Sampler.Binomial(ref _fireRng, remaining, Math.Min(1, _candWeight[i] / total));
             total -= _candWeight[i];
             remaining -= n;
             if (n == 0) continue;
             int v = _candUnit[i], cls = _candClass[i];
-            if (isDrone) n = Sampler.Binomial(ref _rng, n, 1 - P(_ids.CounterDrone[enemy]));
+            if (isDrone) n = Sampler.Binomial(ref _fireRng, n, 1 - P(_ids.CounterDrone[enemy]));
             if (spec.Link == LinkKind.Radio && n > 0)
             {
-                long through = Sampler.Binomial(ref _rng, n, 1 - _protect[v * Links + LinkDrone]);
+                long through = Sampler.Binomial(ref _fireRng, n, 1 - _protect[v * Links + LinkDrone]);
                 _jamExposed[slot] += n;
                 _jammed[slot] += n - through;
                 n = through;
@@ -99,7 +99,7 @@ public sealed partial class Simulation
             double pHit = _fPHit[w];
             if (spec.Link == LinkKind.Gnss) pHit *= 1 - _protect[v * Links + LinkGnss] * _fGnss[w];
             double pFind = (1 - Math.Exp(-_detection[v])) * ClassExposure(v, cls) * timely;
-            long hits = Sampler.Binomial(ref _rng, n, Math.Clamp(pFind * pHit, 0, 1));
+            long hits = Sampler.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
             if (hits == 0) continue;
             _hits[slot] += hits;
             Strike(v, cls, w, hits);
@@ -112,7 +112,7 @@ public sealed partial class Simulation
         double kill = _fKill[w * Classes + cls];
         if (cls == 0)
         {
-            long casualties = Math.Min(Sampler.Poisson(ref _rng, hits * kill), (long)_personnel[v]);
+            long casualties = Math.Min(Sampler.Poisson(ref _fireRng, hits * kill), (long)_personnel[v]);
             if (casualties > 0) Inflict(v, casualties, CompiledCauseOf(w), w);
             return;
         }
@@ -126,10 +126,10 @@ public sealed partial class Simulation
             if (_c.SystemTargetClass[s] != cls) continue;
             double share = _inventory[v * _k + s] * _exposure[s];
             if (share <= 0) continue;
-            long h = Sampler.Binomial(ref _rng, left, Math.Min(1, share / pool));
+            long h = Sampler.Binomial(ref _fireRng, left, Math.Min(1, share / pool));
             pool -= share;
             left -= h;
-            long destroyed = Math.Min(Sampler.Binomial(ref _rng, h, kill), _inventory[v * _k + s]);
+            long destroyed = Math.Min(Sampler.Binomial(ref _fireRng, h, Math.Min(1, kill)), _inventory[v * _k + s]);
             if (destroyed == 0) continue;
             _inventory[v * _k + s] -= destroyed;
             _classCount[v * Classes + cls] -= destroyed;
@@ -159,7 +159,7 @@ public sealed partial class Simulation
                 double shots = _aShots[s];
                 long engaged = Math.Min(left, (long)Math.Min(Math.Min(batteries * _aTracks[s], Math.Floor(_adCapacity[a])), Math.Floor(_adInterceptors[a] / shots)));
                 if (engaged <= 0) continue;
-                long killed = Sampler.Binomial(ref _rng, engaged, 1 - Math.Pow(1 - _aPk[s], shots));
+                long killed = Sampler.Binomial(ref _adRng, engaged, 1 - Math.Pow(1 - _aPk[s], shots));
                 _adCapacity[a] -= engaged;
                 _adInterceptors[a] -= engaged * shots;
                 double cost = engaged * shots * _aInterceptorCost[s];
@@ -174,7 +174,8 @@ public sealed partial class Simulation
         return left;
     }
 
-    private bool HasClass(int v, int cls) => cls == 0 ? _personnel[v] >= 1 : _classCount[v * Classes + cls] > 0;
+    // Items nobody can find (exposure 0, e.g. aircraft based outside the theatre) draw no fire.
+    private bool HasClass(int v, int cls) => cls == 0 ? _personnel[v] >= 1 : _classExposure[v * Classes + cls] > 0;
 
     /// <summary>Count-weighted mean exposure of a unit's items of a class (1 for personnel).</summary>
     private double ClassExposure(int v, int cls)

@@ -20,8 +20,7 @@ public sealed partial class Simulation
             _protect[row + LinkDrone] = _protect[row + LinkRecon] = _protect[row + LinkGnss] = 0;
             _disrupt[u] = 0;
             _detection[u] = 0;
-            _adCapacity[u] = 0;
-            if (!_active[u]) continue;
+            if (!_active[u]) { _adCapacity[u] = 0; continue; }
             RefreshClassTotals(u);
             int side = _c.UnitSide[u];
             int cell = _cell[u];
@@ -62,17 +61,20 @@ public sealed partial class Simulation
             }
             _detection[u] = level;
 
-            // Air defence: engagement capacity this tick and interceptor reloads.
-            double cycles = _c.Dt * 24 * 60;
-            double maxStock = 0, reload = 0;
+            // Air defence: engagement capacity accrues at channels / cycle and banks at most one cycle's worth, so a cycle
+            // longer than a tick still yields engagements; interceptors reload up to the batteries' stock.
+            double minutes = _c.Dt * 24 * 60;
+            double maxStock = 0, reload = 0, accrual = 0, bank = 0;
             foreach (int a in _c.AirDefenceSystems)
             {
                 long n = _inventory[u * _k + a];
                 if (n == 0) continue;
-                _adCapacity[u] += n * _aChannels[a] * Math.Floor(cycles / _aCycle[a]);
+                accrual += n * _aChannels[a] * minutes / _aCycle[a];
+                bank += n * _aChannels[a] * Math.Max(1, minutes / _aCycle[a]);
                 maxStock += n * _aInterceptors[a];
                 reload += n * _aReload[a] * dt;
             }
+            _adCapacity[u] = Math.Min(bank, _adCapacity[u] + accrual);
             _adInterceptors[u] = Math.Min(maxStock, _adInterceptors[u] + reload);
         }
         for (int i = 0; i < _c.Stocks.Length; i++)

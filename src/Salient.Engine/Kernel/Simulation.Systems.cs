@@ -25,7 +25,7 @@ public sealed partial class Simulation
     private double[] _detection = null!;      // detection level of the unit by the enemy this tick
     private double[] _protect = null!;        // [unit * Links + link]: jam probability the unit's own side's EW imposes on enemy links aimed at it
     private double[] _disrupt = null!;        // [unit]: jam probability enemy EW imposes on the unit's radio communications
-    private double[] _adCapacity = null!;     // engagements left this tick
+    private double[] _adCapacity = null!;     // engagements available now (accrues each tick, banks one cycle)
     private double[] _adInterceptors = null!; // interceptors on hand
 
     // Side stocks: [side * k + system]; unlimited where no stock entry exists.
@@ -122,6 +122,7 @@ public sealed partial class Simulation
             _stockLimited[slot] = true;
         }
         for (int u = 0; u < _m; u++) _adInterceptors[u] = MaxInterceptors(u);
+        Array.Clear(_adCapacity);
         Array.Clear(_byCause); Array.Clear(_sorties); Array.Clear(_jammed); Array.Clear(_jamExposed); Array.Clear(_intercepted);
         Array.Clear(_hits); Array.Clear(_spentBy); Array.Clear(_destroyedBy);
         Array.Clear(_spent); Array.Clear(_destroyed); Array.Clear(_lost);

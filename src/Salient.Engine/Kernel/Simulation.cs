@@ -96,7 +96,9 @@ public sealed partial class Simulation
     private long _controlVersion;
     private readonly PathFinder _paths;
 
-    private RandomStream _rng;
+    private RandomStream _rng;       // ground combat
+    private RandomStream _fireRng;   // kill chains: fires draw apart from ground combat, so a variant that changes fires
+    private RandomStream _adRng;     // (or air defence) leaves the other streams' draws where they were
     private int _tick;
     private int _day;
 
@@ -233,6 +235,8 @@ public sealed partial class Simulation
     private void Reset(ulong seed, uint rep)
     {
         _rng = new RandomStream(seed, rep, StreamIds.Ground);
+        _fireRng = new RandomStream(seed, rep, StreamIds.Fires);
+        _adRng = new RandomStream(seed, rep, StreamIds.AirDefence);
         _tick = 0;
         _day = 0;
         Array.Copy(_c.InitialControl, _control, _n);
@@ -334,8 +338,12 @@ public sealed partial class Simulation
         h = Mix(h, MemoryMarshal.AsBytes(_killed.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_wounded.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_captured.AsSpan()));
-        ulong words = _rng.WordsUsed;
-        h = Mix(h, MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(ref words)));
+        h = Mix(h, MemoryMarshal.AsBytes(_stock.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_adInterceptors.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_spent.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_destroyed.AsSpan()));
+        Span<ulong> words = [_rng.WordsUsed, _fireRng.WordsUsed, _adRng.WordsUsed];
+        h = Mix(h, MemoryMarshal.AsBytes(words));
         return h;
 
         static ulong Mix(ulong h, ReadOnlySpan<byte> bytes)

@@ -60,7 +60,7 @@ public static class InputSampler
         for (int i = 0; i < 10_000; i++)
         {
             double x = LogNormal.Sample(rnd, Math.Log(d.A), d.B);
-            if (x <= d.Max) return x;
+            if (x >= d.Min && x <= d.Max) return x;
         }
         return d.A;
     }

@@ -214,7 +214,7 @@ internal static class Read
         string[] optional = kind switch
         {
             DistributionKind.Beta or DistributionKind.Normal => ["min", "max"],
-            DistributionKind.LogNormal => ["max"],
+            DistributionKind.LogNormal => ["min", "max"],
             _ => [],
         };
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -255,8 +255,8 @@ internal static class Read
                 if (!(G("median") > 0)) problem = "needs median > 0";
                 else if (!(G("sigma") > 0)) problem = "needs sigma > 0";
                 // Truncated above at 'max', or at the quantity's own allowed maximum, so every draw is valid.
-                d = new Distribution(kind.Value, G("median"), G("sigma"), 0, 0, G("max", max));
-                if (!(d.Max > G("median"))) problem = "needs max > median";
+                d = new Distribution(kind.Value, G("median"), G("sigma"), 0, G("min", Math.Max(min, 0)), G("max", max));
+                if (!(d.Max > G("median") && d.Min < G("median"))) problem = "needs min < median < max";
                 break;
             case DistributionKind.Beta:
                 if (!(G("alpha") > 0 && G("beta") > 0)) problem = "needs alpha > 0 and beta > 0";
@@ -275,7 +275,7 @@ internal static class Read
             return null;
         }
         // The support must lie inside the quantity's allowed range, so no draw can be invalid.
-        double lo = kind.Value == DistributionKind.LogNormal ? 0 : d.Min;
+        double lo = d.Min;
         double hi = d.Max;
         if (lo < min || hi > max)
         {

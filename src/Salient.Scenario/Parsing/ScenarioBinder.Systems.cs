@@ -35,6 +35,10 @@ internal sealed partial class ScenarioBinder
             f.Required("range_km");
             f.Required("rate_per_day");
             var kill = ClassMap(f["kill"], $"{path}.fires.kill", 0, 1000, 0);
+            // Personnel kill is casualties per hit; for item classes it is a probability.
+            for (int k = 1; k < kill.Length; k++)
+                if (kill[k].Distribution is null && kill[k].Value > 1 || kill[k].Distribution is { } d && d.Max > 1)
+                    ctx.Error(ScenarioErrors.OutOfRange, f["kill"], $"{path}.fires.kill.{TargetClasses.Names[k]}", "in [0, 1] (a kill probability for items)", kill[k].Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Without a priority map every class is an equal target; with one, unlisted classes are not targeted.
             var priority = ClassMap(f["priority"], $"{path}.fires.priority", 0, 1000, f.Has("priority") ? 0 : 1);
             result = result with
