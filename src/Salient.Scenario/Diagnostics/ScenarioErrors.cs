@@ -29,7 +29,7 @@ public static class ScenarioErrors
     public static readonly Entry UnsupportedVersion = new("SAL115", Severity.Error, "unsupported format version {0}; this Salient reads version {1}");
     public static readonly Entry DocumentTooLarge = new("SAL116", Severity.Error, "document too large: more than {0} nodes after alias expansion (an alias bomb?)");
     public static readonly Entry SideCount = new("SAL117", Severity.Error, "a scenario needs exactly two sides, found {0}");
-    public static readonly Entry ScheduleNotAllowed = new("SAL118", Severity.Error, "a schedule is not allowed here: only parameters may vary over time");
+    public static readonly Entry ScheduleNotAllowed = new("SAL118", Severity.Error, "a schedule is not allowed here: only parameters and stock production may vary over time");
     public static readonly Entry ScheduleOrder = new("SAL119", Severity.Error, "schedule dates must increase: {0} does not come after {1}");
     public static readonly Entry UnknownVariant = new("SAL120", Severity.Error, "unknown variant '{0}'{1}");
     public static readonly Entry EmptyPlanPhase = new("SAL121", Severity.Error, "plan phase '{0}' ends ({1}) before it starts ({2})");

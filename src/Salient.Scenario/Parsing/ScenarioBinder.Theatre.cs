@@ -30,7 +30,7 @@ internal sealed partial class ScenarioBinder
             var built = BuildGeometry(m, sides, terrain, regions, warnings);
             if (built is null) return null;
             (cells, edges) = built.Value;
-            if (m["nodes"] is { } nn) ApplyNodeOverrides(nn, cells, sides);
+            if (m["nodes"] is { } nn) ApplyNodeOverrides(nn, cells, sides, terrain);
             if (m["edges"] is { } en) ApplyEdgeOverrides(en, cells, edges);
         }
         else
@@ -286,7 +286,7 @@ internal sealed partial class ScenarioBinder
         return cells;
     }
 
-    private void ApplyNodeOverrides(YamlNode node, List<Cell> cells, List<string> sides)
+    private void ApplyNodeOverrides(YamlNode node, List<Cell> cells, List<string> sides, Dictionary<string, double> terrain)
     {
         var seq = Read.Sequence(ctx, node, "theatre nodes (overrides of grid cells)");
         if (seq is null) return;
@@ -299,7 +299,7 @@ internal sealed partial class ScenarioBinder
             if (i < 0) continue;
             var c = cells[i];
             if (n["control"] is { } cn) { int s = SideRef(cn, sides); if (s >= 0) c = c with { InitialControl = s }; }
-            if (n["terrain"] is { } tn && Read.String(ctx, tn, "terrain") is { } t) c = c with { Terrain = t };
+            if (n["terrain"] is { } tn && Read.String(ctx, tn, "terrain") is { } t) c = c with { Terrain = t, Defensibility = terrain.GetValueOrDefault(t, terrain["open"]) };
             if (n["defensibility"] is { } dn && Read.Quantity(ctx, dn, $"theatre.nodes.{c.Id}.defensibility", 0.1, 100) is { } q) c = c with { Defensibility = q.Value };
             if (n["name"] is { } nn && Read.String(ctx, nn, "node name") is { } name) c = c with { Name = name };
             if (n["note"] is { } note) Read.String(ctx, note, "note");
