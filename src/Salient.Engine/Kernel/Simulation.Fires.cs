@@ -79,8 +79,9 @@ public sealed partial class Simulation
             long n = i == count - 1 ? remaining : Sampler.Binomial(ref _fireRng, remaining, Math.Min(1, _candWeight[i] / total));
             total -= _candWeight[i];
             remaining -= n;
-            if (n == 0) continue;
             int v = _candUnit[i], cls = _candClass[i];
+            // Sorties aimed at a unit an earlier strike of this chain eliminated are wasted.
+            if (n == 0 || !_active[v]) continue;
             if (isDrone) n = Sampler.Binomial(ref _fireRng, n, 1 - P(_ids.CounterDrone[enemy]));
             if (spec.Link == LinkKind.Radio && n > 0)
             {
