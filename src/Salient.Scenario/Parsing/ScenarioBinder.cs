@@ -209,7 +209,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             if (phases is null || side < 0) continue;
             foreach (var ph in phases.Children)
             {
-                var p = MapView.Of(ctx, ph, "a plan phase", ["name", "start", "end", "posture", "objectives", "objective_regions", "units", "note", "source"]);
+                var p = MapView.Of(ctx, ph, "a plan phase", ["name", "start", "end", "posture", "objectives", "objective_regions", "objective_radius_km", "units", "note", "source"]);
                 if (p is null) continue;
                 string name = Read.String(ctx, p.Required("name"), "plan phase name") ?? "?";
                 if (p["note"] is { } nn) Read.String(ctx, nn, $"note of phase '{name}'");
@@ -231,6 +231,13 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                         foreach (var c in theatre.Cells)
                             if (c.Region == region && !objectives.Contains(c.Index)) objectives.Add(c.Index);
                     }
+                // A radius widens the named objectives into an area: every cell whose centre lies within it of one of them.
+                if (p["objective_radius_km"] is { } radiusNode && Read.Number(ctx, radiusNode, $"objective_radius_km of phase '{name}'", 0, 1000) is { } radius && radius > 0)
+                {
+                    var named = objectives.ToArray();
+                    foreach (var c in theatre.Cells)
+                        if (!objectives.Contains(c.Index) && named.Any(o => GreatCircleKm(theatre.Cells[o], c) <= radius)) objectives.Add(c.Index);
+                }
                 var unitIdx = ImmutableArray.CreateBuilder<int>();
                 if (p["units"] is { } un && Read.Sequence(ctx, un, $"units of phase '{name}'") is { } us)
                     foreach (var u in us.Children)
