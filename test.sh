@@ -11,6 +11,22 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The viewer's browser tests drive Debian's Chromium (they fail, not skip, without it). Quiet and quick when present.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium (Debian) for the viewer's browser tests"
+  if [ "$(id -u)" -eq 0 ]; then as_root=(); elif command -v sudo >/dev/null 2>&1; then as_root=(sudo); else
+    echo "test.sh: chromium is missing and cannot be installed (not root, no sudo): apt-get install chromium" >&2
+    exit 1
+  fi
+  apt_log="$(mktemp)"
+  if ! { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >"$apt_log" 2>&1; then
+    cat "$apt_log" >&2
+    echo "test.sh: installing chromium failed (log above)" >&2
+    exit 1
+  fi
+  rm -f "$apt_log"
+fi
+
 echo "== build (Release, warnings as errors)"
 dotnet build Salient.slnx -c Release --nologo -v quiet -warnaserror
 
@@ -23,4 +39,6 @@ smoke="$(mktemp -d)"
 trap 'rm -rf "$smoke"' EXIT
 ./salient run --replications 20 --seed 1 --out "$smoke/run" >/dev/null
 test -s "$smoke/run/summary.json"
+test -s "$smoke/run/cells.geojson" && test -s "$smoke/run/report.html"
+echo "== slurm: a 4-shard job array and merge on a private single-node cluster"; bash tests/slurm/run-slurm-test.sh
 echo "test.sh: all tests passed"

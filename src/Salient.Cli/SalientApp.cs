@@ -42,10 +42,25 @@ public static class SalientApp
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run Monte Carlo replications of a scenario (default: the bundled Kursk 2024-25 scenario).")
                 .WithExample("run")
-                .WithExample("run", "scenarios/kursk-2024", "--replications", "1000", "--seed", "7", "--out", "out/k7");
+                .WithExample("run", "scenarios/kursk-2024", "--replications", "1000", "--seed", "7", "--out", "out/k7")
+                .WithExample("run", "scenarios/kursk-2024", "--replications", "100000", "--shard", "3/8", "--out", "out/shard-3");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Merge shard folders (salient run --shard k/N) into the outputs of one run, byte-identical to running it in one process.")
+                .WithExample("merge", "out/shard-1", "out/shard-2", "out/shard-3", "--out", "out/merged");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario and report every problem as file:line:col.")
                 .WithExample("validate", "scenarios/kursk-2024");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write OUT/report.html: charts of ground held, casualties, captures and losses, with evidence claims marked.")
+                .WithExample("report", "out/kursk-2024-1");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Explore a run in the browser: map by day, settlements, charts and claims (read-only, this machine only by default).")
+                .WithExample("serve", "out/kursk-2024-1")
+                .WithExample("serve", "out/kursk-2024-1", "--port", "8080");
+            config.AddCommand<ValidationCommand>("validation")
+                .WithDescription("Run the analytic validation suite (scenarios/validation against closed forms); --write regenerates docs/validation.md.")
+                .WithExample("validation")
+                .WithExample("validation", "--write", "docs/validation.md");
         });
         int code = app.Run(args.Where(a => a != "--debug").ToArray());
         return code < 0 ? UserError : code;

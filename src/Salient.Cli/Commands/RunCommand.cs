@@ -4,10 +4,14 @@ using System.Globalization;
 using Salient.Cli.Rendering;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
+using Salient.Experiments.Sharding;
 using Salient.Experiments.Statistics;
 using Salient.Output.Csv;
 using Salient.Output.Files;
+using Salient.Output.Html;
 using Salient.Output.Json;
+using Salient.Output.Manifest;
+using Salient.Output.Parquet;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,6 +36,18 @@ public sealed class RunSettings : ScenarioSettings
     [Description("Output folder (default out/<scenario>-<seed>).")]
     public string? Out { get; init; }
 
+    [CommandOption("--shard <K/N>")]
+    [Description("Run only the k-th of N slices of the replications (k from 1) and write a shard folder (replications.parquet, control_tally.parquet, manifest.json) for salient merge.")]
+    public string? Shard { get; init; }
+
+    [CommandOption("--trajectories")]
+    [Description("Also write daily.parquet: every replication's daily series in long form (replication, series, day, value).")]
+    public bool Trajectories { get; init; }
+
+    [CommandOption("--no-report")]
+    [Description("Do not write report.html at the end of the run (write it later with: salient report OUT).")]
+    public bool NoReport { get; init; }
+
     /// <inheritdoc/>
     public override ValidationResult Validate()
     {
@@ -39,6 +55,8 @@ public sealed class RunSettings : ScenarioSettings
             return ValidationResult.Error($"--replications must be between 1 and {RunOptions.MaxReplications:N0}, found {Replications}");
         if (Threads is < 1 or > 1024)
             return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
+        if (Shard is not null && !ShardSpec.TryParse(Shard, out _, out string shardError))
+            return ValidationResult.Error(shardError);
         return ValidationResult.Success();
     }
 }
@@ -56,45 +74,84 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         if (model is null) return SalientApp.UserError;
 
         var compiled = new CompiledScenario(model);
+        ShardSpec? shard = settings.Shard is null ? null : ShardSpec.TryParse(settings.Shard, out var spec, out _) ? spec : null;
         long bytes = (long)settings.Replications * (compiled.Layout.Metrics.Length * 8L + compiled.Layout.DailyLength * 4L);
-        if (bytes > MemoryBudgetBytes)
+        if (shard is null && bytes > MemoryBudgetBytes)
             throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
                 $"{settings.Replications:N0} replications of this scenario would hold {bytes / 1e9:F1} GB of results in memory (limit {MemoryBudgetBytes / 1e9:F0} GB); run fewer"));
 
-        string outDir = settings.Out ?? Path.Combine("out", $"{model.Name}{(model.Variant is null ? "" : "-" + model.Variant)}-{settings.Seed}");
+        string outDir = settings.Out ?? Path.Combine("out", $"{model.Name}{(model.Variant is null ? "" : "-" + model.Variant)}-{settings.Seed}{(shard is { } sh ? $"-shard-{sh.Index}-of-{sh.Count}" : "")}");
+        var range = shard?.RangeOf(settings.Replications) ?? ReplicationRange.All(settings.Replications);
+        if (range.Count == 0)
+            throw new UserInputException($"shard {shard} of {settings.Replications} replications is empty: use at most {settings.Replications} shards");
         int threads = settings.Threads ?? Environment.ProcessorCount;
         var options = new RunOptions(settings.Replications, settings.Seed, threads);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[bold]{Markup.Escape(model.Title)}[/]{(model.Variant is null ? "" : $" (variant [bold]{Markup.Escape(model.Variant)}[/])")}: {model.Theatre.Cells.Length} cells, {model.Units.Length} units, {model.Calendar.Start:yyyy-MM-dd} to {model.Calendar.End:yyyy-MM-dd}"));
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{options.Replications:N0} replications, seed {options.Seed}, {threads} thread(s)"));
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{options.Replications:N0} replications, seed {options.Seed}, {threads} thread(s){(shard is null ? "" : $"; shard {shard}: replications {Markup.Escape(range.ToString())}")}"));
 
         var clock = Stopwatch.StartNew();
+        string scenarioPath = ScenarioInput.Resolve(settings.Scenario);
+        var manifest = ShardManifest.Begin(shard is null ? ShardManifest.RunKind : ShardManifest.ShardKind, compiled, scenarioPath, settings.Set,
+            options.Seed, options.Replications, shard ?? new ShardSpec(1, 1), range, DateTimeOffset.UtcNow, threads);
         MonteCarloResult result = null!;
+        RunSummary summary = null!;
+        // Replications stream into the output folder's replications.parquet as they finish; everything else is read back from it.
+        AtomicDirectory.Write(outDir, dir =>
+        {
+            result = WithProgress(range.Count, progress => ReplicationFiles.Run(compiled, options, range, dir, manifest.ParquetMetadata(), progress, cancellationToken), cancellationToken);
+            if (shard is null)
+            {
+                summary = RunSummary.From(result);
+                WriteOutputs(dir, result, summary, scenarioPath, settings.Trajectories);
+            }
+            else ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), result.ControlTally, compiled.Days, compiled.CellCount);
+            manifest.Finished(Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!).Write(dir);
+        });
+        double seconds = clock.Elapsed.TotalSeconds;
+        if (shard is not null)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"shard {shard}: {range.Count:N0} replications {Markup.Escape(range.ToString())} in {seconds:F1} s ({range.Count / Math.Max(seconds, 1e-9):F0}/s). Shard folder: [bold]{Markup.Escape(outDir)}[/]; combine the shards with: salient merge DIR... --out OUT"));
+            return 0;
+        }
+        string? report = settings.NoReport ? null : ReportWriter.Write(outDir);
+
+        SummaryTable.Render(console, model, summary);
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"{options.Replications:N0} replications in {seconds:F1} s ({options.Replications / Math.Max(seconds, 1e-9):F0}/s). Outputs: [bold]{Markup.Escape(outDir)}[/] (summary.json, replications.csv, daily.csv, replications.parquet, manifest.json, cells.geojson, control.json, front.geojson{(report is null ? "" : ", report.html")}; explore with: salient serve {Markup.Escape(outDir)})"));
+        return 0;
+    }
+
+    /// <summary>
+    /// Writes a run's outputs from its results and summary into <paramref name="dir"/>: the one writer code path for
+    /// <c>salient run</c> and <c>salient merge</c>, so a merged run's files are those of the same run in one process.
+    /// </summary>
+    internal static void WriteOutputs(string dir, MonteCarloResult result, RunSummary summary, string? scenarioPath, bool trajectories)
+    {
+        SummaryJsonWriter.Write(summary, Path.Combine(dir, "summary.json"));
+        CsvWriters.WriteReplications(result, Path.Combine(dir, "replications.csv"));
+        CsvWriters.WriteDaily(summary, Path.Combine(dir, "daily.csv"));
+        ViewerOutputs.Write(result, scenarioPath, dir);
+        RunDataFiles.Write(result, dir, trajectories);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a worker thread behind a progress bar of <paramref name="total"/> replications.</summary>
+    private T WithProgress<T>(int total, Func<Action<int>, T> work, CancellationToken cancellationToken)
+    {
+        T value = default!;
         int done = 0;
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask("replications", maxValue: options.Replications);
-                var run = Task.Run(() => MonteCarloRunner.Run(compiled, options, d => Volatile.Write(ref done, Math.Max(d, Volatile.Read(ref done))), cancellationToken), cancellationToken);
-                while (!run.Wait(100, cancellationToken)) task.Value = Volatile.Read(ref done);
-                result = run.Result;
-                task.Value = options.Replications;
+                var task = ctx.AddTask("replications", maxValue: total);
+                var run = Task.Run(() => work(d => Volatile.Write(ref done, Math.Max(d, Volatile.Read(ref done)))), cancellationToken);
+                while (!((IAsyncResult)run).AsyncWaitHandle.WaitOne(100)) task.Value = Volatile.Read(ref done);
+                value = run.GetAwaiter().GetResult();
+                task.Value = total;
             });
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        var summary = RunSummary.From(result);
-        AtomicDirectory.Write(outDir, dir =>
-        {
-            SummaryJsonWriter.Write(summary, Path.Combine(dir, "summary.json"));
-            CsvWriters.WriteReplications(result, Path.Combine(dir, "replications.csv"));
-            CsvWriters.WriteDaily(summary, Path.Combine(dir, "daily.csv"));
-        });
-
-        SummaryTable.Render(console, model, summary);
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{options.Replications:N0} replications in {seconds:F1} s ({options.Replications / Math.Max(seconds, 1e-9):F0}/s). Outputs: [bold]{Markup.Escape(outDir)}[/] (summary.json, replications.csv, daily.csv)"));
-        return 0;
+        return value;
     }
 }

@@ -1,5 +1,6 @@
 using Salient.Engine.Compilation;
 using Salient.Engine.Kernel;
+using Salient.Experiments.Sharding;
 
 namespace Salient.Experiments.Runner;
 
@@ -11,34 +12,71 @@ public sealed record RunOptions(int Replications, ulong Seed, int Threads)
     public const int MaxReplications = 10_000_000;
 }
 
-/// <summary>The raw per-replication results of a Monte Carlo run.</summary>
+/// <summary>The raw per-replication results of a Monte Carlo run (or of a contiguous range of its replications).</summary>
 /// <remarks>Metrics are replication-major (<c>rep * metrics + metric</c>); daily series are replication-major blocks of
-/// <see cref="MetricLayout.DailyLength"/> floats, series-major within a block.</remarks>
-public sealed class MonteCarloResult(CompiledScenario scenario, ulong seed, int replications, double[] metrics, float[] daily, int[] controlTally)
+/// <see cref="MetricLayout.DailyLength"/> floats, series-major within a block. The results are held in memory, or read
+/// back from a <see cref="IReplicationSource"/> (a Parquet file) for runs too large to hold.</remarks>
+public sealed class MonteCarloResult
 {
+    private readonly int[] _controlTally;
+
+    /// <summary>Results held in memory, replications <c>[0, replications)</c>.</summary>
+    public MonteCarloResult(CompiledScenario scenario, ulong seed, int replications, double[] metrics, float[] daily, int[] controlTally)
+        : this(scenario, seed, new ArrayReplicationSource(scenario.Layout, 0, replications, metrics, daily), controlTally)
+    {
+    }
+
+    /// <summary>Results read from <paramref name="source"/>, which holds replications <c>[source.Start, source.Start + source.Count)</c>.</summary>
+    public MonteCarloResult(CompiledScenario scenario, ulong seed, IReplicationSource source, int[] controlTally)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(controlTally);
+        Scenario = scenario;
+        Seed = seed;
+        Source = source;
+        _controlTally = controlTally;
+    }
+
     /// <summary>
     /// Replications in which the first side held each cell at the end of each day, <c>[day * cells + cell]</c>;
     /// divide by <see cref="Replications"/> for the probability (the viewer's and GeoJSON's control maps).
     /// </summary>
-    public ReadOnlySpan<int> ControlTally => controlTally;
+    public ReadOnlySpan<int> ControlTally => _controlTally;
 
-    public CompiledScenario Scenario { get; } = scenario;
-    public ulong Seed { get; } = seed;
-    public int Replications { get; } = replications;
+    public CompiledScenario Scenario { get; }
+    public ulong Seed { get; }
+
+    /// <summary>Replications held (all of the run's, except for a shard's result).</summary>
+    public int Replications => Source.Count;
+
+    /// <summary>Index of the first replication held (0 except for a shard's result).</summary>
+    public int FirstReplication => Source.Start;
+
+    /// <summary>Where the per-replication results live; read them block by block, in replication order.</summary>
+    public IReplicationSource Source { get; }
+
     public MetricLayout Layout => Scenario.Layout;
 
-    /// <summary>Final metrics, <c>[replication * Layout.Metrics.Length + metric]</c>.</summary>
-    public ReadOnlySpan<double> Metrics => metrics;
+    /// <summary>Final metrics, <c>[replication * Layout.Metrics.Length + metric]</c>. Only for results held in memory.</summary>
+    public ReadOnlySpan<double> Metrics => InMemory.Metrics;
 
-    /// <summary>Daily series, <c>[replication * Layout.DailyLength + series * days + day]</c>.</summary>
-    public ReadOnlySpan<float> Daily => daily;
+    /// <summary>Daily series, <c>[replication * Layout.DailyLength + series * days + day]</c>. Only for results held in memory.</summary>
+    public ReadOnlySpan<float> Daily => InMemory.Daily;
+
+    private ArrayReplicationSource InMemory => Source as ArrayReplicationSource
+        ?? throw new InvalidOperationException("these results are streamed from disk, not held in memory: read them with Source.Blocks()");
 
     /// <summary>One metric over all replications, in replication order.</summary>
     public double[] MetricColumn(int metric)
     {
         int width = Layout.Metrics.Length;
         var column = new double[Replications];
-        for (int r = 0; r < Replications; r++) column[r] = metrics[r * width + metric];
+        foreach (var b in Source.Blocks())
+        {
+            var values = b.Metrics.Span;
+            for (int i = 0; i < b.Count; i++) column[b.Start - FirstReplication + i] = values[i * width + metric];
+        }
         return column;
     }
 
@@ -47,7 +85,11 @@ public sealed class MonteCarloResult(CompiledScenario scenario, ulong seed, int 
     {
         int block = Layout.DailyLength;
         var column = new double[Replications];
-        for (int r = 0; r < Replications; r++) column[r] = daily[r * block + series * Layout.Days + day];
+        foreach (var b in Source.Blocks())
+        {
+            var values = b.Daily.Span;
+            for (int i = 0; i < b.Count; i++) column[b.Start - FirstReplication + i] = values[i * block + series * Layout.Days + day];
+        }
         return column;
     }
 }
@@ -58,53 +100,138 @@ public static class MonteCarloRunner
     /// <summary>Runs <see cref="RunOptions.Replications"/> replications, reporting each finished one to <paramref name="progress"/>.</summary>
     public static MonteCarloResult Run(CompiledScenario scenario, RunOptions options, Action<int>? progress = null, CancellationToken cancel = default)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Replications);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Replications, RunOptions.MaxReplications);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Threads);
+        ArgumentNullException.ThrowIfNull(options);
+        return Run(scenario, options, ReplicationRange.All(options.Replications), progress, cancel);
+    }
 
+    /// <summary>
+    /// Runs only the replications in <paramref name="range"/> (a shard) of a run of <see cref="RunOptions.Replications"/>;
+    /// replication <c>r</c> gives the same results as in a run of all of them. The result holds the range's replications.
+    /// </summary>
+    public static MonteCarloResult Run(CompiledScenario scenario, RunOptions options, ReplicationRange range, Action<int>? progress = null, CancellationToken cancel = default)
+    {
+        Check(scenario, options, range);
         var layout = scenario.Layout;
         int width = layout.Metrics.Length;
         int block = layout.DailyLength;
-        var metrics = new double[(long)options.Replications * width];
-        var daily = new float[(long)options.Replications * block];
+        var metrics = new double[(long)range.Count * width];
+        var daily = new float[(long)range.Count * block];
         var tally = new int[scenario.Days * scenario.CellCount];
         int next = -1;
         int done = 0;
-        int threads = Math.Min(options.Threads, options.Replications);
+        int threads = Math.Min(options.Threads, range.Count);
 
         void Worker()
         {
             var sim = new Simulation(scenario);
-            int rep;
-            while ((rep = Interlocked.Increment(ref next)) < options.Replications)
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < range.Count)
             {
                 cancel.ThrowIfCancellationRequested();
-                sim.Run(options.Seed, rep, metrics.AsSpan(rep * width, width), daily.AsSpan(rep * block, block));
+                sim.Run(options.Seed, range.Start + i, metrics.AsSpan(i * width, width), daily.AsSpan(i * block, block));
                 progress?.Invoke(Interlocked.Increment(ref done));
             }
             // Integer addition commutes, so the merged tally does not depend on which worker ran which replication.
             lock (tally)
-                for (int i = 0; i < tally.Length; i++) tally[i] += sim.ControlTally[i];
+                for (int t = 0; t < tally.Length; t++) tally[t] += sim.ControlTally[t];
         }
 
-        if (threads == 1) Worker();
-        else
+        RunWorkers(threads, Worker, () => Interlocked.Exchange(ref next, range.Count));
+        return new MonteCarloResult(scenario, options.Seed, new ArrayReplicationSource(layout, range.Start, range.Count, metrics, daily), tally);
+    }
+
+    /// <summary>
+    /// Runs the replications in <paramref name="range"/> and hands each one's results to <paramref name="sink"/> in
+    /// replication order as soon as every earlier one has finished, holding at most a small window of out-of-order
+    /// replications (a few per thread): memory does not grow with the replication count. Returns the control tally.
+    /// </summary>
+    /// <remarks>The sink is called under a lock, from whichever worker completes the next replication in order.</remarks>
+    public static int[] Stream(CompiledScenario scenario, RunOptions options, ReplicationRange range, IReplicationSink sink, Action<int>? progress = null, CancellationToken cancel = default)
+    {
+        Check(scenario, options, range);
+        ArgumentNullException.ThrowIfNull(sink);
+        var layout = scenario.Layout;
+        int width = layout.Metrics.Length;
+        int block = layout.DailyLength;
+        int threads = Math.Min(options.Threads, range.Count);
+        int window = Math.Min(range.Count, Math.Max(64, threads * 16));
+        var metrics = new double[(long)window * width];
+        var daily = new float[(long)window * block];
+        var ready = new bool[window];
+        var tally = new int[scenario.Days * scenario.CellCount];
+        var gate = new object();
+        int claimed = 0, committed = 0, done = 0;
+        bool stop = false;
+
+        void Worker()
         {
-            var workers = new Thread[threads];
-            Exception? failure = null;
-            for (int t = 0; t < threads; t++)
+            var sim = new Simulation(scenario);
+            while (true)
             {
-                workers[t] = new Thread(() =>
+                int i;
+                lock (gate)
                 {
-                    try { Worker(); }
-                    catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); Interlocked.Exchange(ref next, options.Replications); }
-                }) { IsBackground = true, Name = $"salient-worker-{t}" };
-                workers[t].Start();
+                    while (!stop && claimed < range.Count && claimed - committed >= window) Monitor.Wait(gate);
+                    if (stop || claimed >= range.Count) break;
+                    i = claimed++;
+                }
+                cancel.ThrowIfCancellationRequested();
+                int slot = i % window;
+                sim.Run(options.Seed, range.Start + i, metrics.AsSpan(slot * width, width), daily.AsSpan(slot * block, block));
+                lock (gate)
+                {
+                    ready[slot] = true;
+                    while (committed < range.Count && ready[committed % window])
+                    {
+                        int s = committed % window;
+                        sink.Write(range.Start + committed, metrics.AsSpan(s * width, width), daily.AsSpan(s * block, block));
+                        ready[s] = false;
+                        committed++;
+                    }
+                    Monitor.PulseAll(gate);
+                }
+                progress?.Invoke(Interlocked.Increment(ref done));
             }
-            foreach (var w in workers) w.Join();
-            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            lock (tally)
+                for (int t = 0; t < tally.Length; t++) tally[t] += sim.ControlTally[t];
         }
-        return new MonteCarloResult(scenario, options.Seed, options.Replications, metrics, daily, tally);
+
+        RunWorkers(threads, Worker, () => { lock (gate) { stop = true; Monitor.PulseAll(gate); } });
+        if (committed != range.Count) throw new InvalidOperationException($"only {committed} of {range.Count} replications were committed");
+        return tally;
+    }
+
+    private static void Check(CompiledScenario scenario, RunOptions options, ReplicationRange range)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Replications);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Replications, RunOptions.MaxReplications);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Threads);
+        if (!range.IsWithin(options.Replications))
+            throw new ArgumentOutOfRangeException(nameof(range), range, $"the range must be non-empty and within [0, {options.Replications})");
+    }
+
+    /// <summary>Runs <paramref name="worker"/> on <paramref name="threads"/> threads (inline for one); the first failure stops the others and is rethrown.</summary>
+    private static void RunWorkers(int threads, Action worker, Action stopOthers)
+    {
+        if (threads == 1)
+        {
+            worker();
+            return;
+        }
+        var workers = new Thread[threads];
+        Exception? failure = null;
+        for (int t = 0; t < threads; t++)
+        {
+            workers[t] = new Thread(() =>
+            {
+                try { worker(); }
+                catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); stopOthers(); }
+            }) { IsBackground = true, Name = $"salient-worker-{t}" };
+            workers[t].Start();
+        }
+        foreach (var w in workers) w.Join();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using MathNet.Numerics.Statistics;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
+using Salient.Experiments.Sharding;
 
 namespace Salient.Experiments.Statistics;
 
@@ -15,7 +15,7 @@ public sealed record DailyBand(string Name, ImmutableArray<double> P05, Immutabl
 
 /// <summary>What a run found, summarised: the figures summary.json carries.</summary>
 /// <remarks>Immutable. Percentiles use the R-7 definition (linear interpolation between order statistics, as numpy's default),
-/// computed over all replications at once, so the summary depends only on the set of per-replication results.</remarks>
+/// computed exactly over all replications (see <see cref="ExactColumn{T}"/>), so the summary depends only on the per-replication results.</remarks>
 public sealed record RunSummary(
     string ScenarioName,
     string ScenarioHash,
@@ -30,47 +30,13 @@ public sealed record RunSummary(
     public MetricSummary? Metric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
 
     /// <summary>Summarises a run's per-replication results.</summary>
+    /// <remarks>Streams the replications in order through a <see cref="SummaryAccumulator"/>: the one code path for
+    /// in-memory runs, streamed runs and merged shards, so all give the same bytes.</remarks>
     public static RunSummary From(MonteCarloResult result)
     {
-        var layout = result.Layout;
-        var metrics = ImmutableArray.CreateBuilder<MetricSummary>();
-        for (int i = 0; i < layout.Metrics.Length; i++)
-        {
-            var info = layout.Metrics[i];
-            var column = result.MetricColumn(i);
-            var present = column.Where(double.IsFinite).ToArray();
-            double probability = (double)present.Length / column.Length;
-            metrics.Add(present.Length == 0
-                ? new MetricSummary(info.Name, info.Kind, double.NaN, double.NaN, double.NaN, double.NaN, 0)
-                : new MetricSummary(info.Name, info.Kind, present.Average(), Q(present, 0.05), Q(present, 0.50), Q(present, 0.95), probability));
-        }
-        var daily = ImmutableArray.CreateBuilder<DailyBand>();
-        for (int s = 0; s < layout.Series.Length; s++)
-        {
-            var bands = new double[5][];
-            for (int b = 0; b < 5; b++) bands[b] = new double[layout.Days];
-            for (int d = 0; d < layout.Days; d++)
-            {
-                var column = result.DailyColumn(s, d);
-                Array.Sort(column);
-                bands[0][d] = SortedQ(column, 0.05);
-                bands[1][d] = SortedQ(column, 0.25);
-                bands[2][d] = SortedQ(column, 0.50);
-                bands[3][d] = SortedQ(column, 0.75);
-                bands[4][d] = SortedQ(column, 0.95);
-            }
-            daily.Add(new DailyBand(layout.Series[s], [.. bands[0]], [.. bands[1]], [.. bands[2]], [.. bands[3]], [.. bands[4]]));
-        }
-        var model = result.Scenario.Model;
-        return new RunSummary(model.Name, model.Hash, model.Variant, result.Seed, result.Replications, model.Calendar.Start,
-            metrics.ToImmutable(), daily.ToImmutable());
-
-        static double Q(double[] values, double tau)
-        {
-            var copy = (double[])values.Clone();
-            Array.Sort(copy);
-            return SortedQ(copy, tau);
-        }
-        static double SortedQ(double[] sorted, double tau) => SortedArrayStatistics.QuantileCustom(sorted, tau, QuantileDefinition.R7);
+        ArgumentNullException.ThrowIfNull(result);
+        var accumulator = new SummaryAccumulator(result.Layout);
+        accumulator.AddAll(result.Source);
+        return accumulator.ToSummary(result.Scenario, result.Seed);
     }
 }

@@ -19,20 +19,24 @@ public static class CsvWriters
         foreach (var m in layout.Metrics) { w.Write(','); w.Write(m.Name); }
         w.Write('\n');
         int width = layout.Metrics.Length;
-        var values = result.Metrics;
-        for (int r = 0; r < result.Replications; r++)
+        // Block by block, so results streamed from replications.parquet are never all in memory at once.
+        foreach (var block in result.Source.Blocks())
         {
-            w.Write(r.ToString(CultureInfo.InvariantCulture));
-            for (int i = 0; i < width; i++)
+            var values = block.Metrics.Span;
+            for (int k = 0; k < block.Count; k++)
             {
-                w.Write(',');
-                double v = values[r * width + i];
-                if (!double.IsFinite(v)) continue;
-                w.Write(layout.Metrics[i].Kind == MetricKind.Day
-                    ? start.AddDays((int)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : v.ToString("R", CultureInfo.InvariantCulture));
+                w.Write((block.Start + k).ToString(CultureInfo.InvariantCulture));
+                for (int i = 0; i < width; i++)
+                {
+                    w.Write(',');
+                    double v = values[k * width + i];
+                    if (!double.IsFinite(v)) continue;
+                    w.Write(layout.Metrics[i].Kind == MetricKind.Day
+                        ? start.AddDays((int)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                        : v.ToString("R", CultureInfo.InvariantCulture));
+                }
+                w.Write('\n');
             }
-            w.Write('\n');
         }
     }
 

@@ -1,9 +1,14 @@
+using System.Diagnostics;
+using System.Globalization;
+
 namespace Salient.Output.Files;
 
 /// <summary>
 /// Writes a whole output folder atomically: everything goes into a hidden sibling folder, which is renamed into
 /// place only when complete. A reader (or a run killed midway) sees either the previous complete result or the new
-/// one, never a half-written mix.
+/// one, never a half-written mix. A killed writer leaves only hidden <c>.name.tmp-PID-GUID</c> (and, if killed between
+/// the two renames, <c>.name.old-PID-GUID</c>) folders; the next write of the same target deletes those of processes
+/// that are no longer running on this machine, first putting a stranded previous result back in place.
 /// </summary>
 public static class AtomicDirectory
 {
@@ -19,6 +24,7 @@ public static class AtomicDirectory
         try
         {
             Directory.CreateDirectory(parent);
+            CleanStale(parent, name, full);
             Directory.CreateDirectory(temp);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -48,6 +54,55 @@ public static class AtomicDirectory
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Deletes the hidden temporary and old folders of <paramref name="name"/> left by writers that are no longer
+    /// running (a run killed midway). If the target is missing and a dead writer's old folder holds the previous result
+    /// (it was killed between its two renames), that result is moved back first. Folders of running processes, this
+    /// one included, are left alone; process ids are of this machine, so a folder shared between machines is assumed
+    /// to have one writer per target at a time.
+    /// </summary>
+    private static void CleanStale(string parent, string name, string full)
+    {
+        string prefix = "." + name + ".";
+        var stale = new List<(string Path, bool Old)>();
+        string[] siblings;
+        try { siblings = Directory.GetDirectories(parent); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return; } // best effort: the write itself reports real problems
+        foreach (string dir in siblings)
+        {
+            string entry = Path.GetFileName(dir);
+            if (!entry.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string rest = entry[prefix.Length..];
+            bool old = rest.StartsWith("old-", StringComparison.Ordinal);
+            if (!old && !rest.StartsWith("tmp-", StringComparison.Ordinal)) continue;
+            string[] parts = rest[4..].Split('-');
+            if (parts.Length != 2 || parts[1].Length != 32 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) continue;
+            if (pid == Environment.ProcessId || IsRunning(pid)) continue;
+            stale.Add((dir, old));
+        }
+        foreach (var (dir, old) in stale)
+        {
+            if (old && !Directory.Exists(full) && !File.Exists(full))
+            {
+                try { Directory.Move(dir, full); continue; }
+                catch (IOException) { /* fall through: delete it like the rest */ }
+                catch (UnauthorizedAccessException) { }
+            }
+            TryDelete(dir);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return true;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     private static void TryDelete(string dir)

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Compares Salient with two reference implementations of the same stochastic Lanchester duel (SimPy and numpy):
+# checks they agree on blue's mean survivors and win probability, and prints replications per second and the
+# ratios. Then times a synthetic theatre scaled 1x, 4x and 16x (nanoseconds per unit-tick) and the speed-up from
+# 1 to 2 threads. Not run by test.sh. Usage: bench/compare/compare.sh [DUEL_REPLICATIONS]
+# The last line reads: duel: salient/simpy = R1x, salient/numpy = R2x
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+py=/usr/bin/python3
+reps="${1:-20000}"          # Salient and numpy
+simpy_reps=$((reps / 10))   # SimPy is far slower; fewer replications keep it to seconds
+seed=1
+
+if ! "$py" -c 'import numpy, simpy' 2>/dev/null; then
+  [ "$(id -u)" = 0 ] || { echo "compare: needs python3-numpy and python3-simpy3 (run as root to install them)" >&2; exit 1; }
+  echo "compare: installing python3-numpy and python3-simpy3 with apt" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-numpy python3-simpy3 >/dev/null
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$repo/salient" validate "$repo/scenarios/validation/duel" >/dev/null   # builds Release on first use
+
+# Seconds of simulation (plus streaming replications.parquet) recorded in a shard folder's manifest.json.
+seconds_of() { "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["timing"]["seconds"])' "$1/manifest.json"; }
+
+echo "== duel: 1,000 blue vs 800 red, aimed fire, a_blue = 1.0, a_red = 1.5 per day, dt = 1 h, 10 days"
+"$repo/salient" run "$repo/scenarios/validation/duel" -n "$reps" --seed "$seed" --threads 1 --no-report --out "$work/duel" >/dev/null
+"$repo/salient" run "$repo/scenarios/validation/duel" -n "$reps" --seed "$seed" --threads 1 --shard 1/1 --out "$work/duel-timed" >/dev/null
+salient_seconds="$(seconds_of "$work/duel-timed")"
+(cd "$here" && "$py" duel_numpy.py "$reps" "$seed") >"$work/numpy.json"
+(cd "$here" && "$py" duel_simpy.py "$simpy_reps" "$seed") >"$work/simpy.json"
+
+"$py" - "$work/duel/replications.csv" "$salient_seconds" "$work/numpy.json" "$work/simpy.json" <<'PY'
+import csv, json, math, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+blue = [float(r["personnel.final.blue"]) for r in rows]
+red = [float(r["personnel.final.red"]) for r in rows]
+n = len(blue); mean = sum(blue) / n
+var = sum((b - mean) ** 2 for b in blue) / (n - 1)
+p = sum(1 for b, r in zip(blue, red) if r == 0 and b > 0) / n
+seconds = float(sys.argv[2])
+results = [{"name": "salient", "n": n, "mean_blue": mean, "var_blue": var, "p_blue_wins": p, "seconds": seconds, "reps_per_second": n / seconds}]
+results += [json.loads(open(f).read()) for f in sys.argv[3:5]]
+print(f"{'implementation':<15}{'replications':>13}{'mean blue survivors':>22}{'P(blue wins)':>14}{'reps/s':>12}")
+for r in results:
+    print(f"{r['name']:<15}{r['n']:>13,}{r['mean_blue']:>16.2f} ±{math.sqrt(r['var_blue'] / r['n']):5.2f}{r['p_blue_wins']:>14.4f}{r['reps_per_second']:>12,.0f}")
+# Agreement: each reference against Salient within 4 combined standard errors (a false alarm about 6 times in 100,000).
+ok = True
+s = results[0]
+for r in results[1:]:
+    se_mean = math.sqrt(s["var_blue"] / s["n"] + r["var_blue"] / r["n"])
+    pp = (s["p_blue_wins"] * s["n"] + r["p_blue_wins"] * r["n"]) / (s["n"] + r["n"])
+    se_p = math.sqrt(max(pp * (1 - pp), 1e-12) * (1 / s["n"] + 1 / r["n"]))
+    dm, dp = abs(s["mean_blue"] - r["mean_blue"]), abs(s["p_blue_wins"] - r["p_blue_wins"])
+    agree = dm <= 4 * se_mean and dp <= 4 * se_p
+    ok &= agree
+    print(f"salient vs {r['name']}: |d mean| = {dm:.2f} (tolerance {4 * se_mean:.2f}), |d P(win)| = {dp:.4f} (tolerance {4 * se_p:.4f}): {'agree' if agree else 'DISAGREE'}")
+json.dump({r["name"]: r["reps_per_second"] for r in results}, open(sys.argv[1] + ".rates.json", "w"))
+sys.exit(0 if ok else 1)
+PY
+
+echo "== synthetic theatre: ns per unit-tick (1 thread; simulation and Parquet streaming, no summary)"
+declare -A nspt
+for scale in 1 4 16; do
+  units="$("$py" "$here/synthetic.py" "$scale" "$work/synthetic-$scale")"
+  n=$((6400 / scale))
+  "$repo/salient" run "$work/synthetic-$scale" -n "$n" --seed 1 --threads 1 --shard 1/1 --out "$work/synthetic-$scale-out" >/dev/null 2>&1
+  s="$(seconds_of "$work/synthetic-$scale-out")"
+  # 30 days x 4 ticks a day.
+  nspt[$scale]="$("$py" -c "print(f'{$s * 1e9 / ($n * 120 * $units):.0f}')")"
+  printf '%3sx: %4s units, %4s replications, %6.2f s, %6s ns per unit-tick\n' "$scale" "$units" "$n" "$s" "${nspt[$scale]}"
+done
+
+echo "== threads: the 4x theatre, 6,400 replications"
+"$repo/salient" run "$work/synthetic-4" -n 6400 --seed 1 --threads 1 --shard 1/1 --out "$work/t1" >/dev/null 2>&1
+"$repo/salient" run "$work/synthetic-4" -n 6400 --seed 1 --threads 2 --shard 1/1 --out "$work/t2" >/dev/null 2>&1
+t1="$(seconds_of "$work/t1")"; t2="$(seconds_of "$work/t2")"
+"$py" -c "print(f'1 thread {$t1:.2f} s, 2 threads {$t2:.2f} s: speed-up {$t1 / $t2:.2f}x on $(nproc) core(s)')"
+
+"$py" - "$work/duel/replications.csv.rates.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f"duel: salient/simpy = {r['salient'] / r['simpy']:.1f}x, salient/numpy = {r['salient'] / r['numpy']:.2f}x")
+PY

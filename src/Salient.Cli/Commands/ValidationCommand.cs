@@ -1,0 +1,100 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Salient.Experiments.Validation;
+using Salient.Output.Files;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Salient.Cli.Commands;
+
+/// <summary>Options of <c>salient validation</c>.</summary>
+public sealed class ValidationSettings : CommandSettings
+{
+    [CommandArgument(0, "[FOLDER]")]
+    [Description("Folder of the validation scenarios (default: scenarios/validation).")]
+    public string? Folder { get; init; }
+
+    [CommandOption("--write <FILE>")]
+    [Description("Also write the Markdown report (docs/validation.md), exactly as the tests expect it.")]
+    public string? Write { get; init; }
+
+    [CommandOption("--threads <T>")]
+    [Description("Worker threads (default: all cores). Does not change results.")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--debug")]
+    [Description("Show stack traces for unexpected failures.")]
+    public bool Debug { get; init; }
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate() =>
+        Threads is < 1 or > 1024 ? ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}") : ValidationResult.Success();
+}
+
+/// <summary>
+/// <c>salient validation</c>: runs the analytic validation suite (scenarios/validation against closed forms) and prints
+/// the table of docs/validation.md; exit 0 when every check is within tolerance, 1 when one is not.
+/// </summary>
+public sealed class ValidationCommand(IAnsiConsole console) : Command<ValidationSettings>
+{
+    /// <summary>Exit code when a check falls outside its tolerance.</summary>
+    public const int Failed = 1;
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, ValidationSettings settings, CancellationToken cancellationToken)
+    {
+        string folder = settings.Folder ?? DefaultFolder();
+        if (!Directory.Exists(folder)) throw new UserInputException($"no validation folder '{folder}'");
+        int threads = settings.Threads ?? Environment.ProcessorCount;
+        var clock = Stopwatch.StartNew();
+        ValidationReport report;
+        try
+        {
+            report = ValidationSuite.Run(folder, threads, c =>
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(c.Passed ? "[green]pass[/]" : "[red]FAIL[/]")} {Markup.Escape(c.Id)}: {c.Checks.Count(k => k.Passed)} of {c.Checks.Count} checks within tolerance ({clock.Elapsed.TotalSeconds:F1} s)")));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("validation", StringComparison.Ordinal))
+        {
+            throw new UserInputException(ex.Message);
+        }
+
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (string column in new[] { "case", "quantity", "expected", "measured", "tolerance", "replications", "result" }) table.AddColumn(column);
+        foreach (var c in report.Cases)
+            foreach (var r in c.Rows)
+                table.AddRow(Markup.Escape(c.Id), Markup.Escape(r.Quantity), ValidationDocument.Number(r.Expected), ValidationDocument.Number(r.Measured),
+                    ValidationDocument.Number(r.Tolerance), r.Replications.ToString("N0", CultureInfo.InvariantCulture), r.Passed ? "[green]pass[/]" : "[red]FAIL[/]");
+        console.Write(table);
+
+        if (settings.Write is { } path)
+        {
+            string full = Path.GetFullPath(path);
+            try
+            {
+                string temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+                File.WriteAllText(temp, ValidationDocument.Render(report));
+                File.Move(temp, full, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputException($"cannot write '{path}': {ex.Message}", ex);
+            }
+            console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/].");
+        }
+        int failed = report.Cases.Sum(c => c.Checks.Count(k => !k.Passed));
+        console.MarkupLine(failed == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"All {report.Cases.Sum(c => c.Checks.Count)} checks within tolerance ({clock.Elapsed.TotalSeconds:F1} s).")
+            : string.Create(CultureInfo.InvariantCulture, $"[red]{failed} check(s) outside tolerance.[/]"));
+        return failed == 0 ? 0 : Failed;
+    }
+
+    /// <summary>scenarios/validation under $SALIENT_HOME (set by ./salient), or under the current folder.</summary>
+    private static string DefaultFolder()
+    {
+        string home = Environment.GetEnvironmentVariable("SALIENT_HOME") is { Length: > 0 } h ? h : Environment.CurrentDirectory;
+        string candidate = Path.Combine(home, ValidationSuite.Folder);
+        return Directory.Exists(candidate) ? Path.GetRelativePath(Environment.CurrentDirectory, candidate) : ValidationSuite.Folder;
+    }
+}

@@ -1,0 +1,101 @@
+using Salient.Output.Html;
+
+namespace Salient.Output.Evidence;
+
+/// <summary>Where a claim falls against the model's 90% interval.</summary>
+public enum ClaimFit
+{
+    /// <summary>The model does not report this metric at this date (or the claim is not a number or date).</summary>
+    NotCompared,
+    /// <summary>The claim overlaps the model's 90% interval.</summary>
+    Inside,
+    /// <summary>The claim lies below (or, for dates, before) the model's 90% interval.</summary>
+    Below,
+    /// <summary>The claim lies above (or, for dates, after) the model's 90% interval.</summary>
+    Above,
+    /// <summary>The claim dates an event the model never produced in any replication.</summary>
+    Never,
+}
+
+/// <summary>One evidence entry set against the model.</summary>
+/// <param name="Entry">The claim.</param>
+/// <param name="Date">The day compared (the end of the claim's <c>as_of</c> window), when compared with a daily series.</param>
+/// <param name="ModelMetric">The model's metric or series compared, or null.</param>
+/// <param name="P05">Model 5th percentile (daily series).</param>
+/// <param name="P50">Model median (daily series).</param>
+/// <param name="P95">Model 95th percentile (daily series).</param>
+/// <param name="Probability">Probability of the event in the model (capture claims).</param>
+/// <param name="DateP05">Model 5th percentile of the event date.</param>
+/// <param name="DateP50">Model median event date.</param>
+/// <param name="DateP95">Model 95th percentile of the event date.</param>
+/// <param name="Fit">Where the claim falls against the model's 90% interval.</param>
+/// <param name="Note">Why the entry was not compared, when it was not.</param>
+public sealed record ClaimRow(
+    EvidenceEntry Entry,
+    DateOnly? Date,
+    string? ModelMetric,
+    double? P05,
+    double? P50,
+    double? P95,
+    double? Probability,
+    DateOnly? DateP05,
+    DateOnly? DateP50,
+    DateOnly? DateP95,
+    ClaimFit Fit,
+    string Note)
+{
+    /// <summary>True when the model gave a figure to compare with.</summary>
+    public bool Compared => ModelMetric is not null;
+}
+
+/// <summary>
+/// Sets each evidence entry against the model: a numeric claim about a daily series (ground held, cumulative
+/// casualties) against the series' median and 90% interval on the claim's date; a dated capture claim
+/// (<c>event.capture.&lt;place&gt;.&lt;side&gt;</c>) against the model's capture-date distribution.
+/// </summary>
+public static class ClaimCheck
+{
+    /// <summary>Rows for every entry of the run's evidence, in ledger order.</summary>
+    public static IReadOnlyList<ClaimRow> Build(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return [.. run.Evidence.Entries.Select(e => Check(run, e))];
+    }
+
+    /// <summary>One entry set against the model.</summary>
+    public static ClaimRow Check(RunFolder run, EvidenceEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (run.Band(entry.Metric) is { } band)
+        {
+            if (!entry.IsNumeric) return NotCompared(entry, "the value is not a number");
+            if (entry.ReferenceDate is not { } date) return NotCompared(entry, "the date is not readable");
+            int i = band.IndexOf(date);
+            if (i < 0) return NotCompared(entry, "the date is outside the run");
+            double lo = band.P05[i], mid = band.P50[i], hi = band.P95[i];
+            var fit = entry.High < lo ? ClaimFit.Below : entry.Low > hi ? ClaimFit.Above : ClaimFit.Inside;
+            return new ClaimRow(entry, date, band.Name, lo, mid, hi, null, null, null, null, fit, "");
+        }
+        const string capture = "event.capture.";
+        if (entry.Metric.StartsWith(capture, StringComparison.Ordinal))
+        {
+            string rest = entry.Metric[capture.Length..];
+            int dot = rest.LastIndexOf('.');
+            if (dot <= 0) return NotCompared(entry, "no side in the metric");
+            string place = rest[..dot], side = rest[(dot + 1)..];
+            string cell = run.CellOfPlace(place) ?? place;
+            if (run.Metric($"capture.{cell}.{side}") is not { IsEvent: true } m) return NotCompared(entry, "the model does not record this capture");
+            if (!entry.IsDate) return NotCompared(entry, "the value is not a date");
+            ClaimFit fit = m.Probability is not > 0 ? ClaimFit.Never
+                : m.DateP05 is { } p05 && entry.DateTo < p05 ? ClaimFit.Below
+                : m.DateP95 is { } p95 && entry.DateFrom > p95 ? ClaimFit.Above
+                : ClaimFit.Inside;
+            return new ClaimRow(entry, null, m.Name, null, null, null, m.Probability, m.DateP05, m.DateP50, m.DateP95, fit, "");
+        }
+        return NotCompared(entry, run.Metric(entry.Metric) is not null ? "compared only as a final total, in the charts" : "not an outcome the model reports");
+    }
+
+    private static ClaimRow NotCompared(EvidenceEntry entry, string why) =>
+        new(entry, null, null, null, null, null, null, null, null, null, ClaimFit.NotCompared, why);
+}

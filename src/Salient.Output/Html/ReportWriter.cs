@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Salient.Output.Evidence;
+using Salient.Output.Files;
+
+namespace Salient.Output.Html;
+
+/// <summary>
+/// Writes <c>report.html</c> into a run folder: one self-contained page (inline CSS, charts as base64 PNG, no
+/// scripts, nothing fetched from the network) with the outcomes table, the charts of <see cref="ReportCharts"/>, the
+/// evidence claims set against the model, and notes on what was left out.
+/// </summary>
+public static class ReportWriter
+{
+    /// <summary>The report's file name inside a run folder.</summary>
+    public const string FileName = "report.html";
+
+    /// <summary>Builds the report of the run in <paramref name="runDir"/> and writes it there; returns its path.</summary>
+    public static string Write(string runDir, string? evidencePath = null)
+    {
+        var run = RunFolder.Load(runDir, evidencePath);
+        string html = Render(run, ReportCharts.Build(run));
+        string path = Path.Combine(runDir, FileName);
+        string temp = Path.Combine(runDir, $".{FileName}.tmp-{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllText(temp, html, new UTF8Encoding(false));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw new OutputException($"cannot write '{path}': {ex.Message}", ex);
+        }
+        return path;
+    }
+
+    /// <summary>The report page for <paramref name="run"/> with <paramref name="charts"/>.</summary>
+    public static string Render(RunFolder run, ReportChartSet charts)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(charts);
+        var h = new StringBuilder();
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n");
+        h.Append("<title>").Append(E(run.Title)).Append(" — Salient report</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+
+        h.Append("<h1>").Append(E(run.Title)).Append("</h1>\n<p class=\"meta\">");
+        h.Append("Scenario <b>").Append(E(run.ScenarioName)).Append("</b>");
+        if (run.Variant is not null) h.Append(", variant <b>").Append(E(run.Variant)).Append("</b>");
+        h.Append(Inv($", {run.Start:yyyy-MM-dd} to {run.End:yyyy-MM-dd}; {run.Replications:N0} replications, seed {run.Seed}"));
+        if (run.ScenarioHash.Length > 0) h.Append("; inputs ").Append(E(run.ScenarioHash[..Math.Min(16, run.ScenarioHash.Length)]));
+        if (run.Engine.Length > 0) h.Append("; engine ").Append(E(run.Engine));
+        h.Append(".</p>\n");
+        h.Append("<p class=\"lede\">Every figure is a distribution over the replications: a median with its 90% interval (5th to 95th percentile). Intervals show the uncertainty in the inputs as the model propagates it; they are not a forecast's error bars.</p>\n");
+
+        Outcomes(h, run);
+
+        var titles = new Dictionary<string, string>
+        {
+            [ReportCharts.Ground] = "Ground held",
+            [ReportCharts.Casualties] = "Casualties",
+            [ReportCharts.Captures] = "Key settlements",
+            [ReportCharts.Losses] = "Losses",
+            [ReportCharts.Cost] = "Cost",
+        };
+        foreach (var (section, title) in titles)
+        {
+            var list = charts.Charts.Where(c => c.Section == section).ToList();
+            if (list.Count == 0) continue;
+            h.Append("<section id=\"").Append(section).Append("\">\n<h2>").Append(E(title)).Append("</h2>\n");
+            foreach (var c in list)
+            {
+                h.Append("<figure id=\"chart-").Append(E(c.Id)).Append("\">\n<img alt=\"").Append(E(c.Title)).Append("\" src=\"data:image/png;base64,")
+                    .Append(Convert.ToBase64String(c.Png)).Append("\">\n<figcaption>").Append(E(c.Caption)).Append("</figcaption>\n</figure>\n");
+            }
+            h.Append("</section>\n");
+        }
+
+        Claims(h, run);
+
+        var notes = charts.Omitted.Concat(run.Notes).ToList();
+        if (notes.Count > 0)
+        {
+            h.Append("<section id=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
+            foreach (string n in notes) h.Append("<li>").Append(E(n)).Append("</li>\n");
+            h.Append("</ul>\n</section>\n");
+        }
+        h.Append("<footer>Written by <code>salient report</code> from summary.json and replications.csv in this run's folder")
+            .Append(run.Evidence.Entries.Length > 0 ? " and its evidence ledger" : "")
+            .Append(". Explore the map with <code>salient serve</code>.</footer>\n</main>\n</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    private static void Outcomes(StringBuilder h, RunFolder run)
+    {
+        var rows = new (string Label, string Metric, bool Date)[]
+        {
+            ("Ground held at the end (km²)", "control.area_km2", false),
+            ("Peak ground held (km²)", "control.area_km2_peak", false),
+            ("Date of the peak", "control.peak_day", true),
+            ("Ground lost entirely", "control.cleared", true),
+            ("Casualties (killed + wounded + captured)", "casualties.total", false),
+            ("… of which killed", "casualties.killed", false),
+            ("… of which captured", "casualties.captured", false),
+            ("Personnel at the end", "personnel.final", false),
+            ("Reinforcements received", "personnel.reinforcements", false),
+        };
+        h.Append("<section id=\"outcomes\">\n<h2>Outcomes</h2>\n<table class=\"outcomes\">\n<thead><tr><th>median [90% interval]</th>");
+        foreach (var s in run.Sides) h.Append("<th>").Append(Swatch(s)).Append(E(run.SideLabel(s))).Append("</th>");
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var (label, metric, isDate) in rows)
+        {
+            if (run.Sides.All(s => run.Metric($"{metric}.{s.Id}") is null)) continue;
+            h.Append("<tr><th>").Append(E(label)).Append("</th>");
+            foreach (var s in run.Sides)
+            {
+                var m = run.Metric($"{metric}.{s.Id}");
+                h.Append("<td>").Append(E(m is null ? "–" : isDate ? DateCell(m) : NumberCell(m))).Append("</td>");
+            }
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Claims(StringBuilder h, RunFolder run)
+    {
+        if (run.Evidence.Entries.Length == 0)
+        {
+            h.Append("<section id=\"claims\">\n<h2>Claims against the model</h2>\n<p>No evidence ledger: put an <code>evidence.yaml</code> beside the scenario (it is copied into the run folder), or pass <code>--evidence FILE</code> to <code>salient report</code>.</p>\n</section>\n");
+            return;
+        }
+        var rows = ClaimCheck.Build(run);
+        var compared = rows.Where(r => r.Compared).OrderBy(r => r.ModelMetric, StringComparer.Ordinal).ThenBy(r => r.Date ?? r.Entry.DateFrom).ToList();
+        h.Append("<section id=\"claims\">\n<h2>Claims against the model</h2>\n");
+        h.Append(Inv($"<p>{compared.Count} of the {rows.Count} entries in the evidence ledger state an outcome the model reports; each is set against the model's median and 90% interval on its date (the end of its window). Grades are the NATO/Admiralty code: source letter A–F (A/B best, F unsourced), information digit 1–6 (1 confirmed). D and F claims are what a side says, not what happened.</p>\n"));
+        if (compared.Count > 0)
+        {
+            h.Append("<table class=\"claims\">\n<thead><tr><th>as of</th><th>metric</th><th>claim</th><th>grade</th><th>claimant</th><th>model median [90%]</th><th>claim vs model</th></tr></thead>\n<tbody>\n");
+            foreach (var r in compared) ClaimRowHtml(h, r);
+            h.Append("</tbody>\n</table>\n");
+        }
+        var other = rows.Where(r => !r.Compared).ToList();
+        if (other.Count > 0)
+        {
+            h.Append(Inv($"<details>\n<summary>{other.Count} other entries (forces, systems, context) not compared</summary>\n<table class=\"claims\">\n<thead><tr><th>as of</th><th>metric</th><th>claim</th><th>grade</th><th>claimant</th><th>why not compared</th></tr></thead>\n<tbody>\n"));
+            foreach (var r in other)
+            {
+                var e = r.Entry;
+                h.Append("<tr><td>").Append(E(e.AsOfText)).Append("</td><td><code>").Append(E(e.Metric)).Append("</code></td><td title=\"")
+                    .Append(E(e.Statement)).Append("\">").Append(E(ClaimValue(e))).Append("</td><td>").Append(Grade(e)).Append("</td><td>")
+                    .Append(E(e.Claimant)).Append("</td><td>").Append(E(r.Note)).Append("</td></tr>\n");
+            }
+            h.Append("</tbody>\n</table>\n</details>\n");
+        }
+        h.Append("</section>\n");
+    }
+
+    private static void ClaimRowHtml(StringBuilder h, ClaimRow r)
+    {
+        var e = r.Entry;
+        string model = r.P50 is { } p50
+            ? Inv($"{p50:N0} [{r.P05:N0}–{r.P95:N0}]")
+            : r.Probability is { } p
+                ? p <= 0 ? "never" : Inv($"{p:P0}: {r.DateP50:yyyy-MM-dd} [{r.DateP05:yyyy-MM-dd}–{r.DateP95:yyyy-MM-dd}]")
+                : "–";
+        string fit = r.Fit switch
+        {
+            ClaimFit.Inside => "within",
+            ClaimFit.Below => e.IsDate ? "earlier" : "below",
+            ClaimFit.Above => e.IsDate ? "later" : "above",
+            ClaimFit.Never => "model: never",
+            _ => "–",
+        };
+        string when = r.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : e.AsOfText;
+        h.Append("<tr><td>").Append(E(when)).Append("</td><td><code>").Append(E(e.Metric)).Append("</code></td><td title=\"").Append(E(e.Statement)).Append("\">")
+            .Append(E(ClaimValue(e))).Append("</td><td>").Append(Grade(e)).Append("</td><td>").Append(E(e.Claimant)).Append("</td><td>")
+            .Append(E(model)).Append("</td><td class=\"fit-").Append(r.Fit.ToString().ToLowerInvariant()).Append("\">").Append(E(fit)).Append("</td></tr>\n");
+    }
+
+    private static string ClaimValue(EvidenceEntry e) =>
+        e.IsNumeric ? (e.IsRange ? Inv($"{e.Low:N0}–{e.High:N0}") : Inv($"{e.Low:N0}")) + (e.Unit.Length > 0 && !e.Unit.StartsWith("date", StringComparison.Ordinal) ? " " + e.Unit : "")
+        : e.ValueText;
+
+    private static string Grade(EvidenceEntry e) =>
+        e.Reliability.Length == 0 ? "–" : $"<span class=\"grade g{char.ToLowerInvariant(e.SourceGrade)}\">{E(e.Reliability)}</span>";
+
+    private static string NumberCell(MetricStats m) =>
+        m.P50 is { } p50 ? Inv($"{p50:N0} [{m.P05:N0}–{m.P95:N0}]") : "–";
+
+    private static string DateCell(MetricStats m)
+    {
+        if (m.Probability is not > 0 || m.DateP50 is null) return "never";
+        string p = m.Probability >= 0.9995 ? "" : Inv($"{m.Probability:P0}: ");
+        return Inv($"{p}{m.DateP50:yyyy-MM-dd} [{m.DateP05:yyyy-MM-dd}–{m.DateP95:yyyy-MM-dd}]");
+    }
+
+    private static string Swatch(SideInfo s) => $"<span class=\"swatch\" style=\"background:{RunManifest.ValidColour(s.Colour) ?? "#888"}\"></span>";
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private const string Css = """
+        body { margin: 0; background: #f6f6f3; color: #1c1c1c; font: 15px/1.5 "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; }
+        main { max-width: 1000px; margin: 0 auto; padding: 24px 20px 48px; background: #fff; }
+        h1 { font-size: 26px; margin: 0 0 4px; }
+        h2 { font-size: 20px; margin: 32px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+        .meta { color: #555; margin: 0 0 12px; font-size: 13px; }
+        .lede { color: #333; }
+        figure { margin: 16px 0 24px; }
+        figure img { max-width: 100%; height: auto; border: 1px solid #e5e5e5; }
+        figcaption { font-size: 13px; color: #444; margin-top: 4px; }
+        table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 8px 0; }
+        th, td { border-bottom: 1px solid #e3e3e3; padding: 4px 6px; text-align: left; vertical-align: top; }
+        table.outcomes td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        thead th { background: #f0f0ec; }
+        code { font-size: 12px; }
+        .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; }
+        .grade { font-weight: bold; padding: 0 4px; border-radius: 3px; color: #fff; background: #7f8c8d; }
+        .grade.ga, .grade.gb { background: #1e8449; } .grade.gc { background: #ca6f1e; } .grade.gd { background: #922b21; }
+        .grade.ge { background: #6c3483; } .grade.gf { background: #424949; }
+        .fit-inside { color: #1e8449; } .fit-above, .fit-below, .fit-never { color: #922b21; font-weight: bold; }
+        details { margin: 12px 0; } summary { cursor: pointer; color: #333; }
+        footer { margin-top: 40px; font-size: 12px; color: #666; }
+
+        """;
+}

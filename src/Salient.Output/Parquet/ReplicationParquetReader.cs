@@ -1,0 +1,103 @@
+using ParquetSharp;
+using Salient.Engine.Compilation;
+using Salient.Experiments.Sharding;
+
+namespace Salient.Output.Parquet;
+
+/// <summary>
+/// Reads replications.parquet back as a <see cref="IReplicationSource"/>, row group by row group, so results far
+/// larger than memory can be summarised, merged and written out. Checks the columns match the scenario's layout and
+/// that the replication indices are consecutive.
+/// </summary>
+public sealed class ReplicationParquetReader : IReplicationSource
+{
+    private readonly string _path;
+    private readonly MetricLayout _layout;
+
+    /// <summary>Opens <paramref name="path"/> and checks it holds results of <paramref name="layout"/>'s shape.</summary>
+    /// <exception cref="InvalidDataException">The file is not a replications.parquet of this layout.</exception>
+    public ReplicationParquetReader(string path, MetricLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(layout);
+        _path = path;
+        _layout = layout;
+        try
+        {
+            using var file = new ParquetFileReader(path);
+            var meta = file.FileMetaData;
+            var expected = ReplicationParquetWriter.Columns(layout).Select(c => c.Name).ToArray();
+            var found = meta.Schema.GroupNode.Fields.Select(f => f.Name).ToArray();
+            if (!expected.SequenceEqual(found, StringComparer.Ordinal))
+                throw new InvalidDataException($"{path}: its columns do not match the scenario's metrics and series (was it written by another scenario or engine version?)");
+            Metadata = meta.KeyValueMetadata;
+            Count = checked((int)meta.NumRows);
+            Start = 0;
+            if (Count > 0)
+            {
+                using var group = file.RowGroup(0);
+                using var reader = group.Column(0).LogicalReader<int>();
+                Start = reader.ReadAll(1)[0];
+            }
+            file.Close();
+        }
+        catch (ParquetException ex)
+        {
+            throw new InvalidDataException($"{path}: not a readable Parquet file: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The file's key-value metadata.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    /// <inheritdoc/>
+    public int Start { get; }
+
+    /// <inheritdoc/>
+    public int Count { get; }
+
+    /// <inheritdoc/>
+    public IEnumerable<ReplicationBlock> Blocks()
+    {
+        int width = _layout.Metrics.Length, block = _layout.DailyLength, days = _layout.Days;
+        using var file = new ParquetFileReader(_path);
+        int groups = file.FileMetaData.NumRowGroups;
+        int expected = Start;
+        double[] metrics = [];
+        float[] daily = [];
+        for (int g = 0; g < groups; g++)
+        {
+            int n;
+            using (var group = file.RowGroup(g))
+            {
+                n = checked((int)group.MetaData.NumRows);
+                if (metrics.Length < n * width) metrics = new double[n * width];
+                if (daily.Length < n * block) daily = new float[n * block];
+                int[] reps;
+                using (var r = group.Column(0).LogicalReader<int>()) reps = r.ReadAll(n);
+                for (int i = 0; i < n; i++)
+                    if (reps[i] != expected + i)
+                        throw new InvalidDataException($"{_path}: replication {reps[i]} found where {expected + i} was expected (rows must be consecutive replications)");
+                for (int m = 0; m < width; m++)
+                {
+                    double[] column;
+                    using (var r = group.Column(1 + m).LogicalReader<double>()) column = r.ReadAll(n);
+                    for (int i = 0; i < n; i++) metrics[i * width + m] = column[i];
+                }
+                for (int s = 0; s < _layout.Series.Length; s++)
+                {
+                    float[][] lists;
+                    using (var r = group.Column(1 + width + s).LogicalReader<float[]>()) lists = r.ReadAll(n);
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (lists[i].Length != days) throw new InvalidDataException($"{_path}: replication {expected + i} has {lists[i].Length} days of {_layout.Series[s]}, expected {days}");
+                        lists[i].CopyTo(daily, i * block + s * days);
+                    }
+                }
+            }
+            yield return new ReplicationBlock(expected, n, metrics.AsMemory(0, n * width), daily.AsMemory(0, n * block));
+            expected += n;
+        }
+        file.Close();
+    }
+}

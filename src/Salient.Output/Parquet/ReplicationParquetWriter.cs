@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using ParquetSharp;
+using Salient.Engine.Compilation;
+using Salient.Experiments.Sharding;
+
+namespace Salient.Output.Parquet;
+
+/// <summary>
+/// Writes replications.parquet as replications arrive, in row groups: one row per replication with its index
+/// (<c>replication</c>, int32), every final metric as a double column named after it (event metrics as day indices from
+/// the calendar start, NaN when the event did not happen), and each daily series as a list of float32 values, one per
+/// day, in a column named <c>daily.&lt;series&gt;</c>. Lossless: the values are exactly those the engine produced.
+/// </summary>
+/// <remarks>Holds one row group in memory; replications must arrive in ascending order without gaps. Call
+/// <see cref="Complete"/> to finish the file; disposing without it leaves a truncated file (inside a temporary folder
+/// that <see cref="Files.AtomicDirectory"/> throws away).</remarks>
+public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
+{
+    /// <summary>The file name in run, shard and merge folders.</summary>
+    public const string FileName = "replications.parquet";
+
+    /// <summary>Name of the replication index column.</summary>
+    public const string ReplicationColumn = "replication";
+
+    /// <summary>Prefix of the daily series columns.</summary>
+    public const string DailyPrefix = "daily.";
+
+    /// <summary>Key of the file metadata entry describing the layout (days, start date, metric kinds, series).</summary>
+    public const string LayoutKey = "salient.layout";
+
+    /// <summary>Largest row group, in bytes of buffered results.</summary>
+    public const long RowGroupBytes = 8L * 1024 * 1024;
+
+    private readonly MetricLayout _layout;
+    private readonly ParquetFileWriter _file;
+    private readonly int _rowsPerGroup;
+    private readonly int[] _reps;
+    private readonly double[] _metrics;
+    private readonly float[] _daily;
+    private readonly double[] _column;
+    private readonly float[][][] _lists;
+    private int _rows;
+    private int _next = -1;
+    private bool _done;
+
+    /// <summary>Creates <paramref name="path"/> for results of <paramref name="scenario"/>, with extra file metadata.</summary>
+    public ReplicationParquetWriter(string path, CompiledScenario scenario, IReadOnlyDictionary<string, string>? metadata = null, int? rowsPerGroup = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        _layout = scenario.Layout;
+        int width = _layout.Metrics.Length, block = _layout.DailyLength;
+        long rowBytes = 4 + width * 8L + block * 4L;
+        _rowsPerGroup = rowsPerGroup ?? (int)Math.Clamp(RowGroupBytes / rowBytes, 64, 16_384);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_rowsPerGroup);
+        _reps = new int[_rowsPerGroup];
+        _metrics = new double[_rowsPerGroup * width];
+        _daily = new float[_rowsPerGroup * block];
+        _column = new double[_rowsPerGroup];
+        _lists = new float[_layout.Series.Length][][];
+        for (int s = 0; s < _lists.Length; s++)
+        {
+            _lists[s] = new float[_rowsPerGroup][];
+            for (int r = 0; r < _rowsPerGroup; r++) _lists[s][r] = new float[_layout.Days];
+        }
+        var kv = new Dictionary<string, string>(StringComparer.Ordinal) { [LayoutKey] = LayoutJson(scenario) };
+        if (metadata is not null) foreach (var (k, v) in metadata) kv[k] = v;
+        _file = new ParquetFileWriter(path, Columns(_layout), Compression.Snappy, kv);
+    }
+
+    /// <summary>Replications written so far.</summary>
+    public long Written { get; private set; }
+
+    /// <summary>The columns of replications.parquet for <paramref name="layout"/>, in file order.</summary>
+    public static Column[] Columns(MetricLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var columns = new List<Column> { new Column<int>(ReplicationColumn) };
+        columns.AddRange(layout.Metrics.Select(m => (Column)new Column<double>(m.Name)));
+        columns.AddRange(layout.Series.Select(s => (Column)new Column<float[]>(DailyPrefix + s)));
+        return [.. columns];
+    }
+
+    /// <summary>The layout description stored under <see cref="LayoutKey"/>.</summary>
+    public static string LayoutJson(CompiledScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var layout = scenario.Layout;
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["start"] = scenario.Model.Calendar.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["days"] = layout.Days,
+            ["metrics"] = layout.Metrics.Select(m => new Dictionary<string, string> { ["name"] = m.Name, ["kind"] = m.Kind == MetricKind.Day ? "day" : "value" }).ToArray(),
+            ["series"] = layout.Series.ToArray(),
+        });
+    }
+
+    /// <inheritdoc/>
+    public void Write(int replication, ReadOnlySpan<double> metrics, ReadOnlySpan<float> daily)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        if (_next >= 0 && replication != _next)
+            throw new InvalidOperationException($"replication {replication} arrived out of order (expected {_next})");
+        int width = _layout.Metrics.Length, block = _layout.DailyLength;
+        if (metrics.Length != width || daily.Length != block) throw new ArgumentException("the results do not match the layout");
+        _next = replication + 1;
+        _reps[_rows] = replication;
+        metrics.CopyTo(_metrics.AsSpan(_rows * width, width));
+        daily.CopyTo(_daily.AsSpan(_rows * block, block));
+        _rows++;
+        Written++;
+        if (_rows == _rowsPerGroup) FlushRowGroup();
+    }
+
+    /// <summary>Writes the last row group and closes the file.</summary>
+    public void Complete()
+    {
+        if (_done) return;
+        if (_rows > 0) FlushRowGroup();
+        _file.Close();
+        _done = true;
+    }
+
+    private void FlushRowGroup()
+    {
+        int n = _rows, width = _layout.Metrics.Length, block = _layout.DailyLength, days = _layout.Days;
+        using var group = _file.AppendRowGroup();
+        using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch(_reps, 0, n);
+        for (int m = 0; m < width; m++)
+        {
+            for (int r = 0; r < n; r++) _column[r] = _metrics[r * width + m];
+            using var w = group.NextColumn().LogicalWriter<double>();
+            w.WriteBatch(_column, 0, n);
+        }
+        for (int s = 0; s < _lists.Length; s++)
+        {
+            var lists = _lists[s];
+            for (int r = 0; r < n; r++) _daily.AsSpan(r * block + s * days, days).CopyTo(lists[r]);
+            using var w = group.NextColumn().LogicalWriter<float[]>();
+            w.WriteBatch(lists, 0, n);
+        }
+        _rows = 0;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_done)
+        {
+            _done = true;
+            try { _file.Close(); }
+            catch (ParquetException) { /* the file is abandoned anyway */ }
+        }
+        _file.Dispose();
+    }
+}

@@ -1,0 +1,55 @@
+using Salient.Cli;
+using Spectre.Console.Testing;
+using Xunit;
+
+namespace Salient.Viewer.Tests;
+
+/// <summary>
+/// One small Kursk run (20 replications, seed 1) written by the real <c>salient run</c> into a temp folder, and a
+/// viewer serving it on a free loopback port; shared by every test of the <see cref="ViewerCollection"/>.
+/// </summary>
+public sealed class ViewerRunFixture : IAsyncLifetime
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "salient-viewer-" + Guid.NewGuid().ToString("N"));
+
+    public string RunDir => Path.Combine(Root, "run");
+
+    public ViewerHost Host { get; private set; } = null!;
+
+    /// <summary>The repository root (the folder holding Salient.slnx).</summary>
+    public static string Repo { get; } = FindRepo();
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        var console = new TestConsole().Width(200);
+        string kursk = Path.Combine(Repo, "scenarios", "kursk-2024");
+        int code = SalientApp.Run(["run", kursk, "--replications", "20", "--seed", "1", "--threads", "2", "--out", RunDir], console);
+        Assert.True(code == 0, "salient run failed:\n" + console.Output);
+        // Files a traversal would try to reach: one beside the run folder, one inside it that is not a run output.
+        File.WriteAllText(Path.Combine(Root, "secret.txt"), "outside the run folder");
+        File.WriteAllText(Path.Combine(RunDir, "private-notes.txt"), "inside the run folder but not a run output");
+        Host = ViewerHost.Start(RunDir, "127.0.0.1", 0);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        try { Directory.Delete(Root, recursive: true); }
+        catch (IOException) { /* best effort */ }
+    }
+
+    private static string FindRepo()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (Salient.slnx) above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ViewerCollection : ICollectionFixture<ViewerRunFixture>
+{
+    public const string Name = "viewer";
+}
