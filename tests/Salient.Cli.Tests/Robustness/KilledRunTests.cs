@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Salient.Output.Files;
+using Xunit;
+using static Salient.Cli.Tests.Robustness.RobustnessSupport;
+
+namespace Salient.Cli.Tests.Robustness;
+
+/// <summary>
+/// Nothing is lost when a run dies: <c>salient run</c> SIGKILLed midway leaves its output folder holding the complete
+/// previous result (or nothing at all for a first run), never a half-written one; what it leaves is hidden temporary
+/// folders, and the next write of the same folder removes them.
+/// </summary>
+public sealed class KilledRunTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "salient-kill-" + Guid.NewGuid().ToString("N"));
+
+    public KilledRunTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); }
+        catch (IOException) { /* a child may still be releasing files; the temp folder is harmless */ }
+    }
+
+    [Fact]
+    public void RunKilledMidway_KeepsThePreviousResultWhole_LeavesNothingPartial_AndTheNextWriteCleansUp()
+    {
+        string previousParent = Path.Combine(_root, "previous"), freshParent = Path.Combine(_root, "fresh");
+        string previous = Path.Combine(previousParent, "out"), fresh = Path.Combine(freshParent, "out");
+        Directory.CreateDirectory(freshParent);
+
+        // A complete result first (in this process), then two runs that are killed: one over it, one into a new folder.
+        var (code, output) = Run("run", Kursk, "-n", "2", "--seed", "3", "--threads", "1", "--no-report", "--out", previous);
+        Assert.True(code == 0, output);
+        var before = Snapshot(previous);
+        Assert.Contains("summary.json", before.Keys);
+
+        using var over = StartRun(previous);
+        using var first = StartRun(fresh);
+        try
+        {
+            WaitUntilMidway(over, previousParent);
+            WaitUntilMidway(first, freshParent);
+        }
+        finally
+        {
+            foreach (var p in new[] { over, first })
+                if (!p.HasExited) p.Kill(entireProcessTree: true); // SIGKILL: no handler, no finally, no cleanup runs
+            over.WaitForExit();
+            first.WaitForExit();
+        }
+
+        // The previous result is intact, byte for byte, and still parses; nothing visible was added beside it.
+        Assert.Equal(before, Snapshot(previous));
+        using (JsonDocument.Parse(File.ReadAllText(Path.Combine(previous, "summary.json")))) { }
+        Assert.Equal(["out"], Visible(previousParent));
+        // The first-ever run left no output folder at all, only hidden temporaries.
+        Assert.Empty(Visible(freshParent));
+        Assert.NotEmpty(Hidden(previousParent));
+        Assert.NotEmpty(Hidden(freshParent));
+
+        // The next write of each folder removes the dead runs' temporaries.
+        AtomicDirectory.Write(previous, dir => File.WriteAllText(Path.Combine(dir, "next.txt"), "next"));
+        AtomicDirectory.Write(fresh, dir => File.WriteAllText(Path.Combine(dir, "next.txt"), "next"));
+        Assert.Empty(Hidden(previousParent));
+        Assert.Empty(Hidden(freshParent));
+        Assert.Equal("next", File.ReadAllText(Path.Combine(previous, "next.txt")));
+    }
+
+    private static Process StartRun(string outDir)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { CliDll(), "run", Kursk, "-n", "400", "--seed", "3", "--threads", "1", "--no-report", "--out", outDir })
+            start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start salient");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Waits until the run is writing replications into its hidden temporary folder, then a little longer.</summary>
+    private static void WaitUntilMidway(Process run, string parent)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Hidden(parent).Any(d => File.Exists(Path.Combine(parent, d, "replications.parquet"))))
+        {
+            Assert.False(run.HasExited, $"salient exited with {(run.HasExited ? run.ExitCode : 0)} before it started writing");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "salient did not start writing within 3 minutes");
+            Thread.Sleep(100);
+        }
+        Thread.Sleep(1500);
+        Assert.False(run.HasExited, "the run finished before it could be killed midway (give it more replications)");
+    }
+
+    private static List<string> Visible(string parent) =>
+        [.. Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).Order(StringComparer.Ordinal)!];
+
+    private static List<string> Hidden(string parent) =>
+        [.. Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Where(n => n!.StartsWith('.')).Order(StringComparer.Ordinal)!];
+
+    /// <summary>Every file under <paramref name="dir"/> with the SHA-256 of its bytes.</summary>
+    private static SortedDictionary<string, string> Snapshot(string dir)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (string f in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+            files[Path.GetRelativePath(dir, f)] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)));
+        return files;
+    }
+}
