@@ -44,6 +44,9 @@ public static class SalientApp
                 .WithExample("run")
                 .WithExample("run", "scenarios/kursk-2024", "--replications", "1000", "--seed", "7", "--out", "out/k7")
                 .WithExample("run", "scenarios/kursk-2024", "--replications", "100000", "--shard", "3/8", "--out", "out/shard-3");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Run the baseline and named variants with common random numbers; report paired differences with 95% intervals.")
+                .WithExample("compare", "scenarios/kursk-2024", "--variants", "red-ew-off,no-dprk", "-n", "200");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge shard folders (salient run --shard k/N) into the outputs of one run, byte-identical to running it in one process.")
                 .WithExample("merge", "out/shard-1", "out/shard-2", "out/shard-3", "--out", "out/merged");

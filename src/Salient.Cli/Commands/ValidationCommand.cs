@@ -61,11 +61,16 @@ public sealed class ValidationCommand(IAnsiConsole console) : Command<Validation
         }
 
         var table = new Table().Border(TableBorder.Simple);
-        foreach (string column in new[] { "case", "quantity", "expected", "measured", "tolerance", "replications", "result" }) table.AddColumn(column);
+        table.AddColumn("case / quantity");
+        foreach (string column in new[] { "expected", "measured", "tol.", "reps" }) table.AddColumn(new TableColumn(column).RightAligned());
+        table.AddColumn("");
         foreach (var c in report.Cases)
+        {
+            table.AddRow($"[bold]{Markup.Escape(c.Id)}[/]", "", "", "", "", "");
             foreach (var r in c.Rows)
-                table.AddRow(Markup.Escape(c.Id), Markup.Escape(r.Quantity), ValidationDocument.Number(r.Expected), ValidationDocument.Number(r.Measured),
+                table.AddRow("  " + Markup.Escape(r.Quantity), ValidationDocument.Number(r.Expected), ValidationDocument.Number(r.Measured),
                     ValidationDocument.Number(r.Tolerance), r.Replications.ToString("N0", CultureInfo.InvariantCulture), r.Passed ? "[green]pass[/]" : "[red]FAIL[/]");
+        }
         console.Write(table);
 
         if (settings.Write is { } path)
@@ -73,7 +78,7 @@ public sealed class ValidationCommand(IAnsiConsole console) : Command<Validation
             string full = Path.GetFullPath(path);
             try
             {
-                string temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+                string temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
                 File.WriteAllText(temp, ValidationDocument.Render(report));
                 File.Move(temp, full, overwrite: true);
             }

@@ -56,7 +56,7 @@ public sealed class EwJammingCase : ValidationCase
     private (string System, double Share, int Items) Expected(ScenarioModel model)
     {
         Require(Fixed(model.Parameters["counter_drone.p.red"]) == 0, "red's counter-drone is 0, so every sortie reaches the jamming step");
-        Require(model.Parameters["ground.positional_intensity"].Value == 0 && model.Plans.IsEmpty, "no ground combat");
+        Require(Fixed(model.Parameters["ground.positional_intensity"]) == 0 && model.Plans.IsEmpty, "no ground combat");
         var firing = model.Catalogue.Where(s => s.Fires is not null).ToList();
         Require(firing.Count == 1 && firing[0].Fires!.Link == LinkKind.Radio, "one firing type, with a radio link");
         var shooters = model.Units.Where(u => Count(model, u, firing[0].Id) > 0).ToList();

@@ -62,7 +62,7 @@ public abstract class ValidationCase
         if (!condition) throw new InvalidOperationException($"validation case {Id}: the scenario breaks an assumption of the closed form: {assumption}");
     }
 
-    /// <summary>Index of the unit with this id; throws when absent.</summary>
+    /// <summary>The unit with this id; throws when absent.</summary>
     protected Unit UnitById(ScenarioModel model, string id)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -81,7 +81,7 @@ public abstract class ValidationCase
         return item is null ? 0 : Math.Round(Fixed(item.Count), MidpointRounding.ToEven);
     }
 
-    /// <summary>The sum of one metric over every replication, and the replication count.</summary>
+    /// <summary>The sum of one metric over every replication.</summary>
     protected static double Sum(MonteCarloResult result, string metric)
     {
         ArgumentNullException.ThrowIfNull(result);

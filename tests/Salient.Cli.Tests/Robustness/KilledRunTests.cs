@@ -55,7 +55,7 @@ public sealed class KilledRunTests : IDisposable
         // The previous result is intact, byte for byte, and still parses; nothing visible was added beside it.
         Assert.Equal(before, Snapshot(previous));
         using (JsonDocument.Parse(File.ReadAllText(Path.Combine(previous, "summary.json")))) { }
-        Assert.Equal(["out"], Visible(previousParent));
+        Assert.Equal(new[] { "out" }, Visible(previousParent));
         // The first-ever run left no output folder at all, only hidden temporaries.
         Assert.Empty(Visible(freshParent));
         Assert.NotEmpty(Hidden(previousParent));
@@ -103,10 +103,10 @@ public sealed class KilledRunTests : IDisposable
     }
 
     private static List<string> Visible(string parent) =>
-        [.. Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).Order(StringComparer.Ordinal)!];
+        [.. Directory.EnumerateFileSystemEntries(parent).Select(e => Path.GetFileName(e)).Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)];
 
     private static List<string> Hidden(string parent) =>
-        [.. Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Where(n => n!.StartsWith('.')).Order(StringComparer.Ordinal)!];
+        [.. Directory.EnumerateFileSystemEntries(parent).Select(e => Path.GetFileName(e)).Where(n => n.StartsWith('.')).Order(StringComparer.Ordinal)];
 
     /// <summary>Every file under <paramref name="dir"/> with the SHA-256 of its bytes.</summary>
     private static SortedDictionary<string, string> Snapshot(string dir)

@@ -155,6 +155,43 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
         Assert.True(loaded > 100 && rejected > 1000, $"the mix should hold both outcomes: {loaded} loaded, {rejected} rejected");
     }
 
+    /// <summary>The side-file readers (GeoJSON regions, settlement CSV) under the same mutations, in a copy of the grid fixture.</summary>
+    [Fact]
+    public void ThousandSideFileMutations_LoadOrReportPositionedErrors_WithoutThrowing()
+    {
+        const int sideCases = 1_000;
+        var copy = Directory.CreateTempSubdirectory("salient-sidefuzz-");
+        try
+        {
+            foreach (var f in Directory.GetFiles(GridTheatreDir)) File.Copy(f, Path.Combine(copy.FullName, Path.GetFileName(f)));
+            string[] files = ["west.geojson", "east.geojson", "settlements.csv"];
+            var originals = files.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(GridTheatreDir, f)), StringComparer.Ordinal);
+            var random = new Random(Seed + 1);
+            int loaded = 0;
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < sideCases; i++)
+            {
+                foreach (var f in files) File.WriteAllText(Path.Combine(copy.FullName, f), originals[f]);
+                string target = files[random.Next(files.Length)];
+                string text = BulkMutator.Mutate(originals[target], random);
+                File.WriteAllText(Path.Combine(copy.FullName, target), text);
+                var caseClock = Stopwatch.StartNew();
+                LoadResult result;
+                try { result = Load(GridTheatre, baseDirectory: copy.FullName); }
+                catch (Exception ex) { throw new Xunit.Sdk.XunitException($"side case {i} ({target}) threw {ex}\n--- {target} ---\n{text}"); }
+                Assert.True(caseClock.Elapsed < PerCase, $"side case {i} took {caseClock.Elapsed}");
+                string? problem = Check(result);
+                Assert.True(problem is null, $"side case {i} ({target}): {problem}\n--- {target} ---\n{text}");
+                if (result.Success) loaded++;
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sideCases:N0} mutated side files in {clock.Elapsed.TotalSeconds:F1} s: {loaded:N0} loaded, {sideCases - loaded:N0} rejected with positioned errors"));
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void BulkMutator_IsDeterministicForASeed()
     {

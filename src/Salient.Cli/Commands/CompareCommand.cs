@@ -1,0 +1,190 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Salient.Cli.Rendering;
+using Salient.Engine.Compilation;
+using Salient.Experiments.Comparison;
+using Salient.Experiments.Runner;
+using Salient.Output.Files;
+using Salient.Scenario.Parsing;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Salient.Cli.Commands;
+
+/// <summary>Options of <c>salient compare</c>.</summary>
+public sealed class CompareSettings : ScenarioSettings
+{
+    [CommandOption("--variants <A,B,...>")]
+    [Description("Named variants to compare with the baseline (comma-separated; default: every variant in the scenario).")]
+    public string? Variants { get; init; }
+
+    [CommandOption("-n|--replications <N>")]
+    [Description("Replications per run (default 200). Baseline and variants share every random stream.")]
+    public int Replications { get; init; } = 200;
+
+    [CommandOption("--seed <S>")]
+    [Description("Experiment seed (default 1).")]
+    public ulong Seed { get; init; } = 1;
+
+    [CommandOption("--threads <T>")]
+    [Description("Worker threads (default: all cores).")]
+    public int? Threads { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Output folder (default out/<scenario>-compare-<seed>): compare.csv and compare.json.")]
+    public string? Out { get; init; }
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate()
+    {
+        if (Replications < 2 || Replications > RunOptions.MaxReplications)
+            return ValidationResult.Error($"--replications must be between 2 and {RunOptions.MaxReplications:N0}, found {Replications}");
+        if (Threads is < 1 or > 1024)
+            return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
+        if (Variant is not null)
+            return ValidationResult.Error("compare takes --variants (the list to compare), not --variant");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>
+/// <c>salient compare</c>: runs the baseline and each variant with common random numbers and reports every metric's
+/// paired difference with a 95% confidence interval.
+/// </summary>
+public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
+{
+    /// <summary>Metrics shown in the console table (all metrics go to the files).</summary>
+    private static readonly string[] Headline =
+    [
+        "control.area_km2_peak.{0}", "control.area_km2.{0}", "control.cleared.{0}",
+        "casualties.total.{0}", "cost.spent_usd.{0}", "cost.destroyed_usd.{0}",
+    ];
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    {
+        var (baseModel, _) = ScenarioInput.Load(console, settings, showWarnings: false);
+        if (baseModel is null) return SalientApp.UserError;
+        var variants = settings.Variants is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [.. baseModel.VariantNames];
+        if (variants.Length == 0) throw new UserInputException($"scenario '{baseModel.Name}' defines no variants; name some with --variants");
+        foreach (var v in variants)
+            if (!baseModel.VariantNames.Contains(v))
+                throw new UserInputException($"unknown variant '{v}'; the scenario's variants are: {string.Join(", ", baseModel.VariantNames)}");
+
+        string path = ScenarioInput.Resolve(settings.Scenario);
+        int threads = settings.Threads ?? Environment.ProcessorCount;
+        var options = new RunOptions(settings.Replications, settings.Seed, threads);
+        var baseline = RunWithProgress(new CompiledScenario(baseModel), options, "baseline", cancellationToken);
+        var rows = new List<(string Variant, MetricDifference Difference)>();
+        foreach (var v in variants)
+        {
+            var loaded = ScenarioLoader.Load(path, new LoadOptions(v, settings.Set));
+            DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
+            if (loaded.Scenario is null) return SalientApp.UserError;
+            var result = RunWithProgress(new CompiledScenario(loaded.Scenario), options, v, cancellationToken);
+            foreach (var d in PairedComparison.Compare(baseline, result)) rows.Add((v, d));
+        }
+
+        string outDir = settings.Out ?? Path.Combine("out", $"{baseModel.Name}-compare-{settings.Seed}");
+        AtomicDirectory.Write(outDir, dir =>
+        {
+            WriteCsv(Path.Combine(dir, "compare.csv"), rows);
+            WriteJson(Path.Combine(dir, "compare.json"), baseModel, settings, rows);
+        });
+        Render(baseModel, rows, variants);
+        console.MarkupLine($"Paired differences (variant - baseline), 95% intervals, {options.Replications:N0} replications, seed {options.Seed}. Outputs: [bold]{Markup.Escape(outDir)}[/] (compare.csv, compare.json)");
+        return 0;
+    }
+
+    private MonteCarloResult RunWithProgress(CompiledScenario compiled, RunOptions options, string label, CancellationToken cancel)
+    {
+        MonteCarloResult result = null!;
+        int done = 0;
+        console.Progress().AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(label, maxValue: options.Replications);
+                var run = Task.Run(() => MonteCarloRunner.Run(compiled, options, d => Volatile.Write(ref done, Math.Max(d, Volatile.Read(ref done))), cancel), cancel);
+                while (!run.Wait(100, cancel)) task.Value = Volatile.Read(ref done);
+                result = run.Result;
+                task.Value = options.Replications;
+            });
+        return result;
+    }
+
+    private void Render(Scenario.Model.ScenarioModel model, List<(string Variant, MetricDifference Difference)> rows, string[] variants)
+    {
+        var table = new Table().Title("Change against the baseline (mean difference [[95% CI]])").AddColumn("metric");
+        foreach (var v in variants) table.AddColumn(new TableColumn(v).RightAligned());
+        foreach (var side in model.Sides)
+            foreach (var pattern in Headline)
+            {
+                string name = string.Format(CultureInfo.InvariantCulture, pattern, side.Id);
+                var cells = variants.Select(v => rows.FirstOrDefault(r => r.Variant == v && r.Difference.Name == name).Difference).ToList();
+                if (cells.All(c => c is null)) continue;
+                table.AddRow([Markup.Escape(name), .. cells.Select(c => Markup.Escape(c is null ? "-" : Format(c)))]);
+            }
+        console.Write(table);
+    }
+
+    private static string Format(MetricDifference d)
+    {
+        if (d.Pairs == 0) return d.Kind == MetricKind.Day ? $"p {d.BaselineProbability:0.00}->{d.VariantProbability:0.00}" : "-";
+        string unit = d.Kind == MetricKind.Day ? " d" : "";
+        string prob = d.Kind == MetricKind.Day ? $" (p {d.BaselineProbability:0.00}->{d.VariantProbability:0.00})" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{d.MeanDifference:+#,0.#;-#,0.#;0}{unit} [{d.Low:+#,0;-#,0;0}, {d.High:+#,0;-#,0;0}]{prob}");
+    }
+
+    private static void WriteCsv(string path, List<(string Variant, MetricDifference Difference)> rows)
+    {
+        var sb = new StringBuilder("variant,metric,kind,pairs,baseline_mean,variant_mean,difference,low,high,baseline_probability,variant_probability\n");
+        foreach (var (v, d) in rows)
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{v},{d.Name},{(d.Kind == MetricKind.Day ? "days" : "value")},{d.Pairs},{N(d.BaselineMean)},{N(d.VariantMean)},{N(d.MeanDifference)},{N(d.Low)},{N(d.High)},{N(d.BaselineProbability)},{N(d.VariantProbability)}\n");
+        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
+
+        static string N(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+    }
+
+    private static void WriteJson(string path, Scenario.Model.ScenarioModel model, CompareSettings settings, List<(string Variant, MetricDifference Difference)> rows)
+    {
+        using var stream = File.Create(path);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("scenario", model.Name);
+        w.WriteString("hash", model.Hash);
+        w.WriteNumber("seed", settings.Seed);
+        w.WriteNumber("replications", settings.Replications);
+        w.WriteString("confidence", "95% Student-t on paired differences (common random numbers)");
+        w.WriteStartObject("variants");
+        foreach (var group in rows.GroupBy(r => r.Variant))
+        {
+            w.WriteStartObject(group.Key);
+            foreach (var (_, d) in group)
+            {
+                w.WriteStartObject(d.Name);
+                w.WriteNumber("pairs", d.Pairs);
+                Num("baseline_mean", d.BaselineMean);
+                Num("variant_mean", d.VariantMean);
+                Num("difference", d.MeanDifference);
+                Num("low", d.Low);
+                Num("high", d.High);
+                if (d.Kind == MetricKind.Day) { Num("baseline_probability", d.BaselineProbability); Num("variant_probability", d.VariantProbability); }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        void Num(string name, double v)
+        {
+            if (double.IsFinite(v)) w.WriteNumber(name, Math.Round(v, 6)); else w.WriteNull(name);
+        }
+    }
+}

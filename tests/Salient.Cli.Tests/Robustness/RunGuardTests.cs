@@ -1,0 +1,58 @@
+using Xunit;
+using static Salient.Cli.Tests.Robustness.RobustnessSupport;
+
+namespace Salient.Cli.Tests.Robustness;
+
+/// <summary>Absurd requests end in a clear message and exit 2, before any work or output.</summary>
+public sealed class RunGuardTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "salient-guard-" + Guid.NewGuid().ToString("N"));
+
+    public RunGuardTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void TenMillionReplicationsOfKursk_EndsWithTheMemoryGuard_ExitTwo_NothingWritten()
+    {
+        string outDir = Path.Combine(_root, "out");
+        var (code, output) = Run("run", Kursk, "--replications", "10000000", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("10,000,000 replications of this scenario would hold", output, StringComparison.Ordinal);
+        Assert.Contains("run fewer", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Theory]
+    [InlineData("--replications", "10000001")]
+    [InlineData("--replications", "-5")]
+    [InlineData("--replications", "99999999999999999999")]
+    [InlineData("--seed", "-1")]
+    [InlineData("--threads", "100000")]
+    public void OutOfRangeOptions_ExitTwoWithoutStackTrace(string option, string value)
+    {
+        var (code, output) = Run("run", LineOfTowns, option, value, "--out", Path.Combine(_root, "out"));
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void ValidationCommand_WritesExactlyTheCheckedInDocument()
+    {
+        string written = Path.Combine(_root, "validation.md");
+        var (code, output) = Run("validation", Path.Combine(Repo, "scenarios", "validation"), "--write", written, "--threads", "2");
+        Assert.True(code == 0, output);
+        Assert.Equal(File.ReadAllText(Path.Combine(Repo, "docs", "validation.md")), File.ReadAllText(written));
+        Assert.Contains("All ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidationCommand_MissingFolder_ExitsTwo()
+    {
+        var (code, output) = Run("validation", Path.Combine(_root, "nope"));
+        Assert.Equal(2, code);
+        Assert.Contains("no validation folder", output, StringComparison.Ordinal);
+    }
+}
