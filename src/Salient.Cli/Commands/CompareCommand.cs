@@ -134,10 +134,22 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
 
     private static string Format(MetricDifference d)
     {
-        if (d.Pairs == 0) return d.Kind == MetricKind.Day ? $"p {d.BaselineProbability:0.00}->{d.VariantProbability:0.00}" : "-";
-        string unit = d.Kind == MetricKind.Day ? " d" : "";
-        string prob = d.Kind == MetricKind.Day ? $" (p {d.BaselineProbability:0.00}->{d.VariantProbability:0.00})" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{d.MeanDifference:+#,0.#;-#,0.#;0}{unit} [{d.Low:+#,0;-#,0;0}, {d.High:+#,0;-#,0;0}]{prob}");
+        string p = d.Kind == MetricKind.Day ? string.Create(CultureInfo.InvariantCulture, $" (p {d.BaselineProbability:0.00}->{d.VariantProbability:0.00})") : "";
+        if (d.Pairs == 0) return d.Kind == MetricKind.Day ? p.Trim() : "-";
+        string unit = d.Kind == MetricKind.Day ? "d" : "";
+        return $"{Compact(d.MeanDifference, true)}{unit} [{Compact(d.Low, true)}, {Compact(d.High, true)}]{p}";
+    }
+
+    /// <summary>Short signed numbers so a table of several variants fits a terminal: 12.3k, 4.5M, 1.2B.</summary>
+    internal static string Compact(double v, bool signed)
+    {
+        if (!double.IsFinite(v)) return "?";
+        double a = Math.Abs(v);
+        string body = a >= 1e9 ? (a / 1e9).ToString("0.#", CultureInfo.InvariantCulture) + "B"
+            : a >= 1e6 ? (a / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + "M"
+            : a >= 1e4 ? (a / 1e3).ToString("0", CultureInfo.InvariantCulture) + "k"
+            : a.ToString(a >= 10 ? "0" : "0.#", CultureInfo.InvariantCulture);
+        return (signed && v > 0 ? "+" : v < 0 ? "-" : "") + body;
     }
 
     private static void WriteCsv(string path, List<(string Variant, MetricDifference Difference)> rows)
