@@ -7,6 +7,7 @@ using Salient.Engine.Compilation;
 using Salient.Experiments.Comparison;
 using Salient.Experiments.Runner;
 using Salient.Output.Files;
+using Salient.Output.Html;
 using Salient.Scenario.Parsing;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,7 +34,7 @@ public sealed class CompareSettings : ScenarioSettings
     public int? Threads { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("Output folder (default out/<scenario>-compare-<seed>): compare.csv and compare.json.")]
+    [Description("Output folder (default out/<scenario>-compare-<seed>): compare.csv, compare.json and compare.html.")]
     public string? Out { get; init; }
 
     /// <inheritdoc/>
@@ -94,9 +95,11 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         {
             WriteCsv(Path.Combine(dir, "compare.csv"), rows);
             WriteJson(Path.Combine(dir, "compare.json"), baseModel, settings, rows);
+            var headline = baseModel.Sides.SelectMany(side => Headline.Select(p => string.Format(CultureInfo.InvariantCulture, p, side.Id))).ToList();
+            ComparisonReport.Write(Path.Combine(dir, "compare.html"), baseModel.Title, variants, rows, headline, settings.Replications, settings.Seed);
         });
         Render(baseModel, rows, variants);
-        console.MarkupLine($"Paired differences (variant - baseline), 95% intervals, {options.Replications:N0} replications, seed {options.Seed}. Outputs: [bold]{Markup.Escape(outDir)}[/] (compare.csv, compare.json)");
+        console.MarkupLine($"Paired differences (variant - baseline), 95% intervals, {options.Replications:N0} replications, seed {options.Seed}. Outputs: [bold]{Markup.Escape(outDir)}[/] (compare.csv, compare.json, compare.html)");
         return 0;
     }
 

@@ -29,6 +29,9 @@ public sealed class CompareCommandTests : IDisposable
         Assert.StartsWith("variant,metric,kind,pairs,baseline_mean,variant_mean,difference,low,high", csv[0], StringComparison.Ordinal);
         Assert.Contains(csv, l => l.StartsWith("strong-red,casualties.total.blue,value,20,", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(outDir, "compare.json")));
+        string html = File.ReadAllText(Path.Combine(outDir, "compare.html"));
+        Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", html, StringComparison.Ordinal);
         Assert.Contains("Change against the baseline", console.Output, StringComparison.Ordinal);
     }
 
