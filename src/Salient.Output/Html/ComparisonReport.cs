@@ -25,7 +25,8 @@ public static class ComparisonReport
         foreach (string metric in headline)
         {
             List<MetricDifference?> cells = [.. variants.Select(v => (MetricDifference?)rows.FirstOrDefault(r => r.Variant == v && r.Difference.Name == metric).Difference)];
-            if (cells.All(c => c is null || c.Pairs == 0)) continue;
+            // A metric no variant moves (e.g. costs in a scenario without fires) gets no chart, only its table row.
+            if (cells.All(c => c is null || c.Pairs == 0 || (c.MeanDifference == 0 && c.Low == 0 && c.High == 0))) continue;
             h.Append("<p><img alt=\"").Append(E(metric)).Append("\" src=\"data:image/png;base64,")
              .Append(Convert.ToBase64String(Chart(metric, variants, cells))).Append("\"></p>\n");
         }
