@@ -47,6 +47,12 @@ public static class SalientApp
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Run the baseline and named variants with common random numbers; report paired differences with 95% intervals.")
                 .WithExample("compare", "scenarios/kursk-2024", "--variants", "red-ew-off,no-dprk", "-n", "200");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Run a factorial (or Latin hypercube) sweep over overridden inputs with common random numbers; write sweep.csv and plots.")
+                .WithExample("sweep", "scenarios/examples/line-of-towns", "--vary", "units.red-bn.personnel=300..900:3", "-n", "50");
+            config.AddCommand<SensitivityCommand>("sensitivity")
+                .WithDescription("Morris screening or Sobol indices of output metrics over input ranges; write sensitivity.csv and a bar plot.")
+                .WithExample("sensitivity", "scenarios/kursk-2024", "--method", "morris", "--inputs", "parameters.ground.lethality.red=0.01..0.03", "--outputs", "control.area_km2.blue");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge shard folders (salient run --shard k/N) into the outputs of one run, byte-identical to running it in one process.")
                 .WithExample("merge", "out/shard-1", "out/shard-2", "out/shard-3", "--out", "out/merged");
