@@ -1,5 +1,4 @@
 using System.Globalization;
-using Salient.Scenario.Model;
 
 namespace Salient.Experiments.Validation;
 
@@ -52,22 +51,7 @@ public sealed class LanchesterSquareCase : ValidationCase
     public override ValidationCaseResult Run(string folder, int threads)
     {
         var model = Load(folder);
-        var blue = UnitById(model, "b");
-        var red = UnitById(model, "r");
-        var p = model.Parameters;
-        Require(model.Units.Length == 2 && blue.Side == 0 && red.Side == 1, "exactly two units, b (blue) and r (red)");
-        Require(model.Catalogue.IsEmpty, "no systems, so power is personnel only");
-        Require(Fixed(p["ground.break_ratio"]) >= 1e5 && Fixed(p["ground.break_cohesion"]) == 0, "red never breaks");
-        Require(Fixed(p["ground.support_fraction"]) == 0 && Fixed(p["ground.positional_intensity"]) == 0, "assault fire only");
-        Require(Fixed(p["ground.garrison_power_per_km2.red"]) == 0, "no garrison");
-        Require(Fixed(p["cohesion.loss_per_casualty_fraction"]) == 0, "cohesion stays 1");
-        Require(Fixed(model.Sides[0].Doctrine.AttackRatio) == 0, "blue's assault always goes in");
-        RequireFullSupply(model, blue, red);
-
-        double pi = Fixed(p["ground.personnel_power"]);
-        double m = model.Theatre.Cells[red.Cell].Defensibility;
-        double a = Fixed(p["ground.lethality.blue"]) * Fixed(p["ground.effectiveness.blue"]) * Fixed(blue.Experience) * pi / Math.Sqrt(m);
-        double b = Fixed(p["ground.lethality.red"]) * Fixed(p["ground.effectiveness.red"]) * Fixed(red.Experience) * pi * Math.Sqrt(m);
+        var (blue, red, a, b) = RequireAssaultDuel(model);
         double b0 = Math.Round(Fixed(blue.Personnel), MidpointRounding.ToEven), r0 = Math.Round(Fixed(red.Personnel), MidpointRounding.ToEven);
         int days = model.Calendar.Days, perDay = model.Calendar.TicksPerDay;
         double dt = 1.0 / perDay;
@@ -115,14 +99,6 @@ public sealed class LanchesterSquareCase : ValidationCase
     }
 
     /// <summary>Supply stays 1: each side has a depot at its unit's cell that resupplies faster than any posture consumes.</summary>
-    private void RequireFullSupply(ScenarioModel model, Unit blue, Unit red)
-    {
-        var p = model.Parameters;
-        double use = Math.Max(Fixed(p["logistics.consumption_per_day.attack"]), Fixed(p["logistics.consumption_per_day.defend"]));
-        foreach (var (unit, side) in new[] { (blue, "blue"), (red, "red") })
-            Require(model.Theatre.Depots.Any(d => d.Side == unit.Side && d.Cell == unit.Cell) && Fixed(p[$"logistics.resupply_per_day.{side}"]) >= use,
-                $"{side}'s unit stands on its own depot, which resupplies faster than it consumes (supply stays 1)");
-    }
 
     private static double Mean(double[] values)
     {

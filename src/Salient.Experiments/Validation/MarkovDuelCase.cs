@@ -47,23 +47,7 @@ public sealed class MarkovDuelCase : ValidationCase
     public override ValidationCaseResult Run(string folder, int threads)
     {
         var model = Load(folder);
-        var blue = UnitById(model, "b");
-        var red = UnitById(model, "r");
-        var p = model.Parameters;
-        Require(model.Units.Length == 2 && blue.Side == 0 && red.Side == 1, "exactly two units, b (blue) and r (red)");
-        Require(model.Catalogue.IsEmpty, "no systems, so power is personnel only");
-        Require(Fixed(p["ground.break_ratio"]) >= 1e5 && Fixed(p["ground.break_cohesion"]) == 0, "red never breaks");
-        Require(Fixed(p["ground.support_fraction"]) == 0 && Fixed(p["ground.positional_intensity"]) == 0, "assault fire only");
-        Require(Fixed(p["ground.garrison_power_per_km2.red"]) == 0, "no garrison");
-        Require(Fixed(p["cohesion.loss_per_casualty_fraction"]) == 0, "cohesion stays 1");
-        Require(Fixed(model.Sides[0].Doctrine.AttackRatio) == 0, "blue's assault always goes in");
-        Require(model.Theatre.Depots.Any(d => d.Side == 0 && d.Cell == blue.Cell) && model.Theatre.Depots.Any(d => d.Side == 1 && d.Cell == red.Cell),
-            "each unit stands on its own depot (supply stays 1)");
-
-        double pi = Fixed(p["ground.personnel_power"]);
-        double m = model.Theatre.Cells[red.Cell].Defensibility;
-        double a = Fixed(p["ground.lethality.blue"]) * Fixed(p["ground.effectiveness.blue"]) * Fixed(blue.Experience) * pi / Math.Sqrt(m);
-        double b = Fixed(p["ground.lethality.red"]) * Fixed(p["ground.effectiveness.red"]) * Fixed(red.Experience) * pi * Math.Sqrt(m);
+        var (blue, red, a, b) = RequireAssaultDuel(model);
         int b0 = (int)Math.Round(Fixed(blue.Personnel), MidpointRounding.ToEven), r0 = (int)Math.Round(Fixed(red.Personnel), MidpointRounding.ToEven);
         Require(b0 is > 0 and <= 1000 && r0 is > 0 and <= 1000, "small forces (the chain has (B0+1)(R0+1) states)");
         int ticks = model.Calendar.Days * model.Calendar.TicksPerDay;

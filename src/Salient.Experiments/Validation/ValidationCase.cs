@@ -91,4 +91,35 @@ public abstract class ValidationCase
         foreach (double v in result.MetricColumn(index)) sum += v;
         return sum;
     }
+
+    /// <summary>The per-day assault rates of a two-unit duel: red loses a x B a day, blue b x R (docs/model.md 4.7).</summary>
+    protected sealed record DuelRates(Unit Blue, Unit Red, double A, double B);
+
+    /// <summary>
+    /// Checks that a scenario is the pure aimed-fire duel the closed forms assume (two units, personnel only, red never
+    /// breaks, no support, positional fire, garrison or cohesion loss, blue always assaults, both fully supplied) and
+    /// returns its rates a = k_b eps_b x_b pi / sqrt(M) and b = k_r eps_r x_r pi sqrt(M).
+    /// </summary>
+    protected DuelRates RequireAssaultDuel(ScenarioModel model)
+    {
+        var blue = UnitById(model, "b");
+        var red = UnitById(model, "r");
+        var p = model.Parameters;
+        Require(model.Units.Length == 2 && blue.Side == 0 && red.Side == 1, "exactly two units, b (blue) and r (red)");
+        Require(model.Catalogue.IsEmpty, "no systems, so power is personnel only");
+        Require(Fixed(p["ground.break_ratio"]) >= 1e5 && Fixed(p["ground.break_cohesion"]) == 0, "red never breaks");
+        Require(Fixed(p["ground.support_fraction"]) == 0 && Fixed(p["ground.positional_intensity"]) == 0, "assault fire only");
+        Require(Fixed(p["ground.garrison_power_per_km2.red"]) == 0, "no garrison");
+        Require(Fixed(p["cohesion.loss_per_casualty_fraction"]) == 0, "cohesion stays 1");
+        Require(Fixed(model.Sides[0].Doctrine.AttackRatio) == 0, "blue's assault always goes in");
+        double use = Math.Max(Fixed(p["logistics.consumption_per_day.attack"]), Fixed(p["logistics.consumption_per_day.defend"]));
+        foreach (var (unit, side) in new[] { (blue, "blue"), (red, "red") })
+            Require(model.Theatre.Depots.Any(d => d.Side == unit.Side && d.Cell == unit.Cell) && Fixed(p[$"logistics.resupply_per_day.{side}"]) >= use,
+                $"{side}'s unit stands on its own depot, which resupplies faster than it consumes (supply stays 1)");
+        double pi = Fixed(p["ground.personnel_power"]);
+        double m = model.Theatre.Cells[red.Cell].Defensibility;
+        double a = Fixed(p["ground.lethality.blue"]) * Fixed(p["ground.effectiveness.blue"]) * Fixed(blue.Experience) * pi / Math.Sqrt(m);
+        double b = Fixed(p["ground.lethality.red"]) * Fixed(p["ground.effectiveness.red"]) * Fixed(red.Experience) * pi * Math.Sqrt(m);
+        return new DuelRates(blue, red, a, b);
+    }
 }
