@@ -1,38 +1,15 @@
 using System.Text.Json;
-using Spectre.Console.Testing;
 using Xunit;
+using static Salient.Cli.Tests.CliTestSupport;
 
 namespace Salient.Cli.Tests.Commands;
 
-public sealed class CliTests : IDisposable
+public sealed class CliTests() : TempFolderTest("cli")
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "salient-cli-" + Guid.NewGuid().ToString("N"));
-    private static readonly string Repo = FindRepo();
-
-    public CliTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
-
-    private static (int Code, string Output) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(200);
-        int code = SalientApp.Run(args, console);
-        return (code, console.Output);
-    }
-
-    private static string Example => Path.Combine(Repo, "scenarios/examples/line-of-towns");
-
     [Fact]
     public void Validate_ValidScenario_ExitsZeroWithSummary()
     {
-        var (code, output) = Run("validate", Example);
+        var (code, output) = Run("validate", LineOfTowns);
         Assert.Equal(0, code);
         Assert.Contains("ok", output, StringComparison.Ordinal);
         Assert.Contains("7 cells", output, StringComparison.Ordinal);
@@ -41,8 +18,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Validate_BrokenScenario_ExitsTwoWithEveryErrorPositioned()
     {
-        string file = Path.Combine(_root, "bad.yaml");
-        File.WriteAllText(file, File.ReadAllText(Path.Combine(Example, "scenario.yaml"))
+        string file = Path.Combine(Root, "bad.yaml");
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(LineOfTowns, "scenario.yaml"))
             .Replace("tick_hours: 6", "tick_hours: 6\n  strat: 2024-01-01", StringComparison.Ordinal)
             .Replace("at: w1", "at: w9", StringComparison.Ordinal));
         var (code, output) = Run("validate", file);
@@ -58,7 +35,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Validate_MissingFile_ExitsTwo()
     {
-        var (code, output) = Run("validate", Path.Combine(_root, "nope.yaml"));
+        var (code, output) = Run("validate", Path.Combine(Root, "nope.yaml"));
         Assert.Equal(2, code);
         Assert.Contains("SAL109", output, StringComparison.Ordinal);
     }
@@ -66,8 +43,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_WritesSummaryWithRequiredFields()
     {
-        string outDir = Path.Combine(_root, "run");
-        var (code, output) = Run("run", Example, "--replications", "30", "--seed", "4", "--threads", "2", "--out", outDir);
+        string outDir = Path.Combine(Root, "run");
+        var (code, output) = Run("run", LineOfTowns, "--replications", "30", "--seed", "4", "--threads", "2", "--out", outDir);
         Assert.True(code == 0, output);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var root = doc.RootElement;
@@ -89,9 +66,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_ThreadCount_DoesNotChangeSummaryBytes()
     {
-        string a = Path.Combine(_root, "a"), b = Path.Combine(_root, "b");
-        Assert.Equal(0, Run("run", Example, "-n", "24", "--seed", "9", "--threads", "1", "--out", a).Code);
-        Assert.Equal(0, Run("run", Example, "-n", "24", "--seed", "9", "--threads", "2", "--out", b).Code);
+        string a = Path.Combine(Root, "a"), b = Path.Combine(Root, "b");
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "24", "--seed", "9", "--threads", "1", "--out", a).Code);
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "24", "--seed", "9", "--threads", "2", "--out", b).Code);
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "summary.json")), File.ReadAllBytes(Path.Combine(b, "summary.json")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "replications.csv")), File.ReadAllBytes(Path.Combine(b, "replications.csv")));
     }
@@ -99,10 +76,10 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_VariantAndSet_ChangeTheScenarioHash()
     {
-        string a = Path.Combine(_root, "a"), b = Path.Combine(_root, "b"), c = Path.Combine(_root, "c");
-        Assert.Equal(0, Run("run", Example, "-n", "4", "--out", a).Code);
-        Assert.Equal(0, Run("run", Example, "-n", "4", "--variant", "strong-red", "--out", b).Code);
-        Assert.Equal(0, Run("run", Example, "-n", "4", "--set", "units.red-bn.personnel=900", "--out", c).Code);
+        string a = Path.Combine(Root, "a"), b = Path.Combine(Root, "b"), c = Path.Combine(Root, "c");
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "4", "--out", a).Code);
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "4", "--variant", "strong-red", "--out", b).Code);
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "4", "--set", "units.red-bn.personnel=900", "--out", c).Code);
         string Hash(string dir) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json"))).RootElement.GetProperty("scenario").GetProperty("hash").GetString()!;
         Assert.NotEqual(Hash(a), Hash(b));
         Assert.NotEqual(Hash(a), Hash(c));
@@ -116,7 +93,7 @@ public sealed class CliTests : IDisposable
     [InlineData("frobnicate")]
     public void BadArguments_ExitTwoWithoutStackTrace(params string[] args)
     {
-        var (code, output) = Run([.. args.Take(1), Example, .. args.Skip(1)]);
+        var (code, output) = Run([.. args.Take(1), LineOfTowns, .. args.Skip(1)]);
         Assert.Equal(2, code);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
@@ -124,8 +101,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_BadOverride_ExitsTwoAndWritesNothing()
     {
-        string outDir = Path.Combine(_root, "never");
-        var (code, output) = Run("run", Example, "--set", "units.nobody.personnel=5", "--out", outDir);
+        string outDir = Path.Combine(Root, "never");
+        var (code, output) = Run("run", LineOfTowns, "--set", "units.nobody.personnel=5", "--out", outDir);
         Assert.Equal(2, code);
         Assert.Contains("SAL114", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
@@ -134,9 +111,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_UnwritableOutput_ExitsTwoWithMessage()
     {
-        string blocker = Path.Combine(_root, "blocker");
+        string blocker = Path.Combine(Root, "blocker");
         File.WriteAllText(blocker, "x");
-        var (code, output) = Run("run", Example, "-n", "2", "--out", Path.Combine(blocker, "out"));
+        var (code, output) = Run("run", LineOfTowns, "-n", "2", "--out", Path.Combine(blocker, "out"));
         Assert.Equal(2, code);
         Assert.Contains("cannot write", output, StringComparison.Ordinal);
     }

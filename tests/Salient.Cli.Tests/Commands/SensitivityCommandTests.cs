@@ -1,32 +1,20 @@
 using System.Globalization;
 using Spectre.Console.Testing;
 using Xunit;
+using static Salient.Cli.Tests.CliTestSupport;
 
 namespace Salient.Cli.Tests.Commands;
 
-public sealed class SensitivityCommandTests : IDisposable
+public sealed class SensitivityCommandTests() : TempFolderTest("sens")
 {
     private const string Inputs = "units.red-bn.personnel=300..900,parameters.ground.lethality.red=0.01..0.04,units.blue-bde.experience=0.9..1.1";
-
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "salient-sens-" + Guid.NewGuid().ToString("N"));
-
-    public SensitivityCommandTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private static string Example()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "scenarios/examples/line-of-towns");
-    }
 
     [Fact]
     public void Morris_WritesMuStarPerInput_AndAPlot()
     {
         var console = new TestConsole().Width(200);
-        string outDir = Path.Combine(_root, "morris");
-        int code = SalientApp.Run(["sensitivity", Example(), "--method", "morris", "--inputs", Inputs, "--outputs", "casualties.total.blue",
+        string outDir = Path.Combine(Root, "morris");
+        int code = SalientApp.Run(["sensitivity", LineOfTowns, "--method", "morris", "--inputs", Inputs, "--outputs", "casualties.total.blue",
             "-n", "10", "--samples", "4", "--out", outDir], console);
         Assert.True(code == 0, console.Output);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv"));
@@ -44,8 +32,8 @@ public sealed class SensitivityCommandTests : IDisposable
     public void Sobol_WritesIndicesWithIntervals()
     {
         var console = new TestConsole().Width(200);
-        string outDir = Path.Combine(_root, "sobol");
-        int code = SalientApp.Run(["sensitivity", Example(), "--method", "sobol", "--inputs", "units.red-bn.personnel=300..900,parameters.ground.lethality.red=0.01..0.04",
+        string outDir = Path.Combine(Root, "sobol");
+        int code = SalientApp.Run(["sensitivity", LineOfTowns, "--method", "sobol", "--inputs", "units.red-bn.personnel=300..900,parameters.ground.lethality.red=0.01..0.04",
             "--outputs", "casualties.total.blue", "-n", "5", "--samples", "16", "--bootstrap", "100", "--out", outDir], console);
         Assert.True(code == 0, console.Output);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv"));
@@ -64,7 +52,7 @@ public sealed class SensitivityCommandTests : IDisposable
     public void Sensitivity_ListInput_ExitsTwoWithMessage()
     {
         var console = new TestConsole().Width(300);
-        int code = SalientApp.Run(["sensitivity", Example(), "--inputs", "units.red-bn.personnel=300", "--outputs", "casualties.total.blue", "--out", Path.Combine(_root, "x")], console);
+        int code = SalientApp.Run(["sensitivity", LineOfTowns, "--inputs", "units.red-bn.personnel=300", "--outputs", "casualties.total.blue", "--out", Path.Combine(Root, "x")], console);
         Assert.Equal(2, code);
         Assert.Contains("--inputs units.red-bn.personnel: expected a range lo..hi, found '300'", console.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
@@ -73,7 +61,7 @@ public sealed class SensitivityCommandTests : IDisposable
     public void Sensitivity_UnknownMethod_ExitsTwo()
     {
         var console = new TestConsole().Width(300);
-        int code = SalientApp.Run(["sensitivity", Example(), "--method", "fast", "--inputs", "a=0..1", "--outputs", "casualties.total.blue"], console);
+        int code = SalientApp.Run(["sensitivity", LineOfTowns, "--method", "fast", "--inputs", "a=0..1", "--outputs", "casualties.total.blue"], console);
         Assert.Equal(2, code);
         Assert.Contains("--method must be morris or sobol", console.Output, StringComparison.Ordinal);
     }

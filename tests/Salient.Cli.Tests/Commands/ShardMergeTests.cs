@@ -1,40 +1,17 @@
-using Spectre.Console.Testing;
 using Xunit;
+using static Salient.Cli.Tests.CliTestSupport;
 
 namespace Salient.Cli.Tests.Commands;
 
-public sealed class ShardMergeTests : IDisposable
+public sealed class ShardMergeTests() : TempFolderTest("shards")
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "salient-shards-" + Guid.NewGuid().ToString("N"));
-    private static readonly string Repo = FindRepo();
-
-    public ShardMergeTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
-
-    private static string Example => Path.Combine(Repo, "scenarios/examples/line-of-towns");
-
-    private static (int Code, string Output) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(250);
-        int code = SalientApp.Run(args, console);
-        return (code, console.Output);
-    }
-
-    private string Dir(string name) => Path.Combine(_root, name);
+    private string Dir(string name) => Path.Combine(Root, name);
 
     private void RunShards(string prefix, int replications, ulong seed, int count, params string[] extra)
     {
         for (int k = 1; k <= count; k++)
         {
-            var (code, output) = Run(["run", Example, "-n", $"{replications}", "--seed", $"{seed}", "--shard", $"{k}/{count}", "--threads", $"{1 + k % 2}", "--out", Dir($"{prefix}{k}"), .. extra]);
+            var (code, output) = Run(["run", LineOfTowns, "-n", $"{replications}", "--seed", $"{seed}", "--shard", $"{k}/{count}", "--threads", $"{1 + k % 2}", "--out", Dir($"{prefix}{k}"), .. extra]);
             Assert.True(code == 0, output);
         }
     }
@@ -53,7 +30,7 @@ public sealed class ShardMergeTests : IDisposable
     [Fact]
     public void ThreeShardsMerged_AreByteIdenticalToOneRun()
     {
-        var single = Run("run", Example, "-n", "40", "--seed", "5", "--threads", "2", "--no-report", "--out", Dir("single"));
+        var single = Run("run", LineOfTowns, "-n", "40", "--seed", "5", "--threads", "2", "--no-report", "--out", Dir("single"));
         Assert.True(single.Code == 0, single.Output);
         RunShards("s", 40, 5, 3);
         Assert.True(File.Exists(Path.Combine(Dir("s2"), "manifest.json")));
@@ -75,7 +52,7 @@ public sealed class ShardMergeTests : IDisposable
         RunShards("b", 24, 9, 5, "--trajectories");
         Assert.Equal(0, Run("merge", Dir("a1"), Dir("a2"), "--trajectories", "--no-report", "--out", Dir("ma")).Code);
         Assert.Equal(0, Run(["merge", .. Enumerable.Range(1, 5).Select(k => Dir($"b{k}")), "--trajectories", "--no-report", "--out", Dir("mb")]).Code);
-        var single = Run("run", Example, "-n", "24", "--seed", "9", "--threads", "1", "--trajectories", "--no-report", "--out", Dir("one"));
+        var single = Run("run", LineOfTowns, "-n", "24", "--seed", "9", "--threads", "1", "--trajectories", "--no-report", "--out", Dir("one"));
         Assert.True(single.Code == 0, single.Output);
         Assert.True(File.Exists(Path.Combine(Dir("one"), "daily.parquet")));
         AssertSameOutputs(Dir("one"), Dir("ma"));
@@ -89,7 +66,7 @@ public sealed class ShardMergeTests : IDisposable
     [InlineData("1/0")]
     public void BadShardSpec_ExitsTwo_WritesNothing(string spec)
     {
-        var (code, output) = Run("run", Example, "-n", "6", "--shard", spec, "--out", Dir("never"));
+        var (code, output) = Run("run", LineOfTowns, "-n", "6", "--shard", spec, "--out", Dir("never"));
         Assert.Equal(2, code);
         Assert.Contains("--shard", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
@@ -99,7 +76,7 @@ public sealed class ShardMergeTests : IDisposable
     [Fact]
     public void MoreShardsThanReplications_ExitsTwo()
     {
-        var (code, output) = Run("run", Example, "-n", "2", "--shard", "1/3", "--out", Dir("never"));
+        var (code, output) = Run("run", LineOfTowns, "-n", "2", "--shard", "1/3", "--out", Dir("never"));
         Assert.Equal(2, code);
         Assert.Contains("empty", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Dir("never")));
@@ -108,8 +85,8 @@ public sealed class ShardMergeTests : IDisposable
     [Fact]
     public void MergingDifferentSeeds_ExitsTwo_NamesTheFolder_WritesNothing()
     {
-        Assert.Equal(0, Run("run", Example, "-n", "8", "--seed", "1", "--shard", "1/2", "--out", Dir("x1")).Code);
-        Assert.Equal(0, Run("run", Example, "-n", "8", "--seed", "2", "--shard", "2/2", "--out", Dir("x2")).Code);
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "8", "--seed", "1", "--shard", "1/2", "--out", Dir("x1")).Code);
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "8", "--seed", "2", "--shard", "2/2", "--out", Dir("x2")).Code);
         var (code, output) = Run("merge", Dir("x1"), Dir("x2"), "--out", Dir("never"));
         Assert.Equal(2, code);
         Assert.Contains("x2", output, StringComparison.Ordinal);
@@ -120,8 +97,8 @@ public sealed class ShardMergeTests : IDisposable
     [Fact]
     public void MergingDifferentScenarios_ExitsTwo()
     {
-        Assert.Equal(0, Run("run", Example, "-n", "8", "--shard", "1/2", "--out", Dir("v1")).Code);
-        Assert.Equal(0, Run("run", Example, "-n", "8", "--shard", "2/2", "--variant", "strong-red", "--out", Dir("v2")).Code);
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "8", "--shard", "1/2", "--out", Dir("v1")).Code);
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "8", "--shard", "2/2", "--variant", "strong-red", "--out", Dir("v2")).Code);
         var (code, output) = Run("merge", Dir("v1"), Dir("v2"), "--out", Dir("never"));
         Assert.Equal(2, code);
         Assert.Contains("hash", output, StringComparison.Ordinal);
@@ -137,7 +114,7 @@ public sealed class ShardMergeTests : IDisposable
         Assert.Contains("are in no shard", gap.Output, StringComparison.Ordinal);
         var twice = Run("merge", Dir("g1"), Dir("g2"), Dir("g2"), Dir("g3"), "--out", Dir("never"));
         Assert.Equal(2, twice.Code);
-        var notShard = Run("merge", Dir("g1"), _root, "--out", Dir("never"));
+        var notShard = Run("merge", Dir("g1"), Root, "--out", Dir("never"));
         Assert.Equal(2, notShard.Code);
         Assert.Contains("manifest.json", notShard.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Dir("never")));
@@ -148,7 +125,7 @@ public sealed class ShardMergeTests : IDisposable
     {
         string blocker = Dir("blocker");
         File.WriteAllText(blocker, "x");
-        var (code, output) = Run("run", Example, "-n", "4", "--shard", "1/2", "--out", Path.Combine(blocker, "out"));
+        var (code, output) = Run("run", LineOfTowns, "-n", "4", "--shard", "1/2", "--out", Path.Combine(blocker, "out"));
         Assert.Equal(2, code);
         Assert.Contains("cannot write", output, StringComparison.Ordinal);
     }

@@ -1,29 +1,17 @@
 using Spectre.Console.Testing;
 using Xunit;
+using static Salient.Cli.Tests.CliTestSupport;
 
 namespace Salient.Cli.Tests.Commands;
 
-public sealed class SweepCommandTests : IDisposable
+public sealed class SweepCommandTests() : TempFolderTest("sweep")
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "salient-sweep-" + Guid.NewGuid().ToString("N"));
-
-    public SweepCommandTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private static string Example()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "scenarios/examples/line-of-towns");
-    }
-
     [Fact]
     public void Sweep_Factorial_WritesOneRowPerPointAndMetric_AndPlots()
     {
         var console = new TestConsole().Width(200);
-        string outDir = Path.Combine(_root, "sw");
-        int code = SalientApp.Run(["sweep", Example(), "--vary", "units.red-bn.personnel=300..900:3", "--vary", "parameters.ground.lethality.red=0.02,0.04",
+        string outDir = Path.Combine(Root, "sw");
+        int code = SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=300..900:3", "--vary", "parameters.ground.lethality.red=0.02,0.04",
             "-n", "10", "--metrics", "casualties.total.blue,control.area_km2.blue", "--out", outDir], console);
         Assert.True(code == 0, console.Output);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
@@ -46,9 +34,9 @@ public sealed class SweepCommandTests : IDisposable
     {
         // The point personnel=600 of a sweep equals a sweep of that single value: every point uses the same seed.
         var console = new TestConsole().Width(200);
-        string a = Path.Combine(_root, "a"), b = Path.Combine(_root, "b");
-        Assert.Equal(0, SalientApp.Run(["sweep", Example(), "--vary", "units.red-bn.personnel=300..900:3", "-n", "8", "--metrics", "casualties.total.blue", "--out", a], console));
-        Assert.Equal(0, SalientApp.Run(["sweep", Example(), "--vary", "units.red-bn.personnel=600", "-n", "8", "--metrics", "casualties.total.blue", "--out", b], console));
+        string a = Path.Combine(Root, "a"), b = Path.Combine(Root, "b");
+        Assert.Equal(0, SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=300..900:3", "-n", "8", "--metrics", "casualties.total.blue", "--out", a], console));
+        Assert.Equal(0, SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=600", "-n", "8", "--metrics", "casualties.total.blue", "--out", b], console));
         string Tail(string line) => line[line.IndexOf(",casualties", StringComparison.Ordinal)..];
         Assert.Equal(Tail(File.ReadAllLines(Path.Combine(b, "sweep.csv"))[1]), Tail(File.ReadAllLines(Path.Combine(a, "sweep.csv"))[2]));
     }
@@ -57,8 +45,8 @@ public sealed class SweepCommandTests : IDisposable
     public void Sweep_MonotoneInRedStrength_BlueCasualtiesRise()
     {
         var console = new TestConsole().Width(200);
-        string outDir = Path.Combine(_root, "m");
-        Assert.Equal(0, SalientApp.Run(["sweep", Example(), "--vary", "units.red-bn.personnel=300..900:3", "-n", "20", "--metrics", "casualties.total.blue", "--out", outDir], console));
+        string outDir = Path.Combine(Root, "m");
+        Assert.Equal(0, SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=300..900:3", "-n", "20", "--metrics", "casualties.total.blue", "--out", outDir], console));
         var means = File.ReadAllLines(Path.Combine(outDir, "sweep.csv")).Skip(1)
             .Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(3, means.Length);
@@ -69,8 +57,8 @@ public sealed class SweepCommandTests : IDisposable
     public void Sweep_LatinHypercube_WritesNPoints()
     {
         var console = new TestConsole().Width(200);
-        string outDir = Path.Combine(_root, "lhs");
-        int code = SalientApp.Run(["sweep", Example(), "--vary", "units.red-bn.personnel=300..900", "--vary", "parameters.ground.lethality.red=0.01..0.04",
+        string outDir = Path.Combine(Root, "lhs");
+        int code = SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=300..900", "--vary", "parameters.ground.lethality.red=0.01..0.04",
             "--lhs", "5", "-n", "4", "--metrics", "casualties.total.blue", "--out", outDir], console);
         Assert.True(code == 0, console.Output);
         Assert.Equal(6, File.ReadAllLines(Path.Combine(outDir, "sweep.csv")).Length);
@@ -83,17 +71,17 @@ public sealed class SweepCommandTests : IDisposable
     public void Sweep_BadVary_ExitsTwoWithMessage(string vary, string message)
     {
         var console = new TestConsole().Width(300);
-        int code = SalientApp.Run(["sweep", Example(), "--vary", vary, "-n", "2", "--out", Path.Combine(_root, "x")], console);
+        int code = SalientApp.Run(["sweep", LineOfTowns, "--vary", vary, "-n", "2", "--out", Path.Combine(Root, "x")], console);
         Assert.Equal(2, code);
         Assert.Contains(message, console.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_root, "x")));
+        Assert.False(Directory.Exists(Path.Combine(Root, "x")));
     }
 
     [Fact]
     public void Sweep_UnknownMetric_ExitsTwo()
     {
         var console = new TestConsole().Width(300);
-        int code = SalientApp.Run(["sweep", Example(), "--vary", "units.red-bn.personnel=300,600", "-n", "2", "--metrics", "casualties.nope", "--out", Path.Combine(_root, "x")], console);
+        int code = SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=300,600", "-n", "2", "--metrics", "casualties.nope", "--out", Path.Combine(Root, "x")], console);
         Assert.Equal(2, code);
         Assert.Contains("unknown metric 'casualties.nope'", console.Output, StringComparison.Ordinal);
     }
@@ -102,7 +90,7 @@ public sealed class SweepCommandTests : IDisposable
     public void Sweep_BadValue_ReportsTheScenarioError()
     {
         var console = new TestConsole().Width(300);
-        int code = SalientApp.Run(["sweep", Example(), "--vary", "units.red-bn.personnel=-5,600", "-n", "2", "--out", Path.Combine(_root, "x")], console);
+        int code = SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=-5,600", "-n", "2", "--out", Path.Combine(Root, "x")], console);
         Assert.Equal(2, code);
         Assert.Contains("--set units.red-bn.personnel=-5", console.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }

@@ -5,7 +5,7 @@ using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
 using Xunit;
 using Xunit.Abstractions;
-using static Salient.Cli.Tests.Robustness.RobustnessSupport;
+using static Salient.Cli.Tests.CliTestSupport;
 
 namespace Salient.Cli.Tests.Robustness;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Salient.Output.Files;
 using Xunit;
-using static Salient.Cli.Tests.Robustness.RobustnessSupport;
+using static Salient.Cli.Tests.CliTestSupport;
 
 namespace Salient.Cli.Tests.Robustness;
 

@@ -1,5 +1,5 @@
 using Xunit;
-using static Salient.Cli.Tests.Robustness.RobustnessSupport;
+using static Salient.Cli.Tests.CliTestSupport;
 
 namespace Salient.Cli.Tests.Robustness;
 

@@ -1,9 +1,9 @@
 using Spectre.Console.Testing;
 
-namespace Salient.Cli.Tests.Robustness;
+namespace Salient.Cli.Tests;
 
-/// <summary>Shared helpers of the robustness tests: the repository, the CLI in-process and as a separate process.</summary>
-internal static class RobustnessSupport
+/// <summary>Shared helpers of the CLI tests: the repository, the CLI in-process and as a separate process.</summary>
+internal static class CliTestSupport
 {
     /// <summary>The folder holding Salient.slnx.</summary>
     public static string Repo { get; } = FindRepo();
@@ -15,7 +15,7 @@ internal static class RobustnessSupport
     /// <summary>Runs the CLI in this process with a test console; returns the exit code and what it printed.</summary>
     public static (int Code, string Output) Run(params string[] args)
     {
-        var console = new TestConsole().Width(200);
+        var console = new TestConsole().Width(250);
         int code = SalientApp.Run(args, console);
         return (code, console.Output);
     }
@@ -39,5 +39,25 @@ internal static class RobustnessSupport
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
         return dir?.FullName ?? throw new DirectoryNotFoundException("Salient.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A test class with its own temporary folder, created before each test and deleted after it.</summary>
+public abstract class TempFolderTest : IDisposable
+{
+    protected TempFolderTest(string prefix)
+    {
+        Root = Path.Combine(Path.GetTempPath(), $"salient-{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Root);
+    }
+
+    /// <summary>The test's temporary folder.</summary>
+    protected string Root { get; }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Directory.Delete(Root, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }
