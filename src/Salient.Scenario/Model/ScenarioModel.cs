@@ -22,9 +22,6 @@ public sealed record ScenarioModel(
     Parameters Parameters,
     ImmutableArray<string> VariantNames)
 {
-    /// <summary>Index of a side by id, or -1.</summary>
-    public int SideIndex(string id) => Sides.IndexOf(Sides.FirstOrDefault(s => s.Id == id)!);
-
     /// <summary>Every quantity in the scenario, in a stable order (by path), for sampling and reporting.</summary>
     public IEnumerable<Quantity> AllQuantities()
     {
@@ -223,7 +220,4 @@ public sealed record Reinforcement(int Unit, DateOnly Start, DateOnly? End, Quan
 {
     /// <summary>The system delivered, or -1 for personnel.</summary>
     public int System { get; init; } = -1;
-
-    /// <summary>True for a daily flow, false for a one-off.</summary>
-    public bool IsFlow => End is not null;
 }
