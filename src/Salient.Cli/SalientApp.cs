@@ -53,6 +53,12 @@ public static class SalientApp
             config.AddCommand<SensitivityCommand>("sensitivity")
                 .WithDescription("Morris screening or Sobol indices of output metrics over input ranges; write sensitivity.csv and a bar plot.")
                 .WithExample("sensitivity", "scenarios/kursk-2024", "--method", "morris", "--inputs", "parameters.ground.lethality.red=0.01..0.03", "--outputs", "control.area_km2.blue");
+            config.AddCommand<CalibrateCommand>("calibrate")
+                .WithDescription("Fit the parameters marked calibrate: true to the evidence ledger by ABC-SMC; write the posterior and a calibration file (--install makes it the baseline).")
+                .WithExample("calibrate", "scenarios/kursk-2024", "--particles", "200", "--install");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Set every evidence claim against a run: the model's value and 90% interval, the claim's percentile, and the lethality a casualty claim implies.")
+                .WithExample("check", "out/kursk-2024-1");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge shard folders (salient run --shard k/N) into the outputs of one run, byte-identical to running it in one process.")
                 .WithExample("merge", "out/shard-1", "out/shard-2", "out/shard-3", "--out", "out/merged");

@@ -72,6 +72,60 @@ public static class AnalysisPlots
         return plot.GetImageBytes(Width, Height + 50, ImageFormat.Png);
     }
 
+    /// <summary>
+    /// A weighted histogram of a calibrated input's posterior particles, with the prior's density (scaled to the same
+    /// area) over the prior's support for comparison.
+    /// </summary>
+    public static byte[] Posterior(string title, string xLabel, double[] values, double[] weights, double lower, double upper, Func<double, double> priorDensity)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(priorDensity);
+        var plot = NewPlot(title);
+        const int Bins = 30;
+        double width = (upper - lower) / Bins;
+        var mass = new double[Bins];
+        for (int i = 0; i < values.Length; i++) mass[Math.Clamp((int)((values[i] - lower) / width), 0, Bins - 1)] += weights[i];
+        var bars = Enumerable.Range(0, Bins).Select(b => new Bar
+        {
+            Position = lower + (b + 0.5) * width, Value = mass[b] / width, Size = width * 0.95,
+            FillColor = Color.FromHex("#1f4e79").WithAlpha(0.7), LineWidth = 0,
+        }).ToList();
+        plot.Add.Bars(bars);
+        var xs = Enumerable.Range(0, 201).Select(i => lower + (upper - lower) * i / 200.0).ToArray();
+        var density = xs.Select(priorDensity).ToArray();
+        double area = 0;
+        for (int i = 1; i < xs.Length; i++) area += 0.5 * (density[i] + density[i - 1]) * (xs[i] - xs[i - 1]);
+        var prior = plot.Add.Scatter(xs, [.. density.Select(d => area > 0 ? d / area : 0)]);
+        prior.Color = Color.FromHex("#d62728");
+        prior.LineWidth = 2;
+        prior.MarkerSize = 0;
+        prior.LegendText = "prior";
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "posterior (weighted particles)", FillColor = Color.FromHex("#1f4e79").WithAlpha(0.7), LineWidth = 0 });
+        plot.XLabel(xLabel);
+        plot.YLabel("density");
+        plot.ShowLegend(Edge.Bottom);
+        return plot.GetImageBytes(Width, Height + 50, ImageFormat.Png);
+    }
+
+    /// <summary>The tolerance and acceptance rate of each generation of a fit.</summary>
+    public static byte[] Tolerances(string title, double[] epsilon, double[] acceptance)
+    {
+        ArgumentNullException.ThrowIfNull(epsilon);
+        ArgumentNullException.ThrowIfNull(acceptance);
+        var plot = NewPlot(title);
+        var xs = Enumerable.Range(0, epsilon.Length).Select(i => (double)i).ToArray();
+        var eps = plot.Add.Scatter(xs, epsilon);
+        eps.LegendText = "tolerance (epsilon)";
+        eps.LineWidth = 2;
+        var acc = plot.Add.Scatter(xs, acceptance);
+        acc.LegendText = "acceptance rate";
+        acc.LineWidth = 2;
+        plot.XLabel("generation");
+        plot.ShowLegend(Edge.Bottom);
+        return plot.GetImageBytes(Width, Height + 50, ImageFormat.Png);
+    }
+
     private static Plot NewPlot(string title)
     {
         var plot = new Plot();

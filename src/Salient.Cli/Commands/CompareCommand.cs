@@ -83,7 +83,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         var rows = new List<(string Variant, MetricDifference Difference)>();
         foreach (var v in variants)
         {
-            var loaded = ScenarioLoader.Load(path, new LoadOptions(v, settings.Set));
+            var loaded = ScenarioLoader.Load(path, settings.LoadOptions(v));
             DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
             if (loaded.Scenario is null) return SalientApp.UserError;
             var result = RunWithProgress(new CompiledScenario(loaded.Scenario), options, v, cancellationToken);

@@ -68,7 +68,7 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
 
         string? scenarioPath = settings.Scenario ?? first.Scenario.Path;
         if (scenarioPath is null) throw new UserInputException($"'{set.Shards[0].Folder}' does not say where its scenario is: give it with --scenario PATH");
-        var (model, _) = ScenarioInput.Load(console, new ScenarioSettings { Scenario = scenarioPath, Variant = first.Scenario.Variant, Set = [.. first.Scenario.Set] }, showWarnings: false);
+        var (model, _) = ScenarioInput.Load(console, new ScenarioSettings { Scenario = scenarioPath, Variant = first.Scenario.Variant, Set = [.. first.Scenario.Set], Uncalibrated = first.Scenario.Calibration is null }, showWarnings: false);
         if (model is null) return SalientApp.UserError;
         if (model.Hash != first.Scenario.Hash)
             throw new UserInputException($"the scenario at '{scenarioPath}' has hash {model.Hash}, but the shards were run with {first.Scenario.Hash}: it has changed since (give the original with --scenario PATH)");

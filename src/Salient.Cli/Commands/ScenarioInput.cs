@@ -24,7 +24,7 @@ internal static class ScenarioInput
     public static (ScenarioModel? Model, LoadResult Result) Load(IAnsiConsole console, ScenarioSettings settings, bool showWarnings)
     {
         string path = Resolve(settings.Scenario);
-        var result = ScenarioLoader.Load(path, new LoadOptions(settings.Variant, settings.Set));
+        var result = ScenarioLoader.Load(path, settings.LoadOptions());
         DiagnosticRenderer.Render(console, result.Diagnostics, showWarnings);
         return (result.Scenario, result);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Salient.Scenario.Parsing;
 using Spectre.Console.Cli;
 
 namespace Salient.Cli.Commands;
@@ -18,7 +19,15 @@ public class ScenarioSettings : CommandSettings
     [Description("Override one value, e.g. --set parameters.ground.lethality.red=0.03 (repeatable).")]
     public string[] Set { get; init; } = [];
 
+    [CommandOption("--uncalibrated")]
+    [Description("Ignore the scenario's calibration file: run the values as written (the priors), not the calibrated baseline.")]
+    public bool Uncalibrated { get; init; }
+
     [CommandOption("--debug")]
     [Description("Show stack traces for unexpected failures.")]
     public bool Debug { get; init; }
+
+    /// <summary>What to load: <paramref name="variant"/> (default: --variant), --set then <paramref name="extra"/> overrides, and --uncalibrated.</summary>
+    public LoadOptions LoadOptions(string? variant = null, IEnumerable<string>? extra = null) =>
+        new(variant ?? Variant, [.. Set, .. extra ?? []], Uncalibrated);
 }

@@ -229,8 +229,7 @@ internal sealed class PointRunner(IAnsiConsole console, ScenarioSettings setting
     /// <summary>Loads the scenario with <paramref name="overrides"/> and runs it; a scenario error becomes a user error naming the overrides.</summary>
     public MonteCarloResult Run(IEnumerable<string> overrides, CancellationToken cancel)
     {
-        var all = settings.Set.Concat(overrides).ToList();
-        var loaded = ScenarioLoader.Load(_path, new LoadOptions(settings.Variant, all));
+        var loaded = ScenarioLoader.Load(_path, settings.LoadOptions(extra: overrides));
         if (loaded.Scenario is null)
         {
             DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);

@@ -34,4 +34,7 @@ public static class StreamIds
 
     /// <summary>Reinforcements: arrival times and strengths of new units and materiel.</summary>
     public const uint Reinforcements = 8;
+
+    /// <summary>Calibration (ABC-SMC): prior draws, particle picks and perturbations; the replication argument is the proposal's index.</summary>
+    public const uint Calibration = 9;
 }

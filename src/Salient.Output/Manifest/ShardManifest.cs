@@ -14,7 +14,8 @@ namespace Salient.Output.Manifest;
 /// <param name="Variant">The variant applied, or null.</param>
 /// <param name="Path">Absolute path of the scenario folder or file when the run started.</param>
 /// <param name="Set">The <c>--set</c> overrides applied, in order.</param>
-public sealed record ManifestScenario(string Name, string Hash, string? Variant, string? Path, IReadOnlyList<string> Set);
+/// <param name="Calibration">The calibration file applied (relative to the scenario), or null when the scenario ran as written.</param>
+public sealed record ManifestScenario(string Name, string Hash, string? Variant, string? Path, IReadOnlyList<string> Set, string? Calibration = null);
 
 /// <summary>When a run or shard started and finished.</summary>
 public sealed record ManifestTiming(DateTimeOffset Started, DateTimeOffset Finished, double Seconds, double ReplicationsPerSecond);
@@ -112,7 +113,7 @@ public sealed record ShardManifest(
         ArgumentNullException.ThrowIfNull(scenario);
         var model = scenario.Model;
         return new ShardManifest(CurrentFormat, kind,
-            new ManifestScenario(model.Name, model.Hash, model.Variant, scenarioPath is null ? null : System.IO.Path.GetFullPath(scenarioPath), [.. set]),
+            new ManifestScenario(model.Name, model.Hash, model.Variant, scenarioPath is null ? null : System.IO.Path.GetFullPath(scenarioPath), [.. set], model.Calibration),
             EngineInfo.Version, seed, EngineInfo.RngAlgorithm, replications, shard.Index, shard.Count, range.Start, range.End,
             new ManifestTiming(started, started, 0, 0), CurrentHost(threads), [], []);
     }

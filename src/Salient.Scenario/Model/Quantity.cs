@@ -32,6 +32,20 @@ public sealed record Distribution(DistributionKind Kind, double A, double B, dou
         DistributionKind.Normal => A,
         _ => double.NaN,
     };
+
+    /// <summary>The distribution of k·X for k &gt; 0 (same family; location, scale and bounds multiplied).</summary>
+    public Distribution Scaled(double k)
+    {
+        if (!(k > 0)) throw new ArgumentOutOfRangeException(nameof(k), k, "the factor must be positive");
+        return Kind switch
+        {
+            DistributionKind.Triangular => this with { A = A * k, B = B * k, C = C * k, Min = Min * k, Max = Max * k },
+            DistributionKind.Uniform => this with { A = A * k, B = B * k, Min = Min * k, Max = Max * k },
+            DistributionKind.LogNormal => this with { A = A * k, Min = Min * k, Max = Max * k },
+            DistributionKind.Beta => this with { Min = Min * k, Max = Max * k },
+            _ => this with { A = A * k, B = B * k, Min = Min * k, Max = Max * k },
+        };
+    }
 }
 
 /// <summary>One point of a piecewise schedule: from <see cref="Date"/> on, the value is <see cref="Value"/>.</summary>
@@ -66,6 +80,14 @@ public sealed record Quantity(
     /// <summary>A fixed value without provenance (used by builders and defaults).</summary>
     public static Quantity Fixed(string path, double value, string? source = null) =>
         new(path, value, null, [], Interpolation.Step, source, null, false, SourceSpan.None("(default)"));
+
+    /// <summary>This quantity multiplied by <paramref name="k"/> &gt; 0: its value, distribution and every schedule point.</summary>
+    public Quantity Scaled(double k) => this with
+    {
+        Value = Value * k,
+        Distribution = Distribution?.Scaled(k),
+        Schedule = IsScheduled ? [.. Schedule.Select(p => p with { Value = p.Value.Scaled(k) })] : Schedule,
+    };
 
     /// <summary>True when the quantity is sampled per replication (itself or any schedule point).</summary>
     public bool IsUncertain => Distribution is not null || Schedule.Any(p => p.Value.IsUncertain);

@@ -22,6 +22,24 @@ public sealed record ScenarioModel(
     Parameters Parameters,
     ImmutableArray<string> VariantNames)
 {
+    /// <summary>The calibration file applied (relative to the scenario), or null when the scenario ran as written.</summary>
+    public string? Calibration { get; init; }
+
+    /// <summary>A copy with some parameters replaced (calibration particles, implied-parameter searches); the hash is kept.</summary>
+    public ScenarioModel WithParameters(IEnumerable<Quantity> replacements)
+    {
+        ArgumentNullException.ThrowIfNull(replacements);
+        var values = Parameters.Values;
+        foreach (var q in replacements)
+        {
+            const string prefix = "parameters.";
+            string name = q.Path.StartsWith(prefix, StringComparison.Ordinal) ? q.Path[prefix.Length..] : q.Path;
+            if (!values.ContainsKey(name)) throw new KeyNotFoundException($"parameter '{q.Path}' is not in the catalogue");
+            values = values.SetItem(name, q);
+        }
+        return this with { Parameters = new Parameters(values) };
+    }
+
     /// <summary>Every quantity in the scenario, in a stable order (by path), for sampling and reporting.</summary>
     public IEnumerable<Quantity> AllQuantities()
     {

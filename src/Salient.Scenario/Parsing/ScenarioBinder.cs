@@ -12,7 +12,7 @@ public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan 
 internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory)
 {
     private static readonly string[] RootKeys =
-        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants"];
+        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration"];
 
     private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
 

@@ -68,6 +68,7 @@ public static class ScenarioLoader
 
         var binder = new ScenarioBinder(ctx, baseDirectory);
         var variantNames = binder.VariantNames(root);
+        string? calibration = options.Uncalibrated ? null : binder.ApplyCalibration(root);
         if (options.Variant is not null) binder.ApplyVariant(root, options.Variant);
         foreach (var o in options.Overrides ?? [])
             if (Overrides.TryParse(ctx, o, out var p, out var v) && v is not null)
@@ -83,7 +84,7 @@ public static class ScenarioLoader
         if (diag.HasErrors) return new LoadResult(null, diag.Sorted());
 
         string hash = Hash(text, binder.SideFiles, options);
-        var model = draft.Model with { Hash = hash, Variant = options.Variant, VariantNames = [.. variantNames] };
+        var model = draft.Model with { Hash = hash, Variant = options.Variant, VariantNames = [.. variantNames], Calibration = calibration };
         return new LoadResult(model, diag.Sorted());
     }
 

@@ -42,6 +42,7 @@ public partial class SchemaTests
         ["a reinforcement"] = "/$defs/reinforcement",
         ["a stock"] = "/$defs/stock",
         ["a variant"] = "/$defs/variant",
+        ["the calibration file"] = "/$defs/calibrationFile",
         ["quantity '*'"] = "/$defs/parameterQuantityObject",
         ["schedule point of '*'"] = "/$defs/schedulePoint",
     };

@@ -1,0 +1,76 @@
+using Salient.Engine.Compilation;
+using Salient.Experiments.Sharding;
+
+namespace Salient.Experiments.Claims;
+
+/// <summary>A claim set against a run's replications.</summary>
+/// <param name="Claim">The claim.</param>
+/// <param name="Replications">Replications compared.</param>
+/// <param name="P05">5th percentile of the model's observable .</param>
+/// <param name="P50">Median of the model's observable.</param>
+/// <param name="P95">95th percentile of the model's observable.</param>
+/// <param name="Happened">For event claims, the share of replications in which the event happened (1 otherwise).</param>
+/// <param name="Percentile">
+/// Where the claim's centre falls in the model's distribution, in percent: the share of replications whose observable
+/// is below it, counting ties half (a mid-rank percentile). An event that never happened counts as later than any date.
+/// </param>
+public sealed record ClaimOutcome(Claim Claim, int Replications, double P05, double P50, double P95, double Happened, double Percentile)
+{
+    /// <summary>True when the claim's range overlaps the model's 90% interval: plausible under the model's assumptions.</summary>
+    public bool WithinNinety => Claim.High >= P05 && Claim.Low <= P95;
+}
+
+/// <summary>Sets claims against every replication of a run.</summary>
+public static class ClaimEvaluation
+{
+    /// <summary>Each claim's observable in every replication of <paramref name="source"/>, claim-major.</summary>
+    public static double[][] Observe(IReadOnlyList<Claim> claims, IReplicationSource source, MetricLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(layout);
+        var values = claims.Select(_ => new double[source.Count]).ToArray();
+        int width = layout.Metrics.Length, block = layout.DailyLength;
+        foreach (var b in source.Blocks())
+        {
+            var metrics = b.Metrics.Span;
+            var daily = b.Daily.Span;
+            for (int i = 0; i < b.Count; i++)
+                for (int c = 0; c < claims.Count; c++)
+                    values[c][b.Start - source.Start + i] = claims[c].Observe(metrics.Slice(i * width, width), daily.Slice(i * block, block), layout.Days);
+        }
+        return values;
+    }
+
+    /// <summary>The outcome of one claim from its observables (NaN = an event that did not happen).</summary>
+    public static ClaimOutcome Evaluate(Claim claim, IReadOnlyList<double> observed)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(observed);
+        int n = observed.Count;
+        if (n == 0) return new ClaimOutcome(claim, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        // Events that never happened sort after every date.
+        var sorted = observed.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray();
+        double centre = (claim.Low + claim.High) / 2;
+        int below = 0, ties = 0;
+        foreach (double x in sorted)
+        {
+            if (x < centre) below++;
+            else if (x == centre) ties++;
+        }
+        double happened = observed.Count(x => !double.IsNaN(x)) / (double)n;
+        return new ClaimOutcome(claim, n, Quantile(sorted, 0.05), Quantile(sorted, 0.5), Quantile(sorted, 0.95), happened, 100.0 * (below + 0.5 * ties) / n);
+    }
+
+    /// <summary>R-7 quantile of sorted values (infinite entries propagate: an event percentile past the last happening is infinite).</summary>
+    public static double Quantile(double[] sorted, double q)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Length == 0) return double.NaN;
+        double h = (sorted.Length - 1) * q;
+        int lo = (int)Math.Floor(h);
+        if (lo + 1 >= sorted.Length || h == lo) return sorted[lo];
+        double a = sorted[lo], b = sorted[lo + 1];
+        return double.IsInfinity(b) ? b : a + (h - lo) * (b - a);
+    }
+}
