@@ -11,7 +11,7 @@ public static class ValidationSuite
 
     /// <summary>The cases, in report order.</summary>
     public static IReadOnlyList<ValidationCase> Cases { get; } =
-        [new LanchesterSquareCase(), new MarkovDuelCase(), new AirDefenceSaturationCase(), new EwJammingCase()];
+        [new LanchesterSquareCase(), new LanchesterLinearCase(), new MarkovDuelCase(), new AirDefenceSaturationCase(), new EwJammingCase()];
 
     /// <summary>Classic laws the engine has no mechanic for, with the reason (docs/validation.md lists them instead of a case).</summary>
     public static IReadOnlyList<(string Law, string Why)> NotModelled { get; } =
