@@ -19,7 +19,7 @@ namespace Salient.Experiments.Validation;
 /// discretisation error, exact) plus <c>|delta|</c>, the covariance drift. S and delta are propagated tick by tick with
 /// the linear-noise approximation: <c>S' = G S G^T + diag(b dt B R, a dt B R)</c> with G the Jacobian of the Euler
 /// step, and the mean stepped with <c>E[B R] = B R + Cov</c>; the error of that approximation is of order 1/N of delta
-/// itself, which is far below the sampling term (the tests check delta is a small part of the tolerance).
+/// itself, and delta stays under a tenth of the sampling term (tested), so that error cannot decide a check.
 /// </remarks>
 public sealed class LanchesterLinearCase : ValidationCase
 {
@@ -46,7 +46,7 @@ public sealed class LanchesterLinearCase : ValidationCase
         "(E[BR] = E[B] E[R] + Cov(B, R)), so the engine's mean is the forward-Euler step plus a drift delta from the " +
         "covariance. Tolerance on each day's mean: 5 sqrt(S/n) for n replications, plus |Euler - ODE| (the one-hour tick's " +
         "discretisation error, exact), plus |delta|, with S and delta propagated by the linear-noise approximation " +
-        "(S' = G S G' + diag(b dt BR, a dt BR), G the Euler step's Jacobian; delta is a few percent of the sampling term). " +
+        "(S' = G S G' + diag(b dt BR, a dt BR), G the Euler step's Jacobian; delta stays under a tenth of the sampling term). " +
         "Every day of both series is checked; the table shows three.";
 
     /// <inheritdoc/>
