@@ -14,9 +14,11 @@ public sealed class ValidationCaseTests(ValidationFixture fixture)
 {
     [Theory]
     [InlineData("lanchester-square", 36)]
+    [InlineData("lanchester-linear", 36)]
     [InlineData("markov-duel", 5)]
     [InlineData("air-defence-saturation", 8)]
     [InlineData("ew-jamming", 2)]
+    [InlineData("hughes-salvo", 4)]
     public void Case_EveryCheckWithinTolerance(string id, int checks)
     {
         var result = fixture.Report[id];
@@ -40,6 +42,37 @@ public sealed class ValidationCaseTests(ValidationFixture fixture)
         var red = fixture.Report["lanchester-square"].Checks.Where(c => c.Quantity.StartsWith("mean personnel.red", StringComparison.Ordinal)).ToList();
         Assert.True(red[^1].Expected < 400, $"red ends at {red[^1].Expected}");
         Assert.All(red, c => Assert.True(c.Tolerance < 5, c.ToString()));
+    }
+
+    [Fact]
+    public void LanchesterLinear_TolerancesAreTight_AndTheForcesActuallyAttrit()
+    {
+        var red = fixture.Report["lanchester-linear"].Checks.Where(c => c.Quantity.StartsWith("mean personnel.red", StringComparison.Ordinal)).ToList();
+        Assert.True(red[^1].Expected < 400, $"red ends at {red[^1].Expected}");
+        Assert.All(red, c => Assert.True(c.Tolerance < 5, c.ToString()));
+    }
+
+    [Fact]
+    public void LanchesterLinear_CovarianceDriftIsASmallPartOfTheTolerance()
+    {
+        // The linear-noise estimate of the covariance drift enters the tolerance; it must stay a small part of the
+        // sampling term, so an error in that approximation could not decide a check.
+        const double a = 0.06 * 1.25 / 1.5 / (10 * 50), b = 0.03 * 0.8 * 1.5 / (10 * 50);
+        var steps = LanchesterLinearCase.Propagate(1000, 1000, a, b, 1.0 / 24, 18, 24);
+        foreach (var e in steps)
+        {
+            Assert.True(Math.Abs(e.B - e.EulerB) < 0.1 * 5 * Math.Sqrt(e.VarB / LanchesterLinearCase.Replications), e.ToString());
+            Assert.True(Math.Abs(e.R - e.EulerR) < 0.1 * 5 * Math.Sqrt(e.VarR / LanchesterLinearCase.Replications), e.ToString());
+        }
+    }
+
+    [Fact]
+    public void Hughes_SaturatedSalvoMatchesTheDeterministicEquation()
+    {
+        // Far above the defence's capacity the Poisson salvo's expectation is Hughes' deterministic value.
+        var first = fixture.Report["hughes-salvo"].Checks[0];
+        Assert.Contains("(Hughes 10)", first.Quantity, StringComparison.Ordinal);
+        Assert.Equal(10, first.Expected, 0.05);
     }
 
     [Fact]

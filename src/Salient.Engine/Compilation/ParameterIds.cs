@@ -23,6 +23,8 @@ internal sealed class ParameterIds
         PersonnelPower = P("ground.personnel_power");
         SupportFraction = P("ground.support_fraction");
         PositionalIntensity = P("ground.positional_intensity");
+        AreaFire = PerSide("ground.area_fire");
+        AreaFireDensity = P("ground.area_fire_density");
         BaseDetection = P("isr.base_detection");
         CounterDrone = PerSide("counter_drone.p");
         LatencyHours = PerSide("c2.latency_hours");
@@ -58,6 +60,8 @@ internal sealed class ParameterIds
     public int PersonnelPower { get; }
     public int SupportFraction { get; }
     public int PositionalIntensity { get; }
+    public int[] AreaFire { get; }
+    public int AreaFireDensity { get; }
     public int BaseDetection { get; }
     public int[] CounterDrone { get; }
     public int[] LatencyHours { get; }

@@ -55,6 +55,12 @@ public sealed partial class Simulation
                 for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
                     if (_c.UnitSide[u] != side) _incoming[u] += fire;
         }
+        // Every unit firing at u is of the other side, so one area-fire mix applies to all its incoming fire; the
+        // densities are taken before any loss, like the fire itself.
+        if (P(_ids.AreaFire[0]) > 0 || P(_ids.AreaFire[1]) > 0)
+            for (int u = 0; u < _m; u++)
+                if (_active[u] && _incoming[u] > 0)
+                    _incoming[u] *= AreaFireMix(1 - _c.UnitSide[u], _cell[u], SidePersonnelAt(_cell[u], _c.UnitSide[u]));
         for (int u = 0; u < _m; u++)
         {
             if (!_active[u] || _incoming[u] <= 0) continue;
@@ -65,6 +71,29 @@ public sealed partial class Simulation
     }
 
     private const int CauseAssault = 0, CausePositional = 1, CauseOverrun = 2;
+
+    /// <summary>
+    /// Multiplier on <paramref name="side"/>'s fire for its area-fire share phi: (1 - phi) + phi x rho / rho_ref, with
+    /// rho = <paramref name="targetPersonnel"/> / the area of <paramref name="cell"/>. Area fire's casualties scale with
+    /// the target's density (Lanchester's linear law); exactly 1 when phi is 0, so all-aimed fire is untouched.
+    /// A cell without area has no density: there area fire counts as aimed.
+    /// </summary>
+    private double AreaFireMix(int side, int cell, double targetPersonnel)
+    {
+        double phi = P(_ids.AreaFire[side]);
+        double area = _c.CellArea[cell];
+        if (phi <= 0 || area <= 0) return 1;
+        return 1 - phi + phi * targetPersonnel / area / P(_ids.AreaFireDensity);
+    }
+
+    /// <summary>Personnel of <paramref name="side"/>'s active units in <paramref name="cell"/> (occupancy must be current).</summary>
+    private double SidePersonnelAt(int cell, int side)
+    {
+        double n = 0;
+        for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
+            if (_active[u] && _c.UnitSide[u] == side) n += _personnel[u];
+        return n;
+    }
 
     private void Assault(int cell, int att, int def)
     {
@@ -118,8 +147,15 @@ public sealed partial class Simulation
         double sqrtM = Math.Sqrt(m);
         if (d > 0)
         {
-            long casDef = Sampler.Poisson(ref _rng, P(_ids.Lethality[att]) * a / sqrtM * dt);
-            long casAtt = Sampler.Poisson(ref _rng, P(_ids.Lethality[def]) * d * sqrtM * dt);
+            // Area fire on either side falls on the personnel engaged, spread over the contested cell.
+            double attPersonnel = 0, defPersonnel = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (i < attackers) attPersonnel += _personnel[_partUnit[i]];
+                else defPersonnel += _partWeight[i] * _personnel[_partUnit[i]];
+            }
+            long casDef = Sampler.Poisson(ref _rng, P(_ids.Lethality[att]) * a / sqrtM * dt * AreaFireMix(att, cell, defPersonnel));
+            long casAtt = Sampler.Poisson(ref _rng, P(_ids.Lethality[def]) * d * sqrtM * dt * AreaFireMix(def, cell, attPersonnel));
             Distribute(casDef, attackers, count);
             Distribute(casAtt, 0, attackers);
         }

@@ -97,13 +97,4 @@ public sealed class LanchesterSquareCase : ValidationCase
 
         static string Label(string side, double t) => string.Create(CultureInfo.InvariantCulture, $"mean personnel.{side}, day {t:0}");
     }
-
-    /// <summary>Supply stays 1: each side has a depot at its unit's cell that resupplies faster than any posture consumes.</summary>
-
-    private static double Mean(double[] values)
-    {
-        double sum = 0;
-        foreach (double v in values) sum += v;
-        return sum / values.Length;
-    }
 }

@@ -92,15 +92,26 @@ public abstract class ValidationCase
         return sum;
     }
 
+    /// <summary>The mean of a column of values.</summary>
+    protected static double Mean(double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        double sum = 0;
+        foreach (double v in values) sum += v;
+        return sum / values.Length;
+    }
+
     /// <summary>The per-day assault rates of a two-unit duel: red loses a x B a day, blue b x R (docs/model.md 4.7).</summary>
     protected sealed record DuelRates(Unit Blue, Unit Red, double A, double B);
 
     /// <summary>
     /// Checks that a scenario is the pure aimed-fire duel the closed forms assume (two units, personnel only, red never
     /// breaks, no support, positional fire, garrison or cohesion loss, blue always assaults, both fully supplied) and
-    /// returns its rates a = k_b eps_b x_b pi / sqrt(M) and b = k_r eps_r x_r pi sqrt(M).
+    /// returns its rates a = k_b eps_b x_b pi / sqrt(M) and b = k_r eps_r x_r pi sqrt(M). Both sides' area-fire share
+    /// (<c>ground.area_fire</c>) must be <paramref name="areaFire"/>: 0 for aimed fire, 1 for area fire, whose rates the
+    /// caller still divides by the contested cell's area and the reference density.
     /// </summary>
-    protected DuelRates RequireAssaultDuel(ScenarioModel model)
+    protected DuelRates RequireAssaultDuel(ScenarioModel model, double areaFire = 0)
     {
         var blue = UnitById(model, "b");
         var red = UnitById(model, "r");
@@ -111,6 +122,8 @@ public abstract class ValidationCase
         Require(Fixed(p["ground.support_fraction"]) == 0 && Fixed(p["ground.positional_intensity"]) == 0, "assault fire only");
         Require(Fixed(p["ground.garrison_power_per_km2.red"]) == 0, "no garrison");
         Require(Fixed(p["cohesion.loss_per_casualty_fraction"]) == 0, "cohesion stays 1");
+        Require(Fixed(p["ground.area_fire.blue"]) == areaFire && Fixed(p["ground.area_fire.red"]) == areaFire,
+            areaFire == 0 ? "aimed fire only (ground.area_fire 0)" : "area fire only (ground.area_fire 1)");
         Require(Fixed(model.Sides[0].Doctrine.AttackRatio) == 0, "blue's assault always goes in");
         double use = Math.Max(Fixed(p["logistics.consumption_per_day.attack"]), Fixed(p["logistics.consumption_per_day.defend"]));
         foreach (var (unit, side) in new[] { (blue, "blue"), (red, "red") })

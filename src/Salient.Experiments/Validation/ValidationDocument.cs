@@ -28,8 +28,9 @@ public static class ValidationDocument
         s.Append("with a fixed seed and replication count, and the estimate must lie within the tolerance of the closed form.\n");
         s.Append("Every tolerance is derived from the replication count: 5 standard errors of the estimate (a chance failure has\n");
         s.Append("probability 5.7e-7 per check), plus, where the closed form is continuous-time, the exact discretisation error of\n");
-        s.Append("the tick. The case sections below give each derivation. `tests/Salient.Validation.Tests` asserts every check,\n");
-        s.Append("including those the table leaves out (every day of the square-law trajectory).\n\n");
+        s.Append("the tick (and for the linear law the drift from the state's covariance). The case sections below give each\n");
+        s.Append("derivation. `tests/Salient.Validation.Tests` asserts every check, including those the table leaves out (every day\n");
+        s.Append("of the Lanchester trajectories).\n\n");
         s.Append("| case | quantity | expected | measured | tolerance | replications | result |\n");
         s.Append("| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
         foreach (var c in report.Cases)

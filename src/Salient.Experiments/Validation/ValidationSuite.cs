@@ -11,19 +11,15 @@ public static class ValidationSuite
 
     /// <summary>The cases, in report order.</summary>
     public static IReadOnlyList<ValidationCase> Cases { get; } =
-        [new LanchesterSquareCase(), new MarkovDuelCase(), new AirDefenceSaturationCase(), new EwJammingCase()];
+        [new LanchesterSquareCase(), new LanchesterLinearCase(), new MarkovDuelCase(), new AirDefenceSaturationCase(), new EwJammingCase(), new HughesSalvoCase()];
 
     /// <summary>Classic laws the engine has no mechanic for, with the reason (docs/validation.md lists them instead of a case).</summary>
     public static IReadOnlyList<(string Law, string Why)> NotModelled { get; } =
     [
-        ("Lanchester linear law (area fire, dB/dt = -k B R)",
-            "No mechanic makes losses scale with the target's numbers or density: assault and positional casualty means are " +
-            "linear in the firer's power alone (aimed fire, docs/model.md 4.7), and kill chains are per sortie, their hits set by " +
-            "sorties and find and hit probabilities, not by how many targets stand in the area (4.5)."),
-        ("Hughes salvo model",
-            "There is no salvo exchange: no unit fires volleys that the target's defensive fire thins and whose hits wear down a " +
-            "staying power measured in hits. Air defence thins interceptable raids (4.6, validated above), but nothing fires back " +
-            "in salvos and units have no staying power other than personnel."),
+        ("Hughes salvo model, simultaneous exchange (Delta A and Delta B from the same pre-salvo state)",
+            "Kill chains fire unit by unit within a tick (docs/model.md 4.5), so when both sides hold launchers the first unit's " +
+            "salvo lands, and its losses count, before the second unit fires: a sequential exchange, not Hughes' simultaneous " +
+            "one. The one-sided salvo is validated above (hughes-salvo)."),
     ];
 
     /// <summary>

@@ -23,6 +23,8 @@ public static class ParameterCatalogue
         new("ground.advance_km_per_day", 12, 0, 200, "km per day", "rate at which attackers clear an undefended cell (distance between cell centres over this rate gives the time to take it)", Assumption),
         new("ground.support_fraction", 0.5, 0, 1, "fraction", "share of a unit's power that also defends each adjacent own cell (units hold a frontage, not a point)", Assumption),
         new("ground.positional_intensity", 0.1, 0, 10, "fraction of lethality", "intensity of the fire exchanged every tick between all units in contact, relative to an assault (positional fighting: artillery, drones, patrols)", Assumption),
+        new("ground.area_fire.{side}", 0, 0, 1, "fraction", "share of the side's ground fire that is area fire (casualties scale with the target's density, Lanchester's linear law); the rest is aimed fire (square law)", Assumption + ": 0, all fire aimed"),
+        new("ground.area_fire_density", 100, 0.001, 1e6, "persons per km²", "target density at which area fire causes as many casualties as the same fire aimed", Assumption),
         new("ground.garrison_power_per_km2.{side}", 0, 0, 1000, "combat power per km²", "local defence (border guards, militia) in every cell the side holds, present even without units", Assumption),
         new("ground.equipment_loss_factor", 1.0, 0, 10, "multiplier", "an item is lost with probability (personnel loss fraction) x factor x the system's vulnerability", Assumption),
         new("ground.fortification_per_day", 0.02, 0, 1, "per day", "growth of a held, quiet cell's fortification level", Assumption),

@@ -107,6 +107,72 @@ public class SimulationTests
     }
 
     [Fact]
+    public void Assault_AreaFire_MeanCasualtiesScaleWithTheTargetsDensity()
+    {
+        // Area fire multiplies a side's casualty mean by (1 - phi) + phi * rho / rho_ref, rho = target personnel / area
+        // of the contested cell (10 km2): red's rho = 80, blue's rho = 100, against rho_ref = 50.
+        string yaml = TestScenarios.Duel(1000, 800, ground: "positional_intensity: 0\nlethality: { blue: 0.02, red: 0.03 }\narea_fire: { blue: 0.5, red: 1 }\narea_fire_density: 50");
+        var c = TestScenarios.Compile(yaml);
+        double sumRed = 0, sumBlue = 0;
+        for (int rep = 0; rep < AssaultReplications; rep++)
+        {
+            var (m, _) = RunOnce(c, 11, rep);
+            sumRed += Metric(c, m, "casualties.total.red");
+            sumBlue += Metric(c, m, "casualties.total.blue");
+        }
+        const double expectRed = 0.02 * 1000 * (0.5 + 0.5 * 800 / 10.0 / 50);
+        const double expectBlue = 0.03 * 800 * (1000 / 10.0 / 50);
+        Assert.InRange(sumRed / AssaultReplications, expectRed - Sigmas * Math.Sqrt(expectRed / AssaultReplications), expectRed + Sigmas * Math.Sqrt(expectRed / AssaultReplications));
+        Assert.InRange(sumBlue / AssaultReplications, expectBlue - Sigmas * Math.Sqrt(expectBlue / AssaultReplications), expectBlue + Sigmas * Math.Sqrt(expectBlue / AssaultReplications));
+    }
+
+    [Fact]
+    public void PositionalFighting_AreaFire_ScalesWithTheDensityOfTheTargetsCell()
+    {
+        // Blue's fire is all area fire: 0.02 * 0.5 * 1000 a day, times red's density 800 / 10 km2 over rho_ref 40.
+        string yaml = TestScenarios.Duel(1000, 800, bluePosture: "defend", ground: "positional_intensity: 0.5\nlethality: { blue: 0.02, red: 0.03 }\narea_fire: { blue: 1 }\narea_fire_density: 40").Replace(", objectives: [e]", "", StringComparison.Ordinal);
+        var c = TestScenarios.Compile(yaml);
+        double sumRed = 0, sumBlue = 0;
+        for (int rep = 0; rep < AssaultReplications; rep++)
+        {
+            var (m, _) = RunOnce(c, 5, rep);
+            sumRed += Metric(c, m, "casualties.total.red");
+            sumBlue += Metric(c, m, "casualties.total.blue");
+        }
+        const double expectRed = 0.02 * 0.5 * 1000 * (800 / 10.0 / 40);
+        const double expectBlue = 0.03 * 0.5 * 800; // red's fire stays aimed
+        Assert.InRange(sumRed / AssaultReplications, expectRed - Sigmas * Math.Sqrt(expectRed / AssaultReplications), expectRed + Sigmas * Math.Sqrt(expectRed / AssaultReplications));
+        Assert.InRange(sumBlue / AssaultReplications, expectBlue - Sigmas * Math.Sqrt(expectBlue / AssaultReplications), expectBlue + Sigmas * Math.Sqrt(expectBlue / AssaultReplications));
+    }
+
+    [Fact]
+    public void AreaFire_Zero_IsIdenticalToTheDefault()
+    {
+        var plain = TestScenarios.Compile(TestScenarios.Duel(3000, 1000, days: 5, tickHours: 6, ground: "positional_intensity: 0.2"));
+        var zero = TestScenarios.Compile(TestScenarios.Duel(3000, 1000, days: 5, tickHours: 6, ground: "positional_intensity: 0.2\narea_fire: { blue: 0, red: 0 }\narea_fire_density: 7"));
+        for (int rep = 0; rep < 5; rep++)
+        {
+            var a = RunOnce(plain, 2, rep);
+            var b = RunOnce(zero, 2, rep);
+            Assert.Equal(a.Metrics, b.Metrics);
+            Assert.Equal(a.Daily, b.Daily);
+        }
+    }
+
+    [Fact]
+    public void Step_WithAreaFire_AllocatesNothing()
+    {
+        var c = TestScenarios.Compile(TestScenarios.Duel(3000, 1000, days: 30, tickHours: 1, ground: "positional_intensity: 0.2\narea_fire: { blue: 0.5, red: 1 }"));
+        var sim = new Simulation(c);
+        var daily = new float[c.Layout.DailyLength];
+        sim.Begin(1, 0);
+        for (int i = 0; i < 40; i++) sim.Step(daily);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 400; i++) sim.Step(daily);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Casualties_AddUp_PersonnelIsConserved()
     {
         var c = TestScenarios.Compile(TestScenarios.Duel(3000, 1000, days: 20, tickHours: 6, ground: "positional_intensity: 0.2"));
