@@ -84,6 +84,8 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         var loaded = ScenarioLoader.Load(scenarioPath, new LoadOptions(Uncalibrated: true));
         Rendering.DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
         if (loaded.Scenario is not { } model) return SalientApp.UserError;
+        try { ScenarioCalibration.PriorsOf(model); }
+        catch (CalibrationSetupException ex) { throw new UserInputException(ex.Message); }
         string evidencePath = settings.Evidence ?? ViewerOutputs.FindEvidence(scenarioPath)
             ?? throw new UserInputException($"no evidence to fit: put an evidence.yaml beside the scenario or pass --evidence FILE");
         if (!File.Exists(evidencePath)) throw new UserInputException($"--evidence: no such file '{evidencePath}'");
