@@ -31,7 +31,7 @@ public static class SalientApp
                         console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                         console.MarkupLine("Run [bold]salient --help[/] for usage.");
                         return UserError;
-                    case OutputException or UserInputException:
+                    case OutputException or UserInputException or Analysis.MetricSelectorException:
                         console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                         return UserError;
                     default:
@@ -53,6 +53,9 @@ public static class SalientApp
             config.AddCommand<SensitivityCommand>("sensitivity")
                 .WithDescription("Morris screening or Sobol indices of output metrics over input ranges; write sensitivity.csv and a bar plot.")
                 .WithExample("sensitivity", "scenarios/kursk-2024", "--method", "morris", "--inputs", "parameters.ground.lethality.red=0.01..0.03", "--outputs", "control.area_km2.blue");
+            config.AddCommand<SensitivityMergeCommand>("sensitivity-merge")
+                .WithDescription("Combine the shard folders of salient sensitivity --shard k/N into the study's indices, byte-identical to an unsharded run.")
+                .WithExample("sensitivity-merge", "out/sens-1", "out/sens-2", "out/sens-3", "--out", "out/sens");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge shard folders (salient run --shard k/N) into the outputs of one run, byte-identical to running it in one process.")
                 .WithExample("merge", "out/shard-1", "out/shard-2", "out/shard-3", "--out", "out/merged");
