@@ -25,7 +25,7 @@ public sealed class SensitivitySettings : ScenarioSettings
     public string[] Inputs { get; init; } = [];
 
     [CommandOption("--outputs <M1,M2>")]
-    [Description("Output metrics, e.g. casualties.total.blue,control.area_km2.blue.")]
+    [Description("Outputs: final metrics by name or daily series at a date, e.g. control.cleared.blue,control.area_km2.blue@2024-12-01. Day metrics are censored at the day after the end date.")]
     public string? Outputs { get; init; }
 
     [CommandOption("-n|--replications <N>")]
@@ -120,6 +120,8 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
             specs, [.. selectors.Select(m => new SensitivityOutput(m.Name, m.IsDay))], baseModel.Calendar.Start, baseModel.Calendar.End);
         var inputs = plan.ParsedInputs();
         var unit = plan.Design().Rows;
+        if (shard is { } over && over.Count > unit.Count)
+            throw new UserInputException($"--shard {over}: the design has only {unit.Count} points, so at most {unit.Count} shards (each needs at least one point)");
         var range = shard is { } sh ? SensitivityShard.PointsOf(sh, unit.Count) : ReplicationRange.All(unit.Count);
 
         var runner = new PointRunner(console, settings, settings.Replications, settings.Seed, settings.Threads);

@@ -35,7 +35,7 @@ public sealed class SweepSettings : ScenarioSettings
     public ulong Seed { get; init; } = 1;
 
     [CommandOption("--metrics <M1,M2>")]
-    [Description("Metrics to report (default: casualties.total.<side> and control.area_km2.<side>).")]
+    [Description("Metrics to report: final metrics by name or daily series at a date, e.g. control.cleared.blue,control.area_km2.blue@2024-12-01 (default: casualties.total.<side> and control.area_km2.<side>). Day metrics are censored at the day after the end date.")]
     public string? Metrics { get; init; }
 
     [CommandOption("--threads <T>")]

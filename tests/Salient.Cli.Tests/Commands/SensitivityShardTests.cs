@@ -79,6 +79,11 @@ public sealed class SensitivityShardTests() : TempFolderTest("sens-shard")
         Assert.Equal(2, code);
         Assert.Contains("the shard index k must be between 1 and 3", console.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(Root, "x")));
+        // 2 inputs and 3 trajectories: 9 design points, so 10 shards would leave one empty.
+        var (code2, output) = Run(["sensitivity", LineOfTowns, .. Study, "--shard", "10/10", "--out", Path.Combine(Root, "y")]);
+        Assert.Equal(2, code2);
+        Assert.Contains("--shard 10/10: the design has only 9 points, so at most 9 shards", output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Root, "y")));
     }
 
     [Fact]
