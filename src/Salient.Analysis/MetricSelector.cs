@@ -104,7 +104,11 @@ public sealed class MetricSelector
         {
             int series = result.Layout.SeriesIndex(Source);
             if (series < 0) throw new MetricSelectorException($"the run records no daily series '{Source}'");
-            return result.DailyColumn(series, result.Scenario.Model.Calendar.DayIndex(date));
+            var calendar = result.Scenario.Model.Calendar;
+            // A variant may move the calendar: the date is checked against the run's own.
+            if (!calendar.Contains(date))
+                throw new MetricSelectorException($"'{Name}': {Format(date)} is outside the run's calendar, {Format(calendar.Start)} to {Format(calendar.End)}");
+            return result.DailyColumn(series, calendar.DayIndex(date));
         }
         int metric = result.Layout.MetricIndex(Source);
         if (metric < 0) throw new MetricSelectorException($"the run records no metric '{Source}'");

@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using Salient.Analysis;
 using Salient.Analysis.Plots;
 using Salient.Analysis.Sensitivity;
 using Salient.Analysis.Sweeps;
-using Salient.Analysis;
 using Salient.Experiments.Runner;
 using Salient.Experiments.Sharding;
 using Salient.Output.Files;

@@ -180,15 +180,19 @@ internal static class SensitivityShard
                 DateOnly.ParseExact(cal.GetProperty("end").GetString()!, MetricSelector.DateFormat, CultureInfo.InvariantCulture));
             var sh = root.GetProperty("shard");
             var spec = new ShardSpec(sh.GetProperty("index").GetInt32(), sh.GetProperty("count").GetInt32());
+            if (spec.Count < 1 || spec.Index < 1 || spec.Index > spec.Count) throw new FormatException($"shard {spec} is not k/N with 1 <= k <= N");
             int start = sh.GetProperty("start").GetInt32(), end = sh.GetProperty("end").GetInt32();
             var results = root.GetProperty("results").EnumerateArray().Select(r => new PointResult(
                 r.GetProperty("point").GetInt32(),
                 [.. r.GetProperty("values").EnumerateArray().Select(e => e.GetString()!)],
                 [.. r.GetProperty("means").EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? double.NaN : e.GetDouble())],
                 [.. r.GetProperty("censored").EnumerateArray().Select(e => e.GetInt32())])).ToList();
+            // A hand-edited plan must still describe a design; fail here rather than at the merge.
+            _ = plan.ParsedInputs();
+            _ = plan.Design();
             return new Shard(folder, plan, spec, root.GetProperty("points").GetInt32(), new ReplicationRange(start, end - start), results);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or SweepSpecException or ArgumentException)
         {
             throw new UserInputException($"'{path}' is not a readable sensitivity shard file: {ex.Message}");
         }

@@ -68,6 +68,12 @@ public sealed class SensitivityShardTests() : TempFolderTest("sens-shard")
         (code, output) = Run(["sensitivity-merge", Root, "--out", merged]);
         Assert.Equal(2, code);
         Assert.Contains("holds no sensitivity-shard.json", output, StringComparison.Ordinal);
+        string bad = Path.Combine(Root, "bad");
+        Directory.CreateDirectory(bad);
+        File.WriteAllText(Path.Combine(bad, "sensitivity-shard.json"), File.ReadAllText(Path.Combine(a, "sensitivity-shard.json")).Replace("\"count\": 2", "\"count\": 0", StringComparison.Ordinal));
+        (code, output) = Run(["sensitivity-merge", bad, "--out", merged]);
+        Assert.Equal(2, code);
+        Assert.Contains("is not a readable sensitivity shard file", output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.False(Directory.Exists(merged));
     }
 
