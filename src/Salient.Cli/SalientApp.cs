@@ -31,7 +31,7 @@ public static class SalientApp
                         console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                         console.MarkupLine("Run [bold]salient --help[/] for usage.");
                         return UserError;
-                    case OutputException or UserInputException:
+                    case OutputException or UserInputException or Analysis.MetricSelectorException:
                         console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                         return UserError;
                     default:
@@ -59,6 +59,9 @@ public static class SalientApp
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Set every evidence claim against a run: the model's value and 90% interval, the claim's percentile, and the lethality a casualty claim implies.")
                 .WithExample("check", "out/kursk-2024-1");
+            config.AddCommand<SensitivityMergeCommand>("sensitivity-merge")
+                .WithDescription("Combine the shard folders of salient sensitivity --shard k/N into the study's indices, byte-identical to an unsharded run.")
+                .WithExample("sensitivity-merge", "out/sens-1", "out/sens-2", "out/sens-3", "--out", "out/sens");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge shard folders (salient run --shard k/N) into the outputs of one run, byte-identical to running it in one process.")
                 .WithExample("merge", "out/shard-1", "out/shard-2", "out/shard-3", "--out", "out/merged");

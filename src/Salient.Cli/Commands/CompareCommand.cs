@@ -21,6 +21,10 @@ public sealed class CompareSettings : ScenarioSettings
     [Description("Named variants to compare with the baseline (comma-separated; default: every variant in the scenario).")]
     public string? Variants { get; init; }
 
+    [CommandOption("--metrics <M1,M2>")]
+    [Description("Compare only these metrics: final metrics by name or daily series at a date, e.g. control.cleared.blue,control.area_km2.blue@2024-12-01 (default: every final metric).")]
+    public string? Metrics { get; init; }
+
     [CommandOption("-n|--replications <N>")]
     [Description("Replications per run (default 200). Baseline and variants share every random stream.")]
     public int Replications { get; init; } = 200;
@@ -76,6 +80,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
             if (!baseModel.VariantNames.Contains(v))
                 throw new UserInputException($"unknown variant '{v}'; the scenario's variants are: {string.Join(", ", baseModel.VariantNames)}");
 
+        var selected = settings.Metrics is null ? null : PointRunner.ResolveMetrics(baseModel, settings.Metrics, "--metrics");
         string path = ScenarioInput.Resolve(settings.Scenario);
         int threads = settings.Threads ?? Environment.ProcessorCount;
         var options = new RunOptions(settings.Replications, settings.Seed, threads);
@@ -87,7 +92,10 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
             DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
             if (loaded.Scenario is null) return SalientApp.UserError;
             var result = RunWithProgress(new CompiledScenario(loaded.Scenario), options, v, cancellationToken);
-            foreach (var d in PairedComparison.Compare(baseline, result)) rows.Add((v, d));
+            var differences = selected is null
+                ? PairedComparison.Compare(baseline, result)
+                : [.. selected.Select(m => PairedComparison.Difference(new MetricInfo(m.Name, m.Kind), m.Column(baseline), m.Column(result)))];
+            foreach (var d in differences) rows.Add((v, d));
         }
 
         string outDir = settings.Out ?? Path.Combine("out", $"{baseModel.Name}-compare-{settings.Seed}");
@@ -95,10 +103,10 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         {
             WriteCsv(Path.Combine(dir, "compare.csv"), rows);
             WriteJson(Path.Combine(dir, "compare.json"), baseModel, settings, rows);
-            var headline = baseModel.Sides.SelectMany(side => Headline.Select(p => string.Format(CultureInfo.InvariantCulture, p, side.Id))).ToList();
+            var headline = HeadlineNames(baseModel, selected);
             ComparisonReport.Write(Path.Combine(dir, "compare.html"), baseModel.Title, variants, rows, headline, settings.Replications, settings.Seed);
         });
-        Render(baseModel, rows, variants);
+        Render(HeadlineNames(baseModel, selected), rows, variants);
         console.MarkupLine($"Paired differences (variant - baseline), 95% intervals, {options.Replications:N0} replications, seed {options.Seed}. Outputs: [bold]{Markup.Escape(outDir)}[/] (compare.csv, compare.json, compare.html)");
         return 0;
     }
@@ -120,18 +128,22 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         return result;
     }
 
-    private void Render(Scenario.Model.ScenarioModel model, List<(string Variant, MetricDifference Difference)> rows, string[] variants)
+    /// <summary>The metrics shown in the console table and at the top of compare.html: the selected ones, else the headline set.</summary>
+    private static List<string> HeadlineNames(Scenario.Model.ScenarioModel model, IReadOnlyList<Analysis.MetricSelector>? selected) =>
+        selected is not null
+            ? [.. selected.Select(m => m.Name)]
+            : [.. model.Sides.SelectMany(side => Headline.Select(p => string.Format(CultureInfo.InvariantCulture, p, side.Id)))];
+
+    private void Render(List<string> names, List<(string Variant, MetricDifference Difference)> rows, string[] variants)
     {
         var table = new Table().Title("Change against the baseline (mean difference [[95% CI]])").AddColumn("metric");
         foreach (var v in variants) table.AddColumn(new TableColumn(v).RightAligned());
-        foreach (var side in model.Sides)
-            foreach (var pattern in Headline)
-            {
-                string name = string.Format(CultureInfo.InvariantCulture, pattern, side.Id);
-                var cells = variants.Select(v => rows.FirstOrDefault(r => r.Variant == v && r.Difference.Name == name).Difference).ToList();
-                if (cells.All(c => c is null)) continue;
-                table.AddRow([Markup.Escape(name), .. cells.Select(c => Markup.Escape(c is null ? "-" : Format(c)))]);
-            }
+        foreach (string name in names)
+        {
+            var cells = variants.Select(v => rows.FirstOrDefault(r => r.Variant == v && r.Difference.Name == name).Difference).ToList();
+            if (cells.All(c => c is null)) continue;
+            table.AddRow([Markup.Escape(name), .. cells.Select(c => Markup.Escape(c is null ? "-" : Format(c)))]);
+        }
         console.Write(table);
     }
 

@@ -35,7 +35,7 @@ public sealed class SweepSettings : ScenarioSettings
     public ulong Seed { get; init; } = 1;
 
     [CommandOption("--metrics <M1,M2>")]
-    [Description("Metrics to report (default: casualties.total.<side> and control.area_km2.<side>).")]
+    [Description("Metrics to report: final metrics by name or daily series at a date, e.g. control.cleared.blue,control.area_km2.blue@2024-12-01 (default: casualties.total.<side> and control.area_km2.<side>). Day metrics are censored at the day after the end date.")]
     public string? Metrics { get; init; }
 
     [CommandOption("--threads <T>")]
@@ -86,13 +86,14 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         var (baseModel, _) = ScenarioInput.Load(console, settings, showWarnings: false);
         if (baseModel is null) return SalientApp.UserError;
         var runner = new PointRunner(console, settings, settings.Replications, settings.Seed, settings.Threads);
-        var metrics = runner.ResolveMetrics(baseModel, settings.Metrics);
+        var selectors = PointRunner.ResolveMetrics(baseModel, settings.Metrics, "--metrics");
+        var metrics = selectors.Select(m => m.Name).ToList();
 
-        var rows = new List<(SweepPoint Point, string Metric, (int Count, double Mean, double P05, double P50, double P95) Stats)>();
+        var rows = new List<(SweepPoint Point, string Metric, ColumnSummary Stats)>();
         runner.ForEach(points.Count, "sweep", p =>
         {
             var result = runner.Run(points[p].Overrides(inputs), cancellationToken);
-            foreach (string m in metrics) rows.Add((points[p], m, Stats.Summarise(result.MetricColumn(result.Layout.MetricIndex(m)))));
+            foreach (var m in selectors) rows.Add((points[p], m.Name, Stats.Summarise(m, result)));
         });
 
         string outDir = settings.Out ?? Path.Combine("out", $"{baseModel.Name}-sweep-{settings.Seed}");
@@ -112,10 +113,12 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         {
             var cells = new List<string> { point.Index.ToString(CultureInfo.InvariantCulture) };
             cells.AddRange(point.Values.Select(Markup.Escape));
-            foreach (string m in metrics)
+            foreach (var m in selectors)
             {
-                var s = rows.First(r => r.Point == point && r.Metric == m).Stats;
-                cells.Add(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{s.Mean:#,0.#} [{s.P05:#,0}, {s.P95:#,0}]")));
+                var s = rows.First(r => r.Point == point && r.Metric == m.Name).Stats;
+                cells.Add(Markup.Escape(m.IsDay
+                    ? $"{m.FormatDay(s.Mean)} [{m.FormatDay(s.P05)}, {m.FormatDay(s.P95)}]{(s.Censored > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({s.Censored * 100:0}% not by the end)") : "")}"
+                    : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:#,0.#} [{s.P05:#,0}, {s.P95:#,0}]")));
             }
             table.AddRow([.. cells]);
         }
@@ -125,30 +128,30 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         return 0;
     }
 
-    private static void WriteCsv(string path, List<VariedInput> inputs, List<(SweepPoint Point, string Metric, (int Count, double Mean, double P05, double P50, double P95) Stats)> rows)
+    private static void WriteCsv(string path, List<VariedInput> inputs, List<(SweepPoint Point, string Metric, ColumnSummary Stats)> rows)
     {
         var sb = new StringBuilder("point,");
         foreach (var v in inputs) sb.Append(v.Path).Append(',');
-        sb.Append("metric,count,mean,p05,p50,p95\n");
+        sb.Append("metric,count,mean,p05,p50,p95,censored\n");
         foreach (var (point, metric, s) in rows)
         {
             sb.Append(point.Index.ToString(CultureInfo.InvariantCulture)).Append(',');
             foreach (string value in point.Values) sb.Append(Csv(value)).Append(',');
-            sb.Append(CultureInfo.InvariantCulture, $"{metric},{s.Count},{PointRunner.N(s.Mean)},{PointRunner.N(s.P05)},{PointRunner.N(s.P50)},{PointRunner.N(s.P95)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{metric},{s.Count},{PointRunner.N(s.Mean)},{PointRunner.N(s.P05)},{PointRunner.N(s.P50)},{PointRunner.N(s.P95)},{PointRunner.N(s.Censored)}\n");
         }
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
 
         static string Csv(string v) => v.Contains(',', StringComparison.Ordinal) || v.Contains('"', StringComparison.Ordinal) ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
     }
 
-    /// <summary>The rows of sweep.csv as Parquet: point (int32), one string column per input, metric, count, mean, p05, p50, p95.</summary>
-    private static void WriteParquet(string path, List<VariedInput> inputs, List<(SweepPoint Point, string Metric, (int Count, double Mean, double P05, double P50, double P95) Stats)> rows)
+    /// <summary>The rows of sweep.csv as Parquet: point (int32), one string column per input, metric, count, mean, p05, p50, p95, censored.</summary>
+    private static void WriteParquet(string path, List<VariedInput> inputs, List<(SweepPoint Point, string Metric, ColumnSummary Stats)> rows)
     {
         var columns = new List<ParquetSharp.Column> { new ParquetSharp.Column<int>("point") };
         columns.AddRange(inputs.Select(v => new ParquetSharp.Column<string>(v.Path)));
         columns.Add(new ParquetSharp.Column<string>("metric"));
         columns.Add(new ParquetSharp.Column<int>("count"));
-        foreach (string name in new[] { "mean", "p05", "p50", "p95" }) columns.Add(new ParquetSharp.Column<double>(name));
+        foreach (string name in new[] { "mean", "p05", "p50", "p95", "censored" }) columns.Add(new ParquetSharp.Column<double>(name));
         using var file = new ParquetSharp.ParquetFileWriter(path, [.. columns], ParquetSharp.Compression.Snappy);
         using (var group = file.AppendRowGroup())
         {
@@ -160,7 +163,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
             }
             using (var w = group.NextColumn().LogicalWriter<string>()) w.WriteBatch([.. rows.Select(r => r.Metric)]);
             using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch([.. rows.Select(r => r.Stats.Count)]);
-            foreach (var pick in new Func<(int Count, double Mean, double P05, double P50, double P95), double>[] { s => s.Mean, s => s.P05, s => s.P50, s => s.P95 })
+            foreach (var pick in new Func<ColumnSummary, double>[] { s => s.Mean, s => s.P05, s => s.P50, s => s.P95, s => s.Censored })
             {
                 using var w = group.NextColumn().LogicalWriter<double>();
                 w.WriteBatch([.. rows.Select(r => pick(r.Stats))]);
@@ -170,7 +173,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
     }
 
     /// <summary>One PNG per (metric, numeric input): the mean and p05-p95 band against the input, averaged over the other inputs.</summary>
-    private static List<string> WritePlots(string dir, List<VariedInput> inputs, IReadOnlyList<string> metrics, List<(SweepPoint Point, string Metric, (int Count, double Mean, double P05, double P50, double P95) Stats)> rows)
+    private static List<string> WritePlots(string dir, List<VariedInput> inputs, IReadOnlyList<string> metrics, List<(SweepPoint Point, string Metric, ColumnSummary Stats)> rows)
     {
         var files = new List<string>();
         for (int i = 0; i < inputs.Count; i++)
@@ -203,27 +206,25 @@ internal sealed class PointRunner(IAnsiConsole console, ScenarioSettings setting
     private readonly string _path = ScenarioInput.Resolve(settings.Scenario);
     private readonly RunOptions _options = new(replications, seed, threads ?? Environment.ProcessorCount);
 
-    /// <summary>The metrics to report: the comma-separated list (each checked against the layout), or the defaults.</summary>
-    public IReadOnlyList<string> ResolveMetrics(ScenarioModel model, string? list)
+    /// <summary>The metrics to report: the comma-separated list of selectors (metric or series@date, each checked against the scenario), or the defaults.</summary>
+    public static IReadOnlyList<MetricSelector> ResolveMetrics(ScenarioModel model, string? list, string option)
     {
-        var layout = new CompiledScenario(model).Layout;
+        var compiled = new CompiledScenario(model);
         if (list is null)
         {
             var defaults = model.Sides.SelectMany(s => new[] { $"casualties.total.{s.Id}", $"control.area_km2.{s.Id}" })
-                .Where(m => layout.MetricIndex(m) >= 0).ToList();
-            if (defaults.Count == 0) throw new UserInputException("the scenario records none of the default metrics; name some with --metrics");
-            return defaults;
+                .Where(m => compiled.Layout.MetricIndex(m) >= 0).ToList();
+            if (defaults.Count == 0) throw new UserInputException($"the scenario records none of the default metrics; name some with {option}");
+            return [.. defaults.Select(m => MetricSelector.Parse(m, compiled))];
         }
-        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (names.Length == 0) throw new UserInputException("--metrics is empty; expected m1,m2, e.g. casualties.total.blue");
-        foreach (string m in names)
-            if (layout.MetricIndex(m) < 0)
-            {
-                var near = layout.Metrics.Select(x => x.Name).Where(x => x.Contains(m.Split('.')[0], StringComparison.Ordinal)).Take(8).ToList();
-                string hint = near.Count > 0 ? $"; metrics of that family include: {string.Join(", ", near)}" : "";
-                throw new UserInputException($"unknown metric '{m}'{hint}");
-            }
-        return names;
+        try
+        {
+            return MetricSelector.ParseList(list, compiled);
+        }
+        catch (MetricSelectorException ex)
+        {
+            throw new UserInputException($"{option}: {ex.Message}");
+        }
     }
 
     /// <summary>Loads the scenario with <paramref name="overrides"/> and runs it; a scenario error becomes a user error naming the overrides.</summary>

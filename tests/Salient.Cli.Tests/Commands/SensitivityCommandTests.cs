@@ -18,7 +18,7 @@ public sealed class SensitivityCommandTests() : TempFolderTest("sens")
             "-n", "10", "--samples", "4", "--out", outDir], console);
         Assert.True(code == 0, console.Output);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv"));
-        Assert.Equal("output,input,low,high,mu_star,mu,sigma", csv[0]);
+        Assert.Equal("output,input,low,high,mu_star,mu,sigma,censored", csv[0]);
         Assert.Equal(4, csv.Length);
         var muStar = csv.Skip(1).ToDictionary(l => l.Split(',')[1], l => double.Parse(l.Split(',')[4], CultureInfo.InvariantCulture));
         // More red personnel and red lethality both raise blue casualties; both matter.
@@ -37,7 +37,7 @@ public sealed class SensitivityCommandTests() : TempFolderTest("sens")
             "--outputs", "casualties.total.blue", "-n", "5", "--samples", "16", "--bootstrap", "100", "--out", outDir], console);
         Assert.True(code == 0, console.Output);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv"));
-        Assert.Equal("output,input,low,high,s1,s1_low,s1_high,st,st_low,st_high", csv[0]);
+        Assert.Equal("output,input,low,high,s1,s1_low,s1_high,st,st_low,st_high,censored", csv[0]);
         Assert.Equal(3, csv.Length);
         foreach (var line in csv.Skip(1))
         {

@@ -15,7 +15,7 @@ public sealed class SweepCommandTests() : TempFolderTest("sweep")
             "-n", "10", "--metrics", "casualties.total.blue,control.area_km2.blue", "--out", outDir], console);
         Assert.True(code == 0, console.Output);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
-        Assert.Equal("point,units.red-bn.personnel,parameters.ground.lethality.red,metric,count,mean,p05,p50,p95", csv[0]);
+        Assert.Equal("point,units.red-bn.personnel,parameters.ground.lethality.red,metric,count,mean,p05,p50,p95,censored", csv[0]);
         Assert.Equal(1 + (6 * 2), csv.Length);
         Assert.StartsWith("0,300,0.02,casualties.total.blue,10,", csv[1], StringComparison.Ordinal);
         Assert.StartsWith("5,900,0.04,control.area_km2.blue,10,", csv[12], StringComparison.Ordinal);
@@ -93,5 +93,63 @@ public sealed class SweepCommandTests() : TempFolderTest("sweep")
         int code = SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=-5,600", "-n", "2", "--out", Path.Combine(Root, "x")], console);
         Assert.Equal(2, code);
         Assert.Contains("--set units.red-bn.personnel=-5", console.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+}
+
+public sealed class MetricSelectorCommandTests() : TempFolderTest("selector")
+{
+    [Theory]
+    [InlineData("sweep", "--metrics", "control.area_km2.blue@2024-03-01", "'control.area_km2.blue@2024-03-01': 2024-03-01 is outside the scenario's calendar, 2024-01-01 to 2024-02-29")]
+    [InlineData("compare", "--metrics", "control.area_km2.bleu@2024-01-05", "unknown daily series 'control.area_km2.bleu'; the series are: control.area_km2.blue, casualties.total.blue, personnel.blue")]
+    [InlineData("sensitivity", "--outputs", "control.area_km2.blue@5 Jan", "'5 Jan' is not a date; write it as YYYY-MM-DD")]
+    [InlineData("sweep", "--metrics", "personnel.blue", "'personnel.blue' is a daily series: give a date, e.g. personnel.blue@2024-02-29")]
+    public void BadSelector_ExitsTwoWithMessage_WritesNothing(string command, string option, string selector, string message)
+    {
+        string[] rest = command switch
+        {
+            "sweep" => ["--vary", "units.red-bn.personnel=300,600", "-n", "2"],
+            "compare" => ["--variants", "strong-red", "-n", "2"],
+            _ => ["--inputs", "units.red-bn.personnel=300..900", "-n", "2", "--samples", "2"],
+        };
+        string outDir = Path.Combine(Root, "x");
+        var (code, output) = Run([command, LineOfTowns, .. rest, option, selector, "--out", outDir]);
+        Assert.Equal(2, code);
+        Assert.Contains(option + ": ", output, StringComparison.Ordinal);
+        Assert.Contains(message, output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Sweep_SeriesAtDate_AndCensoredDayMetric()
+    {
+        string outDir = Path.Combine(Root, "sw");
+        var (code, output) = Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=300,900", "-n", "6",
+            "--metrics", "casualties.total.blue@2024-02-29,casualties.total.blue,control.cleared.blue,control.cleared.red", "--out", outDir]);
+        Assert.True(code == 0, output);
+        var csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
+        Assert.Equal("point,units.red-bn.personnel,metric,count,mean,p05,p50,p95,censored", csv[0]);
+        // Casualties are cumulative, so the series on the last day equals the final metric (to float precision).
+        var daily = csv.Where(l => l.Contains(",casualties.total.blue@2024-02-29,", StringComparison.Ordinal)).Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var final = csv.Where(l => l.Contains(",casualties.total.blue,", StringComparison.Ordinal)).Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(final.Length, daily.Length);
+        for (int i = 0; i < final.Length; i++) Assert.Equal(final[i], daily[i], 1e-3);
+        // Blue is never cleared: all 6 replications censored at day 60, the day after the 60-day calendar.
+        Assert.All(csv.Where(l => l.Contains(",control.cleared.blue,", StringComparison.Ordinal)), l => Assert.EndsWith(",6,60,60,60,60,1", l, StringComparison.Ordinal));
+        Assert.Contains("after 2024-02-29", output, StringComparison.Ordinal);
+        Assert.Contains("2024-01-0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_Metrics_ReportsOnlyTheSelected()
+    {
+        string outDir = Path.Combine(Root, "cmp");
+        var (code, output) = Run(["compare", LineOfTowns, "--variants", "strong-red", "-n", "8", "--metrics", "control.area_km2.blue@2024-01-15,control.cleared.red", "--out", outDir]);
+        Assert.True(code == 0, output);
+        var csv = File.ReadAllLines(Path.Combine(outDir, "compare.csv"));
+        Assert.Equal(3, csv.Length);
+        Assert.StartsWith("strong-red,control.area_km2.blue@2024-01-15,value,8,", csv[1], StringComparison.Ordinal);
+        Assert.StartsWith("strong-red,control.cleared.red,days,", csv[2], StringComparison.Ordinal);
+        Assert.Contains("control.area_km2.blue@2024-01-15", output, StringComparison.Ordinal);
     }
 }
