@@ -32,7 +32,7 @@ public sealed record ManifestPart(string Folder, int ShardIndex, int ShardCount,
 /// it took, where) lives here and in the Parquet metadata, never in summary.json, so summary.json stays byte-identical.
 /// </summary>
 /// <param name="Format">The manifest format version.</param>
-/// <param name="Kind"><c>run</c>, <c>shard</c> or <c>merge</c>.</param>
+/// <param name="Kind"><c>run</c>, <c>shard</c>, <c>merge</c> or <c>block</c> (a checkpoint block).</param>
 /// <param name="Scenario">The scenario played.</param>
 /// <param name="Engine">Engine version.</param>
 /// <param name="Seed">Experiment seed.</param>
@@ -74,6 +74,9 @@ public sealed record ShardManifest(
 
     /// <summary>Kind of a folder written by <c>salient run --shard k/N</c>.</summary>
     public const string ShardKind = "shard";
+
+    /// <summary>Kind of a block folder inside a run's checkpoint (<see cref="RunCheckpoint"/>).</summary>
+    public const string BlockKind = "block";
 
     /// <summary>Kind of a folder written by <c>salient merge</c>.</summary>
     public const string MergeKind = "merge";
