@@ -94,7 +94,7 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
             var result = ReplicationFiles.Copy(compiled, first.Seed, source, tally, dir, manifest.ParquetMetadata());
             summary = RunSummary.From(result);
             RunCommand.WriteOutputs(dir, result, summary, scenarioPath, settings.Trajectories, settings.DailyMaps);
-            manifest.Finished(Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!).Write(dir);
+            manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
         });
         string? report = settings.NoReport ? null : ReportWriter.Write(outDir);
 

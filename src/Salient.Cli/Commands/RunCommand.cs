@@ -147,7 +147,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 WriteOutputs(dir, result, summary, scenarioPath, settings.Trajectories, settings.DailyMaps);
             }
             else ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), result.ControlTally, compiled.Days, compiled.CellCount);
-            manifest.Finished(Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!).Write(dir);
+            manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
         });
         RunCheckpoint.Discard(checkpointDir);
         double seconds = clock.Elapsed.TotalSeconds;

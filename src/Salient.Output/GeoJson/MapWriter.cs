@@ -61,6 +61,18 @@ public static class MapWriter
         if (dailyMaps) WriteDaily(model, p, Path.Combine(dir, DailyFolder));
     }
 
+    /// <summary>
+    /// Writes a probability always with a decimal point (<c>1.0</c>, not <c>1</c>): GDAL, and so QGIS, types a field
+    /// from the values it sees, and a day when every cell is 0 or 1 would otherwise make it an integer field.
+    /// </summary>
+    private static void WriteReal(Utf8JsonWriter w, string name, double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (text.IndexOfAny(['.', 'E', 'e']) < 0) text += ".0";
+        w.WritePropertyName(name);
+        w.WriteRawValue(text, skipInputValidation: true);
+    }
+
     /// <summary>The name of day <paramref name="day"/>'s control map in <see cref="DailyFolder"/>: <c>control-YYYY-MM-DD.geojson</c>.</summary>
     public static string DailyControlFileName(ScenarioModel model, int day)
     {
@@ -106,8 +118,8 @@ public static class MapWriter
                 w.WriteString("name", cells[c].Name);
                 w.WriteNumber("day", d);
                 w.WriteString("date", date);
-                w.WriteNumber(first, p);
-                w.WriteNumber(second, Math.Round(1 - p, 3));
+                WriteReal(w, first, p);
+                WriteReal(w, second, Math.Round(1 - p, 3));
                 w.WriteEndObject();
                 w.WriteEndObject();
             }

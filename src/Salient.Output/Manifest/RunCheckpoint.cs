@@ -243,7 +243,7 @@ public sealed class RunCheckpoint
         {
             var result = ReplicationFiles.Run(scenario, options, range, dir, manifest.ParquetMetadata(), progress, cancel);
             ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), result.ControlTally, scenario.Days, scenario.CellCount);
-            manifest.Finished(Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!).Write(dir);
+            manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
             foreach (string file in Directory.EnumerateFiles(dir)) Flush(file);
         });
     }
