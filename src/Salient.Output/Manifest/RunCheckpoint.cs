@@ -252,7 +252,11 @@ public sealed class RunCheckpoint
     public ShardSet Blocks()
     {
         var folders = Enumerable.Range(0, BlockCount).Select(BlockFolder).ToList();
-        return ShardSet.Open(folders, Manifest.Start, Manifest.End);
+        var set = ShardSet.Open(folders, Manifest.Start, Manifest.End);
+        // The blocks agree with each other (ShardSet); they must also be of the run checkpoint.json describes.
+        if (set.First.Scenario.Hash != Manifest.Scenario.Hash || set.First.Seed != Manifest.Seed || set.First.Replications != Manifest.Replications)
+            throw new OutputException($"'{Folder}': its blocks were not written by the run its {CheckpointManifest.FileName} describes; run without --resume to start afresh");
+        return set;
     }
 
     private static void WriteDurably(string path, string text)
