@@ -33,6 +33,10 @@ public sealed class MergeSettings : CommandSettings
     [Description("Also write daily.parquet, as salient run --trajectories does.")]
     public bool Trajectories { get; init; }
 
+    [CommandOption("--daily-maps")]
+    [Description("Also write maps/ (per-day control GeoJSON and the daily front line), as salient run --daily-maps does.")]
+    public bool DailyMaps { get; init; }
+
     [CommandOption("--no-report")]
     [Description("Do not write report.html (as salient run --no-report).")]
     public bool NoReport { get; init; }
@@ -89,8 +93,8 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
         {
             var result = ReplicationFiles.Copy(compiled, first.Seed, source, tally, dir, manifest.ParquetMetadata());
             summary = RunSummary.From(result);
-            RunCommand.WriteOutputs(dir, result, summary, scenarioPath, settings.Trajectories);
-            manifest.Finished(Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!).Write(dir);
+            RunCommand.WriteOutputs(dir, result, summary, scenarioPath, settings.Trajectories, settings.DailyMaps);
+            manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
         });
         string? report = settings.NoReport ? null : ReportWriter.Write(outDir);
 

@@ -44,9 +44,21 @@ public sealed class RunSettings : ScenarioSettings
     [Description("Also write daily.parquet: every replication's daily series in long form (replication, series, day, value).")]
     public bool Trajectories { get; init; }
 
+    [CommandOption("--daily-maps")]
+    [Description("Also write maps/: control-YYYY-MM-DD.geojson for every day (each cell with the probability each side holds it) and front.geojson (the median front line of every day).")]
+    public bool DailyMaps { get; init; }
+
     [CommandOption("--no-report")]
     [Description("Do not write report.html at the end of the run (write it later with: salient report OUT).")]
     public bool NoReport { get; init; }
+
+    [CommandOption("--resume")]
+    [Description("Continue an interrupted run from its checkpoint OUT.partial (same scenario, --variant, --set, --seed, -n and --shard; checked), running only the blocks not yet done. Without a checkpoint, runs from the start.")]
+    public bool Resume { get; init; }
+
+    [CommandOption("--checkpoint-every <N>")]
+    [Description("Replications per checkpoint block (default: about 1/100 of the run, from 32 to 100,000). Does not change results.")]
+    public int? CheckpointEvery { get; init; }
 
     /// <inheritdoc/>
     public override ValidationResult Validate()
@@ -55,6 +67,8 @@ public sealed class RunSettings : ScenarioSettings
             return ValidationResult.Error($"--replications must be between 1 and {RunOptions.MaxReplications:N0}, found {Replications}");
         if (Threads is < 1 or > 1024)
             return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
+        if (CheckpointEvery is < 1 or > RunOptions.MaxReplications)
+            return ValidationResult.Error($"--checkpoint-every must be between 1 and {RunOptions.MaxReplications:N0}, found {CheckpointEvery}");
         if (Shard is not null && !ShardSpec.TryParse(Shard, out _, out string shardError))
             return ValidationResult.Error(shardError);
         return ValidationResult.Success();
@@ -94,32 +108,60 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         string scenarioPath = ScenarioInput.Resolve(settings.Scenario);
         var manifest = ShardManifest.Begin(shard is null ? ShardManifest.RunKind : ShardManifest.ShardKind, compiled, scenarioPath, settings.Set,
             options.Seed, options.Replications, shard ?? new ShardSpec(1, 1), range, DateTimeOffset.UtcNow, threads);
+
+        // The checkpoint is checked before anything is written: a mismatch leaves every folder as it was.
+        string checkpointDir = RunCheckpoint.FolderFor(outDir);
+        var checkpoint = settings.Resume ? RunCheckpoint.Open(checkpointDir, RunCheckpoint.Describe(manifest, 1)) : null;
+        if (checkpoint is not null && settings.CheckpointEvery is { } every && every != checkpoint.Manifest.BlockSize)
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                $"the checkpoint '{checkpointDir}' was written in blocks of {checkpoint.Manifest.BlockSize} replications: resume with --checkpoint-every {checkpoint.Manifest.BlockSize} or without --checkpoint-every"));
+        int blockSize = checkpoint?.Manifest.BlockSize ?? settings.CheckpointEvery ?? RunCheckpoint.DefaultBlockSize(range.Count);
+        bool blocks = checkpoint is not null || RunCheckpoint.BlockCountOf(range.Count, blockSize) > 1;
+        if (checkpoint is not null)
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"Resuming from [bold]{Markup.Escape(checkpointDir)}[/]: {checkpoint.DoneCount} of {checkpoint.BlockCount} blocks of {blockSize} replications already done"));
+        else
+        {
+            if (settings.Resume) console.MarkupLine($"No checkpoint at {Markup.Escape(checkpointDir)}: running from the start");
+            else if (Directory.Exists(checkpointDir)) console.MarkupLine($"Discarding the checkpoint {Markup.Escape(checkpointDir)} of an earlier run (continue one with --resume)");
+            RunCheckpoint.Discard(checkpointDir);
+            if (blocks)
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Checkpointing every {blockSize:N0} replications to {Markup.Escape(checkpointDir)} (if interrupted, continue with the same command and --resume)"));
+        }
+
+        int resumed = checkpoint?.DoneReplications ?? 0;
+        string played = resumed == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" ({range.Count - resumed:N0} played now, {resumed:N0} from the checkpoint)");
         MonteCarloResult result = null!;
         RunSummary summary = null!;
-        // Replications stream into the output folder's replications.parquet as they finish; everything else is read back from it.
+        // Replications stream into replications.parquet as they finish (through checkpoint blocks when the run has
+        // several); everything else is read back from it.
         AtomicDirectory.Write(outDir, dir =>
         {
-            result = WithProgress(range.Count, progress => ReplicationFiles.Run(compiled, options, range, dir, manifest.ParquetMetadata(), progress, cancellationToken), cancellationToken);
+            result = WithProgress(range.Count, progress => blocks
+                ? RunBlocks(checkpoint ?? RunCheckpoint.Create(checkpointDir, RunCheckpoint.Describe(manifest, blockSize)), compiled, options, manifest, dir, progress, cancellationToken)
+                : ReplicationFiles.Run(compiled, options, range, dir, manifest.ParquetMetadata(), progress, cancellationToken), cancellationToken);
             if (shard is null)
             {
                 summary = RunSummary.From(result);
-                WriteOutputs(dir, result, summary, scenarioPath, settings.Trajectories);
+                WriteOutputs(dir, result, summary, scenarioPath, settings.Trajectories, settings.DailyMaps);
             }
             else ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), result.ControlTally, compiled.Days, compiled.CellCount);
-            manifest.Finished(Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!).Write(dir);
+            manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
         });
+        RunCheckpoint.Discard(checkpointDir);
         double seconds = clock.Elapsed.TotalSeconds;
         if (shard is not null)
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"shard {shard}: {range.Count:N0} replications {Markup.Escape(range.ToString())} in {seconds:F1} s ({range.Count / Math.Max(seconds, 1e-9):F0}/s). Shard folder: [bold]{Markup.Escape(outDir)}[/]; combine the shards with: salient merge DIR... --out OUT"));
+                $"shard {shard}: {range.Count:N0} replications {Markup.Escape(range.ToString())}{played} in {seconds:F1} s ({(range.Count - resumed) / Math.Max(seconds, 1e-9):F0}/s). Shard folder: [bold]{Markup.Escape(outDir)}[/]; combine the shards with: salient merge DIR... --out OUT"));
             return 0;
         }
         string? report = settings.NoReport ? null : ReportWriter.Write(outDir);
 
         SummaryTable.Render(console, model, summary);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{options.Replications:N0} replications in {seconds:F1} s ({options.Replications / Math.Max(seconds, 1e-9):F0}/s). Outputs: [bold]{Markup.Escape(outDir)}[/] (summary.json, replications.csv, daily.csv, replications.parquet, manifest.json, cells.geojson, control.json, front.geojson{(report is null ? "" : ", report.html")}; explore with: salient serve {Markup.Escape(outDir)})"));
+            $"{options.Replications:N0} replications{played} in {seconds:F1} s ({(options.Replications - resumed) / Math.Max(seconds, 1e-9):F0}/s). Outputs: [bold]{Markup.Escape(outDir)}[/] (summary.json, replications.csv, daily.csv, replications.parquet, manifest.json, cells.geojson, control.json, front.geojson{(settings.DailyMaps ? ", maps/" : "")}{(report is null ? "" : ", report.html")}; explore with: salient serve {Markup.Escape(outDir)})"));
         return 0;
     }
 
@@ -127,13 +169,32 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     /// Writes a run's outputs from its results and summary into <paramref name="dir"/>: the one writer code path for
     /// <c>salient run</c> and <c>salient merge</c>, so a merged run's files are those of the same run in one process.
     /// </summary>
-    internal static void WriteOutputs(string dir, MonteCarloResult result, RunSummary summary, string? scenarioPath, bool trajectories)
+    internal static void WriteOutputs(string dir, MonteCarloResult result, RunSummary summary, string? scenarioPath, bool trajectories, bool dailyMaps)
     {
         SummaryJsonWriter.Write(summary, Path.Combine(dir, "summary.json"));
         CsvWriters.WriteReplications(result, Path.Combine(dir, "replications.csv"));
         CsvWriters.WriteDaily(summary, Path.Combine(dir, "daily.csv"));
-        ViewerOutputs.Write(result, scenarioPath, dir);
+        ViewerOutputs.Write(result, scenarioPath, dir, dailyMaps);
         RunDataFiles.Write(result, dir, trajectories);
+    }
+
+    /// <summary>
+    /// Plays the blocks <paramref name="checkpoint"/> does not hold yet, each saved as it completes, then copies all
+    /// blocks in replication order into <c>dir/replications.parquet</c> (exactly a merge of the blocks).
+    /// </summary>
+    private static MonteCarloResult RunBlocks(RunCheckpoint checkpoint, CompiledScenario compiled, RunOptions options, ShardManifest manifest,
+        string dir, Action<int> progress, CancellationToken cancellationToken)
+    {
+        int before = 0;
+        for (int b = 0; b < checkpoint.BlockCount; b++)
+        {
+            int offset = before;
+            if (!checkpoint.IsDone(b)) checkpoint.RunBlock(compiled, options, manifest, b, d => progress(offset + d), cancellationToken);
+            before += checkpoint.BlockRange(b).Count;
+            progress(before);
+        }
+        var set = checkpoint.Blocks();
+        return ReplicationFiles.Copy(compiled, options.Seed, set.Source(compiled.Layout), set.Tally(compiled.Days, compiled.CellCount), dir, manifest.ParquetMetadata());
     }
 
     /// <summary>Runs <paramref name="work"/> on a worker thread behind a progress bar of <paramref name="total"/> replications.</summary>

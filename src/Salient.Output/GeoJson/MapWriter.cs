@@ -24,6 +24,9 @@ using Geometry = NetTopologySuite.Geometries.Geometry;
 /// Written every <see cref="FrontEveryDays"/> days plus the last day, to keep the file small (a daily front
 /// for the Kursk theatre would be ~7x larger for little gain when scrubbing a slider).</item>
 /// <item><c>borders.geojson</c>: the borders between the theatre's regions (a state border, say).</item>
+/// <item>Optionally (<c>--daily-maps</c>), <c>maps/</c>: <c>control-YYYY-MM-DD.geojson</c> for every day, the cells
+/// with the probability each side holds them (<c>p_&lt;side&gt;</c>), and <c>front.geojson</c>, the median front
+/// line of every day. One file per day because each repeats the cell shapes (about 0.4 MB a day for Kursk).</item>
 /// </list>
 /// </summary>
 public static class MapWriter
@@ -39,8 +42,14 @@ public static class MapWriter
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
-    /// <summary>Writes cells.geojson, control.json, front.geojson and borders.geojson for <paramref name="result"/> into <paramref name="dir"/>.</summary>
-    public static void WriteAll(MonteCarloResult result, string dir)
+    /// <summary>The folder of the per-day maps inside a run folder.</summary>
+    public const string DailyFolder = "maps";
+
+    /// <summary>
+    /// Writes cells.geojson, control.json, front.geojson and borders.geojson for <paramref name="result"/> into
+    /// <paramref name="dir"/>, and with <paramref name="dailyMaps"/> the per-day maps under <see cref="DailyFolder"/>.
+    /// </summary>
+    public static void WriteAll(MonteCarloResult result, string dir, bool dailyMaps = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var model = result.Scenario.Model;
@@ -49,6 +58,75 @@ public static class MapWriter
         WriteControl(model, p, result.Replications, Path.Combine(dir, "control.json"));
         WriteFront(model, p, Path.Combine(dir, "front.geojson"));
         WriteBorders(model, Path.Combine(dir, "borders.geojson"));
+        if (dailyMaps) WriteDaily(model, p, Path.Combine(dir, DailyFolder));
+    }
+
+    /// <summary>
+    /// Writes a probability always with a decimal point (<c>1.0</c>, not <c>1</c>): GDAL, and so QGIS, types a field
+    /// from the values it sees, and a day when every cell is 0 or 1 would otherwise make it an integer field.
+    /// </summary>
+    private static void WriteReal(Utf8JsonWriter w, string name, double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (text.IndexOfAny(['.', 'E', 'e']) < 0) text += ".0";
+        w.WritePropertyName(name);
+        w.WriteRawValue(text, skipInputValidation: true);
+    }
+
+    /// <summary>The name of day <paramref name="day"/>'s control map in <see cref="DailyFolder"/>: <c>control-YYYY-MM-DD.geojson</c>.</summary>
+    public static string DailyControlFileName(ScenarioModel model, int day)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return $"control-{model.Calendar.Start.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.geojson";
+    }
+
+    /// <summary>
+    /// Writes the per-day maps into <paramref name="folder"/> (created): for each day <c>control-YYYY-MM-DD.geojson</c>,
+    /// a FeatureCollection with one feature per cell in cell order (the geometry of cells.geojson; properties
+    /// <c>id</c>, <c>name</c>, <c>day</c>, <c>date</c> and <c>p_&lt;side&gt;</c> for both sides, the probability the side
+    /// holds the cell at the end of the day: the first side's as in control.json, the second's one minus it), and
+    /// <c>front.geojson</c>, the median front line of every day (as front.geojson, without skipping days).
+    /// </summary>
+    public static void WriteDaily(ScenarioModel model, double[][] probabilities, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        Directory.CreateDirectory(folder);
+        var cells = model.Theatre.Cells;
+        // Each cell's geometry is serialised once and reused for every day.
+        var options = GeoJsonOptions();
+        var geometries = cells.Select(c => JsonSerializer.Serialize(
+            c.Geometry is { } g ? Rounded(g) : Factory.CreatePoint(new Coordinate(Round(c.Lon), Round(c.Lat))), options)).ToArray();
+        string first = "p_" + model.Sides[0].Id, second = "p_" + model.Sides[1].Id;
+        for (int d = 0; d < probabilities.Length; d++)
+        {
+            string date = model.Calendar.Start.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            using var stream = File.Create(Path.Combine(folder, DailyControlFileName(model, d)));
+            using var w = new Utf8JsonWriter(stream);
+            w.WriteStartObject();
+            w.WriteString("type", "FeatureCollection");
+            w.WriteStartArray("features");
+            for (int c = 0; c < cells.Length; c++)
+            {
+                double p = probabilities[d][c];
+                w.WriteStartObject();
+                w.WriteString("type", "Feature");
+                w.WritePropertyName("geometry");
+                w.WriteRawValue(geometries[c], skipInputValidation: true);
+                w.WriteStartObject("properties");
+                w.WriteString("id", cells[c].Id);
+                w.WriteString("name", cells[c].Name);
+                w.WriteNumber("day", d);
+                w.WriteString("date", date);
+                WriteReal(w, first, p);
+                WriteReal(w, second, Math.Round(1 - p, 3));
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        WriteFront(model, probabilities, Path.Combine(folder, "front.geojson"), Enumerable.Range(0, probabilities.Length));
     }
 
     /// <summary>
@@ -135,13 +213,18 @@ public static class MapWriter
     }
 
     /// <summary>Writes front.geojson: one feature per day of <see cref="FrontDays"/>, with properties day and date.</summary>
-    public static void WriteFront(ScenarioModel model, double[][] probabilities, string path)
+    public static void WriteFront(ScenarioModel model, double[][] probabilities, string path) =>
+        WriteFront(model, probabilities, path, FrontDays(probabilities?.Length ?? 0));
+
+    /// <summary>Writes a front line file with one feature per day of <paramref name="days"/>, with properties day, date and side.</summary>
+    public static void WriteFront(ScenarioModel model, double[][] probabilities, string path, IEnumerable<int> days)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(days);
         var front = new FrontLine(model.Theatre);
         var features = new FeatureCollection();
-        foreach (int d in FrontDays(probabilities.Length))
+        foreach (int d in days)
         {
             var attributes = new AttributesTable
             {
@@ -178,10 +261,15 @@ public static class MapWriter
 
     private static void Serialize(FeatureCollection features, string path)
     {
+        using var stream = File.Create(path);
+        JsonSerializer.Serialize(stream, features, GeoJsonOptions());
+    }
+
+    private static JsonSerializerOptions GeoJsonOptions()
+    {
         var options = new JsonSerializerOptions { WriteIndented = false };
         options.Converters.Add(new GeoJsonConverterFactory(Factory));
-        using var stream = File.Create(path);
-        JsonSerializer.Serialize(stream, features, options);
+        return options;
     }
 
     private static double Round(double v) => Math.Round(v, CoordinateDecimals);

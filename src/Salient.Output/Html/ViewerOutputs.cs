@@ -10,11 +10,14 @@ namespace Salient.Output.Html;
 /// </summary>
 public static class ViewerOutputs
 {
-    /// <summary>Writes them into <paramref name="dir"/>; <paramref name="scenarioPath"/> is the scenario folder or file (its evidence.yaml is copied when present).</summary>
-    public static void Write(MonteCarloResult result, string? scenarioPath, string dir)
+    /// <summary>
+    /// Writes them into <paramref name="dir"/>; <paramref name="scenarioPath"/> is the scenario folder or file (its
+    /// evidence.yaml is copied when present). With <paramref name="dailyMaps"/>, also the per-day maps (maps/).
+    /// </summary>
+    public static void Write(MonteCarloResult result, string? scenarioPath, string dir, bool dailyMaps = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        MapWriter.WriteAll(result, dir);
+        MapWriter.WriteAll(result, dir, dailyMaps);
         string? evidence = FindEvidence(scenarioPath);
         // Copied by content, not File.Copy, so the run folder does not inherit a read-only source file's permissions.
         if (evidence is not null) File.WriteAllBytes(Path.Combine(dir, RunFolder.EvidenceFileName), File.ReadAllBytes(evidence));

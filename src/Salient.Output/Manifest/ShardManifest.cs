@@ -33,7 +33,7 @@ public sealed record ManifestPart(string Folder, int ShardIndex, int ShardCount,
 /// it took, where) lives here and in the Parquet metadata, never in summary.json, so summary.json stays byte-identical.
 /// </summary>
 /// <param name="Format">The manifest format version.</param>
-/// <param name="Kind"><c>run</c>, <c>shard</c> or <c>merge</c>.</param>
+/// <param name="Kind"><c>run</c>, <c>shard</c>, <c>merge</c> or <c>block</c> (a checkpoint block).</param>
 /// <param name="Scenario">The scenario played.</param>
 /// <param name="Engine">Engine version.</param>
 /// <param name="Seed">Experiment seed.</param>
@@ -75,6 +75,9 @@ public sealed record ShardManifest(
 
     /// <summary>Kind of a folder written by <c>salient run --shard k/N</c>.</summary>
     public const string ShardKind = "shard";
+
+    /// <summary>Kind of a block folder inside a run's checkpoint (<see cref="RunCheckpoint"/>).</summary>
+    public const string BlockKind = "block";
 
     /// <summary>Kind of a folder written by <c>salient merge</c>.</summary>
     public const string MergeKind = "merge";
@@ -118,6 +121,11 @@ public sealed record ShardManifest(
             new ManifestTiming(started, started, 0, 0), CurrentHost(threads), [], []);
     }
 
+    /// <summary>The entries of a finished folder as <c>files</c> lists them: its files, then its subfolders with a trailing slash.</summary>
+    public static IEnumerable<string> EntriesOf(string folder) =>
+        Directory.EnumerateFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)
+            .Concat(Directory.EnumerateDirectories(folder).Select(d => Path.GetFileName(d) + "/").Order(StringComparer.Ordinal));
+
     /// <summary>This manifest with its timing completed now and the files the folder holds.</summary>
     public ShardManifest Finished(IEnumerable<string> files) =>
         this with { Timing = TimingSince(Timing.Started, End - Start), Files = [.. files] };
@@ -150,6 +158,8 @@ public sealed record ShardManifest(
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder)) throw new OutputException($"'{folder}' does not exist or is not a folder");
         string path = Path.Combine(folder, FileName);
+        if (!File.Exists(path) && File.Exists(Path.Combine(folder, CheckpointManifest.FileName)))
+            throw new OutputException($"'{folder}' is the checkpoint of an unfinished run, not a shard folder: finish that run by repeating its salient run command with --resume");
         if (!File.Exists(path)) throw new OutputException($"'{folder}' is not a shard folder: it has no {FileName} (write one with: salient run --shard k/N --out {folder})");
         try
         {

@@ -24,8 +24,14 @@ public sealed class ShardSet
     /// <summary>The manifest of the first shard (the one the others were checked against).</summary>
     public ShardManifest First => Shards[0].Manifest;
 
-    /// <summary>Reads and checks <paramref name="folders"/>.</summary>
-    public static ShardSet Open(IReadOnlyList<string> folders)
+    /// <summary>Reads and checks <paramref name="folders"/>, which must cover <c>[0, R)</c>.</summary>
+    public static ShardSet Open(IReadOnlyList<string> folders) => Open(folders, 0, null);
+
+    /// <summary>
+    /// Reads and checks <paramref name="folders"/>, which must cover <c>[start, end)</c> exactly once (<paramref name="end"/>
+    /// null: the replications total). The blocks of a checkpoint cover the range of its run.
+    /// </summary>
+    public static ShardSet Open(IReadOnlyList<string> folders, int start, int? end)
     {
         ArgumentNullException.ThrowIfNull(folders);
         if (folders.Count == 0) throw new OutputException("no shard folders given to merge");
@@ -41,7 +47,7 @@ public sealed class ShardSet
         foreach (var s in shards)
         {
             var m = s.Manifest;
-            if (m.Kind is not (ShardManifest.ShardKind or ShardManifest.RunKind))
+            if (m.Kind is not (ShardManifest.ShardKind or ShardManifest.RunKind or ShardManifest.BlockKind))
                 throw new OutputException($"'{s.Folder}' is a {m.Kind} folder, not a shard (merge the shards themselves)");
             if (m.Start < 0 || m.End <= m.Start || m.End > m.Replications)
                 throw new OutputException(string.Create(CultureInfo.InvariantCulture, $"'{s.Folder}': its replication range [{m.Start}, {m.End}) is not within [0, {m.Replications})"));
@@ -54,7 +60,8 @@ public sealed class ShardSet
             Require(s, m.Replications == f.Replications, $"{m.Replications} replications in total", $"{f.Replications}", first);
         }
         shards.Sort((a, b) => a.Manifest.Start.CompareTo(b.Manifest.Start));
-        int expected = 0;
+        int expected = start;
+        int last = end ?? first.Manifest.Replications;
         for (int i = 0; i < shards.Count; i++)
         {
             var m = shards[i].Manifest;
@@ -63,13 +70,26 @@ public sealed class ShardSet
                     $"'{shards[i].Folder}' (replications [{m.Start}, {m.End})) overlaps '{shards[i - 1].Folder}' (replications [{shards[i - 1].Manifest.Start}, {shards[i - 1].Manifest.End}))"));
             if (m.Start > expected)
                 throw new OutputException(string.Create(CultureInfo.InvariantCulture,
-                    $"replications [{expected}, {m.Start}) are in no shard: a shard is missing before '{shards[i].Folder}' (replications [{m.Start}, {m.End}))"));
+                    $"replications [{expected}, {m.Start}) are in no shard: a shard is missing before '{shards[i].Folder}' (replications [{m.Start}, {m.End})){MissingHint(shards, expected, m.Start)}"));
             expected = m.End;
         }
-        if (expected != first.Manifest.Replications)
+        if (expected != last)
             throw new OutputException(string.Create(CultureInfo.InvariantCulture,
-                $"replications [{expected}, {first.Manifest.Replications}) are in no shard: a shard is missing after '{shards[^1].Folder}' (replications [{shards[^1].Manifest.Start}, {shards[^1].Manifest.End}))"));
+                $"replications [{expected}, {last}) are in no shard: a shard is missing after '{shards[^1].Folder}' (replications [{shards[^1].Manifest.Start}, {shards[^1].Manifest.End})){MissingHint(shards, expected, last)}"));
         return new ShardSet(shards);
+    }
+
+    /// <summary>When every folder is a shard of one k/N split, the shards that cover the gap <c>[from, to)</c>, as a hint of what to run.</summary>
+    private static string MissingHint(List<ShardFolder> shards, int from, int to)
+    {
+        var m = shards[0].Manifest;
+        if (shards.Any(s => s.Manifest.Kind != ShardManifest.ShardKind || s.Manifest.ShardCount != m.ShardCount)) return "";
+        var missing = Enumerable.Range(1, m.ShardCount)
+            .Where(k => new ShardSpec(k, m.ShardCount).RangeOf(m.Replications) is var r && r.Start < to && r.End > from)
+            .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k}/{m.ShardCount}")).ToList();
+        if (missing.Count == 0) return "";
+        string list = missing.Count <= 8 ? string.Join(", ", missing) : $"{string.Join(", ", missing.Take(8))}, ... ({missing.Count} shards)";
+        return $". Run the missing shard(s) {list} with the same scenario, --seed {m.Seed} and -n {m.Replications} (add --resume to continue an interrupted one), then merge again";
     }
 
     private static void Require(ShardFolder shard, bool same, string found, string expected, ShardFolder first)

@@ -59,6 +59,23 @@ public sealed class ShardMergeTests() : TempFolderTest("shards")
         AssertSameOutputs(Dir("one"), Dir("mb"));
     }
 
+    [Fact]
+    public void DailyMaps_RunAndMerge_OneControlFilePerDay_SameBytes()
+    {
+        var single = Run("run", LineOfTowns, "-n", "12", "--seed", "3", "--daily-maps", "--no-report", "--out", Dir("one"));
+        Assert.True(single.Code == 0, single.Output);
+        Assert.Contains("maps/", single.Output, StringComparison.Ordinal);
+        RunShards("d", 12, 3, 2);
+        Assert.Equal(0, Run("merge", Dir("d1"), Dir("d2"), "--daily-maps", "--no-report", "--out", Dir("md")).Code);
+        var maps = Directory.GetFiles(Path.Combine(Dir("one"), "maps")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("front.geojson", maps);
+        Assert.Equal(60, maps.Count(n => n!.StartsWith("control-", StringComparison.Ordinal))); // line-of-towns runs 60 days
+        foreach (string? name in maps)
+            Assert.True(File.ReadAllBytes(Path.Combine(Dir("one"), "maps", name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(Dir("md"), "maps", name!))), $"maps/{name} differs");
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "4", "--no-report", "--out", Dir("plain")).Code);
+        Assert.False(Directory.Exists(Path.Combine(Dir("plain"), "maps")), "maps/ is written only with --daily-maps");
+    }
+
     [Theory]
     [InlineData("0/3")]
     [InlineData("4/3")]
@@ -112,6 +129,7 @@ public sealed class ShardMergeTests() : TempFolderTest("shards")
         var gap = Run("merge", Dir("g1"), Dir("g3"), "--out", Dir("never"));
         Assert.Equal(2, gap.Code);
         Assert.Contains("are in no shard", gap.Output, StringComparison.Ordinal);
+        Assert.Contains("Run the missing shard(s) 2/3", gap.Output, StringComparison.Ordinal);
         var twice = Run("merge", Dir("g1"), Dir("g2"), Dir("g2"), Dir("g3"), "--out", Dir("never"));
         Assert.Equal(2, twice.Code);
         var notShard = Run("merge", Dir("g1"), Root, "--out", Dir("never"));

@@ -9,8 +9,9 @@ namespace Salient.Cli.Tests.Robustness;
 
 /// <summary>
 /// Nothing is lost when a run dies: <c>salient run</c> SIGKILLed midway leaves its output folder holding the complete
-/// previous result (or nothing at all for a first run), never a half-written one; what it leaves is hidden temporary
-/// folders, and the next write of the same folder removes them.
+/// previous result (or nothing at all for a first run), never a half-written one; what it leaves is its checkpoint
+/// beside the output (<c>out.partial</c>, for <c>--resume</c>: see ResumeTests) and hidden temporary folders, which the
+/// next write of the same folder removes.
 /// </summary>
 public sealed class KilledRunTests : IDisposable
 {
@@ -52,12 +53,12 @@ public sealed class KilledRunTests : IDisposable
             first.WaitForExit();
         }
 
-        // The previous result is intact, byte for byte, and still parses; nothing visible was added beside it.
+        // The previous result is intact, byte for byte, and still parses; beside it only the checkpoint of the killed run.
         Assert.Equal(before, Snapshot(previous));
         using (JsonDocument.Parse(File.ReadAllText(Path.Combine(previous, "summary.json")))) { }
-        Assert.Equal(new[] { "out" }, Visible(previousParent));
-        // The first-ever run left no output folder at all, only hidden temporaries.
-        Assert.Empty(Visible(freshParent));
+        Assert.Equal(new[] { "out", "out.partial" }, Visible(previousParent));
+        // The first-ever run left no output folder at all, only its checkpoint and hidden temporaries.
+        Assert.Equal(new[] { "out.partial" }, Visible(freshParent));
         Assert.NotEmpty(Hidden(previousParent));
         Assert.NotEmpty(Hidden(freshParent));
 
@@ -88,17 +89,17 @@ public sealed class KilledRunTests : IDisposable
         return process;
     }
 
-    /// <summary>Waits until the run is writing replications into its hidden temporary folder, then a little longer.</summary>
+    /// <summary>Waits until the run has checkpointed its first block of replications (of 13) beside the output folder.</summary>
     private static void WaitUntilMidway(Process run, string parent)
     {
         var clock = Stopwatch.StartNew();
-        while (!Hidden(parent).Any(d => File.Exists(Path.Combine(parent, d, "replications.parquet"))))
+        string partial = Path.Combine(parent, "out.partial");
+        while (!Directory.Exists(partial) || Directory.GetDirectories(partial, "block-*").Length == 0)
         {
-            Assert.False(run.HasExited, $"salient exited with {(run.HasExited ? run.ExitCode : 0)} before it started writing");
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "salient did not start writing within 3 minutes");
-            Thread.Sleep(100);
+            Assert.False(run.HasExited, $"salient exited with {(run.HasExited ? run.ExitCode : 0)} before it checkpointed a block");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "salient did not checkpoint a block within 3 minutes");
+            Thread.Sleep(50);
         }
-        Thread.Sleep(1500);
         Assert.False(run.HasExited, "the run finished before it could be killed midway (give it more replications)");
     }
 

@@ -150,6 +150,79 @@ public sealed class MapWriterTests : IDisposable
         Assert.True(border.Geometry.Length > 0.5, "the Kursk-Sumy border inside the clip box is more than half a degree long");
     }
 
+    [Fact]
+    public void WriteAll_DailyMaps_OneFilePerDay_ProbabilitiesOfControlJson_AndEveryDaysFront()
+    {
+        // strong-red: a contested line, so the probabilities are not all 0 or 1.
+        var load = ScenarioLoader.Load(Path.Combine(TestPaths.Repo, "scenarios", "examples", "line-of-towns"), new LoadOptions("strong-red", []));
+        var model = load.Scenario ?? throw new InvalidOperationException("example scenario failed to load");
+        var result = MonteCarloRunner.Run(new CompiledScenario(model), new RunOptions(20, 3, 1));
+        MapWriter.WriteAll(result, _root, dailyMaps: true);
+
+        int days = model.Calendar.Days;
+        string maps = Path.Combine(_root, MapWriter.DailyFolder);
+        var files = Directory.GetFiles(maps, "control-*.geojson").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(0, days).Select(d => $"control-{model.Calendar.Start.AddDays(d):yyyy-MM-dd}.geojson"), files);
+        using var control = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_root, "control.json")));
+        var p = control.RootElement.GetProperty("p");
+        bool someUncertain = false;
+        for (int d = 0; d < days; d++)
+        {
+            var cells = ReadFeatures(Path.Combine(MapWriter.DailyFolder, files[d]!));
+            Assert.Equal(model.Theatre.Cells.Select(c => c.Id), cells.Select(f => (string)f.Attributes["id"]));
+            for (int c = 0; c < cells.Count; c++)
+            {
+                var f = cells[c];
+                double blue = Convert.ToDouble(f.Attributes["p_blue"], System.Globalization.CultureInfo.InvariantCulture);
+                double red = Convert.ToDouble(f.Attributes["p_red"], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(p[d][c].GetDouble(), blue);
+                Assert.InRange(blue, 0, 1);
+                Assert.InRange(red, 0, 1);
+                Assert.Equal(1, blue + red, 9);
+                Assert.Equal(model.Calendar.Start.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), f.Attributes["date"]);
+                Assert.Equal(d, Convert.ToInt32(f.Attributes["day"], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.IsType<Point>(f.Geometry);
+                someUncertain |= blue is > 0 and < 1;
+            }
+        }
+        Assert.True(someUncertain, "some cell should be contested in 20 replications of strong-red");
+
+        var front = ReadFeatures(Path.Combine(MapWriter.DailyFolder, "front.geojson"));
+        Assert.Equal(days, front.Count);
+        Assert.Equal(Enumerable.Range(0, days), front.Select(f => Convert.ToInt32(f.Attributes["day"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(front, f => Assert.IsType<MultiLineString>(f.Geometry));
+        Assert.False(front[0].Geometry.IsEmpty);
+        // The weekly front.geojson is the daily one's every seventh day.
+        var weekly = ReadFeatures("front.geojson");
+        foreach (var f in weekly)
+            Assert.True(f.Geometry.EqualsExact(front[Convert.ToInt32(f.Attributes["day"], System.Globalization.CultureInfo.InvariantCulture)].Geometry));
+    }
+
+    [Fact]
+    public void WriteDaily_Kursk_CellPolygonsInLonLat_AndAFrontLine()
+    {
+        var load = ScenarioLoader.Load(Path.Combine(TestPaths.Repo, "scenarios", "kursk-2024"), new LoadOptions(null, []));
+        var model = load.Scenario ?? throw new InvalidOperationException("Kursk failed to load");
+        // Two days: initial control, then every Kursk-oblast cell held by blue with probability 0.25.
+        var cells = model.Theatre.Cells;
+        double[][] p =
+        [
+            [.. cells.Select(c => c.InitialControl == 0 ? 1.0 : 0.0)],
+            [.. cells.Select(c => c.InitialControl == 0 ? 1.0 : 0.25)],
+        ];
+        MapWriter.WriteDaily(model, p, Path.Combine(_root, "maps"));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_root, "maps"), "control-*.geojson").Length);
+        var day1 = ReadFeatures(Path.Combine("maps", MapWriter.DailyControlFileName(model, 1)));
+        Assert.Equal(cells.Length, day1.Count);
+        Assert.All(day1, f => Assert.True(f.Geometry is Polygon or MultiPolygon));
+        Assert.All(day1, f => Assert.InRange(f.Geometry.Centroid.X, 33.5, 36.5));
+        Assert.All(day1, f => Assert.InRange(f.Geometry.Centroid.Y, 50.5, 52));
+        Assert.Contains(day1, f => Convert.ToDouble(f.Attributes["p_red"], System.Globalization.CultureInfo.InvariantCulture) == 0.75);
+        var front = ReadFeatures(Path.Combine("maps", "front.geojson"));
+        Assert.Equal(2, front.Count);
+        Assert.True(front[0].Geometry.Length > 0.5, "the initial front runs along the state border");
+    }
+
     private List<IFeature> ReadFeatures(string name)
     {
         var options = new JsonSerializerOptions();
