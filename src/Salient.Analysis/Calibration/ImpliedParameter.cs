@@ -11,7 +11,8 @@ namespace Salient.Analysis.Calibration;
 /// <param name="Baseline">The parameter's value in the run (its mean if uncertain).</param>
 /// <param name="Multiplier">The implied multiplier, or null when the claim is outside the medians the grid reaches.</param>
 /// <param name="Bound">When <see cref="Multiplier"/> is null: -1 when the claim is below the median at the smallest multiplier, +1 above the largest.</param>
-public sealed record ImpliedValue(Claim Claim, string Path, double Baseline, double? Multiplier, int Bound)
+/// <param name="Reached">The median at the end of the grid the claim lies beyond (the closest the model came), or at the implied multiplier's nearer grid factor.</param>
+public sealed record ImpliedValue(Claim Claim, string Path, double Baseline, double? Multiplier, int Bound, double Reached)
 {
     /// <summary>The implied value of the parameter (baseline x multiplier), when reached.</summary>
     public double? Value => Multiplier * Baseline;
@@ -59,10 +60,10 @@ public static class ImpliedParameter
             if (!double.IsFinite(a) || !double.IsFinite(b)) continue;
             if ((target - a) * (target - b) > 0) continue;
             double t = a == b ? 0 : (target - a) / (b - a);
-            return new ImpliedValue(claim, path, baseline, Math.Exp(Math.Log(Grid[g]) + t * (Math.Log(Grid[g + 1]) - Math.Log(Grid[g]))), 0);
+            return new ImpliedValue(claim, path, baseline, Math.Exp(Math.Log(Grid[g]) + t * (Math.Log(Grid[g + 1]) - Math.Log(Grid[g]))), 0, t < 0.5 ? a : b);
         }
         bool increasing = medians[^1] >= medians[0];
         int bound = (target < Math.Min(medians[0], medians[^1])) == increasing ? -1 : +1;
-        return new ImpliedValue(claim, path, baseline, null, bound);
+        return new ImpliedValue(claim, path, baseline, null, bound, bound < 0 ? medians[0] : medians[^1]);
     }
 }

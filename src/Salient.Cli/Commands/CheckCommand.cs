@@ -155,19 +155,19 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
 
     private static string ImpliedText(ImpliedValue v) => v.Multiplier is { } m
         ? string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} = {v.Value:G3} ({m:0.##}x)")
-        : string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} {(v.Bound < 0 ? "<" : ">")} {v.Baseline * (v.Bound < 0 ? ImpliedParameter.Grid[0] : ImpliedParameter.Grid[^1]):G3} ({(v.Bound < 0 ? "< " + ImpliedParameter.Grid[0] : "> " + ImpliedParameter.Grid[^1])}x)");
+        : string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} {(v.Bound < 0 ? "<" : ">")} {v.Baseline * (v.Bound < 0 ? ImpliedParameter.Grid[0] : ImpliedParameter.Grid[^1]):G3} ({(v.Bound < 0 ? "< " + ImpliedParameter.Grid[0] : "> " + ImpliedParameter.Grid[^1])}x; median there {v.Reached:#,0})");
 
     private static void WriteFiles(string dir, DateOnly start, IReadOnlyList<ResolvedClaim> resolved, IReadOnlyList<ClaimOutcome> outcomes, Dictionary<Claim, ImpliedValue> implied)
     {
         static string N(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
-        var csv = new StringBuilder("id,grade,weight,metric,as_of,claim_low,claim_high,model_p05,model_p50,model_p95,happened,percentile,within_90,implied_parameter,implied_multiplier,implied_value\n");
+        var csv = new StringBuilder("id,grade,weight,metric,as_of,claim_low,claim_high,model_p05,model_p50,model_p95,happened,percentile,within_90,implied_parameter,implied_multiplier,implied_value,implied_beyond_grid,implied_closest_median\n");
         var rows = new List<object>();
         foreach (var r in resolved)
         {
             var o = outcomes.FirstOrDefault(x => x.Claim == r.Claim);
             ImpliedValue? v = r.Claim is not null && implied.TryGetValue(r.Claim, out var found) ? found : null;
             if (o is not null)
-                csv.Append(CultureInfo.InvariantCulture, $"{r.Entry.Id},{r.Entry.Reliability},{N(o.Claim.Weight)},{r.Entry.Metric},\"{r.Entry.AsOfText}\",{N(o.Claim.Low)},{N(o.Claim.High)},{N(o.P05)},{N(o.P50)},{N(o.P95)},{N(o.Happened)},{N(o.Percentile)},{(o.WithinNinety ? "true" : "false")},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{r.Entry.Id},{r.Entry.Reliability},{N(o.Claim.Weight)},{r.Entry.Metric},\"{r.Entry.AsOfText}\",{N(o.Claim.Low)},{N(o.Claim.High)},{N(o.P05)},{N(o.P50)},{N(o.P95)},{N(o.Happened)},{N(o.Percentile)},{(o.WithinNinety ? "true" : "false")},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")},{(v is null ? "" : v.Bound.ToString(CultureInfo.InvariantCulture))},{(v is null ? "" : N(v.Reached))}\n");
             rows.Add(new
             {
                 id = r.Entry.Id, grade = r.Entry.Reliability, metric = r.Entry.Metric, as_of = r.Entry.AsOfText, value = r.Entry.ValueText,
@@ -178,7 +178,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
                     p05 = Json(o.P05, o.Claim.Kind, start), p50 = Json(o.P50, o.Claim.Kind, start), p95 = Json(o.P95, o.Claim.Kind, start),
                     happened = o.Happened, percentile = Math.Round(o.Percentile, 2), within_90 = o.WithinNinety,
                 },
-                implied = v is null ? null : new { parameter = v.Path, baseline = v.Baseline, multiplier = v.Multiplier, value = v.Value, beyond_grid = v.Bound },
+                implied = v is null ? null : new { parameter = v.Path, baseline = v.Baseline, multiplier = v.Multiplier, value = v.Value, beyond_grid = v.Bound, closest_median = v.Reached },
             });
         }
         AtomicFile(Path.Combine(dir, "check.csv"), csv.ToString());
