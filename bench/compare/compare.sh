@@ -21,12 +21,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$repo/salient" validate "$repo/scenarios/validation/duel" >/dev/null   # builds Release on first use
 
-# Seconds of simulation (plus streaming replications.parquet) recorded in a shard folder's manifest.json.
+# Seconds of simulation (plus streaming replications.parquet) recorded in a shard folder's manifest.json. The timed
+# runs are one block (--checkpoint-every above the count): checkpoint saves are I/O, not engine speed.
 seconds_of() { "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["timing"]["seconds"])' "$1/manifest.json"; }
 
 echo "== duel: 1,000 blue vs 800 red, aimed fire, a_blue = 1.0, a_red = 1.5 per day, dt = 1 h, 10 days"
 "$repo/salient" run "$repo/scenarios/validation/duel" -n "$reps" --seed "$seed" --threads 1 --no-report --out "$work/duel" >/dev/null
-"$repo/salient" run "$repo/scenarios/validation/duel" -n "$reps" --seed "$seed" --threads 1 --shard 1/1 --out "$work/duel-timed" >/dev/null
+"$repo/salient" run "$repo/scenarios/validation/duel" -n "$reps" --seed "$seed" --threads 1 --shard 1/1 --checkpoint-every 10000000 --out "$work/duel-timed" >/dev/null
 salient_seconds="$(seconds_of "$work/duel-timed")"
 (cd "$here" && "$py" duel_numpy.py "$reps" "$seed") >"$work/numpy.json"
 (cd "$here" && "$py" duel_simpy.py "$simpy_reps" "$seed") >"$work/simpy.json"
@@ -65,7 +66,7 @@ declare -A nspt
 for scale in 1 4 16; do
   units="$("$py" "$here/synthetic.py" "$scale" "$work/synthetic-$scale")"
   n=$((6400 / scale))
-  "$repo/salient" run "$work/synthetic-$scale" -n "$n" --seed 1 --threads 1 --shard 1/1 --out "$work/synthetic-$scale-out" >/dev/null 2>&1
+  "$repo/salient" run "$work/synthetic-$scale" -n "$n" --seed 1 --threads 1 --shard 1/1 --checkpoint-every 10000000 --out "$work/synthetic-$scale-out" >/dev/null 2>&1
   s="$(seconds_of "$work/synthetic-$scale-out")"
   # 30 days x 4 ticks a day.
   nspt[$scale]="$("$py" -c "print(f'{$s * 1e9 / ($n * 120 * $units):.0f}')")"
@@ -73,8 +74,8 @@ for scale in 1 4 16; do
 done
 
 echo "== threads: the 4x theatre, 6,400 replications"
-"$repo/salient" run "$work/synthetic-4" -n 6400 --seed 1 --threads 1 --shard 1/1 --out "$work/t1" >/dev/null 2>&1
-"$repo/salient" run "$work/synthetic-4" -n 6400 --seed 1 --threads 2 --shard 1/1 --out "$work/t2" >/dev/null 2>&1
+"$repo/salient" run "$work/synthetic-4" -n 6400 --seed 1 --threads 1 --shard 1/1 --checkpoint-every 10000000 --out "$work/t1" >/dev/null 2>&1
+"$repo/salient" run "$work/synthetic-4" -n 6400 --seed 1 --threads 2 --shard 1/1 --checkpoint-every 10000000 --out "$work/t2" >/dev/null 2>&1
 t1="$(seconds_of "$work/t1")"; t2="$(seconds_of "$work/t2")"
 "$py" -c "print(f'1 thread {$t1:.2f} s, 2 threads {$t2:.2f} s: speed-up {$t1 / $t2:.2f}x on $(nproc) core(s)')"
 

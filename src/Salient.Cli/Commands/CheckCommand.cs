@@ -73,15 +73,8 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         if (!File.Exists(evidencePath)) throw new UserInputException($"no evidence ledger: '{evidencePath}' does not exist (pass --evidence FILE)");
         var ledger = EvidenceReader.Read(evidencePath);
 
-        string? scenarioPath = settings.Scenario ?? manifest.Scenario.Path;
-        if (scenarioPath is null) throw new UserInputException($"'{dir}' does not say where its scenario is: give it with --scenario PATH");
-        var (model, _) = ScenarioInput.Load(console, new ScenarioSettings
-        {
-            Scenario = scenarioPath, Variant = manifest.Scenario.Variant, Set = [.. manifest.Scenario.Set], Uncalibrated = manifest.Scenario.Calibration is null,
-        }, showWarnings: false);
+        var (model, _) = ScenarioInput.LoadRecorded(console, manifest.Scenario, settings.Scenario, dir);
         if (model is null) return SalientApp.UserError;
-        if (model.Hash != manifest.Scenario.Hash)
-            throw new UserInputException($"the scenario at '{scenarioPath}' has hash {model.Hash}, but the run used {manifest.Scenario.Hash}: it has changed since (rerun, or give the original with --scenario PATH)");
 
         var compiled = new CompiledScenario(model);
         var resolved = EvidenceClaims.Resolve(ledger, compiled);

@@ -70,12 +70,8 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
         var set = ShardSet.Open(settings.Shards);
         var first = set.First;
 
-        string? scenarioPath = settings.Scenario ?? first.Scenario.Path;
-        if (scenarioPath is null) throw new UserInputException($"'{set.Shards[0].Folder}' does not say where its scenario is: give it with --scenario PATH");
-        var (model, _) = ScenarioInput.Load(console, new ScenarioSettings { Scenario = scenarioPath, Variant = first.Scenario.Variant, Set = [.. first.Scenario.Set], Uncalibrated = first.Scenario.Calibration is null }, showWarnings: false);
+        var (model, scenarioPath) = ScenarioInput.LoadRecorded(console, first.Scenario, settings.Scenario, set.Shards[0].Folder);
         if (model is null) return SalientApp.UserError;
-        if (model.Hash != first.Scenario.Hash)
-            throw new UserInputException($"the scenario at '{scenarioPath}' has hash {model.Hash}, but the shards were run with {first.Scenario.Hash}: it has changed since (give the original with --scenario PATH)");
 
         var compiled = new CompiledScenario(model);
         var source = set.Source(compiled.Layout);

@@ -1,4 +1,5 @@
 using Salient.Cli.Rendering;
+using Salient.Output.Manifest;
 using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
 using Spectre.Console;
@@ -18,6 +19,24 @@ internal static class ScenarioInput
         string home = Environment.GetEnvironmentVariable("SALIENT_HOME") is { Length: > 0 } h ? h : Environment.CurrentDirectory;
         string candidate = Path.Combine(home, DefaultScenario);
         return Directory.Exists(candidate) ? Path.GetRelativePath(Environment.CurrentDirectory, candidate) : DefaultScenario;
+    }
+
+    /// <summary>
+    /// Loads the scenario a run or shard recorded in its manifest (at <paramref name="path"/>, or where the manifest says),
+    /// with its variant, --set and calibration, and checks its hash is the recorded one. Null when it has load errors
+    /// (printed); a <see cref="UserInputException"/> when it is missing or has changed since.
+    /// </summary>
+    public static (ScenarioModel? Model, string Path) LoadRecorded(IAnsiConsole console, ManifestScenario recorded, string? path, string folder)
+    {
+        string? scenarioPath = path ?? recorded.Path;
+        if (scenarioPath is null) throw new UserInputException($"'{folder}' does not say where its scenario is: give it with --scenario PATH");
+        var (model, _) = Load(console, new ScenarioSettings
+        {
+            Scenario = scenarioPath, Variant = recorded.Variant, Set = [.. recorded.Set], Uncalibrated = recorded.Calibration is null,
+        }, showWarnings: false);
+        if (model is not null && model.Hash != recorded.Hash)
+            throw new UserInputException($"the scenario at '{scenarioPath}' has hash {model.Hash}, but '{folder}' was run with {recorded.Hash}: it has changed since (give the original with --scenario PATH)");
+        return (model, scenarioPath);
     }
 
     /// <summary>Loads the scenario; prints every diagnostic; returns null when it has errors.</summary>

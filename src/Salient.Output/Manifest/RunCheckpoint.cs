@@ -71,14 +71,18 @@ public sealed class RunCheckpoint
     /// <summary>Suffix of the checkpoint folder after the output folder's name.</summary>
     public const string Suffix = ".partial";
 
-    /// <summary>Fewest replications per block by default (fewer, smaller files for short runs).</summary>
-    public const int MinDefaultBlock = 32;
+    /// <summary>
+    /// Fewest replications per block by default. Saving a block costs tens of milliseconds (files written, synced and
+    /// later copied), so blocks of a few dozen fast replications would cost more than they play: runs of up to this
+    /// many replications are one block, not checkpointed.
+    /// </summary>
+    public const int MinDefaultBlock = 2_000;
 
     /// <summary>Most replications per block by default.</summary>
     public const int MaxDefaultBlock = 100_000;
 
     /// <summary>Blocks a run is cut into by default, when the bounds above allow.</summary>
-    public const int DefaultBlocks = 100;
+    public const int DefaultBlocks = 20;
 
     private const string BlockPrefix = "block-";
 

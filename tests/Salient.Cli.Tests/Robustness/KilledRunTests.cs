@@ -78,7 +78,7 @@ public sealed class KilledRunTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { CliDll(), "run", Kursk, "-n", "400", "--seed", "3", "--threads", "1", "--no-report", "--out", outDir })
+        foreach (string arg in new[] { CliDll(), "run", Kursk, "-n", "400", "--seed", "3", "--threads", "1", "--checkpoint-every", "32", "--no-report", "--out", outDir })
             start.ArgumentList.Add(arg);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start salient");

@@ -27,12 +27,12 @@ public sealed class RunCheckpointTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1, 32)]
-    [InlineData(200, 32)]
-    [InlineData(3_201, 33)]
-    [InlineData(100_000, 1_000)]
+    [InlineData(1, 2_000)]
+    [InlineData(200, 2_000)]
+    [InlineData(50_001, 2_501)]
+    [InlineData(100_000, 5_000)]
     [InlineData(10_000_000, 100_000)]
-    public void DefaultBlockSize_AboutAHundredthOfTheRun_Within32And100000(int count, int expected) =>
+    public void DefaultBlockSize_AboutATwentiethOfTheRun_Within2000And100000(int count, int expected) =>
         Assert.Equal(expected, RunCheckpoint.DefaultBlockSize(count));
 
     [Fact]
