@@ -46,6 +46,21 @@ public sealed class ShardMergeTests() : TempFolderTest("shards")
     }
 
     [Fact]
+    public void UncalibratedKurskShards_MergeToTheUncalibratedRun_AndDifferFromTheCalibratedOne()
+    {
+        // The manifest records that no calibration file was applied, so merge reloads the scenario --uncalibrated.
+        var single = Run("run", Kursk, "-n", "4", "--seed", "2", "--uncalibrated", "--no-report", "--out", Dir("single"));
+        Assert.True(single.Code == 0, single.Output);
+        for (int k = 1; k <= 2; k++)
+            Assert.Equal(0, Run("run", Kursk, "-n", "4", "--seed", "2", "--uncalibrated", "--shard", $"{k}/2", "--out", Dir($"u{k}")).Code);
+        var merged = Run("merge", Dir("u1"), Dir("u2"), "--no-report", "--out", Dir("merged"));
+        Assert.True(merged.Code == 0, merged.Output);
+        AssertSameOutputs(Dir("single"), Dir("merged"));
+        Assert.Equal(0, Run("run", Kursk, "-n", "4", "--seed", "2", "--no-report", "--out", Dir("calibrated")).Code);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(Dir("single"), "summary.json")), File.ReadAllText(Path.Combine(Dir("calibrated"), "summary.json")));
+    }
+
+    [Fact]
     public void ShardCountAndThreads_DoNotChangeTheMergedSummary_WithTrajectories()
     {
         RunShards("a", 24, 9, 2, "--trajectories");
