@@ -28,6 +28,15 @@ public sealed class MetricLayout
         Days = days;
     }
 
+    /// <summary>A layout read back from an output file (metrics, series and days as the file describes them).</summary>
+    public static MetricLayout Create(IEnumerable<MetricInfo> metrics, IEnumerable<string> series, int days)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        return new MetricLayout([.. metrics], [.. series], days);
+    }
+
     /// <summary>Final per-replication metrics, in record order.</summary>
     public ImmutableArray<MetricInfo> Metrics { get; }
 

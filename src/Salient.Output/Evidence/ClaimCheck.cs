@@ -1,4 +1,7 @@
+using Salient.Experiments.Claims;
 using Salient.Output.Html;
+using Salient.Output.Parquet;
+using Salient.Scenario.Model;
 
 namespace Salient.Output.Evidence;
 
@@ -55,11 +58,42 @@ public sealed record ClaimRow(
 /// </summary>
 public static class ClaimCheck
 {
-    /// <summary>Rows for every entry of the run's evidence, in ledger order.</summary>
+    /// <summary>
+    /// Rows for every entry of the run's evidence, in ledger order. When the run folder holds replications.parquet,
+    /// numeric claims are set against every replication exactly as <c>salient check</c> does (the series' largest value
+    /// over the claim's window; final totals at the run's end); otherwise against the daily bands on the window's last day.
+    /// </summary>
     public static IReadOnlyList<ClaimRow> Build(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return [.. run.Evidence.Entries.Select(e => Check(run, e))];
+        var outcomes = FromReplications(run);
+        return [.. run.Evidence.Entries.Select(e => outcomes.TryGetValue(e.Id, out var o) ? FromOutcome(e, o) : Check(run, e))];
+    }
+
+    /// <summary>Per-replication outcomes of the run's numeric (series and final) claims, by entry id; empty without replications.parquet.</summary>
+    private static Dictionary<string, ClaimOutcome> FromReplications(RunFolder run)
+    {
+        var result = new Dictionary<string, ClaimOutcome>(StringComparer.Ordinal);
+        string path = Path.Combine(run.Directory, ReplicationParquetWriter.FileName);
+        if (run.Evidence.Entries.IsEmpty || ReplicationParquetReader.ReadLayout(path) is not var (layout, start)) return result;
+        var calendar = new Calendar(start, start.AddDays(layout.Days - 1), 24);
+        var claims = run.Evidence.Entries
+            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace).Claim)
+            .Where(c => c is { Kind: not ClaimKind.Event })
+            .Cast<Claim>()
+            .ToList();
+        if (claims.Count == 0) return result;
+        var observed = ClaimEvaluation.Observe(claims, new ReplicationParquetReader(path, layout), layout);
+        for (int i = 0; i < claims.Count; i++) result.TryAdd(claims[i].Id, ClaimEvaluation.Evaluate(claims[i], observed[i]));
+        return result;
+    }
+
+    private static ClaimRow FromOutcome(EvidenceEntry entry, ClaimOutcome o)
+    {
+        var fit = o.WithinNinety ? ClaimFit.Inside : o.Claim.High < o.P05 ? ClaimFit.Below : ClaimFit.Above;
+        string note = o.Claim.Kind == ClaimKind.Final ? "the run's final total"
+            : o.Claim.WindowFrom < o.Claim.WindowTo ? "the largest value over the claim's window" : "";
+        return new ClaimRow(entry, entry.ReferenceDate, o.Claim.Metric, o.P05, o.P50, o.P95, null, null, null, null, fit, note);
     }
 
     /// <summary>One entry set against the model.</summary>

@@ -135,7 +135,7 @@ public static class ReportWriter
         var rows = ClaimCheck.Build(run);
         var compared = rows.Where(r => r.Compared).OrderBy(r => r.ModelMetric, StringComparer.Ordinal).ThenBy(r => r.Date ?? r.Entry.DateFrom).ToList();
         h.Append("<section id=\"claims\">\n<h2>Claims against the model</h2>\n");
-        h.Append(Inv($"<p>{compared.Count} of the {rows.Count} entries in the evidence ledger state an outcome the model reports; each is set against the model's median and 90% interval on its date (the end of its window). Grades are the NATO/Admiralty code: source letter A–F (A/B best, F unsourced), information digit 1–6 (1 confirmed). D and F claims are what a side says, not what happened.</p>\n"));
+        h.Append(Inv($"<p>{compared.Count} of the {rows.Count} entries in the evidence ledger state an outcome the model reports; each is set against the model's median and 90% interval over the replications: a number about a daily series against the series' largest value over the claim's as-of window (its value on the day for a one-day claim), a final total at the run's end, a capture against the capture-date distribution. <code>salient check</code> adds each claim's percentile and the lethality a casualty claim implies. Grades are the NATO/Admiralty code: source letter A–F (A/B best, F unsourced), information digit 1–6 (1 confirmed). D and F claims are what a side says, not what happened.</p>\n"));
         if (compared.Count > 0)
         {
             h.Append("<table class=\"claims\">\n<thead><tr><th>as of</th><th>metric</th><th>claim</th><th>grade</th><th>claimant</th><th>model median [90%]</th><th>claim vs model</th></tr></thead>\n<tbody>\n");
@@ -174,10 +174,10 @@ public static class ReportWriter
             ClaimFit.Never => "model: never",
             _ => "–",
         };
-        string when = r.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : e.AsOfText;
+        string when = r.Date is { } d && e.AsOfStart == e.AsOfEnd ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : e.AsOfText;
         h.Append("<tr><td>").Append(E(when)).Append("</td><td><code>").Append(E(e.Metric)).Append("</code></td><td title=\"").Append(E(e.Statement)).Append("\">")
             .Append(E(ClaimValue(e))).Append("</td><td>").Append(Grade(e)).Append("</td><td>").Append(E(e.Claimant)).Append("</td><td>")
-            .Append(E(model)).Append("</td><td class=\"fit-").Append(r.Fit.ToString().ToLowerInvariant()).Append("\">").Append(E(fit)).Append("</td></tr>\n");
+            .Append(E(model)).Append(r.Note.Length > 0 ? "<br><small>" + E(r.Note) + "</small>" : "").Append("</td><td class=\"fit-").Append(r.Fit.ToString().ToLowerInvariant()).Append("\">").Append(E(fit)).Append("</td></tr>\n");
     }
 
     private static string ClaimValue(EvidenceEntry e) =>

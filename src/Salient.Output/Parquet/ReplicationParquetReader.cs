@@ -47,6 +47,33 @@ public sealed class ReplicationParquetReader : IReplicationSource
         }
     }
 
+    /// <summary>
+    /// The layout and first calendar day a replications.parquet describes in its metadata (<see cref="ReplicationParquetWriter.LayoutKey"/>),
+    /// so a run folder can be read without its scenario. Null when the file or its description is missing or unreadable.
+    /// </summary>
+    public static (MetricLayout Layout, DateOnly Start)? ReadLayout(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var file = new ParquetFileReader(path);
+            if (!file.FileMetaData.KeyValueMetadata.TryGetValue(ReplicationParquetWriter.LayoutKey, out string? json)) return null;
+            file.Close();
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            var start = DateOnly.ParseExact(root.GetProperty("start").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var metrics = root.GetProperty("metrics").EnumerateArray().Select(m =>
+                new MetricInfo(m.GetProperty("name").GetString()!, m.GetProperty("kind").GetString() == "day" ? MetricKind.Day : MetricKind.Value));
+            var series = root.GetProperty("series").EnumerateArray().Select(s => s.GetString()!);
+            return (MetricLayout.Create(metrics, series, root.GetProperty("days").GetInt32()), start);
+        }
+        catch (Exception ex) when (ex is ParquetException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The file's key-value metadata.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
