@@ -8,7 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 py=/usr/bin/python3
-reps="${1:-20000}"          # Salient and numpy
+reps="${1:-200000}"         # Salient and numpy: enough that start-up (JIT, Parquet's native library) is amortised
 simpy_reps=$((reps / 10))   # SimPy is far slower; fewer replications keep it to seconds
 seed=1
 
