@@ -17,7 +17,7 @@ public sealed class ViewerRunFixture : IAsyncLifetime
     public ViewerHost Host { get; private set; } = null!;
 
     /// <summary>The repository root (the folder holding Salient.slnx).</summary>
-    public static string Repo { get; } = FindRepo();
+    public static string Repo => Salient.Testing.TestRepository.Root;
 
     public Task InitializeAsync()
     {
@@ -40,12 +40,6 @@ public sealed class ViewerRunFixture : IAsyncLifetime
         catch (IOException) { /* best effort */ }
     }
 
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (Salient.slnx) above " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -13,8 +13,11 @@ namespace Salient.Analysis.Calibration;
 /// <param name="MinAcceptance">Stop when a generation accepts fewer than this share of its proposals.</param>
 /// <param name="MaxProposalsPerGeneration">Stop a generation (and the fit) after this many proposals.</param>
 public sealed record AbcOptions(int Particles, int Generations, double Quantile, ulong Seed, int Threads,
-    double MinAcceptance = 0.02, int MaxProposalsPerGeneration = 200_000)
+    double MinAcceptance = 0.02, int MaxProposalsPerGeneration = AbcOptions.DefaultMaxProposalsPerGeneration)
 {
+    /// <summary>Default cap on proposals in one generation; generation t's proposals are numbered from t times the cap.</summary>
+    public const int DefaultMaxProposalsPerGeneration = 200_000;
+
     /// <summary>Checks the settings; throws <see cref="ArgumentOutOfRangeException"/> for a bad one.</summary>
     public void Validate()
     {
@@ -129,6 +132,20 @@ public static class AbcSmc
         return lo + 1 < sorted.Length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
     }
 
+    /// <summary>The weighted mean and covariance of a generation's particles over <paramref name="dims"/> inputs.</summary>
+    public static (double[] Mean, double[,] Covariance) WeightedMoments(Generation generation, int dims)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        var mean = new double[dims];
+        foreach (var p in generation.Particles)
+            for (int i = 0; i < dims; i++) mean[i] += p.Weight * p.Theta[i];
+        var cov = new double[dims, dims];
+        foreach (var p in generation.Particles)
+            for (int i = 0; i < dims; i++)
+                for (int j = 0; j < dims; j++) cov[i, j] += p.Weight * (p.Theta[i] - mean[i]) * (p.Theta[j] - mean[j]);
+        return (mean, cov);
+    }
+
     private static double PriorDensity(IReadOnlyList<Prior> priors, double[] theta)
     {
         double p = 1;
@@ -183,14 +200,8 @@ public static class AbcSmc
 
         public static Kernel From(Generation g, int dims)
         {
-            var mean = new double[dims];
-            foreach (var p in g.Particles)
-                for (int i = 0; i < dims; i++) mean[i] += p.Weight * p.Theta[i];
-            var cov = Matrix<double>.Build.Dense(dims, dims);
-            foreach (var p in g.Particles)
-                for (int i = 0; i < dims; i++)
-                    for (int j = 0; j < dims; j++) cov[i, j] += p.Weight * (p.Theta[i] - mean[i]) * (p.Theta[j] - mean[j]);
-            cov *= 2;
+            var (mean, moments) = WeightedMoments(g, dims);
+            var cov = Matrix<double>.Build.DenseOfArray(moments) * 2;
             // A degenerate generation (all particles equal in some input) gets a small ridge so the kernel still moves.
             for (int i = 0; i < dims; i++) cov[i, i] += 1e-12 + 1e-8 * Math.Abs(mean[i]) * Math.Abs(mean[i]);
             return new Kernel(g, cov.Cholesky().Factor);

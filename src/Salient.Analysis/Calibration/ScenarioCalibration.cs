@@ -117,14 +117,7 @@ public sealed class ScenarioCalibration
     /// <summary>Weighted correlation matrix of the inputs in <paramref name="generation"/>.</summary>
     public static double[,] Correlation(Generation generation, int dims)
     {
-        ArgumentNullException.ThrowIfNull(generation);
-        var mean = new double[dims];
-        foreach (var p in generation.Particles)
-            for (int i = 0; i < dims; i++) mean[i] += p.Weight * p.Theta[i];
-        var cov = new double[dims, dims];
-        foreach (var p in generation.Particles)
-            for (int i = 0; i < dims; i++)
-                for (int j = 0; j < dims; j++) cov[i, j] += p.Weight * (p.Theta[i] - mean[i]) * (p.Theta[j] - mean[j]);
+        var (_, cov) = AbcSmc.WeightedMoments(generation, dims);
         var corr = new double[dims, dims];
         for (int i = 0; i < dims; i++)
             for (int j = 0; j < dims; j++)

@@ -62,6 +62,9 @@ public sealed class CalibrateSettings : ScenarioSettings
         if (Replications is < 1 or > 1000) return ValidationResult.Error($"--replications must be between 1 and 1,000, found {Replications}");
         if (!(Quantile > 0.05 && Quantile < 0.95)) return ValidationResult.Error($"--quantile must be between 0.05 and 0.95, found {Quantile.ToString(CultureInfo.InvariantCulture)}");
         if (Threads is < 1 or > 1024) return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
+        // Proposal k's replications are k R .. k R + R - 1, and generation t numbers its proposals from t x the cap.
+        if ((long)Generations * AbcOptions.DefaultMaxProposalsPerGeneration * Replications > int.MaxValue)
+            return ValidationResult.Error($"--generations x --replications is too large: at most {int.MaxValue / AbcOptions.DefaultMaxProposalsPerGeneration:N0} together (found {Generations} x {Replications})");
         if (Variant is not null || Set.Length > 0 || Uncalibrated)
             return ValidationResult.Error("calibrate always fits the scenario as written (uncalibrated, no --variant or --set): variants are what-ifs on the calibrated baseline");
         return ValidationResult.Success();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Salient.Output.Files;
 using Xunit;
@@ -70,24 +69,8 @@ public sealed class KilledRunTests : IDisposable
         Assert.Equal("next", File.ReadAllText(Path.Combine(previous, "next.txt")));
     }
 
-    private static Process StartRun(string outDir)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in new[] { CliDll(), "run", Kursk, "-n", "400", "--seed", "3", "--threads", "1", "--checkpoint-every", "32", "--no-report", "--out", outDir })
-            start.ArgumentList.Add(arg);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start salient");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process StartRun(string outDir) =>
+        StartCli("run", Kursk, "-n", "400", "--seed", "3", "--threads", "1", "--checkpoint-every", "32", "--no-report", "--out", outDir);
 
     /// <summary>Waits until the run has checkpointed its first block of replications (of 13) beside the output folder.</summary>
     private static void WaitUntilMidway(Process run, string parent)
@@ -101,20 +84,5 @@ public sealed class KilledRunTests : IDisposable
             Thread.Sleep(50);
         }
         Assert.False(run.HasExited, "the run finished before it could be killed midway (give it more replications)");
-    }
-
-    private static List<string> Visible(string parent) =>
-        [.. Directory.EnumerateFileSystemEntries(parent).Select(e => Path.GetFileName(e)).Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)];
-
-    private static List<string> Hidden(string parent) =>
-        [.. Directory.EnumerateFileSystemEntries(parent).Select(e => Path.GetFileName(e)).Where(n => n.StartsWith('.')).Order(StringComparer.Ordinal)];
-
-    /// <summary>Every file under <paramref name="dir"/> with the SHA-256 of its bytes.</summary>
-    private static SortedDictionary<string, string> Snapshot(string dir)
-    {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (string f in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
-            files[Path.GetRelativePath(dir, f)] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)));
-        return files;
     }
 }

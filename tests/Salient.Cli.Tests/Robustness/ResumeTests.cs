@@ -174,33 +174,4 @@ public sealed class ResumeTests() : TempFolderTest("resume")
 
     private static int Blocks(string partial) =>
         Directory.Exists(partial) ? Directory.GetDirectories(partial, "block-*").Length : 0;
-
-    private static Process StartCli(string[] args)
-    {
-        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(CliDll());
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start salient");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static List<string> Visible(string parent) =>
-        [.. Directory.EnumerateFileSystemEntries(parent).Select(e => Path.GetFileName(e)).Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)];
-
-    private static List<string> Hidden(string parent) =>
-        [.. Directory.EnumerateFileSystemEntries(parent).Select(e => Path.GetFileName(e)).Where(n => n.StartsWith('.')).Order(StringComparer.Ordinal)];
-
-    /// <summary>Every file under <paramref name="dir"/> with the SHA-256 of its bytes.</summary>
-    private static SortedDictionary<string, string> Snapshot(string dir)
-    {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (string f in Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories))
-            files[Path.GetRelativePath(dir, f)] = File.Exists(f) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))) : "dir";
-        return files;
-    }
 }

@@ -72,6 +72,26 @@ public class SimulationTests
     private const int AssaultReplications = 4000;
     private const double Sigmas = 6.0;
 
+    /// <summary>Each side's mean casualties over <see cref="AssaultReplications"/> replications of <paramref name="seed"/>.</summary>
+    private static (double Red, double Blue) MeanCasualties(CompiledScenario c, ulong seed)
+    {
+        double red = 0, blue = 0;
+        for (int rep = 0; rep < AssaultReplications; rep++)
+        {
+            var (m, _) = RunOnce(c, seed, rep);
+            red += Metric(c, m, "casualties.total.red");
+            blue += Metric(c, m, "casualties.total.blue");
+        }
+        return (red / AssaultReplications, blue / AssaultReplications);
+    }
+
+    /// <summary>The mean of Poisson counts lies within <see cref="Sigmas"/> standard errors, sqrt(lambda / n), of lambda.</summary>
+    private static void AssertPoissonMean(double mean, double expected)
+    {
+        double se = Math.Sqrt(expected / AssaultReplications);
+        Assert.InRange(mean, expected - Sigmas * se, expected + Sigmas * se);
+    }
+
     [Theory]
     [InlineData(1.0)]
     [InlineData(2.25)]
@@ -79,18 +99,12 @@ public class SimulationTests
     {
         string yaml = TestScenarios.Duel(1000, 800, ground: "positional_intensity: 0\nlethality: { blue: 0.02, red: 0.03 }").Replace("area_km2: 10, control: red", $"area_km2: 10, control: red, defensibility: {defensibility}", StringComparison.Ordinal);
         var c = TestScenarios.Compile(yaml);
-        double sumRed = 0, sumBlue = 0;
-        for (int rep = 0; rep < AssaultReplications; rep++)
-        {
-            var (m, _) = RunOnce(c, 11, rep);
-            sumRed += Metric(c, m, "casualties.total.red");
-            sumBlue += Metric(c, m, "casualties.total.blue");
-        }
+        var (meanRed, meanBlue) = MeanCasualties(c, 11);
         double sqrtM = Math.Sqrt(defensibility);
         double expectRed = 0.02 * 1000 / sqrtM;
         double expectBlue = 0.03 * 800 * sqrtM;
-        Assert.InRange(sumRed / AssaultReplications, expectRed - Sigmas * Math.Sqrt(expectRed / AssaultReplications), expectRed + Sigmas * Math.Sqrt(expectRed / AssaultReplications));
-        Assert.InRange(sumBlue / AssaultReplications, expectBlue - Sigmas * Math.Sqrt(expectBlue / AssaultReplications), expectBlue + Sigmas * Math.Sqrt(expectBlue / AssaultReplications));
+        AssertPoissonMean(meanRed, expectRed);
+        AssertPoissonMean(meanBlue, expectBlue);
     }
 
     [Fact]
@@ -99,11 +113,8 @@ public class SimulationTests
         // Each side fires k * intensity * P on its single contact: blue 0.02 * 0.5 * 1000 = 10 a day on red.
         string yaml = TestScenarios.Duel(1000, 800, bluePosture: "defend", ground: "positional_intensity: 0.5\nlethality: { blue: 0.02, red: 0.03 }").Replace(", objectives: [e]", "", StringComparison.Ordinal);
         var c = TestScenarios.Compile(yaml);
-        double sumRed = 0;
-        for (int rep = 0; rep < AssaultReplications; rep++) sumRed += Metric(c, RunOnce(c, 5, rep).Metrics, "casualties.total.red");
         const double expectRed = 0.02 * 0.5 * 1000;
-        double se = Math.Sqrt(expectRed / AssaultReplications);
-        Assert.InRange(sumRed / AssaultReplications, expectRed - Sigmas * se, expectRed + Sigmas * se);
+        AssertPoissonMean(MeanCasualties(c, 5).Red, expectRed);
     }
 
     [Fact]
@@ -113,17 +124,11 @@ public class SimulationTests
         // of the contested cell (10 km2): red's rho = 80, blue's rho = 100, against rho_ref = 50.
         string yaml = TestScenarios.Duel(1000, 800, ground: "positional_intensity: 0\nlethality: { blue: 0.02, red: 0.03 }\narea_fire: { blue: 0.5, red: 1 }\narea_fire_density: 50");
         var c = TestScenarios.Compile(yaml);
-        double sumRed = 0, sumBlue = 0;
-        for (int rep = 0; rep < AssaultReplications; rep++)
-        {
-            var (m, _) = RunOnce(c, 11, rep);
-            sumRed += Metric(c, m, "casualties.total.red");
-            sumBlue += Metric(c, m, "casualties.total.blue");
-        }
+        var (meanRed, meanBlue) = MeanCasualties(c, 11);
         const double expectRed = 0.02 * 1000 * (0.5 + 0.5 * 800 / 10.0 / 50);
         const double expectBlue = 0.03 * 800 * (1000 / 10.0 / 50);
-        Assert.InRange(sumRed / AssaultReplications, expectRed - Sigmas * Math.Sqrt(expectRed / AssaultReplications), expectRed + Sigmas * Math.Sqrt(expectRed / AssaultReplications));
-        Assert.InRange(sumBlue / AssaultReplications, expectBlue - Sigmas * Math.Sqrt(expectBlue / AssaultReplications), expectBlue + Sigmas * Math.Sqrt(expectBlue / AssaultReplications));
+        AssertPoissonMean(meanRed, expectRed);
+        AssertPoissonMean(meanBlue, expectBlue);
     }
 
     [Fact]
@@ -132,17 +137,11 @@ public class SimulationTests
         // Blue's fire is all area fire: 0.02 * 0.5 * 1000 a day, times red's density 800 / 10 km2 over rho_ref 40.
         string yaml = TestScenarios.Duel(1000, 800, bluePosture: "defend", ground: "positional_intensity: 0.5\nlethality: { blue: 0.02, red: 0.03 }\narea_fire: { blue: 1 }\narea_fire_density: 40").Replace(", objectives: [e]", "", StringComparison.Ordinal);
         var c = TestScenarios.Compile(yaml);
-        double sumRed = 0, sumBlue = 0;
-        for (int rep = 0; rep < AssaultReplications; rep++)
-        {
-            var (m, _) = RunOnce(c, 5, rep);
-            sumRed += Metric(c, m, "casualties.total.red");
-            sumBlue += Metric(c, m, "casualties.total.blue");
-        }
+        var (meanRed, meanBlue) = MeanCasualties(c, 5);
         const double expectRed = 0.02 * 0.5 * 1000 * (800 / 10.0 / 40);
         const double expectBlue = 0.03 * 0.5 * 800; // red's fire stays aimed
-        Assert.InRange(sumRed / AssaultReplications, expectRed - Sigmas * Math.Sqrt(expectRed / AssaultReplications), expectRed + Sigmas * Math.Sqrt(expectRed / AssaultReplications));
-        Assert.InRange(sumBlue / AssaultReplications, expectBlue - Sigmas * Math.Sqrt(expectBlue / AssaultReplications), expectBlue + Sigmas * Math.Sqrt(expectBlue / AssaultReplications));
+        AssertPoissonMean(meanRed, expectRed);
+        AssertPoissonMean(meanBlue, expectBlue);
     }
 
     [Fact]

@@ -44,12 +44,7 @@ internal static class TestScenarios
     }
 
     /// <summary>The repository root (the folder holding Salient.slnx).</summary>
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Salient.slnx not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => Salient.Testing.TestRepository.Root;
 
     public static CompiledScenario Bundled(string relative)
     {

@@ -2,18 +2,14 @@ using Salient.Engine.Compilation;
 using Salient.Experiments.Comparison;
 using Salient.Experiments.Runner;
 using Salient.Scenario.Parsing;
+using Salient.Testing;
 using Xunit;
 
 namespace Salient.Experiments.Tests.Comparison;
 
 public class PairedComparisonTests
 {
-    private static string Example()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "scenarios/examples/line-of-towns");
-    }
+    private static string Example() => TestRepository.LineOfTowns;
 
     private static MonteCarloResult Run(LoadOptions options, int reps = 40)
     {

@@ -1,21 +1,14 @@
 using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
 using Salient.Experiments.Statistics;
-using Salient.Scenario.Parsing;
+using Salient.Testing;
 using Xunit;
 
 namespace Salient.Experiments.Tests.Runner;
 
 public class MonteCarloRunnerTests
 {
-    private static CompiledScenario LineOfTowns()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        var result = ScenarioLoader.Load(Path.Combine(dir!.FullName, "scenarios/examples/line-of-towns"));
-        Assert.True(result.Success, string.Join("\n", result.Errors));
-        return new CompiledScenario(result.Scenario!);
-    }
+    private static CompiledScenario LineOfTowns() => TestRepository.Compile(TestRepository.LineOfTowns);
 
     [Fact]
     public void Run_OneOrTwoOrFiveThreads_BitIdenticalResults()

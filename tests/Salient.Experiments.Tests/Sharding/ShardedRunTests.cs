@@ -2,21 +2,14 @@ using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
 using Salient.Experiments.Sharding;
 using Salient.Experiments.Statistics;
-using Salient.Scenario.Parsing;
+using Salient.Testing;
 using Xunit;
 
 namespace Salient.Experiments.Tests.Sharding;
 
 public class ShardedRunTests
 {
-    private static readonly Lazy<CompiledScenario> Scenario = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        var result = ScenarioLoader.Load(Path.Combine(dir!.FullName, "scenarios/examples/line-of-towns"));
-        Assert.True(result.Success, string.Join("\n", result.Errors));
-        return new CompiledScenario(result.Scenario!);
-    });
+    private static readonly Lazy<CompiledScenario> Scenario = new(() => TestRepository.Compile(TestRepository.LineOfTowns));
 
     private sealed class ListSink : IReplicationSink
     {

@@ -6,7 +6,7 @@ using Salient.Experiments.Statistics;
 using Salient.Output.Files;
 using Salient.Output.Manifest;
 using Salient.Output.Parquet;
-using Salient.Scenario.Parsing;
+using Salient.Testing;
 using Xunit;
 
 namespace Salient.Output.Tests.Parquet;
@@ -15,14 +15,7 @@ public sealed class ParquetRoundTripTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "salient-parquet-" + Guid.NewGuid().ToString("N"));
 
-    private static readonly Lazy<CompiledScenario> Scenario = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) dir = dir.Parent;
-        var result = ScenarioLoader.Load(Path.Combine(dir!.FullName, "scenarios/examples/line-of-towns"));
-        Assert.True(result.Success, string.Join("\n", result.Errors));
-        return new CompiledScenario(result.Scenario!);
-    });
+    private static readonly Lazy<CompiledScenario> Scenario = new(() => TestRepository.Compile(TestRepository.LineOfTowns));
 
     public ParquetRoundTripTests() => Directory.CreateDirectory(_root);
 

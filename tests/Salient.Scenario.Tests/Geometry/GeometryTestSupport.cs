@@ -120,22 +120,9 @@ internal static class GeometryTestSupport
 
     // ------------------------------------------------------------ fixtures
 
-    /// <summary>
-    /// The fixture folder, found by walking up from the test binaries to the folder holding Salient.slnx
-    /// (the test project does not copy fixtures to its output).
-    /// </summary>
-    public static string FixtureDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Salient.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "Salient.Scenario.Tests", "Geometry", "Fixtures");
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No Salient.slnx above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The fixture folder in the repository (the test project does not copy fixtures to its output).</summary>
+    public static string FixtureDirectory() =>
+        Path.Combine(Salient.Testing.TestRepository.Root, "tests", "Salient.Scenario.Tests", "Geometry", "Fixtures");
 
     /// <summary>Reads the geometry of a GeoJSON Feature file with NetTopologySuite.IO.GeoJSON4STJ.</summary>
     public static Geometry ReadFeatureGeometry(string path)

@@ -8,7 +8,7 @@ namespace Salient.Scenario.Tests.Parsing;
 internal static class ScenarioTestSupport
 {
     /// <summary>The folder holding Salient.slnx, found by walking up from the test binaries.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Salient.Testing.TestRepository.Root;
 
     public static string LineOfTownsDir => Path.Combine(RepoRoot, "scenarios", "examples", "line-of-towns");
 
@@ -104,10 +104,4 @@ internal static class ScenarioTestSupport
     public static string Describe(LoadResult result) =>
         result.Diagnostics.Count == 0 ? "(no diagnostics)" : string.Join('\n', result.Diagnostics.Select(d => $"{d}  [{string.Join(" | ", d.Arguments)}]"));
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Salient.slnx"))) return dir.FullName;
-        throw new DirectoryNotFoundException($"No Salient.slnx above {AppContext.BaseDirectory}.");
-    }
 }
