@@ -9,9 +9,6 @@ namespace Salient.Analysis.Sensitivity;
 /// <remarks>Immutable. Drawn from a Philox <see cref="RandomStream"/> keyed by the seed.</remarks>
 public sealed class MorrisDesign
 {
-    /// <summary>Stream id of the design's draws (replication 0).</summary>
-    public const uint DesignStream = 111;
-
     private MorrisDesign(int dimensions, int trajectories, int levels, double delta, double[][] rows, int[][] order, int[][] sign)
     {
         Dimensions = dimensions;
@@ -55,7 +52,7 @@ public sealed class MorrisDesign
         if (levels < 2 || levels % 2 != 0) throw new ArgumentOutOfRangeException(nameof(levels), $"levels must be even and at least 2, found {levels}");
         double delta = levels / (2.0 * (levels - 1));
         int half = levels / 2;
-        var stream = new RandomStream(seed, 0, DesignStream);
+        var stream = new RandomStream(seed, 0, StreamIds.MorrisDesign);
         var rows = new double[trajectories * (dimensions + 1)][];
         var order = new int[trajectories][];
         var sign = new int[trajectories][];

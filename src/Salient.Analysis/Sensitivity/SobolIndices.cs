@@ -11,12 +11,6 @@ namespace Salient.Analysis.Sensitivity;
 /// so the design is a pure function of (N, d, seed).</remarks>
 public sealed class SaltelliDesign
 {
-    /// <summary>Stream id of the design's draws (replication 0).</summary>
-    public const uint DesignStream = 101;
-
-    /// <summary>Stream id of the bootstrap resampling (replication 0).</summary>
-    public const uint BootstrapStream = 102;
-
     private SaltelliDesign(int baseSamples, int dimensions, double[][] rows)
     {
         BaseSamples = baseSamples;
@@ -38,7 +32,7 @@ public sealed class SaltelliDesign
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
-        var stream = new RandomStream(seed, 0, DesignStream);
+        var stream = new RandomStream(seed, 0, StreamIds.SobolDesign);
         var a = new double[baseSamples][];
         var b = new double[baseSamples][];
         for (int j = 0; j < baseSamples; j++)
@@ -121,7 +115,7 @@ public static class SobolIndices
         var stHigh = (double[])st.Clone();
         if (bootstrap > 0)
         {
-            var stream = new RandomStream(seed, 0, SaltelliDesign.BootstrapStream);
+            var stream = new RandomStream(seed, 0, StreamIds.SobolBootstrap);
             var s1Boot = new double[d][];
             var stBoot = new double[d][];
             for (int i = 0; i < d; i++) { s1Boot[i] = new double[bootstrap]; stBoot[i] = new double[bootstrap]; }

@@ -98,9 +98,6 @@ public sealed record SweepPoint(int Index, IReadOnlyList<string> Values)
 /// <summary>Sweep designs: a full factorial over every input's levels, or a Latin hypercube.</summary>
 public static class SweepDesign
 {
-    /// <summary>Stream id of the Latin hypercube's draws (replication 0).</summary>
-    public const uint LatinHypercubeStream = 121;
-
     /// <summary>Largest number of points a design may have.</summary>
     public const int MaxPoints = 100_000;
 
@@ -149,7 +146,7 @@ public static class SweepDesign
     /// <summary>A Latin hypercube on [0,1)^d: <c>[point][input]</c>.</summary>
     public static double[][] LatinHypercubeUnit(int dimensions, int samples, ulong seed)
     {
-        var stream = new RandomStream(seed, 0, LatinHypercubeStream);
+        var stream = new RandomStream(seed, 0, StreamIds.LatinHypercube);
         var result = new double[samples][];
         for (int p = 0; p < samples; p++) result[p] = new double[dimensions];
         var perm = new int[samples];

@@ -72,7 +72,7 @@ public sealed class CompiledScenario
         UnitSide = [.. model.Units.Select(u => u.Side)];
         UnitStartCell = [.. model.Units.Select(u => u.Cell)];
         UnitArrivalTick = [.. model.Units.Select(u => cal.DayIndex(u.Arrives) * TicksPerDay)];
-        SystemTargetClass = [.. model.Catalogue.Select(s => TargetClasses.Of(s.Class))];
+        SystemTargetClass = [.. model.Catalogue.Select(s => (int)TargetClasses.Of(s.Class))];
         FiresSystems = [.. Enumerable.Range(0, SystemCount).Where(s => model.Catalogue[s].Fires is not null)];
         IsrSystems = [.. Enumerable.Range(0, SystemCount).Where(s => model.Catalogue[s].Isr is not null)];
         EwSystems = [.. Enumerable.Range(0, SystemCount).Where(s => model.Catalogue[s].Ew is not null)];
@@ -116,7 +116,7 @@ public sealed class CompiledScenario
         ParameterQuantities = [.. list];
         Ids = new ParameterIds(this, sideIds);
 
-        Layout = BuildLayout(model, sideIds);
+        (FinalReaders, SeriesReaders, Layout) = Kernel.Simulation.DeclareMetrics(this).Seal(Days);
     }
 
     public ScenarioModel Model { get; }
@@ -152,8 +152,6 @@ public sealed class CompiledScenario
     internal int[] SatcomSystems { get; }
     internal ImmutableArray<Stock> Stocks { get; }
 
-    /// <summary>Causes of casualties: ground combat's three, then one per catalogue system (its kill chain), in catalogue order.</summary>
-    public static readonly ImmutableArray<string> GroundCauses = ["assault", "positional", "overrun"];
     internal ImmutableArray<PlanPhase> Phases { get; }
     internal short[] UnitDayPhase { get; }
     internal int[][] PhaseObjectives { get; }
@@ -169,62 +167,16 @@ public sealed class CompiledScenario
     /// <summary>What each replication records.</summary>
     public MetricLayout Layout { get; }
 
+    /// <summary>Readers of the final metrics, in <see cref="Layout"/> order (declared in <c>Simulation.DeclareMetrics</c>).</summary>
+    internal ImmutableArray<Func<Kernel.Simulation, double>> FinalReaders { get; }
+
+    /// <summary>Readers of the daily series, in <see cref="Layout"/> order.</summary>
+    internal ImmutableArray<Func<Kernel.Simulation, double>> SeriesReaders { get; }
+
     internal int ParameterId(string path)
     {
         for (int i = 0; i < ParameterQuantities.Length; i++)
             if (ParameterQuantities[i].Path == path) return i;
         throw new KeyNotFoundException($"parameter '{path}' was not compiled");
-    }
-
-    private MetricLayout BuildLayout(ScenarioModel model, string[] sides)
-    {
-        var metrics = ImmutableArray.CreateBuilder<MetricInfo>();
-        foreach (var s in sides)
-        {
-            metrics.Add(new($"control.area_km2.{s}", MetricKind.Value));
-            metrics.Add(new($"control.area_km2_peak.{s}", MetricKind.Value));
-            metrics.Add(new($"control.peak_day.{s}", MetricKind.Day));
-            metrics.Add(new($"control.cleared.{s}", MetricKind.Day));
-            metrics.Add(new($"casualties.total.{s}", MetricKind.Value));
-            metrics.Add(new($"casualties.killed.{s}", MetricKind.Value));
-            metrics.Add(new($"casualties.wounded.{s}", MetricKind.Value));
-            metrics.Add(new($"casualties.captured.{s}", MetricKind.Value));
-            metrics.Add(new($"personnel.final.{s}", MetricKind.Value));
-            metrics.Add(new($"personnel.reinforcements.{s}", MetricKind.Value));
-            foreach (var sys in model.Catalogue) metrics.Add(new($"losses.{sys.Id}.{s}", MetricKind.Value));
-            foreach (var cause in GroundCauses) metrics.Add(new($"casualties.by_cause.{cause}.{s}", MetricKind.Value));
-            foreach (int f in FiresSystems) metrics.Add(new($"casualties.by_cause.{model.Catalogue[f].Id}.{s}", MetricKind.Value));
-            foreach (int f in FiresSystems)
-            {
-                string id = model.Catalogue[f].Id;
-                metrics.Add(new($"fires.sorties.{id}.{s}", MetricKind.Value));
-                metrics.Add(new($"fires.jammed.{id}.{s}", MetricKind.Value));
-                metrics.Add(new($"fires.jammed_fraction.{id}.{s}", MetricKind.Value));
-                metrics.Add(new($"fires.intercepted.{id}.{s}", MetricKind.Value));
-                metrics.Add(new($"fires.hits.{id}.{s}", MetricKind.Value));
-                metrics.Add(new($"cost.spent_usd.{id}.{s}", MetricKind.Value));
-                metrics.Add(new($"cost.destroyed_usd.{id}.{s}", MetricKind.Value));
-            }
-            metrics.Add(new($"cost.spent_usd.{s}", MetricKind.Value));
-            metrics.Add(new($"cost.destroyed_usd.{s}", MetricKind.Value));
-            metrics.Add(new($"cost.lost_usd.{s}", MetricKind.Value));
-            metrics.Add(new($"cost.exchange.{s}", MetricKind.Value));
-            metrics.Add(new($"air_defence.threats.{s}", MetricKind.Value));
-            metrics.Add(new($"air_defence.engaged.{s}", MetricKind.Value));
-            metrics.Add(new($"air_defence.intercepted.{s}", MetricKind.Value));
-            metrics.Add(new($"air_defence.leakers.{s}", MetricKind.Value));
-            metrics.Add(new($"air_defence.interceptors_fired.{s}", MetricKind.Value));
-        }
-        foreach (int c in LabelledCells)
-            foreach (var s in sides)
-                metrics.Add(new($"capture.{model.Theatre.Cells[c].Id}.{s}", MetricKind.Day));
-        var series = ImmutableArray.CreateBuilder<string>();
-        foreach (var s in sides)
-        {
-            series.Add($"control.area_km2.{s}");
-            series.Add($"casualties.total.{s}");
-            series.Add($"personnel.{s}");
-        }
-        return new MetricLayout(metrics.ToImmutable(), series.ToImmutable(), Days);
     }
 }

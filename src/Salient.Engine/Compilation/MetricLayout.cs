@@ -2,18 +2,6 @@ using System.Collections.Immutable;
 
 namespace Salient.Engine.Compilation;
 
-/// <summary>Whether a metric is a quantity or the day an event first happened.</summary>
-public enum MetricKind
-{
-    /// <summary>A number (area, casualties, counts).</summary>
-    Value,
-    /// <summary>A day index from the calendar start; NaN when the event did not happen in the replication.</summary>
-    Day,
-}
-
-/// <summary>A named per-replication metric.</summary>
-public sealed record MetricInfo(string Name, MetricKind Kind);
-
 /// <summary>
 /// The names and order of the per-replication metrics and daily series a compiled scenario records.
 /// Metric names follow <c>family.quantity[.qualifier].side</c> (e.g. <c>control.area_km2.blue</c>, <c>capture.sudzha.red</c>).

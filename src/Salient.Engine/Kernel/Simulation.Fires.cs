@@ -111,10 +111,10 @@ public sealed partial class Simulation
     private void Strike(int v, int cls, int w, long hits)
     {
         double kill = _fKill[w * Classes + cls];
-        if (cls == 0)
+        if (cls == (int)TargetClass.Personnel)
         {
             long casualties = Math.Min(Sampler.Poisson(ref _fireRng, hits * kill), (long)_personnel[v]);
-            if (casualties > 0) Inflict(v, casualties, CompiledCauseOf(w), w);
+            if (casualties > 0) Inflict(v, casualties, CauseOf(w), w);
             return;
         }
         // Split the hits over the class's systems in proportion to count x exposure, then destroy each with its kill probability.
@@ -136,7 +136,7 @@ public sealed partial class Simulation
             _classCount[v * Classes + cls] -= destroyed;
             _classExposure[v * Classes + cls] -= destroyed * _exposure[s];
             CountLoss(_c.UnitSide[v], s, destroyed, w);
-            if (_c.SystemTargetClass[s] == 5) _adInterceptors[v] = Math.Min(_adInterceptors[v], MaxInterceptors(v));
+            if (_c.SystemTargetClass[s] == (int)TargetClass.AirDefence) _adInterceptors[v] = Math.Min(_adInterceptors[v], MaxInterceptors(v));
         }
     }
 
@@ -176,12 +176,12 @@ public sealed partial class Simulation
     }
 
     // Items nobody can find (exposure 0, e.g. aircraft based outside the theatre) draw no fire.
-    private bool HasClass(int v, int cls) => cls == 0 ? _personnel[v] >= 1 : _classExposure[v * Classes + cls] > 0;
+    private bool HasClass(int v, int cls) => cls == (int)TargetClass.Personnel ? _personnel[v] >= 1 : _classExposure[v * Classes + cls] > 0;
 
     /// <summary>Count-weighted mean exposure of a unit's items of a class (1 for personnel).</summary>
     private double ClassExposure(int v, int cls)
     {
-        if (cls == 0) return 1;
+        if (cls == (int)TargetClass.Personnel) return 1;
         double n = _classCount[v * Classes + cls];
         return n > 0 ? _classExposure[v * Classes + cls] / n : 0;
     }
@@ -208,6 +208,4 @@ public sealed partial class Simulation
         foreach (int s in _c.SatcomSystems) terminals += _inventory[u * _k + s];
         return terminals <= 0 ? 0 : Math.Min(1, terminals * P(_ids.PersonnelPerTerminal) / Math.Max(1, _personnel[u]));
     }
-
-    private int CompiledCauseOf(int system) => Compilation.CompiledScenario.GroundCauses.Length + system;
 }

@@ -66,11 +66,9 @@ public sealed partial class Simulation
             if (!_active[u] || _incoming[u] <= 0) continue;
             double lambda = _incoming[u] / Math.Sqrt(DefenceMultiplier(_cell[u]));
             long x = Math.Min(Sampler.Poisson(ref _rng, lambda), (long)_personnel[u]);
-            if (x > 0) Inflict(u, x, CausePositional, -1);
+            if (x > 0) Inflict(u, x, (int)GroundCause.Positional, -1);
         }
     }
-
-    private const int CauseAssault = 0, CausePositional = 1, CauseOverrun = 2;
 
     /// <summary>
     /// Multiplier on <paramref name="side"/>'s fire for its area-fire share phi: (1 - phi) + phi x rho / rho_ref, with
@@ -216,7 +214,7 @@ public sealed partial class Simulation
             long x = Math.Min(Sampler.Binomial(ref _rng, remaining, Math.Min(1, share / pool)), (long)_personnel[u]);
             pool -= share;
             remaining -= x;
-            if (x > 0) Inflict(u, x, CauseAssault, -1);
+            if (x > 0) Inflict(u, x, (int)GroundCause.Assault, -1);
         }
     }
 
@@ -280,7 +278,7 @@ public sealed partial class Simulation
             _captured[side] += captured;
             _killed[side] += killed;
             _wounded[side] += rest - killed;
-            _byCause[side * _causes + CauseOverrun] += _personnel[u];
+            _byCause[side * _causes + (int)GroundCause.Overrun] += _personnel[u];
             LoseEquipment(u, side, 1.0, -1);
             _personnel[u] = 0;
             Eliminate(u);

@@ -6,9 +6,9 @@ namespace Salient.Engine.Kernel;
 /// <summary>State and sampling of the drone-era systems: fires, sensors, jammers, air defence, satcom, stocks and costs.</summary>
 public sealed partial class Simulation
 {
-    private const int Classes = 8;      // TargetClasses.Names.Length
-    private const int Links = 4;        // EW effect on drone, recon, GNSS, comms links
-    private const int LinkDrone = 0, LinkRecon = 1, LinkGnss = 2, LinkComms = 3;
+    private const int Classes = TargetClasses.Count;
+    private const int Links = (int)EwLink.Comms + 1;
+    private const int LinkDrone = (int)EwLink.Drone, LinkRecon = (int)EwLink.Recon, LinkGnss = (int)EwLink.Gnss, LinkComms = (int)EwLink.Comms;
 
     // Per-system values sampled per replication ([system] or [system * Classes / Links + i]).
     private double[] _cost = null!;
@@ -69,7 +69,7 @@ public sealed partial class Simulation
         _stock = new double[Sides * _k]; _stockLimited = new bool[Sides * _k];
         _classCount = new double[_m * Classes]; _classExposure = new double[_m * Classes];
         _candUnit = new int[_m * Classes]; _candClass = new int[_m * Classes]; _candWeight = new double[_m * Classes];
-        _causes = Compilation.CompiledScenario.GroundCauses.Length + _k;
+        _causes = CauseCount(_c);
         _byCause = new double[Sides * _causes];
         _sorties = new double[Sides * _k]; _jammed = new double[Sides * _k]; _jamExposed = new double[Sides * _k];
         _intercepted = new double[Sides * _k]; _hits = new double[Sides * _k]; _spentBy = new double[Sides * _k]; _destroyedBy = new double[Sides * _k];

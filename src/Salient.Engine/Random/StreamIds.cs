@@ -37,4 +37,16 @@ public static class StreamIds
 
     /// <summary>Calibration (ABC-SMC): prior draws, particle picks and perturbations; the replication argument is the proposal's index.</summary>
     public const uint Calibration = 9;
+
+    /// <summary>Sobol sensitivity: the Saltelli design's base matrices (replication 0).</summary>
+    public const uint SobolDesign = 101;
+
+    /// <summary>Sobol sensitivity: bootstrap resampling of the indices' confidence intervals (replication 0).</summary>
+    public const uint SobolBootstrap = 102;
+
+    /// <summary>Morris screening: the trajectories' starting points, orders and signs (replication 0).</summary>
+    public const uint MorrisDesign = 111;
+
+    /// <summary>Sweeps: the Latin hypercube's draws (replication 0).</summary>
+    public const uint LatinHypercube = 121;
 }

@@ -134,7 +134,7 @@ public sealed class HughesSalvoCase : ValidationCase
         Require(model.Catalogue.All(s => s.Isr is null && s.Ew is null), "no reconnaissance or jamming");
         var f = fires[0].Fires!;
         var ad = batteries[0].AirDefence!;
-        int adClass = TargetClasses.Of(SystemClass.AirDefence);
+        int adClass = (int)TargetClasses.Of(SystemClass.AirDefence);
         Require(!f.UsesC2 && f.Link == LinkKind.None, "no C2 latency and no link to jam");
         Require(f.Priority.Select((pr, i) => (Fixed(pr) > 0) == (i == adClass)).All(x => x), "the batteries are the only target class");
         Require(Count(model, target, fires[0].Id) == 0 && Count(model, shooter, batteries[0].Id) == 0, "blue fires, red defends");

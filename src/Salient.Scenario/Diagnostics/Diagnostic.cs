@@ -1,14 +1,5 @@
 namespace Salient.Scenario.Diagnostics;
 
-/// <summary>How serious a diagnostic is: errors stop a run, warnings do not.</summary>
-public enum Severity
-{
-    /// <summary>The scenario cannot run.</summary>
-    Error,
-    /// <summary>The scenario runs, but something is probably not what the author meant.</summary>
-    Warning,
-}
-
 /// <summary>One problem found in a scenario, with a stable code and its position.</summary>
 /// <remarks>Immutable. Tests assert <see cref="Code"/> and <see cref="Arguments"/>, not the rendered wording.</remarks>
 public sealed record Diagnostic(Severity Severity, string Code, SourceSpan Span, string Message, IReadOnlyList<string> Arguments)

@@ -3,63 +3,6 @@ using Salient.Scenario.Diagnostics;
 
 namespace Salient.Scenario.Model;
 
-/// <summary>The family of an uncertain input's distribution.</summary>
-public enum DistributionKind
-{
-    /// <summary>Triangular(min, mode, max).</summary>
-    Triangular,
-    /// <summary>Uniform(min, max).</summary>
-    Uniform,
-    /// <summary>Log-normal with the given median and sigma of the log.</summary>
-    LogNormal,
-    /// <summary>Beta(alpha, beta) scaled to [min, max] (default [0, 1]).</summary>
-    Beta,
-    /// <summary>Normal(mean, sd), truncated to [min, max] when given.</summary>
-    Normal,
-}
-
-/// <summary>An uncertain input: sampled once per replication.</summary>
-/// <remarks>Immutable. Parameters are named as in the YAML (min, mode, max, median, sigma, alpha, beta, mean, sd).</remarks>
-public sealed record Distribution(DistributionKind Kind, double A, double B, double C, double Min, double Max)
-{
-    /// <summary>The distribution's mean, used for reporting and for deterministic (mean-value) runs.</summary>
-    public double Mean => Kind switch
-    {
-        DistributionKind.Triangular => (A + B + C) / 3.0,
-        DistributionKind.Uniform => (A + B) / 2.0,
-        DistributionKind.LogNormal => A * Math.Exp(B * B / 2.0),
-        DistributionKind.Beta => Min + (Max - Min) * A / (A + B),
-        DistributionKind.Normal => A,
-        _ => double.NaN,
-    };
-
-    /// <summary>The distribution of k·X for k &gt; 0 (same family; location, scale and bounds multiplied).</summary>
-    public Distribution Scaled(double k)
-    {
-        if (!(k > 0)) throw new ArgumentOutOfRangeException(nameof(k), k, "the factor must be positive");
-        return Kind switch
-        {
-            DistributionKind.Triangular => this with { A = A * k, B = B * k, C = C * k, Min = Min * k, Max = Max * k },
-            DistributionKind.Uniform => this with { A = A * k, B = B * k, Min = Min * k, Max = Max * k },
-            DistributionKind.LogNormal => this with { A = A * k, Min = Min * k, Max = Max * k },
-            DistributionKind.Beta => this with { Min = Min * k, Max = Max * k },
-            _ => this with { A = A * k, B = B * k, Min = Min * k, Max = Max * k },
-        };
-    }
-}
-
-/// <summary>One point of a piecewise schedule: from <see cref="Date"/> on, the value is <see cref="Value"/>.</summary>
-public sealed record SchedulePoint(DateOnly Date, Quantity Value);
-
-/// <summary>How a schedule moves between its points.</summary>
-public enum Interpolation
-{
-    /// <summary>Hold each point's value until the next point.</summary>
-    Step,
-    /// <summary>Interpolate linearly between points; hold the ends.</summary>
-    Linear,
-}
-
 /// <summary>
 /// Any number in a scenario: a plain value, an uncertain value (<see cref="Distribution"/>) or, for parameters,
 /// a piecewise schedule over dates. Every quantity may carry its provenance.

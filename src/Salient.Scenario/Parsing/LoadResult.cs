@@ -3,16 +3,6 @@ using Salient.Scenario.Model;
 
 namespace Salient.Scenario.Parsing;
 
-/// <summary>
-/// What to load: a variant by name and <c>path=value</c> overrides, applied in that order on top of the scenario's
-/// calibration file (its <c>calibration</c> key), unless <paramref name="Uncalibrated"/> asks for the scenario as written.
-/// </summary>
-public sealed record LoadOptions(string? Variant = null, IReadOnlyList<string>? Overrides = null, bool Uncalibrated = false)
-{
-    /// <summary>No variant, no overrides.</summary>
-    public static LoadOptions Default { get; } = new();
-}
-
 /// <summary>The outcome of loading a scenario: the model when there were no errors, and every diagnostic found.</summary>
 /// <remarks>Immutable. User errors are reported here, never thrown.</remarks>
 public sealed record LoadResult(ScenarioModel? Scenario, IReadOnlyList<Diagnostic> Diagnostics)

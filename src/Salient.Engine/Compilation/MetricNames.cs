@@ -1,0 +1,56 @@
+namespace Salient.Engine.Compilation;
+
+/// <summary>
+/// Builders of the metric names the engine declares (<c>family.quantity[.qualifier].side</c>), for code that asks for
+/// a particular metric by name, so the spelling lives in one place.
+/// </summary>
+public static class MetricNames
+{
+    /// <summary>Area the side holds (km², counted regions): a final metric and a daily series.</summary>
+    public static string ControlArea(string side) => $"control.area_km2.{side}";
+
+    /// <summary>Largest area the side held on any day.</summary>
+    public static string ControlAreaPeak(string side) => $"control.area_km2_peak.{side}";
+
+    /// <summary>Day the side's held area peaked.</summary>
+    public static string ControlPeakDay(string side) => $"control.peak_day.{side}";
+
+    /// <summary>Day the side, having held ground, held none.</summary>
+    public static string ControlCleared(string side) => $"control.cleared.{side}";
+
+    /// <summary>The side's casualties (killed, wounded and captured): a final metric and a daily series.</summary>
+    public static string CasualtiesTotal(string side) => $"casualties.total.{side}";
+
+    /// <summary>The side's casualties of one kind: <c>killed</c>, <c>wounded</c> or <c>captured</c>.</summary>
+    public static string Casualties(string kind, string side) => $"casualties.{kind}.{side}";
+
+    /// <summary>The side's casualties from one cause: a ground-combat cause or a firing system's id.</summary>
+    public static string CasualtiesByCause(string cause, string side) => $"casualties.by_cause.{cause}.{side}";
+
+    /// <summary>The side's personnel in active units at the end of the run.</summary>
+    public static string PersonnelFinal(string side) => $"personnel.final.{side}";
+
+    /// <summary>The side's personnel in active units at the end of each day (daily series).</summary>
+    public static string Personnel(string side) => $"personnel.{side}";
+
+    /// <summary>Personnel that joined the side's units as reinforcements.</summary>
+    public static string PersonnelReinforcements(string side) => $"personnel.reinforcements.{side}";
+
+    /// <summary>Items of a system the side lost.</summary>
+    public static string Losses(string system, string side) => $"losses.{system}.{side}";
+
+    /// <summary>A kill-chain counter of one firing system of the side (<c>sorties</c>, <c>jammed</c>, <c>hits</c>, ...).</summary>
+    public static string FiresCounter(string counter, string system, string side) => $"fires.{counter}.{system}.{side}";
+
+    /// <summary>A cost total of the side (<c>spent_usd</c>, <c>destroyed_usd</c>, <c>lost_usd</c>, <c>exchange</c>).</summary>
+    public static string Cost(string quantity, string side) => $"cost.{quantity}.{side}";
+
+    /// <summary>A cost total of one firing system of the side (<c>spent_usd</c>, <c>destroyed_usd</c>).</summary>
+    public static string Cost(string quantity, string system, string side) => $"cost.{quantity}.{system}.{side}";
+
+    /// <summary>An air-defence counter of the side as defender (<c>threats</c>, <c>engaged</c>, ...).</summary>
+    public static string AirDefence(string counter, string side) => $"air_defence.{counter}.{side}";
+
+    /// <summary>Day the side first captured a named place.</summary>
+    public static string CaptureDay(string place, string side) => $"capture.{place}.{side}";
+}

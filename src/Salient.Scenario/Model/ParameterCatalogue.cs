@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+
+namespace Salient.Scenario.Model;
+
+/// <summary>Every parameter the engine reads, with defaults. docs/model.md documents the same names.</summary>
+public static class ParameterCatalogue
+{
+    private const string Assumption = "assumption";
+
+    /// <summary>All definitions, in documentation order.</summary>
+    public static readonly ImmutableArray<ParameterDefinition> Definitions =
+    [
+        new("ground.lethality.{side}", 0.02, 0, 10, "casualties per day per unit of combat power", "Lanchester aimed-fire coefficient of the side's ground forces in contact", Assumption + ": ~2% of an engaged force per day, the order of Dupuy's division-level attrition rates"),
+        new("ground.effectiveness.{side}", 1.0, 0, 100, "multiplier", "time-varying multiplier on the side's ground fire (surprise, training, morale); usually a schedule", Assumption),
+        new("ground.killed_fraction.{side}", 0.3, 0, 1, "fraction", "share of the side's combat casualties that are killed (the rest are wounded)", Assumption + ": roughly 1 killed to 2-3 wounded"),
+        new("ground.captured_fraction", 0.5, 0, 1, "fraction", "share of an overrun unit's personnel captured when it has no cell to withdraw to", Assumption),
+        new("ground.break_ratio", 3.0, 1, 1e6, "ratio", "effective force ratio (attacker / defender x defence multiplier) at which the defender breaks and withdraws", Assumption + ": the classic 3:1 rule"),
+        new("ground.break_cohesion", 0.25, 0, 1, "cohesion", "defender cohesion below which it breaks when attacked", Assumption),
+        new("ground.advance_km_per_day", 12, 0, 200, "km per day", "rate at which attackers clear an undefended cell (distance between cell centres over this rate gives the time to take it)", Assumption),
+        new("ground.support_fraction", 0.5, 0, 1, "fraction", "share of a unit's power that also defends each adjacent own cell (units hold a frontage, not a point)", Assumption),
+        new("ground.positional_intensity", 0.1, 0, 10, "fraction of lethality", "intensity of the fire exchanged every tick between all units in contact, relative to an assault (positional fighting: artillery, drones, patrols)", Assumption),
+        new("ground.area_fire.{side}", 0, 0, 1, "fraction", "share of the side's ground fire that is area fire (casualties scale with the target's density, Lanchester's linear law); the rest is aimed fire (square law)", Assumption + ": 0, all fire aimed"),
+        new("ground.area_fire_density", 100, 0.001, 1e6, "persons per km²", "target density at which area fire causes as many casualties as the same fire aimed", Assumption),
+        new("ground.garrison_power_per_km2.{side}", 0, 0, 1000, "combat power per km²", "local defence (border guards, militia) in every cell the side holds, present even without units", Assumption),
+        new("ground.equipment_loss_factor", 1.0, 0, 10, "multiplier", "an item is lost with probability (personnel loss fraction) x factor x the system's vulnerability", Assumption),
+        new("ground.fortification_per_day", 0.02, 0, 1, "per day", "growth of a held, quiet cell's fortification level", Assumption),
+        new("ground.fortification_max", 1.0, 0, 10, "level", "cap on fortification; the defence multiplier is defensibility x (1 + fortification)", Assumption),
+        new("ground.personnel_power", 1.0, 0, 100, "combat power per person", "combat power of one soldier (rifleman-equivalent)", Assumption),
+        new("isr.base_detection", 0.5, 0, 100, "detection level", "detection level of every unit without enemy reconnaissance (contact, signals, civilians); the chance a kill chain finds a unit is 1 - exp(-level)", Assumption),
+        new("counter_drone.p.{side}", 0.1, 0, 1, "probability", "chance a drone sortie against the side's units is defeated by its counter-drone means (guns, nets, interceptor drones) before the link matters", Assumption),
+        new("c2.latency_hours.{side}", 2.0, 0, 1000, "hours", "sensor-to-shooter latency of the side's kill chains that go through command (artillery, rockets, glide bombs)", Assumption),
+        new("c2.target_dwell_hours", 4.0, 0.01, 1000, "hours", "mean time a found target stays where it was found; a kill chain arrives in time with probability exp(-latency / dwell)", Assumption),
+        new("c2.satcom_latency_reduction", 0.5, 0, 1, "fraction", "share of the latency removed for a fully satcom-equipped unit", Assumption),
+        new("c2.personnel_per_terminal", 100, 1, 1e6, "persons", "personnel one satcom terminal serves; a unit's satcom share is min(1, terminals x this / personnel)", Assumption),
+        new("movement.km_per_day", 25, 0, 500, "km per day", "speed of units moving through own-held cells", Assumption),
+        new("logistics.max_supply_km.{side}", 60, 0, 1000, "km", "greatest path length through own-held cells from a depot over which a unit can be resupplied", Assumption),
+        new("logistics.resupply_per_day.{side}", 0.5, 0, 10, "supply per day", "supply a unit at a depot regains per day; falls linearly to zero at the maximum supply distance", Assumption),
+        new("logistics.consumption_per_day.{posture}", 0.1, 0, 10, "supply per day", "supply a unit uses per day in each posture (attack uses more)", Assumption),
+        new("logistics.supply_floor", 0.3, 0, 1, "fraction", "combat power of an unsupplied unit relative to a supplied one", Assumption),
+        new("cohesion.loss_per_casualty_fraction", 2.0, 0, 100, "cohesion per loss fraction", "cohesion lost per unit fraction of personnel lost", Assumption),
+        new("cohesion.unsupplied_decay_per_day", 0.05, 0, 10, "cohesion per day", "cohesion lost per day at zero supply (scaled by 1 - supply)", Assumption),
+        new("cohesion.recovery_per_day", 0.1, 0, 10, "per day", "relaxation rate of cohesion toward 1 when not in combat", Assumption),
+    ];
+
+    /// <summary>Overrides of the single default for particular expansions.</summary>
+    private static readonly ImmutableDictionary<string, double> ExpansionDefaults = new Dictionary<string, double>
+    {
+        ["logistics.consumption_per_day.attack"] = 0.3,
+        ["logistics.consumption_per_day.defend"] = 0.1,
+        ["logistics.consumption_per_day.withdraw"] = 0.15,
+    }.ToImmutableDictionary();
+
+    /// <summary>Every concrete parameter name for these sides, with its definition and default.</summary>
+    public static IEnumerable<(string Name, ParameterDefinition Definition, double Default)> Expand(IReadOnlyList<string> sides)
+    {
+        foreach (var d in Definitions)
+        {
+            if (d.Name.Contains("{side}", StringComparison.Ordinal))
+                foreach (var s in sides) yield return Make(d.Name.Replace("{side}", s, StringComparison.Ordinal), d);
+            else if (d.Name.Contains("{posture}", StringComparison.Ordinal))
+                foreach (var p in new[] { "attack", "defend", "withdraw" }) yield return Make(d.Name.Replace("{posture}", p, StringComparison.Ordinal), d);
+            else yield return Make(d.Name, d);
+        }
+
+        static (string, ParameterDefinition, double) Make(string name, ParameterDefinition d) =>
+            (name, d, ExpansionDefaults.TryGetValue(name, out var v) ? v : d.Default);
+    }
+}

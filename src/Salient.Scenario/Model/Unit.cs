@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using Salient.Scenario.Diagnostics;
+
+namespace Salient.Scenario.Model;
+
+/// <summary>A manoeuvre unit (battalion or brigade aggregate).</summary>
+/// <remarks>Immutable. <see cref="Arrives"/> is the date the unit enters the theatre (the calendar start for units present at start).</remarks>
+public sealed record Unit(
+    int Index,
+    string Id,
+    string Name,
+    int Side,
+    int Cell,
+    Quantity Personnel,
+    Quantity Experience,
+    ImmutableArray<InventoryItem> Inventory,
+    DateOnly Arrives,
+    SourceSpan Span);
