@@ -114,7 +114,7 @@ public sealed partial class Simulation
         if (cls == (int)TargetClass.Personnel)
         {
             long casualties = Math.Min(Sampler.Poisson(ref _fireRng, hits * kill), (long)_personnel[v]);
-            if (casualties > 0) Inflict(v, casualties, CauseOf(w), w);
+            if (casualties > 0) Inflict(ref _fireRng, v, casualties, CauseOf(w), w);
             return;
         }
         // Split the hits over the class's systems in proportion to count x exposure, then destroy each with its kill probability.

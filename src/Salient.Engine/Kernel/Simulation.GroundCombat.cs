@@ -65,8 +65,8 @@ public sealed partial class Simulation
         {
             if (!_active[u] || _incoming[u] <= 0) continue;
             double lambda = _incoming[u] / Math.Sqrt(DefenceMultiplier(_cell[u]));
-            long x = Math.Min(Sampler.Poisson(ref _rng, lambda), (long)_personnel[u]);
-            if (x > 0) Inflict(u, x, (int)GroundCause.Positional, -1);
+            long x = Math.Min(Sampler.Poisson(ref _groundRng, lambda), (long)_personnel[u]);
+            if (x > 0) Inflict(ref _groundRng, u, x, (int)GroundCause.Positional, -1);
         }
     }
 
@@ -152,8 +152,8 @@ public sealed partial class Simulation
                 if (i < attackers) attPersonnel += _personnel[_partUnit[i]];
                 else defPersonnel += _partWeight[i] * _personnel[_partUnit[i]];
             }
-            long casDef = Sampler.Poisson(ref _rng, P(_ids.Lethality[att]) * a / sqrtM * dt * AreaFireMix(att, cell, defPersonnel));
-            long casAtt = Sampler.Poisson(ref _rng, P(_ids.Lethality[def]) * d * sqrtM * dt * AreaFireMix(def, cell, attPersonnel));
+            long casDef = Sampler.Poisson(ref _groundRng, P(_ids.Lethality[att]) * a / sqrtM * dt * AreaFireMix(att, cell, defPersonnel));
+            long casAtt = Sampler.Poisson(ref _groundRng, P(_ids.Lethality[def]) * d * sqrtM * dt * AreaFireMix(def, cell, attPersonnel));
             Distribute(casDef, attackers, count);
             Distribute(casAtt, 0, attackers);
         }
@@ -211,39 +211,40 @@ public sealed partial class Simulation
             int u = _partUnit[i];
             if (!_active[u]) continue;
             double share = _partWeight[i] * _personnel[u];
-            long x = Math.Min(Sampler.Binomial(ref _rng, remaining, Math.Min(1, share / pool)), (long)_personnel[u]);
+            long x = Math.Min(Sampler.Binomial(ref _groundRng, remaining, Math.Min(1, share / pool)), (long)_personnel[u]);
             pool -= share;
             remaining -= x;
-            if (x > 0) Inflict(u, x, (int)GroundCause.Assault, -1);
+            if (x > 0) Inflict(ref _groundRng, u, x, (int)GroundCause.Assault, -1);
         }
     }
 
     /// <summary>
     /// Applies <paramref name="x"/> casualties to a unit from a cause (ground cause index, or a fires system's):
     /// killed/wounded split, cohesion loss, equipment losses credited to <paramref name="bySystem"/> (-1 for ground combat).
+    /// Draws from the stream of the phase that caused them (<paramref name="rng"/>), so fires never move ground combat's draws.
     /// </summary>
-    private void Inflict(int u, long x, int cause, int bySystem)
+    private void Inflict(ref RandomStream rng, int u, long x, int cause, int bySystem)
     {
         int side = _c.UnitSide[u];
         _byCause[side * _causes + cause] += x;
         double fraction = x / _personnel[u];
-        long killed = Sampler.Binomial(ref _rng, x, P(_ids.KilledFraction[side]));
+        long killed = Sampler.Binomial(ref rng, x, P(_ids.KilledFraction[side]));
         _killed[side] += killed;
         _wounded[side] += x - killed;
         _personnel[u] -= x;
         _cohesion[u] = Math.Max(0, _cohesion[u] - P(_ids.CohesionLoss) * fraction);
-        LoseEquipment(u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)), bySystem);
+        LoseEquipment(ref rng, u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)), bySystem);
         if (_personnel[u] < 1) Eliminate(u);
     }
 
-    private void LoseEquipment(int u, int side, double fraction, int bySystem)
+    private void LoseEquipment(ref RandomStream rng, int u, int side, double fraction, int bySystem)
     {
         int row = u * _k;
         for (int s = 0; s < _k; s++)
         {
             long have = _inventory[row + s];
             if (have == 0) continue;
-            long lost = Sampler.Binomial(ref _rng, have, Math.Min(1, fraction * _systemVulnerability[s]));
+            long lost = Sampler.Binomial(ref rng, have, Math.Min(1, fraction * _systemVulnerability[s]));
             _inventory[row + s] -= lost;
             CountLoss(side, s, lost, bySystem);
         }
@@ -279,7 +280,7 @@ public sealed partial class Simulation
             _killed[side] += killed;
             _wounded[side] += rest - killed;
             _byCause[side * _causes + (int)GroundCause.Overrun] += _personnel[u];
-            LoseEquipment(u, side, 1.0, -1);
+            LoseEquipment(ref _groundRng, u, side, 1.0, -1);
             _personnel[u] = 0;
             Eliminate(u);
         }

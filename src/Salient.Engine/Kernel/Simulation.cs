@@ -96,9 +96,12 @@ public sealed partial class Simulation
     private long _controlVersion;
     private readonly PathFinder _paths;
 
-    private RandomStream _rng;       // ground combat
-    private RandomStream _fireRng;   // kill chains: fires draw apart from ground combat, so a variant that changes fires
-    private RandomStream _adRng;     // (or air defence) leaves the other streams' draws where they were
+    // Each phase draws only from its own stream, so a variant that changes fires (or air defence) leaves the other
+    // streams' draws where they were. Casualties draw their killed/wounded split and equipment losses from the
+    // stream of the phase that caused them.
+    private RandomStream _groundRng;
+    private RandomStream _fireRng;
+    private RandomStream _adRng;
     private int _tick;
     private int _day;
 
@@ -207,6 +210,12 @@ public sealed partial class Simulation
     /// <summary>Ticks played so far in the current replication.</summary>
     public int Tick => _tick;
 
+    /// <summary>
+    /// 32-bit words drawn so far in the current replication from each tick-loop stream: ground combat, fires, air
+    /// defence. For tests that a phase draws only from its own stream.
+    /// </summary>
+    public (ulong Ground, ulong Fires, ulong AirDefence) WordsDrawn => (_groundRng.WordsUsed, _fireRng.WordsUsed, _adRng.WordsUsed);
+
     private void SampleInputs(ulong seed, uint rep)
     {
         var model = _c.Model;
@@ -234,7 +243,7 @@ public sealed partial class Simulation
 
     private void Reset(ulong seed, uint rep)
     {
-        _rng = new RandomStream(seed, rep, StreamIds.Ground);
+        _groundRng = new RandomStream(seed, rep, StreamIds.Ground);
         _fireRng = new RandomStream(seed, rep, StreamIds.Fires);
         _adRng = new RandomStream(seed, rep, StreamIds.AirDefence);
         _tick = 0;
@@ -342,7 +351,7 @@ public sealed partial class Simulation
         h = Mix(h, MemoryMarshal.AsBytes(_adInterceptors.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_spent.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_destroyed.AsSpan()));
-        Span<ulong> words = [_rng.WordsUsed, _fireRng.WordsUsed, _adRng.WordsUsed];
+        Span<ulong> words = [_groundRng.WordsUsed, _fireRng.WordsUsed, _adRng.WordsUsed];
         h = Mix(h, MemoryMarshal.AsBytes(words));
         return h;
 
