@@ -37,4 +37,14 @@ public sealed class IoBoundaryTests
         var write = Assert.Single(SrcAssemblies.Of(Project.Output).References, r => r.Display == "System.IO.File::WriteAllText");
         Assert.Contains(write.Users, u => u.StartsWith("Salient.Output.", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void MetadataReader_AttributesEveryExternalReference_ToAMemberOfTheAssembly(string project)
+    {
+        // The scanner reads signatures, attributes and IL; a reference it cannot attribute means it misses a place where
+        // code can use an API, and a ban message could not name the culprit.
+        var orphans = SrcAssemblies.Of(project).References.Where(r => r.Users.IsEmpty).Select(r => r.Display).ToList();
+        Assert.True(orphans.Count == 0, $"{project}: references used nowhere the scanner looks: {string.Join(", ", orphans)}");
+    }
 }

@@ -11,6 +11,12 @@ namespace Salient.Conventions.Tests.Metadata;
 /// (the assembly is never loaded): the assemblies it references, and every external type and member it uses with the
 /// types and members of its own that use them.
 /// </summary>
+/// <remarks>
+/// Sees every use the compiler records as a TypeRef or MemberRef: calls, field access, signatures, locals, catch
+/// clauses, generic constraints, explicit interface implementations and attribute constructors. It cannot see a type
+/// named only by string (reflection, <c>Type.GetType("System.IO.File")</c>, or <c>typeof</c> inside an attribute
+/// argument, which metadata stores as a string).
+/// </remarks>
 /// <param name="Name">The assembly's simple name (e.g. <c>Salient.Engine</c>, <c>salient</c> for the CLI).</param>
 /// <param name="AssemblyReferences">The simple names of the referenced assemblies, sorted.</param>
 /// <param name="References">Every external type and member reference, sorted by type then member.</param>
@@ -95,6 +101,9 @@ internal sealed record AssemblyMetadata(string Name, ImmutableArray<string> Asse
                 Entity(type.BaseType, typeName);
                 foreach (var i in type.GetInterfaceImplementations()) Entity(reader.GetInterfaceImplementation(i).Interface, typeName);
                 Attributes(type.GetCustomAttributes(), typeName);
+                GenericParameters(type.GetGenericParameters(), typeName);
+                foreach (var implHandle in type.GetMethodImplementations()) // explicit interface implementations
+                    Entity(reader.GetMethodImplementation(implHandle).MethodDeclaration, typeName);
                 foreach (var fieldHandle in type.GetFields())
                 {
                     var field = reader.GetFieldDefinition(fieldHandle);
@@ -111,10 +120,12 @@ internal sealed record AssemblyMetadata(string Name, ImmutableArray<string> Asse
                     Signature(user, p => method.DecodeSignature(p, null));
                     Attributes(method.GetCustomAttributes(), user);
                     foreach (var parameter in method.GetParameters()) Attributes(reader.GetParameter(parameter).GetCustomAttributes(), user);
+                    GenericParameters(method.GetGenericParameters(), user);
                     if (method.RelativeVirtualAddress != 0) Body(pe.GetMethodBody(method.RelativeVirtualAddress), user);
                 }
             }
             Attributes(reader.GetAssemblyDefinition().GetCustomAttributes(), "[assembly]");
+            Attributes(reader.GetModuleDefinition().GetCustomAttributes(), "[module]");
         }
 
         /// <summary>The external type a member reference belongs to, or null when it belongs to a type of this assembly.</summary>
@@ -180,8 +191,24 @@ internal sealed record AssemblyMetadata(string Name, ImmutableArray<string> Asse
             }
         }
 
+        private void GenericParameters(GenericParameterHandleCollection parameters, string user)
+        {
+            foreach (var handle in parameters)
+            {
+                var parameter = reader.GetGenericParameter(handle);
+                Attributes(parameter.GetCustomAttributes(), user);
+                foreach (var constraint in parameter.GetConstraints())
+                {
+                    var c = reader.GetGenericParameterConstraint(constraint);
+                    Entity(c.Type, user);
+                    Attributes(c.GetCustomAttributes(), user);
+                }
+            }
+        }
+
         private void Body(MethodBodyBlock body, string user)
         {
+            foreach (var region in body.ExceptionRegions) Entity(region.CatchType, user);
             if (!body.LocalSignature.IsNil)
                 Signature(user, p => reader.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(p, null));
             var il = body.GetILReader();
