@@ -6,6 +6,23 @@ namespace Salient.Engine.Kernel;
 public sealed partial class Simulation
 {
     /// <summary>
+    /// Per-(side, firing system) counters of the kill chains, one block of <c>Sides x k</c> each in <see cref="_fireTally"/>.
+    /// A new stage's counter is one member here, its increments below and its metric in <c>Simulation.Metrics.cs</c>.
+    /// </summary>
+    private enum FireCounter { Sorties, Jammed, JamExposed, Intercepted, Hits, SpentUsd, DestroyedUsd }
+
+    /// <summary>Per-side counters of air defence as the defender, one block of <c>Sides</c> each in <see cref="_airDefenceTally"/>.</summary>
+    private enum AirDefenceCounter { Threats, Engaged, Intercepted, Leakers, InterceptorsFired }
+
+    private static readonly int FireCounterCount = Enum.GetValues<FireCounter>().Length;
+    private static readonly int AirDefenceCounterCount = Enum.GetValues<AirDefenceCounter>().Length;
+
+    /// <summary>The counter <paramref name="counter"/> of (side, system) <paramref name="slot"/> = side x k + system.</summary>
+    private ref double Tally(FireCounter counter, int slot) => ref _fireTally[(int)counter * Sides * _k + slot];
+
+    private ref double Tally(AirDefenceCounter counter, int side) => ref _airDefenceTally[(int)counter * Sides + side];
+
+    /// <summary>
     /// Phase 4, fires: every firing system of every unit runs its kill chain with binomial and Poisson draws.
     /// Sorties S ~ Poisson(items x rate x dt), capped by the side's stock; none are launched without a target in range.
     /// They are split over (enemy unit, target class) pairs in range by priority weight (multinomial). Then per pair:
@@ -59,9 +76,9 @@ public sealed partial class Simulation
         if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
         if (sorties <= 0) return;
         if (_stockLimited[slot]) _stock[slot] -= sorties;
-        _sorties[slot] += sorties;
+        Tally(FireCounter.Sorties, slot) += sorties;
         double spent = sorties * _fMunitionCost[w];
-        _spentBy[slot] += spent;
+        Tally(FireCounter.SpentUsd, slot) += spent;
         _spent[side] += spent;
 
         double latency = 0;
@@ -86,14 +103,14 @@ public sealed partial class Simulation
             if (spec.Link == LinkKind.Radio && n > 0)
             {
                 long through = Sampler.Binomial(ref _fireRng, n, 1 - _protect[v * Links + LinkDrone]);
-                _jamExposed[slot] += n;
-                _jammed[slot] += n - through;
+                Tally(FireCounter.JamExposed, slot) += n;
+                Tally(FireCounter.Jammed, slot) += n - through;
                 n = through;
             }
             if (spec.Interceptable && n > 0)
             {
                 long leakers = Intercept(_cell[v], enemy, n);
-                _intercepted[slot] += n - leakers;
+                Tally(FireCounter.Intercepted, slot) += n - leakers;
                 n = leakers;
             }
             if (n == 0) continue;
@@ -102,7 +119,7 @@ public sealed partial class Simulation
             double pFind = (1 - Math.Exp(-_detection[v])) * ClassExposure(v, cls) * timely;
             long hits = Sampler.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
             if (hits == 0) continue;
-            _hits[slot] += hits;
+            Tally(FireCounter.Hits, slot) += hits;
             Strike(v, cls, w, hits);
         }
     }
@@ -148,7 +165,7 @@ public sealed partial class Simulation
     /// </summary>
     private long Intercept(int cell, int defender, long threats)
     {
-        _adThreats[defender] += threats;
+        Tally(AirDefenceCounter.Threats, defender) += threats;
         long left = threats;
         for (int a = 0; a < _m && left > 0; a++)
         {
@@ -165,13 +182,13 @@ public sealed partial class Simulation
                 _adInterceptors[a] -= engaged * shots;
                 double cost = engaged * shots * _aInterceptorCost[s];
                 _spent[defender] += cost;
-                _adFired[defender] += engaged * shots;
-                _adEngaged[defender] += engaged;
-                _adIntercepted[defender] += killed;
+                Tally(AirDefenceCounter.InterceptorsFired, defender) += engaged * shots;
+                Tally(AirDefenceCounter.Engaged, defender) += engaged;
+                Tally(AirDefenceCounter.Intercepted, defender) += killed;
                 left -= killed;
             }
         }
-        _adLeakers[defender] += left;
+        Tally(AirDefenceCounter.Leakers, defender) += left;
         return left;
     }
 

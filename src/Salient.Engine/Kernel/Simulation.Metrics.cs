@@ -62,24 +62,24 @@ public sealed partial class Simulation
         {
             string id = model.Catalogue[f].Id;
             int slot = s * c.SystemCount + f;
-            r.Final(FiresCounter("sorties", id, side), MetricKind.Value, sim => sim._sorties[slot]);
-            r.Final(FiresCounter("jammed", id, side), MetricKind.Value, sim => sim._jammed[slot]);
-            r.Final(FiresCounter("jammed_fraction", id, side), MetricKind.Value,
-                sim => sim._jamExposed[slot] > 0 ? sim._jammed[slot] / sim._jamExposed[slot] : double.NaN);
-            r.Final(FiresCounter("intercepted", id, side), MetricKind.Value, sim => sim._intercepted[slot]);
-            r.Final(FiresCounter("hits", id, side), MetricKind.Value, sim => sim._hits[slot]);
-            r.Final(Cost("spent_usd", id, side), MetricKind.Value, sim => sim._spentBy[slot]);
-            r.Final(Cost("destroyed_usd", id, side), MetricKind.Value, sim => sim._destroyedBy[slot]);
+            r.Final(FiresCounter("sorties", id, side), MetricKind.Value, sim => sim.Tally(FireCounter.Sorties, slot));
+            r.Final(FiresCounter("jammed", id, side), MetricKind.Value, sim => sim.Tally(FireCounter.Jammed, slot));
+            r.Final(FiresCounter("jammed_fraction", id, side), MetricKind.Value, sim =>
+                sim.Tally(FireCounter.JamExposed, slot) > 0 ? sim.Tally(FireCounter.Jammed, slot) / sim.Tally(FireCounter.JamExposed, slot) : double.NaN);
+            r.Final(FiresCounter("intercepted", id, side), MetricKind.Value, sim => sim.Tally(FireCounter.Intercepted, slot));
+            r.Final(FiresCounter("hits", id, side), MetricKind.Value, sim => sim.Tally(FireCounter.Hits, slot));
+            r.Final(Cost("spent_usd", id, side), MetricKind.Value, sim => sim.Tally(FireCounter.SpentUsd, slot));
+            r.Final(Cost("destroyed_usd", id, side), MetricKind.Value, sim => sim.Tally(FireCounter.DestroyedUsd, slot));
         }
         r.Final(Cost("spent_usd", side), MetricKind.Value, sim => sim._spent[s]);
         r.Final(Cost("destroyed_usd", side), MetricKind.Value, sim => sim._destroyed[s]);
         r.Final(Cost("lost_usd", side), MetricKind.Value, sim => sim._lost[s]);
         r.Final(Cost("exchange", side), MetricKind.Value, sim => sim._spent[s] > 0 ? sim._destroyed[s] / sim._spent[s] : double.NaN);
-        r.Final(AirDefence("threats", side), MetricKind.Value, sim => sim._adThreats[s]);
-        r.Final(AirDefence("engaged", side), MetricKind.Value, sim => sim._adEngaged[s]);
-        r.Final(AirDefence("intercepted", side), MetricKind.Value, sim => sim._adIntercepted[s]);
-        r.Final(AirDefence("leakers", side), MetricKind.Value, sim => sim._adLeakers[s]);
-        r.Final(AirDefence("interceptors_fired", side), MetricKind.Value, sim => sim._adFired[s]);
+        r.Final(AirDefence("threats", side), MetricKind.Value, sim => sim.Tally(AirDefenceCounter.Threats, s));
+        r.Final(AirDefence("engaged", side), MetricKind.Value, sim => sim.Tally(AirDefenceCounter.Engaged, s));
+        r.Final(AirDefence("intercepted", side), MetricKind.Value, sim => sim.Tally(AirDefenceCounter.Intercepted, s));
+        r.Final(AirDefence("leakers", side), MetricKind.Value, sim => sim.Tally(AirDefenceCounter.Leakers, s));
+        r.Final(AirDefence("interceptors_fired", side), MetricKind.Value, sim => sim.Tally(AirDefenceCounter.InterceptorsFired, s));
     }
 
     private static void DeclareSideSeries(MetricRegistry r, string side, int s)

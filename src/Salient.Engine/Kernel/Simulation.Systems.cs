@@ -42,16 +42,11 @@ public sealed partial class Simulation
     // Accumulators.
     private double[] _byCause = null!;        // [side * causes + cause]
     private int _causes;
-    private double[] _sorties = null!, _jammed = null!, _jamExposed = null!, _intercepted = null!, _hits = null!,
-        _spentBy = null!, _destroyedBy = null!;   // [side * k + system]
+    private double[] _fireTally = null!;      // [counter * Sides * k + side * k + system], see FireCounter
+    private double[] _airDefenceTally = null!; // [counter * Sides + side], see AirDefenceCounter
     private readonly double[] _spent = new double[Sides];
     private readonly double[] _destroyed = new double[Sides];
     private readonly double[] _lost = new double[Sides];
-    private readonly double[] _adThreats = new double[Sides];
-    private readonly double[] _adEngaged = new double[Sides];
-    private readonly double[] _adIntercepted = new double[Sides];
-    private readonly double[] _adLeakers = new double[Sides];
-    private readonly double[] _adFired = new double[Sides];
 
     private void AllocateSystems()
     {
@@ -71,8 +66,8 @@ public sealed partial class Simulation
         _candUnit = new int[_m * Classes]; _candClass = new int[_m * Classes]; _candWeight = new double[_m * Classes];
         _causes = CauseCount(_c);
         _byCause = new double[Sides * _causes];
-        _sorties = new double[Sides * _k]; _jammed = new double[Sides * _k]; _jamExposed = new double[Sides * _k];
-        _intercepted = new double[Sides * _k]; _hits = new double[Sides * _k]; _spentBy = new double[Sides * _k]; _destroyedBy = new double[Sides * _k];
+        _fireTally = new double[FireCounterCount * Sides * _k];
+        _airDefenceTally = new double[AirDefenceCounterCount * Sides];
     }
 
     private void SampleSystems(ulong seed, uint rep)
@@ -123,10 +118,8 @@ public sealed partial class Simulation
         }
         for (int u = 0; u < _m; u++) _adInterceptors[u] = MaxInterceptors(u);
         Array.Clear(_adCapacity);
-        Array.Clear(_byCause); Array.Clear(_sorties); Array.Clear(_jammed); Array.Clear(_jamExposed); Array.Clear(_intercepted);
-        Array.Clear(_hits); Array.Clear(_spentBy); Array.Clear(_destroyedBy);
+        Array.Clear(_byCause); Array.Clear(_fireTally); Array.Clear(_airDefenceTally);
         Array.Clear(_spent); Array.Clear(_destroyed); Array.Clear(_lost);
-        Array.Clear(_adThreats); Array.Clear(_adEngaged); Array.Clear(_adIntercepted); Array.Clear(_adLeakers); Array.Clear(_adFired);
     }
 
     private double MaxInterceptors(int u)
@@ -149,6 +142,6 @@ public sealed partial class Simulation
         _losses[side * _k + s] += lost;
         _lost[side] += value;
         _destroyed[1 - side] += value;
-        if (bySystem >= 0) _destroyedBy[(1 - side) * _k + bySystem] += value;
+        if (bySystem >= 0) Tally(FireCounter.DestroyedUsd, (1 - side) * _k + bySystem) += value;
     }
 }
