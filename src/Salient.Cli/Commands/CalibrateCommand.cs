@@ -5,6 +5,7 @@ using System.Text.Json;
 using Salient.Analysis.Calibration;
 using Salient.Analysis.Plots;
 using Salient.Engine.Compilation;
+using Salient.Experiments.Statistics;
 using Salient.Output.Evidence;
 using Salient.Output.Files;
 using Salient.Output.Html;
@@ -260,7 +261,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
             {
                 index = g.Index, epsilon = F(g.Epsilon), proposals = g.Proposals, accepted = g.Particles.Length,
                 acceptance_rate = g.AcceptanceRate, effective_sample_size = g.EffectiveSampleSize,
-                distance_median = AbcSmc.Quantile(g.Particles.Select(p => p.Distance), 0.5),
+                distance_median = Quantiles.R7OfUnsorted(g.Particles.Select(p => p.Distance), 0.5),
             }),
             parameters = summaries.Select(s => new
             {

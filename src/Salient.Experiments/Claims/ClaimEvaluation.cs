@@ -1,5 +1,6 @@
 using Salient.Engine.Compilation;
 using Salient.Experiments.Sharding;
+using Salient.Experiments.Statistics;
 
 namespace Salient.Experiments.Claims;
 
@@ -59,18 +60,7 @@ public static class ClaimEvaluation
             else if (x == centre) ties++;
         }
         double happened = observed.Count(x => !double.IsNaN(x)) / (double)n;
-        return new ClaimOutcome(claim, n, Quantile(sorted, 0.05), Quantile(sorted, 0.5), Quantile(sorted, 0.95), happened, 100.0 * (below + 0.5 * ties) / n);
-    }
-
-    /// <summary>R-7 quantile of sorted values (infinite entries propagate: an event percentile past the last happening is infinite).</summary>
-    public static double Quantile(double[] sorted, double q)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        if (sorted.Length == 0) return double.NaN;
-        double h = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(h);
-        if (lo + 1 >= sorted.Length || h == lo) return sorted[lo];
-        double a = sorted[lo], b = sorted[lo + 1];
-        return double.IsInfinity(b) ? b : a + (h - lo) * (b - a);
+        // Infinite entries propagate through the quantile: an event percentile past the last happening is infinite.
+        return new ClaimOutcome(claim, n, Quantiles.R7(sorted, 0.05), Quantiles.R7(sorted, 0.5), Quantiles.R7(sorted, 0.95), happened, 100.0 * (below + 0.5 * ties) / n);
     }
 }

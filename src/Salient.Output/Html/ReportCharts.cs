@@ -1,4 +1,5 @@
 using System.Globalization;
+using Salient.Experiments.Statistics;
 using Salient.Output.Evidence;
 using ScottPlot;
 
@@ -178,7 +179,7 @@ public static class ReportCharts
             var dates = run.Table.Dates(name);
             int[] days = [.. dates.Where(d => d is not null).Select(d => d!.Value.DayNumber).Order()];
             if (days.Length == 0) continue;
-            DateOnly Q(double q) => DateOnly.FromDayNumber((int)Math.Round(Percentile(days, q)));
+            DateOnly Q(double q) => DateOnly.FromDayNumber((int)Math.Round(Quantiles.R7(days, q)));
             rows.Add(new CaptureRow(cell, side, (double)days.Length / dates.Length, Q(0.05), Q(0.25), Q(0.5), Q(0.75), Q(0.95)));
         }
         if (rows.Count == 0) return null;
@@ -390,14 +391,4 @@ public static class ReportCharts
     private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
 
     private static string Number(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
-
-    /// <summary>Linear-interpolated percentile of sorted values.</summary>
-    private static double Percentile(int[] sorted, double q)
-    {
-        if (sorted.Length == 1) return sorted[0];
-        double pos = q * (sorted.Length - 1);
-        int lo = (int)Math.Floor(pos);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-    }
 }
