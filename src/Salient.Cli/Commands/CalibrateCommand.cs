@@ -298,17 +298,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
     {
         string folder = Directory.Exists(scenarioPath) ? scenarioPath : Path.GetDirectoryName(Path.GetFullPath(scenarioPath))!;
         string target = Path.Combine(folder, CalibrationFileName);
-        string temp = target + $".tmp-{Environment.ProcessId}";
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, target, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            throw new UserInputException($"cannot write {target}: {ex.Message}");
-        }
+        AtomicFile.WriteAllText(target, text);
         string scenarioFile = Directory.Exists(scenarioPath) ? Path.Combine(scenarioPath, ScenarioLoader.ScenarioFileName) : scenarioPath;
         if (!File.ReadAllText(scenarioFile).Split('\n').Any(l => l.StartsWith("calibration:", StringComparison.Ordinal)))
             console.MarkupLine($"[yellow]note:[/] {Markup.Escape(scenarioFile)} has no 'calibration: {CalibrationFileName}' line, so the file is not applied until you add it.");

@@ -7,6 +7,7 @@ using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
 using Salient.Experiments.Runner;
 using Salient.Output.Evidence;
+using Salient.Output.Files;
 using Salient.Output.Html;
 using Salient.Output.Manifest;
 using Salient.Output.Parquet;
@@ -174,8 +175,8 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
                 implied = v is null ? null : new { parameter = v.Path, baseline = v.Baseline, multiplier = v.Multiplier, value = v.Value, beyond_grid = v.Bound, closest_median = v.Reached },
             });
         }
-        AtomicFile(Path.Combine(dir, "check.csv"), csv.ToString());
-        AtomicFile(Path.Combine(dir, "check.json"), JsonSerializer.Serialize(new
+        AtomicFile.WriteAllText(Path.Combine(dir, "check.csv"), csv.ToString());
+        AtomicFile.WriteAllText(Path.Combine(dir, "check.json"), JsonSerializer.Serialize(new
         {
             note = "Each claim against the model's replications: plausibility under the model's assumptions, not truth. Series claims compare the series' largest value over the claim's as_of window; event claims the event's day.",
             claims = rows,
@@ -184,19 +185,4 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
 
     private static object? Json(double x, ClaimKind kind, DateOnly start) =>
         kind == ClaimKind.Event ? (double.IsFinite(x) ? start.AddDays((int)Math.Round(x)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null) : (double.IsFinite(x) ? x : null);
-
-    private static void AtomicFile(string path, string text)
-    {
-        string temp = path + $".tmp-{Environment.ProcessId}";
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            throw new UserInputException($"cannot write {path}: {ex.Message}");
-        }
-    }
 }

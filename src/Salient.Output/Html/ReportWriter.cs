@@ -22,17 +22,7 @@ public static class ReportWriter
         var run = RunFolder.Load(runDir, evidencePath);
         string html = Render(run, ReportCharts.Build(run));
         string path = Path.Combine(runDir, FileName);
-        string temp = Path.Combine(runDir, $".{FileName}.tmp-{Environment.ProcessId}");
-        try
-        {
-            File.WriteAllText(temp, html, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw new OutputException($"cannot write '{path}': {ex.Message}", ex);
-        }
+        AtomicFile.WriteAllText(path, html);
         return path;
     }
 
