@@ -6,6 +6,7 @@ using Salient.Analysis.Calibration;
 using Salient.Analysis.Plots;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Statistics;
+using Salient.Output.Csv;
 using Salient.Output.Evidence;
 using Salient.Output.Files;
 using Salient.Output.Html;
@@ -216,8 +217,8 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         var rows = generations.SelectMany(g => g.Particles.Select((p, i) => (G: g.Index, I: i, P: p))).ToList();
         foreach (var (g, i, p) in rows)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{g},{i},{p.Proposal},{N(p.Weight)},{N(p.Distance)}");
-            foreach (double x in p.Theta) sb.Append(',').Append(N(x));
+            sb.Append(CultureInfo.InvariantCulture, $"{g},{i},{p.Proposal},{CsvFormat.Number(p.Weight)},{CsvFormat.Number(p.Distance)}");
+            foreach (double x in p.Theta) sb.Append(',').Append(CsvFormat.Number(x));
             sb.Append('\n');
         }
         File.WriteAllText(Path.Combine(dir, "posterior.csv"), sb.ToString(), new UTF8Encoding(false));

@@ -6,6 +6,7 @@ using Salient.Analysis.Calibration;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
 using Salient.Experiments.Runner;
+using Salient.Output.Csv;
 using Salient.Output.Evidence;
 using Salient.Output.Files;
 using Salient.Output.Html;
@@ -153,7 +154,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
 
     private static void WriteFiles(string dir, DateOnly start, IReadOnlyList<ResolvedClaim> resolved, IReadOnlyList<ClaimOutcome> outcomes, Dictionary<Claim, ImpliedValue> implied)
     {
-        static string N(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+        static string N(double x) => CsvFormat.Number(x);
         var csv = new StringBuilder("id,grade,weight,metric,as_of,claim_low,claim_high,model_p05,model_p50,model_p95,happened,percentile,within_90,implied_parameter,implied_multiplier,implied_value,implied_beyond_grid,implied_closest_median\n");
         var rows = new List<object>();
         foreach (var r in resolved)
