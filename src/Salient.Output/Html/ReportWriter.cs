@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Salient.Output.Evidence;
 using Salient.Output.Files;
+using Salient.Scenario.Model;
 
 namespace Salient.Output.Html;
 
@@ -187,7 +188,7 @@ public static class ReportWriter
         return Inv($"{p}{m.DateP50:yyyy-MM-dd} [{m.DateP05:yyyy-MM-dd}–{m.DateP95:yyyy-MM-dd}]");
     }
 
-    private static string Swatch(SideInfo s) => $"<span class=\"swatch\" style=\"background:{RunManifest.ValidColour(s.Colour) ?? "#888"}\"></span>";
+    private static string Swatch(SideInfo s) => $"<span class=\"swatch\" style=\"background:{RunManifest.ValidColour(s.Colour) ?? SidePalette.Neutral}\"></span>";
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Salient.Output.Evidence;
 using Salient.Output.Files;
+using Salient.Scenario.Model;
 
 namespace Salient.Output.Html;
 
@@ -247,7 +248,7 @@ public sealed class RunFolder
     {
         const string prefix = "control.area_km2.";
         var ids = Daily.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToList();
-        return [.. ids.Select((id, i) => new SideInfo(id, id, RunManifest.DefaultColours[Math.Min(i, RunManifest.DefaultColours.Length - 1)]))];
+        return [.. ids.Select((id, i) => new SideInfo(id, id, SidePalette.For(i)))];
     }
 
     private static List<CellLabel> ReadCells(string path, List<string> notes)
