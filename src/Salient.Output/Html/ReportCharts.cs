@@ -76,16 +76,17 @@ public static class ReportCharts
     {
         var plot = NewPlot(title);
         var colour = Color.FromHex(side.Colour);
-        double[] xs = [.. band.Dates.Select(X)];
-        var f90 = plot.Add.FillY(xs, band.P05, band.P95);
+        double[] xs = [.. Enumerable.Range(0, band.Days).Select(d => X(band.Date(d)))];
+        double[] p05 = [.. band.P05], p25 = [.. band.P25], p50 = [.. band.P50], p75 = [.. band.P75], p95 = [.. band.P95];
+        var f90 = plot.Add.FillY(xs, p05, p95);
         f90.FillColor = colour.WithAlpha(0.18);
         f90.LineWidth = 0;
         f90.LegendText = "90% band";
-        var f50 = plot.Add.FillY(xs, band.P25, band.P75);
+        var f50 = plot.Add.FillY(xs, p25, p75);
         f50.FillColor = colour.WithAlpha(0.38);
         f50.LineWidth = 0;
         f50.LegendText = "50% band";
-        var median = plot.Add.Scatter(xs, band.P50);
+        var median = plot.Add.Scatter(xs, p50);
         median.Color = colour;
         median.LineWidth = 2;
         median.MarkerSize = 0;

@@ -1,22 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Salient.Experiments.Statistics;
 using Salient.Output.Evidence;
 using Salient.Output.Files;
 using Salient.Scenario.Model;
 
 namespace Salient.Output.Html;
-
-/// <summary>One daily series' percentile bands, as written in summary.json.</summary>
-public sealed record DailyBand(string Name, DateOnly[] Dates, double[] P05, double[] P25, double[] P50, double[] P75, double[] P95)
-{
-    /// <summary>Index of <paramref name="date"/> in the series, or -1 when outside it.</summary>
-    public int IndexOf(DateOnly date)
-    {
-        if (Dates.Length == 0) return -1;
-        int i = date.DayNumber - Dates[0].DayNumber;
-        return i >= 0 && i < Dates.Length && Dates[i] == date ? i : Array.IndexOf(Dates, date);
-    }
-}
 
 /// <summary>A metric's summary from summary.json: numbers for quantities, dates and a probability for events.</summary>
 public sealed record MetricStats(string Name, double? Probability, double? Mean, double? P05, double? P50, double? P95, DateOnly? DateP05, DateOnly? DateP50, DateOnly? DateP95)
@@ -210,25 +199,29 @@ public sealed class RunFolder
         foreach (var series in root.GetProperty("daily").EnumerateObject())
         {
             int n = series.Value.GetArrayLength();
-            var band = new DailyBand(series.Name, new DateOnly[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+            var p = new double[5][];
+            for (int b = 0; b < 5; b++) p[b] = new double[n];
+            DateOnly start = default;
             int i = 0;
             foreach (var day in series.Value.EnumerateArray())
             {
-                band.Dates[i] = ParseDate(day.GetProperty("date").GetString());
-                band.P05[i] = Number(day, "p05");
-                band.P25[i] = Number(day, "p25");
-                band.P50[i] = Number(day, "p50");
-                band.P75[i] = Number(day, "p75");
-                band.P95[i] = Number(day, "p95");
+                var date = ParseDate(day.GetProperty("date").GetString());
+                if (i == 0) start = date;
+                else if (date != start.AddDays(i)) throw new FormatException($"daily series '{series.Name}' skips from {start.AddDays(i - 1):yyyy-MM-dd} to {date:yyyy-MM-dd}: summary.json has one entry per day");
+                p[0][i] = Number(day, "p05");
+                p[1][i] = Number(day, "p25");
+                p[2][i] = Number(day, "p50");
+                p[3][i] = Number(day, "p75");
+                p[4][i] = Number(day, "p95");
                 i++;
             }
-            daily[series.Name] = band;
+            daily[series.Name] = new DailyBand(series.Name, start, [.. p[0]], [.. p[1]], [.. p[2]], [.. p[3]], [.. p[4]]);
         }
         Daily = daily;
-        if (daily.Values.FirstOrDefault(b => b.Dates.Length > 0) is { } any)
+        if (daily.Values.FirstOrDefault(b => b.Days > 0) is { } any)
         {
-            Start = any.Dates[0];
-            End = any.Dates[^1];
+            Start = any.Start;
+            End = any.Date(any.Days - 1);
         }
 
         var metrics = new Dictionary<string, MetricStats>(StringComparer.Ordinal);

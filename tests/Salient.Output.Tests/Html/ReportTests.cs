@@ -27,7 +27,7 @@ public sealed class ReportTests : IDisposable
         Assert.Equal("Toy <campaign>", run.Title);
         Assert.Equal(["blue", "red"], run.Sides.Select(s => s.Id));
         Assert.Equal(SyntheticRun.Start, run.Start);
-        Assert.Equal(SyntheticRun.Days, run.Band("control.area_km2.blue")!.Dates.Length);
+        Assert.Equal(SyntheticRun.Days, run.Band("control.area_km2.blue")!.Days);
         Assert.Equal(10, run.Table.Rows);
         Assert.Equal(8, run.Table.Dates("capture.town.blue").Count(d => d is not null));
         Assert.Equal(8, run.Evidence.Entries.Length);
