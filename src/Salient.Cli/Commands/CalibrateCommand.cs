@@ -5,9 +5,9 @@ using System.Text.Json;
 using Salient.Analysis.Calibration;
 using Salient.Analysis.Plots;
 using Salient.Engine.Compilation;
+using Salient.Experiments.Claims;
 using Salient.Experiments.Statistics;
 using Salient.Output.Csv;
-using Salient.Output.Evidence;
 using Salient.Output.Files;
 using Salient.Output.Html;
 using Salient.Scenario.Model;
@@ -94,7 +94,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         string evidencePath = settings.Evidence ?? ViewerOutputs.FindEvidence(scenarioPath)
             ?? throw new UserInputException($"no evidence to fit: put an evidence.yaml beside the scenario or pass --evidence FILE");
         if (!File.Exists(evidencePath)) throw new UserInputException($"--evidence: no such file '{evidencePath}'");
-        var ledger = EvidenceReader.Read(evidencePath);
+        var ledger = ScenarioInput.ReadEvidence(console, evidencePath);
         var compiled = new CompiledScenario(model);
         var resolved = EvidenceClaims.Resolve(ledger, compiled);
         var claims = EvidenceClaims.Comparable(resolved);

@@ -43,6 +43,13 @@ public static class ClaimEvaluation
         return values;
     }
 
+    /// <summary>The outcome of every claim against every replication of <paramref name="source"/>, in claim order.</summary>
+    public static IReadOnlyList<ClaimOutcome> Evaluate(IReadOnlyList<Claim> claims, IReplicationSource source, MetricLayout layout)
+    {
+        var observed = Observe(claims, source, layout);
+        return [.. claims.Select((c, i) => Evaluate(c, observed[i]))];
+    }
+
     /// <summary>The outcome of one claim from its observables (NaN = an event that did not happen).</summary>
     public static ClaimOutcome Evaluate(Claim claim, IReadOnlyList<double> observed)
     {

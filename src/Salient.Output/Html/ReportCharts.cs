@@ -1,6 +1,7 @@
 using System.Globalization;
 using Salient.Experiments.Statistics;
-using Salient.Output.Evidence;
+using Salient.Experiments.Claims;
+using Salient.Scenario.Evidence;
 using ScottPlot;
 
 namespace Salient.Output.Html;
@@ -222,13 +223,8 @@ public static class ReportCharts
         return new ReportChart("captures", Captures, title, caption, Png(plot, Width, 90 + rows.Count * 30));
     }
 
-    private static bool IsCaptureClaim(RunFolder run, EvidenceEntry e, string cell, string side)
-    {
-        const string prefix = "event.capture.";
-        if (!e.Metric.StartsWith(prefix, StringComparison.Ordinal) || !e.Metric.EndsWith("." + side, StringComparison.Ordinal)) return false;
-        string place = e.Metric[prefix.Length..^(side.Length + 1)];
-        return place == cell || run.CellOfPlace(place) == cell;
-    }
+    private static bool IsCaptureClaim(RunFolder run, EvidenceEntry e, string cell, string side) =>
+        ClaimSubject.Parse(e.Metric) is { Topic: ClaimTopic.Capture } s && s.Side == side && (s.Detail == cell || run.CellOfPlace(s.Detail) == cell);
 
     private static ReportChart? StackedChart(RunFolder run, string prefix, string section, string id, string title, string caption)
     {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Salient.Output.Evidence;
+using Salient.Output.Claims;
 using Salient.Output.Files;
+using Salient.Scenario.Evidence;
 using Salient.Scenario.Model;
 
 namespace Salient.Output.Html;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Salient.Experiments.Statistics;
-using Salient.Output.Evidence;
 using Salient.Output.Files;
+using Salient.Scenario.Evidence;
 using Salient.Scenario.Model;
 
 namespace Salient.Output.Html;
@@ -151,14 +151,17 @@ public sealed class RunFolder
         string? evidence = evidencePath ?? (File.Exists(Path.Combine(runDir, EvidenceFileName)) ? Path.Combine(runDir, EvidenceFileName) : null);
         if (evidence is not null)
         {
-            try
+            var ledger = EvidenceReader.Read(evidence);
+            if (ledger.HasErrors)
             {
-                run.Evidence = EvidenceReader.Read(evidence);
-                notes.AddRange(run.Evidence.Warnings);
+                string why = string.Join("; ", ledger.Errors.Select(d => d.ToString()));
+                if (evidencePath is not null) throw new OutputException($"cannot read the evidence ledger: {why}");
+                notes.Add($"evidence not shown: {why}");
             }
-            catch (OutputException ex) when (evidencePath is null)
+            else
             {
-                notes.Add($"evidence not shown: {ex.Message}");
+                run.Evidence = ledger;
+                notes.AddRange(ledger.Warnings.Select(d => d.ToString()));
             }
         }
         run.Notes = notes;

@@ -1,4 +1,4 @@
-using Salient.Output.Evidence;
+using Salient.Output.Claims;
 using Salient.Output.Files;
 using Salient.Output.Html;
 using Xunit;

@@ -1,9 +1,10 @@
 using Salient.Experiments.Claims;
 using Salient.Output.Html;
 using Salient.Output.Parquet;
+using Salient.Scenario.Evidence;
 using Salient.Scenario.Model;
 
-namespace Salient.Output.Evidence;
+namespace Salient.Output.Claims;
 
 /// <summary>Where a claim falls against the model's 90% interval.</summary>
 public enum ClaimFit
@@ -83,8 +84,7 @@ public static class ClaimCheck
             .Cast<Claim>()
             .ToList();
         if (claims.Count == 0) return result;
-        var observed = ClaimEvaluation.Observe(claims, new ReplicationParquetReader(path, layout), layout);
-        for (int i = 0; i < claims.Count; i++) result.TryAdd(claims[i].Id, ClaimEvaluation.Evaluate(claims[i], observed[i]));
+        foreach (var outcome in ClaimEvaluation.Evaluate(claims, new ReplicationParquetReader(path, layout), layout)) result.TryAdd(outcome.Claim.Id, outcome);
         return result;
     }
 
@@ -111,15 +111,12 @@ public static class ClaimCheck
             var fit = entry.High < lo ? ClaimFit.Below : entry.Low > hi ? ClaimFit.Above : ClaimFit.Inside;
             return new ClaimRow(entry, date, band.Name, lo, mid, hi, null, null, null, null, fit, "");
         }
-        const string capture = "event.capture.";
-        if (entry.Metric.StartsWith(capture, StringComparison.Ordinal))
+        var subject = ClaimSubject.Parse(entry.Metric);
+        if (subject.Topic == ClaimTopic.Capture)
         {
-            string rest = entry.Metric[capture.Length..];
-            int dot = rest.LastIndexOf('.');
-            if (dot <= 0) return NotCompared(entry, "no side in the metric");
-            string place = rest[..dot], side = rest[(dot + 1)..];
-            string cell = run.CellOfPlace(place) ?? place;
-            if (run.Metric($"capture.{cell}.{side}") is not { IsEvent: true } m) return NotCompared(entry, "the model does not record this capture");
+            if (subject.Side.Length == 0) return NotCompared(entry, "no side in the metric");
+            string cell = run.CellOfPlace(subject.Detail) ?? subject.Detail;
+            if (run.Metric($"capture.{cell}.{subject.Side}") is not { IsEvent: true } m) return NotCompared(entry, "the model does not record this capture");
             if (!entry.IsDate) return NotCompared(entry, "the value is not a date");
             ClaimFit fit = m.Probability is not > 0 ? ClaimFit.Never
                 : m.DateP05 is { } p05 && entry.DateTo < p05 ? ClaimFit.Below
