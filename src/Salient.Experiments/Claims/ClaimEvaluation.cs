@@ -19,6 +19,9 @@ public sealed record ClaimOutcome(Claim Claim, int Replications, double P05, dou
 {
     /// <summary>True when the claim's range overlaps the model's 90% interval: plausible under the model's assumptions.</summary>
     public bool WithinNinety => Claim.High >= P05 && Claim.Low <= P95;
+
+    /// <summary>Where the claim falls against the model's 90% interval: inside it, or below or above it.</summary>
+    public ClaimFit Fit => WithinNinety ? ClaimFit.Inside : Claim.High < P05 ? ClaimFit.Below : ClaimFit.Above;
 }
 
 /// <summary>Sets claims against every replication of a run.</summary>

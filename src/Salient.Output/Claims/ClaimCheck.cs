@@ -6,21 +6,6 @@ using Salient.Scenario.Model;
 
 namespace Salient.Output.Claims;
 
-/// <summary>Where a claim falls against the model's 90% interval.</summary>
-public enum ClaimFit
-{
-    /// <summary>The model does not report this metric at this date (or the claim is not a number or date).</summary>
-    NotCompared,
-    /// <summary>The claim overlaps the model's 90% interval.</summary>
-    Inside,
-    /// <summary>The claim lies below (or, for dates, before) the model's 90% interval.</summary>
-    Below,
-    /// <summary>The claim lies above (or, for dates, after) the model's 90% interval.</summary>
-    Above,
-    /// <summary>The claim dates an event the model never produced in any replication.</summary>
-    Never,
-}
-
 /// <summary>One evidence entry set against the model.</summary>
 /// <param name="Entry">The claim.</param>
 /// <param name="Date">The day compared (the end of the claim's <c>as_of</c> window), when compared with a daily series.</param>
@@ -90,10 +75,9 @@ public static class ClaimCheck
 
     private static ClaimRow FromOutcome(EvidenceEntry entry, ClaimOutcome o)
     {
-        var fit = o.WithinNinety ? ClaimFit.Inside : o.Claim.High < o.P05 ? ClaimFit.Below : ClaimFit.Above;
         string note = o.Claim.Kind == ClaimKind.Final ? "the run's final total"
             : o.Claim.WindowFrom < o.Claim.WindowTo ? "the largest value over the claim's window" : "";
-        return new ClaimRow(entry, entry.ReferenceDate, o.Claim.Metric, o.P05, o.P50, o.P95, null, null, null, null, fit, note);
+        return new ClaimRow(entry, entry.ReferenceDate, o.Claim.Metric, o.P05, o.P50, o.P95, null, null, null, null, o.Fit, note);
     }
 
     /// <summary>One entry set against the model.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Salient.Experiments.Claims;
 using Salient.Output.Claims;
 using Salient.Output.Files;
 using Salient.Scenario.Evidence;
