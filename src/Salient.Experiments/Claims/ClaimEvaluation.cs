@@ -33,17 +33,20 @@ public static class ClaimEvaluation
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(layout);
-        var values = claims.Select(_ => new double[source.Count]).ToArray();
-        int width = layout.Metrics.Length, block = layout.DailyLength;
-        foreach (var b in source.Blocks())
+        var sink = new ObservationSink(claims, source.Start, source.Count, layout.Days);
+        source.CopyTo(layout, sink);
+        return sink.Values;
+    }
+
+    /// <summary>Each claim's observable of every replication it is given, claim-major.</summary>
+    private sealed class ObservationSink(IReadOnlyList<Claim> claims, int start, int count, int days) : IReplicationSink
+    {
+        public double[][] Values { get; } = [.. claims.Select(_ => new double[count])];
+
+        public void Write(int replication, ReadOnlySpan<double> metrics, ReadOnlySpan<float> daily)
         {
-            var metrics = b.Metrics.Span;
-            var daily = b.Daily.Span;
-            for (int i = 0; i < b.Count; i++)
-                for (int c = 0; c < claims.Count; c++)
-                    values[c][b.Start - source.Start + i] = claims[c].Observe(metrics.Slice(i * width, width), daily.Slice(i * block, block), layout.Days);
+            for (int c = 0; c < claims.Count; c++) Values[c][replication - start] = claims[c].Observe(metrics, daily, days);
         }
-        return values;
     }
 
     /// <summary>The outcome of every claim against every replication of <paramref name="source"/>, in claim order.</summary>
