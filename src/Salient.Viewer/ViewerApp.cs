@@ -4,7 +4,7 @@ using System.Net;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Salient.Output.Evidence;
+using Salient.Output.Claims;
 using Salient.Output.Files;
 using Salient.Output.Html;
 

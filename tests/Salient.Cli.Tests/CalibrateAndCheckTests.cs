@@ -93,7 +93,7 @@ public sealed class CalibrateAndCheckTests(ITestOutputHelper output) : TempFolde
         Assert.Contains("\"id\": \"forces\"", File.ReadAllText(Path.Combine(run, "check.json")), StringComparison.Ordinal);
 
         // The report's claims table sets claims against the replications the same way.
-        var reportRows = Output.Evidence.ClaimCheck.Build(Output.Html.RunFolder.Load(run));
+        var reportRows = Output.Claims.ClaimCheck.Build(Output.Html.RunFolder.Load(run));
         foreach (string id in new[] { "blue-cas-15", "blue-cas-40", "blue-area-30", "blue-cas-huge" })
             Assert.Equal(Field(Row(id), "model_p50"), reportRows.Single(r => r.Entry.Id == id).P50!.Value, 9);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.LinearAlgebra;
 using Salient.Engine.Random;
+using Salient.Experiments.Statistics;
 
 namespace Salient.Analysis.Calibration;
 
@@ -84,7 +85,7 @@ public static class AbcSmc
         Generation? previous = null;
         for (int t = 0; t < options.Generations; t++)
         {
-            double epsilon = previous is null ? double.PositiveInfinity : Quantile(previous.Particles.Select(p => p.Distance), options.Quantile);
+            double epsilon = previous is null ? double.PositiveInfinity : Quantiles.R7OfUnsorted(previous.Particles.Select(p => p.Distance), options.Quantile);
             var kernel = previous is null ? null : Kernel.From(previous, priors.Count);
             var proposer = new Proposer(priors, previous, kernel, options.Seed, t);
             var accepted = new List<(double[] Theta, double Distance, long Proposal)>();
@@ -120,16 +121,6 @@ public static class AbcSmc
             previous = generation;
         }
         return generations;
-    }
-
-    /// <summary>The R-7 quantile of <paramref name="values"/> (linear interpolation between order statistics).</summary>
-    public static double Quantile(IEnumerable<double> values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        double h = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(h);
-        return lo + 1 < sorted.Length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
     }
 
     /// <summary>The weighted mean and covariance of a generation's particles over <paramref name="dims"/> inputs.</summary>

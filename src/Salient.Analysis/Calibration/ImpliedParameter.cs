@@ -5,18 +5,12 @@ using Salient.Scenario.Model;
 
 namespace Salient.Analysis.Calibration;
 
-/// <summary>What value of a parameter a claim implies: the multiplier at which the model's median meets the claim.</summary>
-/// <param name="Claim">The claim.</param>
-/// <param name="Path">The parameter scaled.</param>
-/// <param name="Baseline">The parameter's value in the run (its mean if uncertain).</param>
-/// <param name="Multiplier">The implied multiplier, or null when the claim is outside the medians the grid reaches.</param>
-/// <param name="Bound">When <see cref="Multiplier"/> is null: -1 when the claim is below the median at the smallest multiplier, +1 above the largest.</param>
-/// <param name="Reached">The median at the end of the grid the claim lies beyond (the closest the model came), or at the implied multiplier's nearer grid factor.</param>
-public sealed record ImpliedValue(Claim Claim, string Path, double Baseline, double? Multiplier, int Bound, double Reached)
-{
-    /// <summary>The implied value of the parameter (baseline x multiplier), when reached.</summary>
-    public double? Value => Multiplier * Baseline;
-}
+/// <summary>One implied-parameter search: the claims about one side's casualties or losses, and the parameter scaled for them.</summary>
+/// <param name="Side">The side the claims are about.</param>
+/// <param name="Path">The opposing side's ground lethality, <c>parameters.ground.lethality.&lt;opponent&gt;</c>.</param>
+/// <param name="Baseline">The parameter's value in the scenario (its mean if uncertain).</param>
+/// <param name="Claims">The casualty and loss claims about <paramref name="Side"/>, in ledger order.</param>
+public sealed record ImpliedSearch(string Side, string Path, double Baseline, IReadOnlyList<Claim> Claims);
 
 /// <summary>
 /// Finds the multiplier of one parameter (e.g. the opposing side's ground lethality) at which the model's median of a
@@ -28,6 +22,27 @@ public static class ImpliedParameter
 {
     /// <summary>The multipliers tried, 1/4 to 16, doubling.</summary>
     public static readonly double[] Grid = [0.25, 0.5, 1, 2, 4, 8, 16];
+
+    /// <summary>
+    /// The searches <c>salient check</c> runs: for each side with casualty or loss claims (series or final totals, not
+    /// events), the opposing side's ground lethality, which is what those claims most directly speak to.
+    /// </summary>
+    public static IReadOnlyList<ImpliedSearch> OpposingLethality(ScenarioModel model, IReadOnlyList<Claim> claims)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(claims);
+        var sides = model.Sides.Select(s => s.Id).ToList();
+        var searches = new List<ImpliedSearch>();
+        foreach (string side in sides)
+        {
+            var mine = claims.Where(c => c.Kind != ClaimKind.Event && c.Subject is { Topic: ClaimTopic.Casualties or ClaimTopic.Losses } s && s.Side == side).ToList();
+            if (mine.Count == 0) continue;
+            string opponent = sides.First(s => s != side);
+            double baseline = model.Parameters[$"ground.lethality.{opponent}"] is var q && q.Distribution is { } d ? d.Mean : q.Value;
+            searches.Add(new ImpliedSearch(side, $"parameters.ground.lethality.{opponent}", baseline, mine));
+        }
+        return searches;
+    }
 
     /// <summary>Medians of each claim's observable at each grid factor, <c>[claim][factor]</c>.</summary>
     public static double[][] Medians(ScenarioModel model, string path, IReadOnlyList<Claim> claims, RunOptions options, CancellationToken cancel = default)
@@ -42,8 +57,8 @@ public static class ImpliedParameter
         {
             var scaled = new CompiledScenario(model.WithParameters([baseline.Scaled(Grid[g])]));
             var result = MonteCarloRunner.Run(scaled, options, null, cancel);
-            var observed = ClaimEvaluation.Observe(claims, result.Source, scaled.Layout);
-            for (int c = 0; c < claims.Count; c++) medians[c][g] = ClaimEvaluation.Evaluate(claims[c], observed[c]).P50;
+            var outcomes = ClaimEvaluation.Evaluate(claims, result.Source, scaled.Layout);
+            for (int c = 0; c < claims.Count; c++) medians[c][g] = outcomes[c].P50;
         }
         return medians;
     }

@@ -1,4 +1,5 @@
 using Salient.Engine.Random;
+using Salient.Experiments.Statistics;
 
 namespace Salient.Analysis.Sensitivity;
 
@@ -131,10 +132,10 @@ public static class SobolIndices
             {
                 Array.Sort(s1Boot[i]);
                 Array.Sort(stBoot[i]);
-                s1Low[i] = Stats.Quantile(s1Boot[i], alpha);
-                s1High[i] = Stats.Quantile(s1Boot[i], 1 - alpha);
-                stLow[i] = Stats.Quantile(stBoot[i], alpha);
-                stHigh[i] = Stats.Quantile(stBoot[i], 1 - alpha);
+                s1Low[i] = Quantiles.R7(s1Boot[i], alpha);
+                s1High[i] = Quantiles.R7(s1Boot[i], 1 - alpha);
+                stLow[i] = Quantiles.R7(stBoot[i], alpha);
+                stHigh[i] = Quantiles.R7(stBoot[i], 1 - alpha);
             }
         }
         return new SobolResult(s1, st, s1Low, s1High, stLow, stHigh, variance, confidence);

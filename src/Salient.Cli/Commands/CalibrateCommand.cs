@@ -5,7 +5,9 @@ using System.Text.Json;
 using Salient.Analysis.Calibration;
 using Salient.Analysis.Plots;
 using Salient.Engine.Compilation;
-using Salient.Output.Evidence;
+using Salient.Experiments.Claims;
+using Salient.Experiments.Statistics;
+using Salient.Output.Csv;
 using Salient.Output.Files;
 using Salient.Output.Html;
 using Salient.Scenario.Model;
@@ -92,7 +94,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         string evidencePath = settings.Evidence ?? ViewerOutputs.FindEvidence(scenarioPath)
             ?? throw new UserInputException($"no evidence to fit: put an evidence.yaml beside the scenario or pass --evidence FILE");
         if (!File.Exists(evidencePath)) throw new UserInputException($"--evidence: no such file '{evidencePath}'");
-        var ledger = EvidenceReader.Read(evidencePath);
+        var ledger = ScenarioInput.ReadEvidence(console, evidencePath);
         var compiled = new CompiledScenario(model);
         var resolved = EvidenceClaims.Resolve(ledger, compiled);
         var claims = EvidenceClaims.Comparable(resolved);
@@ -215,8 +217,8 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         var rows = generations.SelectMany(g => g.Particles.Select((p, i) => (G: g.Index, I: i, P: p))).ToList();
         foreach (var (g, i, p) in rows)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{g},{i},{p.Proposal},{N(p.Weight)},{N(p.Distance)}");
-            foreach (double x in p.Theta) sb.Append(',').Append(N(x));
+            sb.Append(CultureInfo.InvariantCulture, $"{g},{i},{p.Proposal},{CsvFormat.Number(p.Weight)},{CsvFormat.Number(p.Distance)}");
+            foreach (double x in p.Theta) sb.Append(',').Append(CsvFormat.Number(x));
             sb.Append('\n');
         }
         File.WriteAllText(Path.Combine(dir, "posterior.csv"), sb.ToString(), new UTF8Encoding(false));
@@ -260,7 +262,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
             {
                 index = g.Index, epsilon = F(g.Epsilon), proposals = g.Proposals, accepted = g.Particles.Length,
                 acceptance_rate = g.AcceptanceRate, effective_sample_size = g.EffectiveSampleSize,
-                distance_median = AbcSmc.Quantile(g.Particles.Select(p => p.Distance), 0.5),
+                distance_median = Quantiles.R7OfUnsorted(g.Particles.Select(p => p.Distance), 0.5),
             }),
             parameters = summaries.Select(s => new
             {
@@ -297,17 +299,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
     {
         string folder = Directory.Exists(scenarioPath) ? scenarioPath : Path.GetDirectoryName(Path.GetFullPath(scenarioPath))!;
         string target = Path.Combine(folder, CalibrationFileName);
-        string temp = target + $".tmp-{Environment.ProcessId}";
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, target, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            throw new UserInputException($"cannot write {target}: {ex.Message}");
-        }
+        AtomicFile.WriteAllText(target, text);
         string scenarioFile = Directory.Exists(scenarioPath) ? Path.Combine(scenarioPath, ScenarioLoader.ScenarioFileName) : scenarioPath;
         if (!File.ReadAllText(scenarioFile).Split('\n').Any(l => l.StartsWith("calibration:", StringComparison.Ordinal)))
             console.MarkupLine($"[yellow]note:[/] {Markup.Escape(scenarioFile)} has no 'calibration: {CalibrationFileName}' line, so the file is not applied until you add it.");

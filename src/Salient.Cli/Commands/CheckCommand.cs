@@ -1,12 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Salient.Analysis.Calibration;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
 using Salient.Experiments.Runner;
-using Salient.Output.Evidence;
+using Salient.Output.Claims;
 using Salient.Output.Html;
 using Salient.Output.Manifest;
 using Salient.Output.Parquet;
@@ -71,7 +69,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         if (manifest.Kind == ShardManifest.ShardKind) throw new UserInputException($"'{dir}' is one shard; merge the shards first (salient merge)");
         string evidencePath = settings.Evidence ?? Path.Combine(dir, RunFolder.EvidenceFileName);
         if (!File.Exists(evidencePath)) throw new UserInputException($"no evidence ledger: '{evidencePath}' does not exist (pass --evidence FILE)");
-        var ledger = EvidenceReader.Read(evidencePath);
+        var ledger = ScenarioInput.ReadEvidence(console, evidencePath);
 
         var (model, _) = ScenarioInput.LoadRecorded(console, manifest.Scenario, settings.Scenario, dir);
         if (model is null) return SalientApp.UserError;
@@ -80,16 +78,15 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         var resolved = EvidenceClaims.Resolve(ledger, compiled);
         var claims = EvidenceClaims.Comparable(resolved);
         var reader = new ReplicationParquetReader(parquet, compiled.Layout);
-        var observed = ClaimEvaluation.Observe(claims, reader, compiled.Layout);
-        var outcomes = claims.Select((c, i) => ClaimEvaluation.Evaluate(c, observed[i])).ToList();
+        var outcomes = ClaimEvaluation.Evaluate(claims, reader, compiled.Layout);
 
         var implied = new Dictionary<Claim, ImpliedValue>();
         if (settings.ImpliedReplications > 0)
             implied = Implied(model, claims, manifest.Seed, settings, cancellationToken);
 
         Render(model.Calendar.Start, resolved, outcomes, implied, reader.Count);
-        WriteFiles(dir, model.Calendar.Start, resolved, outcomes, implied);
-        console.MarkupLine($"Plausibility under the model's assumptions, not truth. Wrote [bold]{Markup.Escape(Path.Combine(dir, "check.csv"))}[/] and check.json.");
+        CheckExporter.Write(dir, model.Calendar.Start, resolved, outcomes, implied);
+        console.MarkupLine($"Plausibility under the model's assumptions, not truth. Wrote [bold]{Markup.Escape(Path.Combine(dir, CheckExporter.CsvFileName))}[/] and {CheckExporter.JsonFileName}.");
         return 0;
     }
 
@@ -97,20 +94,13 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
     private Dictionary<Claim, ImpliedValue> Implied(Scenario.Model.ScenarioModel model, IReadOnlyList<Claim> claims, ulong seed, CheckSettings settings, CancellationToken cancel)
     {
         var result = new Dictionary<Claim, ImpliedValue>();
-        var sides = model.Sides.Select(s => s.Id).ToList();
         var options = new RunOptions(settings.ImpliedReplications, seed, settings.Threads ?? Environment.ProcessorCount);
-        foreach (string side in sides)
+        foreach (var search in ImpliedParameter.OpposingLethality(model, claims))
         {
-            var mine = claims.Where(c => c.Kind != ClaimKind.Event && (c.Metric.StartsWith("casualties.", StringComparison.Ordinal) || c.Metric.StartsWith("losses.", StringComparison.Ordinal))
-                && c.Metric.EndsWith("." + side, StringComparison.Ordinal)).ToList();
-            if (mine.Count == 0) continue;
-            string opponent = sides.First(s => s != side);
-            string path = $"parameters.ground.lethality.{opponent}";
-            double baseline = model.Parameters[$"ground.lethality.{opponent}"] is var q && q.Distribution is { } d ? d.Mean : q.Value;
             double[][] medians = [];
-            console.Status().Start($"implied {path}: {ImpliedParameter.Grid.Length} runs of {options.Replications} replications for {mine.Count} claim(s) about {side}",
-                _ => medians = ImpliedParameter.Medians(model, path, mine, options, cancel));
-            for (int i = 0; i < mine.Count; i++) result[mine[i]] = ImpliedParameter.Solve(mine[i], path, baseline, medians[i]);
+            console.Status().Start($"implied {search.Path}: {ImpliedParameter.Grid.Length} runs of {options.Replications} replications for {search.Claims.Count} claim(s) about {search.Side}",
+                _ => medians = ImpliedParameter.Medians(model, search.Path, search.Claims, options, cancel));
+            for (int i = 0; i < search.Claims.Count; i++) result[search.Claims[i]] = ImpliedParameter.Solve(search.Claims[i], search.Path, search.Baseline, medians[i]);
         }
         return result;
     }
@@ -149,54 +139,4 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
     private static string ImpliedText(ImpliedValue v) => v.Multiplier is { } m
         ? string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} = {v.Value:G3} ({m:0.##}x)")
         : string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} {(v.Bound < 0 ? "<" : ">")} {v.Baseline * (v.Bound < 0 ? ImpliedParameter.Grid[0] : ImpliedParameter.Grid[^1]):G3} ({(v.Bound < 0 ? "< " + ImpliedParameter.Grid[0] : "> " + ImpliedParameter.Grid[^1])}x; median there {v.Reached:#,0})");
-
-    private static void WriteFiles(string dir, DateOnly start, IReadOnlyList<ResolvedClaim> resolved, IReadOnlyList<ClaimOutcome> outcomes, Dictionary<Claim, ImpliedValue> implied)
-    {
-        static string N(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
-        var csv = new StringBuilder("id,grade,weight,metric,as_of,claim_low,claim_high,model_p05,model_p50,model_p95,happened,percentile,within_90,implied_parameter,implied_multiplier,implied_value,implied_beyond_grid,implied_closest_median\n");
-        var rows = new List<object>();
-        foreach (var r in resolved)
-        {
-            var o = outcomes.FirstOrDefault(x => x.Claim == r.Claim);
-            ImpliedValue? v = r.Claim is not null && implied.TryGetValue(r.Claim, out var found) ? found : null;
-            if (o is not null)
-                csv.Append(CultureInfo.InvariantCulture, $"{r.Entry.Id},{r.Entry.Reliability},{N(o.Claim.Weight)},{r.Entry.Metric},\"{r.Entry.AsOfText}\",{N(o.Claim.Low)},{N(o.Claim.High)},{N(o.P05)},{N(o.P50)},{N(o.P95)},{N(o.Happened)},{N(o.Percentile)},{(o.WithinNinety ? "true" : "false")},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")},{(v is null ? "" : v.Bound.ToString(CultureInfo.InvariantCulture))},{(v is null ? "" : N(v.Reached))}\n");
-            rows.Add(new
-            {
-                id = r.Entry.Id, grade = r.Entry.Reliability, metric = r.Entry.Metric, as_of = r.Entry.AsOfText, value = r.Entry.ValueText,
-                compared = o is not null, note = r.Note,
-                model = o is null ? null : new
-                {
-                    kind = o.Claim.Kind.ToString().ToLowerInvariant(),
-                    p05 = Json(o.P05, o.Claim.Kind, start), p50 = Json(o.P50, o.Claim.Kind, start), p95 = Json(o.P95, o.Claim.Kind, start),
-                    happened = o.Happened, percentile = Math.Round(o.Percentile, 2), within_90 = o.WithinNinety,
-                },
-                implied = v is null ? null : new { parameter = v.Path, baseline = v.Baseline, multiplier = v.Multiplier, value = v.Value, beyond_grid = v.Bound, closest_median = v.Reached },
-            });
-        }
-        AtomicFile(Path.Combine(dir, "check.csv"), csv.ToString());
-        AtomicFile(Path.Combine(dir, "check.json"), JsonSerializer.Serialize(new
-        {
-            note = "Each claim against the model's replications: plausibility under the model's assumptions, not truth. Series claims compare the series' largest value over the claim's as_of window; event claims the event's day.",
-            claims = rows,
-        }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-    }
-
-    private static object? Json(double x, ClaimKind kind, DateOnly start) =>
-        kind == ClaimKind.Event ? (double.IsFinite(x) ? start.AddDays((int)Math.Round(x)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null) : (double.IsFinite(x) ? x : null);
-
-    private static void AtomicFile(string path, string text)
-    {
-        string temp = path + $".tmp-{Environment.ProcessId}";
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            throw new UserInputException($"cannot write {path}: {ex.Message}");
-        }
-    }
 }

@@ -6,6 +6,7 @@ using Salient.Cli.Rendering;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Comparison;
 using Salient.Experiments.Runner;
+using Salient.Output.Csv;
 using Salient.Output.Files;
 using Salient.Output.Html;
 using Salient.Scenario.Parsing;
@@ -172,10 +173,9 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         var sb = new StringBuilder("variant,metric,kind,pairs,baseline_mean,variant_mean,difference,low,high,baseline_probability,variant_probability\n");
         foreach (var (v, d) in rows)
             sb.Append(CultureInfo.InvariantCulture,
-                $"{v},{d.Name},{(d.Kind == MetricKind.Day ? "days" : "value")},{d.Pairs},{N(d.BaselineMean)},{N(d.VariantMean)},{N(d.MeanDifference)},{N(d.Low)},{N(d.High)},{N(d.BaselineProbability)},{N(d.VariantProbability)}\n");
+                $"{v},{d.Name},{(d.Kind == MetricKind.Day ? "days" : "value")},{d.Pairs},{CsvFormat.Number(d.BaselineMean)},{CsvFormat.Number(d.VariantMean)},{CsvFormat.Number(d.MeanDifference)},{CsvFormat.Number(d.Low)},{CsvFormat.Number(d.High)},{CsvFormat.Number(d.BaselineProbability)},{CsvFormat.Number(d.VariantProbability)}\n");
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
 
-        static string N(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
     }
 
     private static void WriteJson(string path, Scenario.Model.ScenarioModel model, CompareSettings settings, List<(string Variant, MetricDifference Difference)> rows)

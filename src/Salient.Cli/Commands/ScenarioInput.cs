@@ -1,5 +1,6 @@
 using Salient.Cli.Rendering;
 using Salient.Output.Manifest;
+using Salient.Scenario.Evidence;
 using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
 using Spectre.Console;
@@ -37,6 +38,19 @@ internal static class ScenarioInput
         if (model is not null && model.Hash != recorded.Hash)
             throw new UserInputException($"the scenario at '{scenarioPath}' has hash {model.Hash}, but '{folder}' was run with {recorded.Hash}: it has changed since (give the original with --scenario PATH)");
         return (model, scenarioPath);
+    }
+
+    /// <summary>
+    /// Reads the evidence ledger at <paramref name="path"/>. When it cannot be read (SAL109) or is not YAML (SAL100),
+    /// prints its errors as file:line:col with the source line and throws a <see cref="UserInputException"/>; warnings
+    /// (entries skipped) are not printed here: check.json and the report list what was not compared.
+    /// </summary>
+    public static EvidenceLedger ReadEvidence(IAnsiConsole console, string path)
+    {
+        var ledger = EvidenceReader.Read(path);
+        if (!ledger.HasErrors) return ledger;
+        DiagnosticRenderer.Render(console, ledger.Diagnostics, showWarnings: false);
+        throw new UserInputException($"cannot read the evidence ledger '{path}' (errors above)");
     }
 
     /// <summary>Loads the scenario; prints every diagnostic; returns null when it has errors.</summary>

@@ -7,6 +7,7 @@ using Salient.Analysis.Sensitivity;
 using Salient.Analysis.Sweeps;
 using Salient.Experiments.Runner;
 using Salient.Experiments.Sharding;
+using Salient.Output.Csv;
 using Salient.Output.Files;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -182,7 +183,7 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
             table.AddColumn("input").AddColumn("range");
             string title;
             List<(string, double[], double[]?, double[]?)> series;
-            string c = PointRunner.N(censored);
+            string c = CsvFormat.Number(censored);
             if (morris)
             {
                 table.AddColumn(new TableColumn("mu*").RightAligned()).AddColumn(new TableColumn("mu").RightAligned()).AddColumn(new TableColumn("sigma").RightAligned());
@@ -191,7 +192,7 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
                 {
                     var e = effects[i];
                     table.AddRow(Markup.Escape(inputs[i].Path), Range(inputs[i]), F(e.MuStar), F(e.Mu), F(e.Sigma));
-                    csv.Append(CultureInfo.InvariantCulture, $"{outputs[o].Name},{inputs[i].Path},{PointRunner.N(inputs[i].Low)},{PointRunner.N(inputs[i].High)},{PointRunner.N(e.MuStar)},{PointRunner.N(e.Mu)},{PointRunner.N(e.Sigma)},{c}\n");
+                    csv.Append(CultureInfo.InvariantCulture, $"{outputs[o].Name},{inputs[i].Path},{CsvFormat.Number(inputs[i].Low)},{CsvFormat.Number(inputs[i].High)},{CsvFormat.Number(e.MuStar)},{CsvFormat.Number(e.Mu)},{CsvFormat.Number(e.Sigma)},{c}\n");
                 }
                 title = $"Morris mu* and sigma of {outputs[o].Name}";
                 series = [("mu*", [.. effects.Select(e => e.MuStar)], null, null), ("sigma", [.. effects.Select(e => e.Sigma)], null, null)];
@@ -206,7 +207,7 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
                         Markup.Escape($"{F(r.FirstOrder[i])} [{F(r.FirstLow[i])}, {F(r.FirstHigh[i])}]"),
                         Markup.Escape($"{F(r.Total[i])} [{F(r.TotalLow[i])}, {F(r.TotalHigh[i])}]"));
                     csv.Append(CultureInfo.InvariantCulture,
-                        $"{outputs[o].Name},{inputs[i].Path},{PointRunner.N(inputs[i].Low)},{PointRunner.N(inputs[i].High)},{PointRunner.N(r.FirstOrder[i])},{PointRunner.N(r.FirstLow[i])},{PointRunner.N(r.FirstHigh[i])},{PointRunner.N(r.Total[i])},{PointRunner.N(r.TotalLow[i])},{PointRunner.N(r.TotalHigh[i])},{c}\n");
+                        $"{outputs[o].Name},{inputs[i].Path},{CsvFormat.Number(inputs[i].Low)},{CsvFormat.Number(inputs[i].High)},{CsvFormat.Number(r.FirstOrder[i])},{CsvFormat.Number(r.FirstLow[i])},{CsvFormat.Number(r.FirstHigh[i])},{CsvFormat.Number(r.Total[i])},{CsvFormat.Number(r.TotalLow[i])},{CsvFormat.Number(r.TotalHigh[i])},{c}\n");
                 }
                 title = $"Sobol indices of {outputs[o].Name} (95% bootstrap intervals)";
                 series = [("S1", r.FirstOrder, r.FirstLow, r.FirstHigh), ("ST", r.Total, r.TotalLow, r.TotalHigh)];
@@ -225,7 +226,7 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
         pointsCsv.Append('\n');
         foreach (var r in results)
         {
-            pointsCsv.Append(CultureInfo.InvariantCulture, $"{r.Point},{string.Join(",", r.Values)},{string.Join(",", r.Means.Select(PointRunner.N))}");
+            pointsCsv.Append(CultureInfo.InvariantCulture, $"{r.Point},{string.Join(",", r.Values)},{string.Join(",", r.Means.Select(CsvFormat.Number))}");
             for (int o = 0; o < outputs.Count; o++)
                 if (outputs[o].IsDay) pointsCsv.Append(CultureInfo.InvariantCulture, $",{r.Censored[o]}");
             pointsCsv.Append('\n');

@@ -7,6 +7,7 @@ using Salient.Analysis.Sweeps;
 using Salient.Cli.Rendering;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
+using Salient.Output.Csv;
 using Salient.Output.Files;
 using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
@@ -137,7 +138,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         {
             sb.Append(point.Index.ToString(CultureInfo.InvariantCulture)).Append(',');
             foreach (string value in point.Values) sb.Append(Csv(value)).Append(',');
-            sb.Append(CultureInfo.InvariantCulture, $"{metric},{s.Count},{PointRunner.N(s.Mean)},{PointRunner.N(s.P05)},{PointRunner.N(s.P50)},{PointRunner.N(s.P95)},{PointRunner.N(s.Censored)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{metric},{s.Count},{CsvFormat.Number(s.Mean)},{CsvFormat.Number(s.P05)},{CsvFormat.Number(s.P50)},{CsvFormat.Number(s.P95)},{CsvFormat.Number(s.Censored)}\n");
         }
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
 
@@ -254,9 +255,6 @@ internal sealed class PointRunner(IAnsiConsole console, ScenarioSettings setting
                 }
             });
     }
-
-    /// <summary>A CSV number: shortest round-trip form, empty when not finite.</summary>
-    public static string N(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 
     /// <summary>Replaces characters that are not safe in a file name.</summary>
     public static string SafeFileName(string name) =>

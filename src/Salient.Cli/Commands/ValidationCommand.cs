@@ -75,17 +75,7 @@ public sealed class ValidationCommand(IAnsiConsole console) : Command<Validation
 
         if (settings.Write is { } path)
         {
-            string full = Path.GetFullPath(path);
-            try
-            {
-                string temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-                File.WriteAllText(temp, ValidationDocument.Render(report));
-                File.Move(temp, full, overwrite: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new OutputException($"cannot write '{path}': {ex.Message}", ex);
-            }
+            AtomicFile.WriteAllText(path, ValidationDocument.Render(report));
             console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/].");
         }
         int failed = report.Cases.Sum(c => c.Checks.Count(k => !k.Passed));

@@ -35,6 +35,9 @@ public enum ClaimKind
 /// <param name="Weight">Weight in a fit, from the claim's reliability grade; 0 leaves it out.</param>
 public sealed record Claim(string Id, string Metric, ClaimKind Kind, int Index, int WindowFrom, int WindowTo, double Low, double High, double Weight)
 {
+    /// <summary>What the claim is about (topic, side, detail), read from <see cref="Metric"/>.</summary>
+    public ClaimSubject Subject => ClaimSubject.Parse(Metric);
+
     /// <summary>The claim's observable in one replication (see the type's remarks).</summary>
     public double Observe(ReadOnlySpan<double> metrics, ReadOnlySpan<float> daily, int days)
     {

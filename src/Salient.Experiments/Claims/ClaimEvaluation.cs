@@ -1,5 +1,6 @@
 using Salient.Engine.Compilation;
 using Salient.Experiments.Sharding;
+using Salient.Experiments.Statistics;
 
 namespace Salient.Experiments.Claims;
 
@@ -18,6 +19,9 @@ public sealed record ClaimOutcome(Claim Claim, int Replications, double P05, dou
 {
     /// <summary>True when the claim's range overlaps the model's 90% interval: plausible under the model's assumptions.</summary>
     public bool WithinNinety => Claim.High >= P05 && Claim.Low <= P95;
+
+    /// <summary>Where the claim falls against the model's 90% interval: inside it, or below or above it.</summary>
+    public ClaimFit Fit => WithinNinety ? ClaimFit.Inside : Claim.High < P05 ? ClaimFit.Below : ClaimFit.Above;
 }
 
 /// <summary>Sets claims against every replication of a run.</summary>
@@ -29,17 +33,27 @@ public static class ClaimEvaluation
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(layout);
-        var values = claims.Select(_ => new double[source.Count]).ToArray();
-        int width = layout.Metrics.Length, block = layout.DailyLength;
-        foreach (var b in source.Blocks())
+        var sink = new ObservationSink(claims, source.Start, source.Count, layout.Days);
+        source.CopyTo(layout, sink);
+        return sink.Values;
+    }
+
+    /// <summary>Each claim's observable of every replication it is given, claim-major.</summary>
+    private sealed class ObservationSink(IReadOnlyList<Claim> claims, int start, int count, int days) : IReplicationSink
+    {
+        public double[][] Values { get; } = [.. claims.Select(_ => new double[count])];
+
+        public void Write(int replication, ReadOnlySpan<double> metrics, ReadOnlySpan<float> daily)
         {
-            var metrics = b.Metrics.Span;
-            var daily = b.Daily.Span;
-            for (int i = 0; i < b.Count; i++)
-                for (int c = 0; c < claims.Count; c++)
-                    values[c][b.Start - source.Start + i] = claims[c].Observe(metrics.Slice(i * width, width), daily.Slice(i * block, block), layout.Days);
+            for (int c = 0; c < claims.Count; c++) Values[c][replication - start] = claims[c].Observe(metrics, daily, days);
         }
-        return values;
+    }
+
+    /// <summary>The outcome of every claim against every replication of <paramref name="source"/>, in claim order.</summary>
+    public static IReadOnlyList<ClaimOutcome> Evaluate(IReadOnlyList<Claim> claims, IReplicationSource source, MetricLayout layout)
+    {
+        var observed = Observe(claims, source, layout);
+        return [.. claims.Select((c, i) => Evaluate(c, observed[i]))];
     }
 
     /// <summary>The outcome of one claim from its observables (NaN = an event that did not happen).</summary>
@@ -59,18 +73,7 @@ public static class ClaimEvaluation
             else if (x == centre) ties++;
         }
         double happened = observed.Count(x => !double.IsNaN(x)) / (double)n;
-        return new ClaimOutcome(claim, n, Quantile(sorted, 0.05), Quantile(sorted, 0.5), Quantile(sorted, 0.95), happened, 100.0 * (below + 0.5 * ties) / n);
-    }
-
-    /// <summary>R-7 quantile of sorted values (infinite entries propagate: an event percentile past the last happening is infinite).</summary>
-    public static double Quantile(double[] sorted, double q)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        if (sorted.Length == 0) return double.NaN;
-        double h = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(h);
-        if (lo + 1 >= sorted.Length || h == lo) return sorted[lo];
-        double a = sorted[lo], b = sorted[lo + 1];
-        return double.IsInfinity(b) ? b : a + (h - lo) * (b - a);
+        // Infinite entries propagate through the quantile: an event percentile past the last happening is infinite.
+        return new ClaimOutcome(claim, n, Quantiles.R7(sorted, 0.05), Quantiles.R7(sorted, 0.5), Quantiles.R7(sorted, 0.95), happened, 100.0 * (below + 0.5 * ties) / n);
     }
 }

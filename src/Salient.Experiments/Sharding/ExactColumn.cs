@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Salient.Experiments.Statistics;
 
 namespace Salient.Experiments.Sharding;
 
@@ -84,17 +85,12 @@ public sealed class ExactColumn<T> where T : unmanaged, IBinaryFloatingPointIeee
     }
 
     /// <summary>The R-7 quantile (Hyndman-Fan type 7, numpy's default) of the values: NaN when empty.</summary>
-    /// <remarks>The same arithmetic as MathNet's <c>SortedArrayStatistics.QuantileCustom(sorted, tau, R7)</c>.</remarks>
+    /// <remarks>The arithmetic of <see cref="Quantiles"/> (MathNet's <c>SortedArrayStatistics.QuantileCustom(sorted, tau, R7)</c>).</remarks>
     public double Quantile(double tau)
     {
-        if (tau < 0d || tau > 1d || _count == 0) return double.NaN;
-        if (tau == 0d || _count == 1) return OrderStatistic(0);
-        if (tau == 1d) return OrderStatistic(_count - 1);
-        double h = (_count - 1) * tau + 1d;
-        long hf = (long)h;
-        double lower = OrderStatistic(Math.Max(hf - 1, 0));
-        double upper = OrderStatistic(Math.Min(hf, _count - 1));
-        return lower + (h - hf) * (upper - lower);
+        if (!Quantiles.TryLocate(_count, tau, out long lower, out long upper, out double fraction)) return double.NaN;
+        double low = OrderStatistic(lower);
+        return Quantiles.Interpolate(low, upper == lower ? low : OrderStatistic(upper), fraction);
     }
 
     /// <summary>The <paramref name="rank"/>-th smallest value (0-based), as a double.</summary>

@@ -92,7 +92,7 @@ public sealed class SummaryAccumulator : IReplicationSink
                 bands[3][d] = c.Quantile(0.75);
                 bands[4][d] = c.Quantile(0.95);
             }
-            daily.Add(new DailyBand(_layout.Series[s], [.. bands[0]], [.. bands[1]], [.. bands[2]], [.. bands[3]], [.. bands[4]]));
+            daily.Add(new DailyBand(_layout.Series[s], scenario.Model.Calendar.Start, [.. bands[0]], [.. bands[1]], [.. bands[2]], [.. bands[3]], [.. bands[4]]));
         }
         var model = scenario.Model;
         return new RunSummary(model.Name, model.Hash, model.Variant, seed, _count, model.Calendar.Start, metrics.MoveToImmutable(), daily.MoveToImmutable());

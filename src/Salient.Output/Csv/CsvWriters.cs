@@ -33,7 +33,7 @@ public static class CsvWriters
                     if (!double.IsFinite(v)) continue;
                     w.Write(layout.Metrics[i].Kind == MetricKind.Day
                         ? start.AddDays((int)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                        : v.ToString("R", CultureInfo.InvariantCulture));
+                        : CsvFormat.Number(v));
                 }
                 w.Write('\n');
             }
@@ -48,6 +48,6 @@ public static class CsvWriters
         foreach (var b in summary.Daily)
             for (int d = 0; d < b.P50.Length; d++)
                 w.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{b.Name},{summary.Start.AddDays(d):yyyy-MM-dd},{b.P05[d]:R},{b.P25[d]:R},{b.P50[d]:R},{b.P75[d]:R},{b.P95[d]:R}\n"));
+                    $"{b.Name},{summary.Start.AddDays(d):yyyy-MM-dd},{CsvFormat.Number(b.P05[d])},{CsvFormat.Number(b.P25[d])},{CsvFormat.Number(b.P50[d])},{CsvFormat.Number(b.P75[d])},{CsvFormat.Number(b.P95[d])}\n"));
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
-using Salient.Output.Evidence;
+using Salient.Experiments.Statistics;
+using Salient.Experiments.Claims;
+using Salient.Scenario.Evidence;
 using ScottPlot;
 
 namespace Salient.Output.Html;
@@ -75,16 +77,17 @@ public static class ReportCharts
     {
         var plot = NewPlot(title);
         var colour = Color.FromHex(side.Colour);
-        double[] xs = [.. band.Dates.Select(X)];
-        var f90 = plot.Add.FillY(xs, band.P05, band.P95);
+        double[] xs = [.. Enumerable.Range(0, band.Days).Select(d => X(band.Date(d)))];
+        double[] p05 = [.. band.P05], p25 = [.. band.P25], p50 = [.. band.P50], p75 = [.. band.P75], p95 = [.. band.P95];
+        var f90 = plot.Add.FillY(xs, p05, p95);
         f90.FillColor = colour.WithAlpha(0.18);
         f90.LineWidth = 0;
         f90.LegendText = "90% band";
-        var f50 = plot.Add.FillY(xs, band.P25, band.P75);
+        var f50 = plot.Add.FillY(xs, p25, p75);
         f50.FillColor = colour.WithAlpha(0.38);
         f50.LineWidth = 0;
         f50.LegendText = "50% band";
-        var median = plot.Add.Scatter(xs, band.P50);
+        var median = plot.Add.Scatter(xs, p50);
         median.Color = colour;
         median.LineWidth = 2;
         median.MarkerSize = 0;
@@ -178,7 +181,7 @@ public static class ReportCharts
             var dates = run.Table.Dates(name);
             int[] days = [.. dates.Where(d => d is not null).Select(d => d!.Value.DayNumber).Order()];
             if (days.Length == 0) continue;
-            DateOnly Q(double q) => DateOnly.FromDayNumber((int)Math.Round(Percentile(days, q)));
+            DateOnly Q(double q) => DateOnly.FromDayNumber((int)Math.Round(Quantiles.R7(days, q)));
             rows.Add(new CaptureRow(cell, side, (double)days.Length / dates.Length, Q(0.05), Q(0.25), Q(0.5), Q(0.75), Q(0.95)));
         }
         if (rows.Count == 0) return null;
@@ -220,13 +223,8 @@ public static class ReportCharts
         return new ReportChart("captures", Captures, title, caption, Png(plot, Width, 90 + rows.Count * 30));
     }
 
-    private static bool IsCaptureClaim(RunFolder run, EvidenceEntry e, string cell, string side)
-    {
-        const string prefix = "event.capture.";
-        if (!e.Metric.StartsWith(prefix, StringComparison.Ordinal) || !e.Metric.EndsWith("." + side, StringComparison.Ordinal)) return false;
-        string place = e.Metric[prefix.Length..^(side.Length + 1)];
-        return place == cell || run.CellOfPlace(place) == cell;
-    }
+    private static bool IsCaptureClaim(RunFolder run, EvidenceEntry e, string cell, string side) =>
+        ClaimSubject.Parse(e.Metric) is { Topic: ClaimTopic.Capture } s && s.Side == side && (s.Detail == cell || run.CellOfPlace(s.Detail) == cell);
 
     private static ReportChart? StackedChart(RunFolder run, string prefix, string section, string id, string title, string caption)
     {
@@ -390,14 +388,4 @@ public static class ReportCharts
     private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
 
     private static string Number(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
-
-    /// <summary>Linear-interpolated percentile of sorted values.</summary>
-    private static double Percentile(int[] sorted, double q)
-    {
-        if (sorted.Length == 1) return sorted[0];
-        double pos = q * (sorted.Length - 1);
-        int lo = (int)Math.Floor(pos);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-    }
 }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Salient.Output.Evidence;
+using Salient.Experiments.Claims;
+using Salient.Output.Claims;
 using Salient.Output.Files;
+using Salient.Scenario.Evidence;
+using Salient.Scenario.Model;
 
 namespace Salient.Output.Html;
 
@@ -22,17 +25,7 @@ public static class ReportWriter
         var run = RunFolder.Load(runDir, evidencePath);
         string html = Render(run, ReportCharts.Build(run));
         string path = Path.Combine(runDir, FileName);
-        string temp = Path.Combine(runDir, $".{FileName}.tmp-{Environment.ProcessId}");
-        try
-        {
-            File.WriteAllText(temp, html, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw new OutputException($"cannot write '{path}': {ex.Message}", ex);
-        }
+        AtomicFile.WriteAllText(path, html);
         return path;
     }
 
@@ -197,7 +190,7 @@ public static class ReportWriter
         return Inv($"{p}{m.DateP50:yyyy-MM-dd} [{m.DateP05:yyyy-MM-dd}–{m.DateP95:yyyy-MM-dd}]");
     }
 
-    private static string Swatch(SideInfo s) => $"<span class=\"swatch\" style=\"background:{RunManifest.ValidColour(s.Colour) ?? "#888"}\"></span>";
+    private static string Swatch(SideInfo s) => $"<span class=\"swatch\" style=\"background:{RunManifest.ValidColour(s.Colour) ?? SidePalette.Neutral}\"></span>";
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 

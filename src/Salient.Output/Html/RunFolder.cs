@@ -1,21 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Salient.Output.Evidence;
+using Salient.Experiments.Statistics;
 using Salient.Output.Files;
+using Salient.Scenario.Evidence;
+using Salient.Scenario.Model;
 
 namespace Salient.Output.Html;
-
-/// <summary>One daily series' percentile bands, as written in summary.json.</summary>
-public sealed record DailyBand(string Name, DateOnly[] Dates, double[] P05, double[] P25, double[] P50, double[] P75, double[] P95)
-{
-    /// <summary>Index of <paramref name="date"/> in the series, or -1 when outside it.</summary>
-    public int IndexOf(DateOnly date)
-    {
-        if (Dates.Length == 0) return -1;
-        int i = date.DayNumber - Dates[0].DayNumber;
-        return i >= 0 && i < Dates.Length && Dates[i] == date ? i : Array.IndexOf(Dates, date);
-    }
-}
 
 /// <summary>A metric's summary from summary.json: numbers for quantities, dates and a probability for events.</summary>
 public sealed record MetricStats(string Name, double? Probability, double? Mean, double? P05, double? P50, double? P95, DateOnly? DateP05, DateOnly? DateP50, DateOnly? DateP95)
@@ -161,14 +151,17 @@ public sealed class RunFolder
         string? evidence = evidencePath ?? (File.Exists(Path.Combine(runDir, EvidenceFileName)) ? Path.Combine(runDir, EvidenceFileName) : null);
         if (evidence is not null)
         {
-            try
+            var ledger = EvidenceReader.Read(evidence);
+            if (ledger.HasErrors)
             {
-                run.Evidence = EvidenceReader.Read(evidence);
-                notes.AddRange(run.Evidence.Warnings);
+                string why = string.Join("; ", ledger.Errors.Select(d => d.ToString()));
+                if (evidencePath is not null) throw new OutputException($"cannot read the evidence ledger: {why}");
+                notes.Add($"evidence not shown: {why}");
             }
-            catch (OutputException ex) when (evidencePath is null)
+            else
             {
-                notes.Add($"evidence not shown: {ex.Message}");
+                run.Evidence = ledger;
+                notes.AddRange(ledger.Warnings.Select(d => d.ToString()));
             }
         }
         run.Notes = notes;
@@ -209,25 +202,29 @@ public sealed class RunFolder
         foreach (var series in root.GetProperty("daily").EnumerateObject())
         {
             int n = series.Value.GetArrayLength();
-            var band = new DailyBand(series.Name, new DateOnly[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+            var p = new double[5][];
+            for (int b = 0; b < 5; b++) p[b] = new double[n];
+            DateOnly start = default;
             int i = 0;
             foreach (var day in series.Value.EnumerateArray())
             {
-                band.Dates[i] = ParseDate(day.GetProperty("date").GetString());
-                band.P05[i] = Number(day, "p05");
-                band.P25[i] = Number(day, "p25");
-                band.P50[i] = Number(day, "p50");
-                band.P75[i] = Number(day, "p75");
-                band.P95[i] = Number(day, "p95");
+                var date = ParseDate(day.GetProperty("date").GetString());
+                if (i == 0) start = date;
+                else if (date != start.AddDays(i)) throw new FormatException($"daily series '{series.Name}' skips from {start.AddDays(i - 1):yyyy-MM-dd} to {date:yyyy-MM-dd}: summary.json has one entry per day");
+                p[0][i] = Number(day, "p05");
+                p[1][i] = Number(day, "p25");
+                p[2][i] = Number(day, "p50");
+                p[3][i] = Number(day, "p75");
+                p[4][i] = Number(day, "p95");
                 i++;
             }
-            daily[series.Name] = band;
+            daily[series.Name] = new DailyBand(series.Name, start, [.. p[0]], [.. p[1]], [.. p[2]], [.. p[3]], [.. p[4]]);
         }
         Daily = daily;
-        if (daily.Values.FirstOrDefault(b => b.Dates.Length > 0) is { } any)
+        if (daily.Values.FirstOrDefault(b => b.Days > 0) is { } any)
         {
-            Start = any.Dates[0];
-            End = any.Dates[^1];
+            Start = any.Start;
+            End = any.Date(any.Days - 1);
         }
 
         var metrics = new Dictionary<string, MetricStats>(StringComparer.Ordinal);
@@ -247,7 +244,7 @@ public sealed class RunFolder
     {
         const string prefix = "control.area_km2.";
         var ids = Daily.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToList();
-        return [.. ids.Select((id, i) => new SideInfo(id, id, RunManifest.DefaultColours[Math.Min(i, RunManifest.DefaultColours.Length - 1)]))];
+        return [.. ids.Select((id, i) => new SideInfo(id, id, SidePalette.For(i)))];
     }
 
     private static List<CellLabel> ReadCells(string path, List<string> notes)

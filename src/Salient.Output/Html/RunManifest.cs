@@ -29,14 +29,11 @@ public sealed record RunManifest(
     /// <summary>The file name inside a run folder.</summary>
     public const string FileName = "run.json";
 
-    /// <summary>Fallback colours for sides without one: blue-ish, red-ish, then neutral.</summary>
-    public static readonly string[] DefaultColours = ["#1f5fbf", "#c0392b", "#7f8c8d", "#8e44ad"];
-
     /// <summary>The manifest of a run of <paramref name="model"/>.</summary>
     public static RunManifest From(ScenarioModel model, ulong seed, int replications, bool hasEvidence, int frontEveryDays)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var sides = model.Sides.Select((s, i) => new SideInfo(s.Id, s.Name, ValidColour(s.Colour) ?? DefaultColours[Math.Min(i, DefaultColours.Length - 1)])).ToList();
+        var sides = model.Sides.Select((s, i) => new SideInfo(s.Id, s.Name, ValidColour(s.Colour) ?? SidePalette.For(i))).ToList();
         return new RunManifest(model.Title, model.Name, model.Variant, seed, replications, model.Calendar.Start, model.Calendar.End, sides, hasEvidence, frontEveryDays);
     }
 
@@ -86,7 +83,7 @@ public sealed record RunManifest(
                 .Select((s, i) => new SideInfo(
                     s.GetProperty("id").GetString() ?? $"side{i}",
                     s.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "",
-                    s.TryGetProperty("colour", out var c) && ValidColour(c.GetString()) is { } colour ? colour : DefaultColours[Math.Min(i, DefaultColours.Length - 1)]))
+                    s.TryGetProperty("colour", out var c) && ValidColour(c.GetString()) is { } colour ? colour : SidePalette.For(i)))
                 .ToList();
             return new RunManifest(
                 r.GetProperty("title").GetString() ?? "",

@@ -159,10 +159,7 @@ public sealed class RunCheckpoint
         try
         {
             Directory.CreateDirectory(folder);
-            string path = Path.Combine(folder, CheckpointManifest.FileName);
-            string temp = path + ".tmp";
-            WriteDurably(temp, JsonSerializer.Serialize(manifest, CheckpointManifest.Options) + "\n");
-            File.Move(temp, path, overwrite: true);
+            AtomicFile.WriteAllText(Path.Combine(folder, CheckpointManifest.FileName), JsonSerializer.Serialize(manifest, CheckpointManifest.Options) + "\n", durable: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -261,13 +258,6 @@ public sealed class RunCheckpoint
         if (set.First.Scenario.Hash != Manifest.Scenario.Hash || set.First.Seed != Manifest.Seed || set.First.Replications != Manifest.Replications)
             throw new OutputException($"'{Folder}': its blocks were not written by the run its {CheckpointManifest.FileName} describes; run without --resume to start afresh");
         return set;
-    }
-
-    private static void WriteDurably(string path, string text)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
-        stream.Flush(flushToDisk: true);
     }
 
     /// <summary>fsync: a block that survives its rename has its data on disk, not only in the page cache.</summary>

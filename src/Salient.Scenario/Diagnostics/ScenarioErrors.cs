@@ -37,6 +37,8 @@ public static class ScenarioErrors
     public static readonly Entry NoSource = new("SAL200", Severity.Warning, "{0} has no 'source'; cite one or write source: assumption");
     public static readonly Entry TheatreWarning = new("SAL201", Severity.Warning, "{0}");
     public static readonly Entry EmptyCell = new("SAL202", Severity.Warning, "{0}");
+    public static readonly Entry EvidenceNotAList = new("SAL203", Severity.Warning, "an evidence ledger is a list of entries, found {0}; nothing read");
+    public static readonly Entry EvidenceEntrySkipped = new("SAL204", Severity.Warning, "evidence entry skipped: {0}");
 
     /// <summary>Makes a diagnostic from a catalogue entry, formatting the template with invariant culture.</summary>
     public static Diagnostic Make(Entry entry, SourceSpan span, params string[] args) =>

@@ -95,7 +95,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             if (m is null) continue;
             var id = Read.String(ctx, m.Required("id"), "side", id: true);
             string sname = m["name"] is { } n ? Read.String(ctx, n, "side name") ?? "" : id ?? "";
-            string colour = m["colour"] is { } c ? Read.String(ctx, c, "side colour") ?? "#888888" : (sides.Count == 0 ? "#1f77b4" : "#d62728");
+            string colour = m["colour"] is { } c ? Read.String(ctx, c, "side colour") ?? SidePalette.Neutral : SidePalette.For(sides.Count);
             if (id is null || !ids.Add(id, m["id"])) continue;
             var doctrine = BindDoctrine(m["doctrine"], id);
             sides.Add(new Side(id, sname, colour, doctrine, ctx.Span(item)));

@@ -1,4 +1,3 @@
-using Salient.Output.Evidence;
 using Salient.Output.Files;
 using Salient.Output.Html;
 using Xunit;
@@ -27,7 +26,7 @@ public sealed class ReportTests : IDisposable
         Assert.Equal("Toy <campaign>", run.Title);
         Assert.Equal(["blue", "red"], run.Sides.Select(s => s.Id));
         Assert.Equal(SyntheticRun.Start, run.Start);
-        Assert.Equal(SyntheticRun.Days, run.Band("control.area_km2.blue")!.Dates.Length);
+        Assert.Equal(SyntheticRun.Days, run.Band("control.area_km2.blue")!.Days);
         Assert.Equal(10, run.Table.Rows);
         Assert.Equal(8, run.Table.Dates("capture.town.blue").Count(d => d is not null));
         Assert.Equal(8, run.Evidence.Entries.Length);
@@ -41,27 +40,6 @@ public sealed class ReportTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_root, "empty"));
         var ex = Assert.Throws<OutputException>(() => RunFolder.Load(Path.Combine(_root, "empty")));
         Assert.Contains("no summary.json", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ClaimCheck_DailySeriesAndCaptures_SetAgainstTheModel()
-    {
-        var rows = ClaimCheck.Build(RunFolder.Load(Run())).ToDictionary(r => r.Entry.Id);
-        // Day 10 (2024-08-16): blue area band is 80 / 100 / 120.
-        Assert.Equal(ClaimFit.Inside, rows["area-inside"].Fit);
-        Assert.Equal(100, rows["area-inside"].P50);
-        Assert.Equal(80, rows["area-inside"].P05);
-        Assert.Equal(new DateOnly(2024, 8, 16), rows["area-inside"].Date);
-        Assert.Equal(ClaimFit.Above, rows["area-above"].Fit);
-        Assert.Equal(ClaimFit.Below, rows["area-below-window"].Fit);
-        Assert.False(rows["area-outside-run"].Compared);
-        Assert.Contains("outside the run", rows["area-outside-run"].Note, StringComparison.Ordinal);
-        // hamlet lies in cell 'town': the model's capture.town.blue (80%, 8 to 14 Aug).
-        Assert.Equal("capture.town.blue", rows["hamlet-taken"].ModelMetric);
-        Assert.Equal(ClaimFit.Inside, rows["hamlet-taken"].Fit);
-        Assert.Equal(ClaimFit.Never, rows["village-taken"].Fit);
-        Assert.Equal(ClaimFit.Inside, rows["casualties-claim"].Fit);
-        Assert.False(rows["force"].Compared);
     }
 
     [Fact]

@@ -1,24 +1,10 @@
 using Salient.Experiments.Claims;
 using Salient.Output.Html;
 using Salient.Output.Parquet;
+using Salient.Scenario.Evidence;
 using Salient.Scenario.Model;
 
-namespace Salient.Output.Evidence;
-
-/// <summary>Where a claim falls against the model's 90% interval.</summary>
-public enum ClaimFit
-{
-    /// <summary>The model does not report this metric at this date (or the claim is not a number or date).</summary>
-    NotCompared,
-    /// <summary>The claim overlaps the model's 90% interval.</summary>
-    Inside,
-    /// <summary>The claim lies below (or, for dates, before) the model's 90% interval.</summary>
-    Below,
-    /// <summary>The claim lies above (or, for dates, after) the model's 90% interval.</summary>
-    Above,
-    /// <summary>The claim dates an event the model never produced in any replication.</summary>
-    Never,
-}
+namespace Salient.Output.Claims;
 
 /// <summary>One evidence entry set against the model.</summary>
 /// <param name="Entry">The claim.</param>
@@ -83,17 +69,15 @@ public static class ClaimCheck
             .Cast<Claim>()
             .ToList();
         if (claims.Count == 0) return result;
-        var observed = ClaimEvaluation.Observe(claims, new ReplicationParquetReader(path, layout), layout);
-        for (int i = 0; i < claims.Count; i++) result.TryAdd(claims[i].Id, ClaimEvaluation.Evaluate(claims[i], observed[i]));
+        foreach (var outcome in ClaimEvaluation.Evaluate(claims, new ReplicationParquetReader(path, layout), layout)) result.TryAdd(outcome.Claim.Id, outcome);
         return result;
     }
 
     private static ClaimRow FromOutcome(EvidenceEntry entry, ClaimOutcome o)
     {
-        var fit = o.WithinNinety ? ClaimFit.Inside : o.Claim.High < o.P05 ? ClaimFit.Below : ClaimFit.Above;
         string note = o.Claim.Kind == ClaimKind.Final ? "the run's final total"
             : o.Claim.WindowFrom < o.Claim.WindowTo ? "the largest value over the claim's window" : "";
-        return new ClaimRow(entry, entry.ReferenceDate, o.Claim.Metric, o.P05, o.P50, o.P95, null, null, null, null, fit, note);
+        return new ClaimRow(entry, entry.ReferenceDate, o.Claim.Metric, o.P05, o.P50, o.P95, null, null, null, null, o.Fit, note);
     }
 
     /// <summary>One entry set against the model.</summary>
@@ -111,15 +95,12 @@ public static class ClaimCheck
             var fit = entry.High < lo ? ClaimFit.Below : entry.Low > hi ? ClaimFit.Above : ClaimFit.Inside;
             return new ClaimRow(entry, date, band.Name, lo, mid, hi, null, null, null, null, fit, "");
         }
-        const string capture = "event.capture.";
-        if (entry.Metric.StartsWith(capture, StringComparison.Ordinal))
+        var subject = ClaimSubject.Parse(entry.Metric);
+        if (subject.Topic == ClaimTopic.Capture)
         {
-            string rest = entry.Metric[capture.Length..];
-            int dot = rest.LastIndexOf('.');
-            if (dot <= 0) return NotCompared(entry, "no side in the metric");
-            string place = rest[..dot], side = rest[(dot + 1)..];
-            string cell = run.CellOfPlace(place) ?? place;
-            if (run.Metric($"capture.{cell}.{side}") is not { IsEvent: true } m) return NotCompared(entry, "the model does not record this capture");
+            if (subject.Side.Length == 0) return NotCompared(entry, "no side in the metric");
+            string cell = run.CellOfPlace(subject.Detail) ?? subject.Detail;
+            if (run.Metric($"capture.{cell}.{subject.Side}") is not { IsEvent: true } m) return NotCompared(entry, "the model does not record this capture");
             if (!entry.IsDate) return NotCompared(entry, "the value is not a date");
             ClaimFit fit = m.Probability is not > 0 ? ClaimFit.Never
                 : m.DateP05 is { } p05 && entry.DateTo < p05 ? ClaimFit.Below

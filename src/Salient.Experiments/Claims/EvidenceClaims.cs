@@ -1,8 +1,8 @@
 using Salient.Engine.Compilation;
-using Salient.Experiments.Claims;
+using Salient.Scenario.Evidence;
 using Salient.Scenario.Model;
 
-namespace Salient.Output.Evidence;
+namespace Salient.Experiments.Claims;
 
 /// <summary>An evidence entry and the claim it resolves to, or why it does not resolve.</summary>
 /// <param name="Entry">The ledger entry.</param>
@@ -51,7 +51,6 @@ public static class EvidenceClaims
             int b = calendar.DayIndex(to > calendar.End ? calendar.End : to);
             return new(entry, new Claim(entry.Id, entry.Metric, ClaimKind.Series, series, a, b, entry.Low!.Value, entry.High!.Value, weight), "");
         }
-        const string capture = "event.capture.";
         int final = layout.MetricIndex(entry.Metric);
         if (final >= 0 && layout.Metrics[final].Kind == MetricKind.Value)
         {
@@ -60,13 +59,11 @@ public static class EvidenceClaims
                 return new(entry, null, $"the model records only the total at the run's end ({calendar.End:yyyy-MM-dd}), not on the claim's date");
             return new(entry, new Claim(entry.Id, entry.Metric, ClaimKind.Final, final, 0, 0, entry.Low!.Value, entry.High!.Value, weight), "");
         }
-        if (!entry.Metric.StartsWith(capture, StringComparison.Ordinal))
+        var subject = ClaimSubject.Parse(entry.Metric);
+        if (subject.Topic != ClaimTopic.Capture)
             return new(entry, null, "not an outcome the model reports");
-        string rest = entry.Metric[capture.Length..];
-        int dot = rest.LastIndexOf('.');
-        if (dot <= 0) return new(entry, null, "no side in the metric");
-        string place = rest[..dot], side = rest[(dot + 1)..];
-        int metric = layout.MetricIndex($"capture.{cellOfPlace(place) ?? place}.{side}");
+        if (subject.Side.Length == 0) return new(entry, null, "no side in the metric");
+        int metric = layout.MetricIndex($"capture.{cellOfPlace(subject.Detail) ?? subject.Detail}.{subject.Side}");
         if (metric < 0) return new(entry, null, "the model does not record this capture");
         if (!entry.IsDate) return new(entry, null, "the value is not a date");
         return new(entry, new Claim(entry.Id, entry.Metric, ClaimKind.Event, metric, 0, 0,

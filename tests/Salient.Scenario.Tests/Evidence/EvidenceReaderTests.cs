@@ -1,8 +1,9 @@
-using Salient.Output.Evidence;
-using Salient.Output.Files;
+using Salient.Scenario.Diagnostics;
+using Salient.Scenario.Evidence;
+using Salient.Testing;
 using Xunit;
 
-namespace Salient.Output.Tests.Html;
+namespace Salient.Scenario.Tests.Evidence;
 
 public sealed class EvidenceReaderTests
 {
@@ -81,18 +82,58 @@ public sealed class EvidenceReaderTests
     }
 
     [Fact]
-    public void Parse_EntryWithoutIdOrMetric_SkippedWithWarning()
+    public void Parse_EntryWithoutIdOrMetric_SkippedWithCodedWarningAtTheEntry()
     {
-        var ledger = EvidenceReader.Parse(Ledger);
+        var ledger = EvidenceReader.Parse(Ledger, "e.yaml");
         Assert.Equal(5, ledger.Entries.Length);
-        Assert.Contains(ledger.Warnings, w => w.Contains("without id or metric", StringComparison.Ordinal));
+        Assert.False(ledger.HasErrors);
+        var warning = Assert.Single(ledger.Diagnostics);
+        Assert.Equal((Severity.Warning, "SAL204", "e.yaml", 28), (warning.Severity, warning.Code, warning.Span.File, warning.Span.Line));
+        Assert.Equal(["it has no id or no metric"], warning.Arguments);
     }
 
     [Fact]
-    public void Parse_NotYaml_OutputExceptionWithPosition()
+    public void Parse_EveryEntry_CarriesItsSourceSpan()
     {
-        var ex = Assert.Throws<OutputException>(() => EvidenceReader.Parse("- id: a\n  metric: [unclosed\n", "e.yaml"));
-        Assert.StartsWith("e.yaml:", ex.Message, StringComparison.Ordinal);
+        var ledger = EvidenceReader.Parse(Ledger, "e.yaml");
+        Assert.Equal(new SourceSpan("e.yaml", 1, 3), ledger.Entries[0].Span);
+        Assert.Equal(new SourceSpan("e.yaml", 9, 3), ledger.Entries.Single(e => e.Id == "range-window").Span);
+    }
+
+    [Fact]
+    public void Parse_NotYaml_Sal100ErrorWithPosition_AndNoEntries()
+    {
+        var ledger = EvidenceReader.Parse("- id: a\n  metric: [unclosed\n", "e.yaml");
+        Assert.True(ledger.HasErrors);
+        Assert.Empty(ledger.Entries);
+        var error = Assert.Single(ledger.Errors);
+        Assert.Equal(("SAL100", "e.yaml"), (error.Code, error.Span.File));
+        Assert.True(error.Span.Line > 0);
+    }
+
+    [Fact]
+    public void Parse_NotAList_Sal203Warning()
+    {
+        var ledger = EvidenceReader.Parse("id: a\nmetric: b\n", "e.yaml");
+        Assert.Empty(ledger.Entries);
+        var warning = Assert.Single(ledger.Diagnostics);
+        Assert.Equal(("SAL203", new SourceSpan("e.yaml", 1, 1)), (warning.Code, warning.Span));
+        Assert.Equal(["a mapping"], warning.Arguments);
+    }
+
+    [Fact]
+    public void Parse_AliasBomb_RefusedAsSal100()
+    {
+        var ledger = EvidenceReader.Parse("- &a [x]\n- *b\n", "e.yaml");
+        Assert.Equal("SAL100", Assert.Single(ledger.Errors).Code);
+    }
+
+    [Fact]
+    public void Read_MissingFile_Sal109Error()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "salient-no-such-" + Guid.NewGuid().ToString("N"), "evidence.yaml");
+        var ledger = EvidenceReader.Read(path);
+        Assert.Equal(("SAL109", path), (Assert.Single(ledger.Errors).Code, ledger.Errors.Single().Span.File));
     }
 
     [Theory]
@@ -117,9 +158,9 @@ public sealed class EvidenceReaderTests
     [Fact]
     public void Read_KurskLedger_EveryEntryReadAndAreaClaimsDated()
     {
-        var ledger = EvidenceReader.Read(Path.Combine(TestPaths.Repo, "scenarios", "kursk-2024", "evidence.yaml"));
+        var ledger = EvidenceReader.Read(Path.Combine(TestRepository.Kursk, "evidence.yaml"));
         Assert.True(ledger.Entries.Length > 90);
-        Assert.Empty(ledger.Warnings);
+        Assert.Empty(ledger.Diagnostics);
         var area = ledger.For("control.area_km2.blue").ToList();
         Assert.True(area.Count >= 5);
         Assert.All(area, e => { Assert.True(e.IsNumeric); Assert.NotNull(e.AsOfEnd); });

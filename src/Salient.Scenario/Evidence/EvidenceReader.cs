@@ -1,72 +1,78 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Salient.Output.Files;
+using Salient.Scenario.Diagnostics;
+using Salient.Scenario.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Salient.Output.Evidence;
-
-/// <summary>The entries of one evidence ledger, and what could not be read.</summary>
-/// <param name="Path">The file read.</param>
-/// <param name="Entries">Readable entries, in file order.</param>
-/// <param name="Warnings">Entries skipped (no id or metric) or fields kept as text only.</param>
-public sealed record EvidenceLedger(string Path, ImmutableArray<EvidenceEntry> Entries, ImmutableArray<string> Warnings)
-{
-    /// <summary>An empty ledger (no evidence file).</summary>
-    public static EvidenceLedger Empty { get; } = new("", [], []);
-
-    /// <summary>Entries about one metric, in file order.</summary>
-    public IEnumerable<EvidenceEntry> For(string metric) => Entries.Where(e => e.Metric == metric);
-}
+namespace Salient.Scenario.Evidence;
 
 /// <summary>
 /// Reads <c>evidence.yaml</c>: a YAML list of dated claims. Tolerant by design: a value or date that is not a plain
 /// number or ISO date (<c>2024-08</c>, <c>2024-Q4</c>, prose) is kept as text, month/quarter/year strings become
-/// windows, and entries without an id or metric are skipped with a warning. Only a file that is not YAML at all is an error.
+/// windows, and entries without an id or metric are skipped with a warning (SAL204). Only a file that cannot be read
+/// (SAL109) or is not YAML (SAL100) is an error. Problems are coded diagnostics at their position, as the scenario's are;
+/// user input never throws.
 /// </summary>
 public static class EvidenceReader
 {
-    /// <summary>Reads the ledger at <paramref name="path"/>; throws <see cref="OutputException"/> if it cannot be read or is not YAML.</summary>
+    /// <summary>Reads the ledger at <paramref name="path"/>; an unreadable file gives an empty ledger with a SAL109 error.</summary>
     public static EvidenceLedger Read(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         string text;
         try { text = File.ReadAllText(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new OutputException($"cannot read evidence file '{path}': {ex.Message}", ex);
+            return new EvidenceLedger(path, [], [ScenarioErrors.Make(ScenarioErrors.FileUnreadable, SourceSpan.None(path), path, ex.Message)]);
         }
         return Parse(text, path);
     }
 
-    /// <summary>Parses ledger text; <paramref name="path"/> is used in messages only.</summary>
+    /// <summary>Parses ledger text; <paramref name="path"/> names the file in the entries' and diagnostics' spans.</summary>
     public static EvidenceLedger Parse(string yaml, string path = "evidence.yaml")
     {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var diagnostics = new DiagnosticBag();
+        SourceSpan At(Mark m) => new(path, (int)Math.Max(1, m.Line), (int)Math.Max(1, m.Column));
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
+        try
+        {
+            // The scenario loader's guard against alias bombs, cycles and deep nesting: a ledger is input too.
+            if (!ScenarioLoader.CheckStructure(diagnostics, yaml, At)) return new EvidenceLedger(path, [], [.. diagnostics.All]);
+            stream.Load(new StringReader(yaml));
+        }
         catch (YamlException ex)
         {
-            throw new OutputException($"{path}:{ex.Start.Line}:{ex.Start.Column}: not valid YAML: {ex.Message}", ex);
+            diagnostics.Add(ScenarioErrors.YamlSyntax, At(ex.Start), (ex.InnerException?.Message ?? ex.Message).Trim());
+            return new EvidenceLedger(path, [], [.. diagnostics.All]);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet reports duplicate keys this way, without a position.
+            diagnostics.Add(ScenarioErrors.YamlSyntax, new SourceSpan(path, 1, 1), ex.Message);
+            return new EvidenceLedger(path, [], [.. diagnostics.All]);
         }
         var entries = ImmutableArray.CreateBuilder<EvidenceEntry>();
-        var warnings = ImmutableArray.CreateBuilder<string>();
         if (stream.Documents.Count == 0) return new EvidenceLedger(path, [], []);
-        if (stream.Documents[0].RootNode is not YamlSequenceNode list)
+        var root = stream.Documents[0].RootNode;
+        if (root is not YamlSequenceNode list)
         {
-            warnings.Add($"{path}: expected a list of entries; nothing read");
-            return new EvidenceLedger(path, [], warnings.ToImmutable());
+            diagnostics.Add(ScenarioErrors.EvidenceNotAList, At(root.Start), Describe(root));
+            return new EvidenceLedger(path, [], [.. diagnostics.All]);
         }
         foreach (var node in list.Children)
         {
             if (node is not YamlMappingNode map)
             {
-                warnings.Add($"{path}:{node.Start.Line}: entry is not a mapping; skipped");
+                diagnostics.Add(ScenarioErrors.EvidenceEntrySkipped, At(node.Start), "it is not a mapping");
                 continue;
             }
             string id = Scalar(map, "id");
             string metric = Scalar(map, "metric");
             if (id.Length == 0 || metric.Length == 0)
             {
-                warnings.Add($"{path}:{node.Start.Line}: entry without id or metric; skipped");
+                diagnostics.Add(ScenarioErrors.EvidenceEntrySkipped, At(node.Start), "it has no id or no metric");
                 continue;
             }
             var (valueText, low, high, dateFrom, dateTo) = ReadValue(Child(map, "value"));
@@ -74,10 +80,17 @@ public static class EvidenceReader
             entries.Add(new EvidenceEntry(
                 id, Scalar(map, "statement"), metric, valueText, low, high, dateFrom, dateTo,
                 asOfText, asOfStart, asOfEnd, Scalar(map, "unit"), Scalar(map, "claimant"), Scalar(map, "claimant_type"),
-                Scalar(map, "reliability").ToUpperInvariant(), Scalar(map, "source")));
+                Scalar(map, "reliability").ToUpperInvariant(), Scalar(map, "source"), At(node.Start)));
         }
-        return new EvidenceLedger(path, entries.ToImmutable(), warnings.ToImmutable());
+        return new EvidenceLedger(path, entries.ToImmutable(), [.. diagnostics.All]);
     }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlScalarNode => "a single value",
+        _ => "something else",
+    };
 
     /// <summary>
     /// Reads a date written as <c>YYYY-MM-DD</c>, <c>YYYY-MM</c>, <c>YYYY</c> or <c>YYYY-Qn</c> as the window of days it

@@ -1,4 +1,6 @@
-namespace Salient.Output.Evidence;
+using Salient.Scenario.Diagnostics;
+
+namespace Salient.Scenario.Evidence;
 
 /// <summary>
 /// One dated claim from a scenario's evidence ledger (<c>evidence.yaml</c>; schema in the scenario's
@@ -20,6 +22,8 @@ namespace Salient.Output.Evidence;
 /// <param name="ClaimantType">Kind of claimant (party_ru, independent_analyst, ...).</param>
 /// <param name="Reliability">Admiralty/NATO grade, e.g. <c>C3</c>; empty when missing.</param>
 /// <param name="Source">Where it was read.</param>
+/// <param name="Span">Where the entry stands in the ledger file (its first line and column).</param>
+/// <remarks>Immutable.</remarks>
 public sealed record EvidenceEntry(
     string Id,
     string Statement,
@@ -36,7 +40,8 @@ public sealed record EvidenceEntry(
     string Claimant,
     string ClaimantType,
     string Reliability,
-    string Source)
+    string Source,
+    SourceSpan Span)
 {
     /// <summary>True when the value is a number or a numeric range.</summary>
     public bool IsNumeric => Low is not null && High is not null;

@@ -1,10 +1,11 @@
 using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
-using Salient.Output.Evidence;
+using Salient.Scenario.Evidence;
 using Salient.Scenario.Parsing;
+using Salient.Testing;
 using Xunit;
 
-namespace Salient.Output.Tests.Html;
+namespace Salient.Experiments.Tests.Claims;
 
 public sealed class EvidenceClaimsTests
 {
@@ -22,7 +23,7 @@ public sealed class EvidenceClaimsTests
 
     private static IReadOnlyList<ResolvedClaim> Resolve()
     {
-        var model = ScenarioLoader.Load(Path.Combine(TestPaths.Repo, "scenarios", "examples", "line-of-towns")).Scenario!;
+        var model = ScenarioLoader.Load(TestRepository.LineOfTowns).Scenario!;
         return EvidenceClaims.Resolve(EvidenceReader.Parse(Ledger), new CompiledScenario(model));
     }
 
@@ -57,4 +58,24 @@ public sealed class EvidenceClaimsTests
     [InlineData("X1", 0.0)]
     public void GradeWeight_IsTheProductOfTheTwoScales(string grade, double expected) =>
         Assert.Equal(expected, EvidenceClaims.Weight(grade), 12);
+
+    [Fact]
+    public void ResolvedClaims_CarryATypedSubject()
+    {
+        var r = Resolve().ToDictionary(x => x.Entry.Id);
+        Assert.Equal(new ClaimSubject(ClaimTopic.Control, "area_km2", "blue"), r["area"].Claim!.Subject);
+        Assert.Equal(new ClaimSubject(ClaimTopic.Capture, "mid", "blue"), r["capture"].Claim!.Subject);
+        Assert.Equal(new ClaimSubject(ClaimTopic.Casualties, "total", "red"), r["final"].Claim!.Subject);
+        Assert.Equal(new ClaimSubject(ClaimTopic.Losses, "ifv", "red"), r["tanks"].Claim!.Subject);
+    }
+
+    [Theory]
+    [InlineData("forces.personnel.red", ClaimTopic.Other, "personnel", "red")]
+    [InlineData("casualties.red", ClaimTopic.Casualties, "", "red")]
+    [InlineData("casualties", ClaimTopic.Other, "", "")]
+    [InlineData("event.capture.sudzha", ClaimTopic.Capture, "sudzha", "")]
+    [InlineData("event.capture.a.b.blue", ClaimTopic.Capture, "a.b", "blue")]
+    [InlineData("capture.mid.blue", ClaimTopic.Other, "mid", "blue")]
+    public void Subject_Parse_ReadsTopicDetailAndSide(string metric, ClaimTopic topic, string detail, string side) =>
+        Assert.Equal(new ClaimSubject(topic, detail, side), ClaimSubject.Parse(metric));
 }
