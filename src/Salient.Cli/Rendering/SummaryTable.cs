@@ -1,4 +1,5 @@
 using System.Globalization;
+using Salient.Engine.Compilation;
 using Salient.Experiments.Statistics;
 using Salient.Scenario.Model;
 using Spectre.Console;
@@ -16,33 +17,33 @@ public static class SummaryTable
     {
         var table = new Table().Title("Outcomes (median and 90% interval over replications)").AddColumn("metric");
         foreach (var s in model.Sides) table.AddColumn(new TableColumn($"{s.Name} ({s.Id})").RightAligned());
-        void Row(string label, string metric, Func<MetricSummary, string> format)
+        void Row(string label, Func<string, string> metricOfSide, Func<MetricSummary, string> format)
         {
             var cells = new List<string> { label };
             foreach (var s in model.Sides)
-                cells.Add(summary.Metric($"{metric}.{s.Id}") is { } m ? format(m) : "-");
+                cells.Add(summary.Metric(metricOfSide(s.Id)) is { } m ? format(m) : "-");
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
-        Row("ground held at end (km²)", "control.area_km2", Interval);
-        Row("peak ground held (km²)", "control.area_km2_peak", Interval);
-        Row("date of peak", "control.peak_day", m => Date(summary, m));
-        Row("ground lost entirely", "control.cleared", m => Date(summary, m));
-        Row("casualties (all causes)", "casualties.total", Interval);
-        Row("  of which killed", "casualties.killed", Interval);
-        Row("  of which captured", "casualties.captured", Interval);
-        Row("personnel at end", "personnel.final", Interval);
-        Row("reinforcements received", "personnel.reinforcements", Interval);
-        Row("munitions spent (USD m)", "cost.spent_usd", Millions);
-        Row("enemy value destroyed (USD m)", "cost.destroyed_usd", Millions);
+        Row("ground held at end (km²)", MetricNames.ControlArea, Interval);
+        Row("peak ground held (km²)", MetricNames.ControlAreaPeak, Interval);
+        Row("date of peak", MetricNames.ControlPeakDay, m => Date(summary, m));
+        Row("ground lost entirely", MetricNames.ControlCleared, m => Date(summary, m));
+        Row("casualties (all causes)", MetricNames.CasualtiesTotal, Interval);
+        Row("  of which killed", s => MetricNames.Casualties("killed", s), Interval);
+        Row("  of which captured", s => MetricNames.Casualties("captured", s), Interval);
+        Row("personnel at end", MetricNames.PersonnelFinal, Interval);
+        Row("reinforcements received", MetricNames.PersonnelReinforcements, Interval);
+        Row("munitions spent (USD m)", s => MetricNames.Cost("spent_usd", s), Millions);
+        Row("enemy value destroyed (USD m)", s => MetricNames.Cost("destroyed_usd", s), Millions);
         console.Write(table);
 
         var causes = new Table().Title("Casualties by cause (median and 90% interval)").AddColumn("cause");
         foreach (var s in model.Sides) causes.AddColumn(new TableColumn($"{s.Name} ({s.Id})").RightAligned());
-        var causeNames = summary.Metrics.Where(m => m.Name.StartsWith("casualties.by_cause.", StringComparison.Ordinal))
-            .Select(m => m.Name["casualties.by_cause.".Length..m.Name.LastIndexOf('.')]).Distinct(StringComparer.Ordinal);
+        var causeNames = summary.Metrics.Where(m => m.Name.StartsWith(MetricNames.CasualtiesByCausePrefix, StringComparison.Ordinal))
+            .Select(m => m.Name[MetricNames.CasualtiesByCausePrefix.Length..m.Name.LastIndexOf('.')]).Distinct(StringComparer.Ordinal);
         foreach (var cause in causeNames)
         {
-            var row = model.Sides.Select(s => summary.Metric($"casualties.by_cause.{cause}.{s.Id}")).ToList();
+            var row = model.Sides.Select(s => summary.Metric(MetricNames.CasualtiesByCause(cause, s.Id))).ToList();
             if (row.All(m => m is null || !(m.P95 > 0))) continue;
             causes.AddRow([Markup.Escape(cause), .. row.Select(m => Markup.Escape(m is null ? "-" : Interval(m)))]);
         }
@@ -57,7 +58,7 @@ public static class SummaryTable
             bool any = false;
             foreach (var s in model.Sides)
             {
-                var m = summary.Metric($"capture.{cell.Id}.{s.Id}");
+                var m = summary.Metric(MetricNames.CaptureDay(cell.Id, s.Id));
                 any |= m is { Probability: > 0 };
                 cells.Add(m is null ? "-" : Date(summary, m));
             }

@@ -6,6 +6,15 @@ namespace Salient.Engine.Compilation;
 /// </summary>
 public static class MetricNames
 {
+    /// <summary>Start of every casualties-by-cause metric's name (then the cause, then the side).</summary>
+    public const string CasualtiesByCausePrefix = "casualties.by_cause.";
+
+    /// <summary>Start of every equipment-loss metric's name (then the system, then the side).</summary>
+    public const string LossesPrefix = "losses.";
+
+    /// <summary>Start of every capture metric's name (then the place, then the side).</summary>
+    public const string CapturePrefix = "capture.";
+
     /// <summary>Area the side holds (km², counted regions): a final metric and a daily series.</summary>
     public static string ControlArea(string side) => $"control.area_km2.{side}";
 
@@ -25,7 +34,7 @@ public static class MetricNames
     public static string Casualties(string kind, string side) => $"casualties.{kind}.{side}";
 
     /// <summary>The side's casualties from one cause: a ground-combat cause or a firing system's id.</summary>
-    public static string CasualtiesByCause(string cause, string side) => $"casualties.by_cause.{cause}.{side}";
+    public static string CasualtiesByCause(string cause, string side) => $"{CasualtiesByCausePrefix}{cause}.{side}";
 
     /// <summary>The side's personnel in active units at the end of the run.</summary>
     public static string PersonnelFinal(string side) => $"personnel.final.{side}";
@@ -37,7 +46,7 @@ public static class MetricNames
     public static string PersonnelReinforcements(string side) => $"personnel.reinforcements.{side}";
 
     /// <summary>Items of a system the side lost.</summary>
-    public static string Losses(string system, string side) => $"losses.{system}.{side}";
+    public static string Losses(string system, string side) => $"{LossesPrefix}{system}.{side}";
 
     /// <summary>A kill-chain counter of one firing system of the side (<c>sorties</c>, <c>jammed</c>, <c>hits</c>, ...).</summary>
     public static string FiresCounter(string counter, string system, string side) => $"fires.{counter}.{system}.{side}";
@@ -52,5 +61,5 @@ public static class MetricNames
     public static string AirDefence(string counter, string side) => $"air_defence.{counter}.{side}";
 
     /// <summary>Day the side first captured a named place.</summary>
-    public static string CaptureDay(string place, string side) => $"capture.{place}.{side}";
+    public static string CaptureDay(string place, string side) => $"{CapturePrefix}{place}.{side}";
 }

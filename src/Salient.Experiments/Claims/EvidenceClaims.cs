@@ -63,7 +63,7 @@ public static class EvidenceClaims
         if (subject.Topic != ClaimTopic.Capture)
             return new(entry, null, "not an outcome the model reports");
         if (subject.Side.Length == 0) return new(entry, null, "no side in the metric");
-        int metric = layout.MetricIndex($"capture.{cellOfPlace(subject.Detail) ?? subject.Detail}.{subject.Side}");
+        int metric = layout.MetricIndex(MetricNames.CaptureDay(cellOfPlace(subject.Detail) ?? subject.Detail, subject.Side));
         if (metric < 0) return new(entry, null, "the model does not record this capture");
         if (!entry.IsDate) return new(entry, null, "the value is not a date");
         return new(entry, new Claim(entry.Id, entry.Metric, ClaimKind.Event, metric, 0, 0,

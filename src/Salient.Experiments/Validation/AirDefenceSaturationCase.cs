@@ -1,4 +1,5 @@
 using System.Globalization;
+using Salient.Engine.Compilation;
 using Salient.Scenario.Model;
 
 namespace Salient.Experiments.Validation;
@@ -52,9 +53,9 @@ public sealed class AirDefenceSaturationCase : ValidationCase
             var result = Simulate(model, Replications, threads);
             int raids = Replications * model.Calendar.Days * model.Calendar.TicksPerDay;
             string label = string.Create(CultureInfo.InvariantCulture, $"C = {capacity:0}, q = {q:0.###}");
-            checks.Add(new ValidationCheck($"leakers per raid, {label}", leakMean, Sum(result, "air_defence.leakers.red") / raids,
+            checks.Add(new ValidationCheck($"leakers per raid, {label}", leakMean, Sum(result, MetricNames.AirDefence("leakers", "red")) / raids,
                 Sigmas * Math.Sqrt(leakVar / raids), Replications));
-            checks.Add(new ValidationCheck($"engaged per raid, {label}", engMean, Sum(result, "air_defence.engaged.red") / raids,
+            checks.Add(new ValidationCheck($"engaged per raid, {label}", engMean, Sum(result, MetricNames.AirDefence("engaged", "red")) / raids,
                 Sigmas * Math.Sqrt(engVar / raids), Replications));
         }
         return new ValidationCaseResult(Id, Title, checks, checks, Seed);

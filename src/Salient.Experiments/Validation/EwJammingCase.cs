@@ -1,4 +1,5 @@
 using System.Globalization;
+using Salient.Engine.Compilation;
 using Salient.Scenario.Model;
 
 namespace Salient.Experiments.Validation;
@@ -45,8 +46,8 @@ public sealed class EwJammingCase : ValidationCase
             var model = variant is null ? baseModel : Load(folder, variant);
             var (system, expected, items) = Expected(model);
             var result = Simulate(model, Replications, threads);
-            double sorties = Sum(result, $"fires.sorties.{system}.blue");
-            double jammed = Sum(result, $"fires.jammed.{system}.blue");
+            double sorties = Sum(result, MetricNames.FiresCounter("sorties", system, "blue"));
+            double jammed = Sum(result, MetricNames.FiresCounter("jammed", system, "blue"));
             string label = string.Create(CultureInfo.InvariantCulture, $"jammed share of radio sorties, {items} jammer{(items == 1 ? "" : "s")} ({variant ?? "base"})");
             checks.Add(new ValidationCheck(label, expected, jammed / sorties, Sigmas * Math.Sqrt(expected * (1 - expected) / sorties), Replications));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Salient.Engine.Compilation;
 using Salient.Scenario.Model;
 
 namespace Salient.Experiments.Validation;
@@ -63,7 +64,7 @@ public sealed class HughesSalvoCase : ValidationCase
             var result = Simulate(model, Replications, threads);
             string label = string.Create(CultureInfo.InvariantCulture,
                 $"batteries lost per salvo, alpha A = {s.Salvo:0.##}, q b3 B = {s.Q * s.Capacity:0.##}, b1 = {1 / s.PKill:0.##} (Hughes {hughes:0.###})");
-            checks.Add(new ValidationCheck(label, mean, Sum(result, $"losses.{s.Target}.red") / Replications,
+            checks.Add(new ValidationCheck(label, mean, Sum(result, MetricNames.Losses(s.Target, "red")) / Replications,
                 Sigmas * Math.Sqrt(variance / Replications), Replications));
         }
         return new ValidationCaseResult(Id, Title, checks, checks, Seed);

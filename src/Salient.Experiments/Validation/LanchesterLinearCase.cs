@@ -1,4 +1,5 @@
 using System.Globalization;
+using Salient.Engine.Compilation;
 
 namespace Salient.Experiments.Validation;
 
@@ -67,7 +68,7 @@ public sealed class LanchesterLinearCase : ValidationCase
             "both forces stay far above one tick's casualties, so no cap binds");
 
         var result = Simulate(model, Replications, threads);
-        int seriesB = result.Layout.SeriesIndex("personnel.blue"), seriesR = result.Layout.SeriesIndex("personnel.red");
+        int seriesB = result.Layout.SeriesIndex(MetricNames.Personnel("blue")), seriesR = result.Layout.SeriesIndex(MetricNames.Personnel("red"));
         var checks = new List<ValidationCheck>();
         var rows = new List<ValidationCheck>();
         int[] shown = [days / 3 - 1, 2 * days / 3 - 1, days - 1];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Salient.Engine.Compilation;
 
 namespace Salient.Experiments.Validation;
 
@@ -74,7 +75,7 @@ public sealed class LanchesterSquareCase : ValidationCase
             "both forces stay far above one tick's casualties, so no cap binds and the mean is linear");
 
         var result = Simulate(model, Replications, threads);
-        int seriesB = result.Layout.SeriesIndex("personnel.blue"), seriesR = result.Layout.SeriesIndex("personnel.red");
+        int seriesB = result.Layout.SeriesIndex(MetricNames.Personnel("blue")), seriesR = result.Layout.SeriesIndex(MetricNames.Personnel("red"));
         double w = Math.Sqrt(a * b);
         var checks = new List<ValidationCheck>();
         var rows = new List<ValidationCheck>();

@@ -1,3 +1,5 @@
+using Salient.Engine.Compilation;
+
 namespace Salient.Experiments.Validation;
 
 /// <summary>
@@ -54,8 +56,8 @@ public sealed class MarkovDuelCase : ValidationCase
         double[,] exact = DuelChain.FinalLaw(b0, r0, a / model.Calendar.TicksPerDay, b / model.Calendar.TicksPerDay, ticks);
 
         var result = Simulate(model, Replications, threads);
-        double[] finalB = result.MetricColumn(result.Layout.MetricIndex("personnel.final.blue"));
-        double[] finalR = result.MetricColumn(result.Layout.MetricIndex("personnel.final.red"));
+        double[] finalB = result.MetricColumn(result.Layout.MetricIndex(MetricNames.PersonnelFinal("blue")));
+        double[] finalR = result.MetricColumn(result.Layout.MetricIndex(MetricNames.PersonnelFinal("red")));
         var counts = new double[b0 + 1, r0 + 1];
         for (int i = 0; i < Replications; i++)
         {

@@ -1,3 +1,4 @@
+using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
 using Salient.Output.Html;
 using Salient.Output.Parquet;
@@ -100,7 +101,7 @@ public static class ClaimCheck
         {
             if (subject.Side.Length == 0) return NotCompared(entry, "no side in the metric");
             string cell = run.CellOfPlace(subject.Detail) ?? subject.Detail;
-            if (run.Metric($"capture.{cell}.{subject.Side}") is not { IsEvent: true } m) return NotCompared(entry, "the model does not record this capture");
+            if (run.Metric(MetricNames.CaptureDay(cell, subject.Side)) is not { IsEvent: true } m) return NotCompared(entry, "the model does not record this capture");
             if (!entry.IsDate) return NotCompared(entry, "the value is not a date");
             ClaimFit fit = m.Probability is not > 0 ? ClaimFit.Never
                 : m.DateP05 is { } p05 && entry.DateTo < p05 ? ClaimFit.Below

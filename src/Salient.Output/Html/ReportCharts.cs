@@ -1,6 +1,7 @@
 using System.Globalization;
-using Salient.Experiments.Statistics;
+using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
+using Salient.Experiments.Statistics;
 using Salient.Scenario.Evidence;
 using ScottPlot;
 
@@ -42,14 +43,14 @@ public static class ReportCharts
         var omitted = new List<string>();
 
         foreach (var side in run.Sides)
-            if (run.Band($"control.area_km2.{side.Id}") is { } band)
+            if (run.Band(MetricNames.ControlArea(side.Id)) is { } band)
                 charts.Add(FanChart(run, side, band, Ground, $"ground-{side.Id}", $"Ground held: {run.SideLabel(side)}", "km²",
                     "Median (line), 50% and 90% bands of the area held each day over all replications."));
 
         foreach (var side in run.Sides)
         {
             if (Histogram(run, side) is { } h) charts.Add(h);
-            if (run.Band($"casualties.total.{side.Id}") is { } band)
+            if (run.Band(MetricNames.CasualtiesTotal(side.Id)) is { } band)
                 charts.Add(FanChart(run, side, band, Casualties, $"casualties-daily-{side.Id}", $"Cumulative casualties: {run.SideLabel(side)}", "persons",
                     "Killed, wounded and captured to date: median, 50% and 90% bands."));
         }
@@ -58,10 +59,10 @@ public static class ReportCharts
         if (CaptureChart(run) is { } captures) charts.Add(captures);
         else omitted.Add("Capture dates: no settlement was captured in any replication (or replications.csv is missing).");
 
-        if (StackedChart(run, "losses.", Losses, "losses", "Equipment lost, by system",
+        if (StackedChart(run, MetricNames.LossesPrefix, Losses, "losses", "Equipment lost, by system",
                 "Mean items lost per replication, by system, stacked per side.") is { } losses) charts.Add(losses);
         else omitted.Add("Losses by system: the run has no losses.<system>.<side> columns.");
-        if (StackedChart(run, "casualties.by_cause.", Losses, "casualties-by-cause", "Casualties, by cause",
+        if (StackedChart(run, MetricNames.CasualtiesByCausePrefix, Losses, "casualties-by-cause", "Casualties, by cause",
                 "Mean casualties per replication, by what caused them, stacked per side.") is { } byCause) charts.Add(byCause);
         else omitted.Add("Casualties by cause: not recorded by this run (no casualties.by_cause.<cause>.<side> columns).");
 
@@ -124,7 +125,7 @@ public static class ReportCharts
 
     private static ReportChart? Histogram(RunFolder run, SideInfo side)
     {
-        string metric = $"casualties.total.{side.Id}";
+        string metric = MetricNames.CasualtiesTotal(side.Id);
         double[] values = run.Table.Numbers(metric);
         if (values.Length == 0) return null;
         string title = $"Total casualties at the end: {run.SideLabel(side)}";
@@ -173,9 +174,9 @@ public static class ReportCharts
         var rows = new List<CaptureRow>();
         foreach (string name in run.Table.Names)
         {
-            if (!name.StartsWith("capture.", StringComparison.Ordinal)) continue;
+            if (!name.StartsWith(MetricNames.CapturePrefix, StringComparison.Ordinal)) continue;
             int dot = name.LastIndexOf('.');
-            string cell = name["capture.".Length..dot];
+            string cell = name[MetricNames.CapturePrefix.Length..dot];
             var side = run.Sides.FirstOrDefault(s => s.Id == name[(dot + 1)..]);
             if (side is null) continue;
             var dates = run.Table.Dates(name);
@@ -268,15 +269,15 @@ public static class ReportCharts
 
     private static ReportChart? CostChart(RunFolder run)
     {
-        var present = run.Sides.Where(s => run.Table.Has($"cost.spent_usd.{s.Id}") && run.Table.Has($"cost.destroyed_usd.{s.Id}")).ToList();
+        var present = run.Sides.Where(s => run.Table.Has(MetricNames.Cost("spent_usd", s.Id)) && run.Table.Has(MetricNames.Cost("destroyed_usd", s.Id))).ToList();
         if (present.Count == 0) return null;
         string title = "Cost spent against value destroyed";
         var plot = NewPlot(title);
         double max = 0;
         foreach (var s in present)
         {
-            double[] spent = run.Table.Numbers($"cost.spent_usd.{s.Id}");
-            double[] destroyed = run.Table.Numbers($"cost.destroyed_usd.{s.Id}");
+            double[] spent = run.Table.Numbers(MetricNames.Cost("spent_usd", s.Id));
+            double[] destroyed = run.Table.Numbers(MetricNames.Cost("destroyed_usd", s.Id));
             int n = Math.Min(spent.Length, destroyed.Length);
             if (n == 0) continue;
             double[] xs = [.. spent.Take(n).Select(v => v / 1e6)], ys = [.. destroyed.Take(n).Select(v => v / 1e6)];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
 using Salient.Output.Claims;
 using Salient.Output.Files;
@@ -89,28 +90,28 @@ public static class ReportWriter
 
     private static void Outcomes(StringBuilder h, RunFolder run)
     {
-        var rows = new (string Label, string Metric, bool Date)[]
+        var rows = new (string Label, Func<string, string> MetricOfSide, bool Date)[]
         {
-            ("Ground held at the end (km²)", "control.area_km2", false),
-            ("Peak ground held (km²)", "control.area_km2_peak", false),
-            ("Date of the peak", "control.peak_day", true),
-            ("Ground lost entirely", "control.cleared", true),
-            ("Casualties (killed + wounded + captured)", "casualties.total", false),
-            ("… of which killed", "casualties.killed", false),
-            ("… of which captured", "casualties.captured", false),
-            ("Personnel at the end", "personnel.final", false),
-            ("Reinforcements received", "personnel.reinforcements", false),
+            ("Ground held at the end (km²)", MetricNames.ControlArea, false),
+            ("Peak ground held (km²)", MetricNames.ControlAreaPeak, false),
+            ("Date of the peak", MetricNames.ControlPeakDay, true),
+            ("Ground lost entirely", MetricNames.ControlCleared, true),
+            ("Casualties (killed + wounded + captured)", MetricNames.CasualtiesTotal, false),
+            ("… of which killed", s => MetricNames.Casualties("killed", s), false),
+            ("… of which captured", s => MetricNames.Casualties("captured", s), false),
+            ("Personnel at the end", MetricNames.PersonnelFinal, false),
+            ("Reinforcements received", MetricNames.PersonnelReinforcements, false),
         };
         h.Append("<section id=\"outcomes\">\n<h2>Outcomes</h2>\n<table class=\"outcomes\">\n<thead><tr><th>median [90% interval]</th>");
         foreach (var s in run.Sides) h.Append("<th>").Append(Swatch(s)).Append(E(run.SideLabel(s))).Append("</th>");
         h.Append("</tr></thead>\n<tbody>\n");
-        foreach (var (label, metric, isDate) in rows)
+        foreach (var (label, metricOfSide, isDate) in rows)
         {
-            if (run.Sides.All(s => run.Metric($"{metric}.{s.Id}") is null)) continue;
+            if (run.Sides.All(s => run.Metric(metricOfSide(s.Id)) is null)) continue;
             h.Append("<tr><th>").Append(E(label)).Append("</th>");
             foreach (var s in run.Sides)
             {
-                var m = run.Metric($"{metric}.{s.Id}");
+                var m = run.Metric(metricOfSide(s.Id));
                 h.Append("<td>").Append(E(m is null ? "–" : isDate ? DateCell(m) : NumberCell(m))).Append("</td>");
             }
             h.Append("</tr>\n");

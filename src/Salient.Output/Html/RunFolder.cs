@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Salient.Engine.Compilation;
 using Salient.Experiments.Statistics;
 using Salient.Output.Files;
 using Salient.Scenario.Evidence;
@@ -242,7 +243,7 @@ public sealed class RunFolder
 
     private List<SideInfo> SidesFromSummary()
     {
-        const string prefix = "control.area_km2.";
+        string prefix = MetricNames.ControlArea("");
         var ids = Daily.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToList();
         return [.. ids.Select((id, i) => new SideInfo(id, id, SidePalette.For(i)))];
     }
