@@ -6,7 +6,7 @@ using Calendar = Salient.Scenario.Model.Calendar;
 namespace Salient.Analysis;
 
 /// <summary>A metric name that does not resolve against a scenario; the message names the valid choices.</summary>
-public sealed class MetricSelectorException(string message) : Exception(message);
+public sealed class MetricSelectorException(string message) : Salient.Experiments.Errors.UserErrorException(message);
 
 /// <summary>
 /// One output an analysis asks for, resolved against a scenario: a per-replication final metric by name

@@ -7,7 +7,7 @@ using Salient.Scenario.Model;
 namespace Salient.Analysis.Calibration;
 
 /// <summary>A problem with what a scenario asks to calibrate (reported to the user, not a bug).</summary>
-public sealed class CalibrationSetupException(string message) : Exception(message);
+public sealed class CalibrationSetupException(string message) : Salient.Experiments.Errors.UserErrorException(message);
 
 /// <summary>Weighted summary of one input in one generation.</summary>
 public sealed record PosteriorSummary(string Path, double Mean, double Sd, double P05, double P50, double P95, Prior Prior);

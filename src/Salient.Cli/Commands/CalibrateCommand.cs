@@ -84,11 +84,8 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
     public override int Execute(CommandContext context, CalibrateSettings settings, CancellationToken cancellationToken)
     {
         string scenarioPath = ScenarioInput.Resolve(settings.Scenario);
-        var loaded = ScenarioLoader.Load(scenarioPath, new LoadOptions(Uncalibrated: true));
-        Rendering.DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
-        if (loaded.Scenario is not { } model) return SalientApp.UserError;
-        try { ScenarioCalibration.PriorsOf(model); }
-        catch (CalibrationSetupException ex) { throw new UserInputException(ex.Message); }
+        var model = ScenarioInput.Require(console, scenarioPath, new LoadOptions(Uncalibrated: true));
+        ScenarioCalibration.PriorsOf(model);
         string evidencePath = settings.Evidence ?? ViewerOutputs.FindEvidence(scenarioPath)
             ?? throw new UserInputException($"no evidence to fit: put an evidence.yaml beside the scenario or pass --evidence FILE");
         if (!File.Exists(evidencePath)) throw new UserInputException($"--evidence: no such file '{evidencePath}'");
@@ -97,9 +94,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         var resolved = EvidenceClaims.Resolve(ledger, compiled);
         var claims = EvidenceClaims.Comparable(resolved);
 
-        ScenarioCalibration fit;
-        try { fit = new ScenarioCalibration(model, claims, settings.Replications, settings.Seed); }
-        catch (CalibrationSetupException ex) { throw new UserInputException(ex.Message); }
+        var fit = new ScenarioCalibration(model, claims, settings.Replications, settings.Seed);
 
         int threads = settings.Threads ?? Environment.ProcessorCount;
         var options = new AbcOptions(settings.Particles, settings.Generations, settings.Quantile, settings.Seed, threads);

@@ -74,7 +74,6 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         var ledger = EvidenceReader.Read(evidencePath);
 
         var (model, _) = ScenarioInput.LoadRecorded(console, manifest.Scenario, settings.Scenario, dir);
-        if (model is null) return SalientApp.UserError;
 
         var compiled = new CompiledScenario(model);
         var resolved = EvidenceClaims.Resolve(ledger, compiled);

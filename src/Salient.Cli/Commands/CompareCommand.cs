@@ -2,13 +2,11 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Salient.Cli.Rendering;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Comparison;
 using Salient.Experiments.Runner;
 using Salient.Output.Files;
 using Salient.Output.Html;
-using Salient.Scenario.Parsing;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -70,8 +68,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     /// <inheritdoc/>
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var (baseModel, _) = ScenarioInput.Load(console, settings, showWarnings: false);
-        if (baseModel is null) return SalientApp.UserError;
+        var baseModel = ScenarioInput.Require(console, settings);
         var variants = settings.Variants is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [.. baseModel.VariantNames];
@@ -88,10 +85,8 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         var rows = new List<(string Variant, MetricDifference Difference)>();
         foreach (var v in variants)
         {
-            var loaded = ScenarioLoader.Load(path, settings.LoadOptions(v));
-            DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
-            if (loaded.Scenario is null) return SalientApp.UserError;
-            var result = RunWithProgress(new CompiledScenario(loaded.Scenario), options, v, cancellationToken);
+            var variant = ScenarioInput.Require(console, path, settings.LoadOptions(v));
+            var result = RunWithProgress(new CompiledScenario(variant), options, v, cancellationToken);
             var differences = selected is null
                 ? PairedComparison.Compare(baseline, result)
                 : [.. selected.Select(m => PairedComparison.Difference(new MetricInfo(m.Name, m.Kind), m.Column(baseline), m.Column(result)))];

@@ -71,7 +71,6 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
         var first = set.First;
 
         var (model, scenarioPath) = ScenarioInput.LoadRecorded(console, first.Scenario, settings.Scenario, set.Shards[0].Folder);
-        if (model is null) return SalientApp.UserError;
 
         var compiled = new CompiledScenario(model);
         var source = set.Source(compiled.Layout);

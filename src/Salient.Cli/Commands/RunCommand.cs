@@ -84,8 +84,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     /// <inheritdoc/>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var (model, _) = ScenarioInput.Load(console, settings, showWarnings: false);
-        if (model is null) return SalientApp.UserError;
+        var model = ScenarioInput.Require(console, settings);
 
         var compiled = new CompiledScenario(model);
         ShardSpec? shard = settings.Shard is null ? null : ShardSpec.TryParse(settings.Shard, out var spec, out _) ? spec : null;

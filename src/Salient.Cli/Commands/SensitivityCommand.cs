@@ -111,8 +111,7 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
         }
         ShardSpec? shard = settings.Shard is not null && ShardSpec.TryParse(settings.Shard, out var spec, out _) ? spec : null;
 
-        var (baseModel, _) = ScenarioInput.Load(console, settings, showWarnings: false);
-        if (baseModel is null) return SalientApp.UserError;
+        var baseModel = ScenarioInput.Require(console, settings);
         var selectors = PointRunner.ResolveMetrics(baseModel, settings.Outputs, "--outputs");
         bool morris = settings.Method == "morris";
         var plan = new SensitivityPlan(baseModel.Name, baseModel.Hash, settings.Variant, [.. settings.Set], settings.Seed, settings.Method,

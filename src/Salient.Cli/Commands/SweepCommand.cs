@@ -83,8 +83,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
             throw new UserInputException("--vary " + ex.Message);
         }
 
-        var (baseModel, _) = ScenarioInput.Load(console, settings, showWarnings: false);
-        if (baseModel is null) return SalientApp.UserError;
+        var baseModel = ScenarioInput.Require(console, settings);
         var runner = new PointRunner(console, settings, settings.Replications, settings.Seed, settings.Threads);
         var selectors = PointRunner.ResolveMetrics(baseModel, settings.Metrics, "--metrics");
         var metrics = selectors.Select(m => m.Name).ToList();
