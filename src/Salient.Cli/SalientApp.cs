@@ -1,7 +1,7 @@
 using Salient.Cli.Commands;
 using Salient.Experiments.Errors;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Salient.Cli;
 

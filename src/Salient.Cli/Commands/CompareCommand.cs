@@ -1,56 +1,16 @@
-using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Comparison;
 using Salient.Experiments.Runner;
 using Salient.Output.Files;
 using Salient.Output.Html;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient compare</c>.</summary>
-public sealed class CompareSettings : ScenarioSettings
-{
-    [CommandOption("--variants <A,B,...>")]
-    [Description("Named variants to compare with the baseline (comma-separated; default: every variant in the scenario).")]
-    public string? Variants { get; init; }
-
-    [CommandOption("--metrics <M1,M2>")]
-    [Description("Compare only these metrics: final metrics by name or daily series at a date, e.g. control.cleared.blue,control.area_km2.blue@2024-12-01 (default: every final metric).")]
-    public string? Metrics { get; init; }
-
-    [CommandOption("-n|--replications <N>")]
-    [Description("Replications per run (default 200). Baseline and variants share every random stream.")]
-    public int Replications { get; init; } = 200;
-
-    [CommandOption("--seed <S>")]
-    [Description("Experiment seed (default 1).")]
-    public ulong Seed { get; init; } = 1;
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads (default: all cores).")]
-    public int? Threads { get; init; }
-
-    [CommandOption("-o|--out <DIR>")]
-    [Description("Output folder (default out/<scenario>-compare-<seed>): compare.csv, compare.json and compare.html.")]
-    public string? Out { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate()
-    {
-        if (Replications < 2 || Replications > RunOptions.MaxReplications)
-            return ValidationResult.Error($"--replications must be between 2 and {RunOptions.MaxReplications:N0}, found {Replications}");
-        if (Threads is < 1 or > 1024)
-            return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
-        if (Variant is not null)
-            return ValidationResult.Error("compare takes --variants (the list to compare), not --variant");
-        return ValidationResult.Success();
-    }
-}
 
 /// <summary>
 /// <c>salient compare</c>: runs the baseline and each variant with common random numbers and reports every metric's

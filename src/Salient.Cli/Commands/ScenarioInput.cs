@@ -1,4 +1,5 @@
 using Salient.Cli.Rendering;
+using Salient.Cli.Settings;
 using Salient.Output.Manifest;
 using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;

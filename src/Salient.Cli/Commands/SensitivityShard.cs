@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Salient.Analysis;
 using Salient.Analysis.Sensitivity;
 using Salient.Analysis.Sweeps;
+using Salient.Analysis;
 using Salient.Experiments.Sharding;
 
 namespace Salient.Cli.Commands;

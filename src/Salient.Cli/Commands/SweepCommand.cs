@@ -1,65 +1,19 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Text;
-using Salient.Analysis;
 using Salient.Analysis.Plots;
 using Salient.Analysis.Sweeps;
+using Salient.Analysis;
 using Salient.Cli.Rendering;
+using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
 using Salient.Output.Files;
 using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient sweep</c>.</summary>
-public sealed class SweepSettings : ScenarioSettings
-{
-    [CommandOption("--vary <PATH=VALUES>")]
-    [Description("An input to vary: path=a,b,c or path=lo..hi:steps (repeatable; with --lhs, path=lo..hi).")]
-    public string[] Vary { get; init; } = [];
-
-    [CommandOption("--lhs <N>")]
-    [Description("Latin hypercube of N points (seeded) instead of the full factorial.")]
-    public int? Lhs { get; init; }
-
-    [CommandOption("-n|--replications <N>")]
-    [Description("Replications per point (default 100). Every point uses the same seed: common random numbers.")]
-    public int Replications { get; init; } = 100;
-
-    [CommandOption("--seed <S>")]
-    [Description("Experiment seed (default 1); also seeds the Latin hypercube.")]
-    public ulong Seed { get; init; } = 1;
-
-    [CommandOption("--metrics <M1,M2>")]
-    [Description("Metrics to report: final metrics by name or daily series at a date, e.g. control.cleared.blue,control.area_km2.blue@2024-12-01 (default: casualties.total.<side> and control.area_km2.<side>). Day metrics are censored at the day after the end date.")]
-    public string? Metrics { get; init; }
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads (default: all cores).")]
-    public int? Threads { get; init; }
-
-    [CommandOption("-o|--out <DIR>")]
-    [Description("Output folder (default out/<scenario>-sweep-<seed>): sweep.csv and one PNG per metric and input.")]
-    public string? Out { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate()
-    {
-        if (Replications < 1 || Replications > RunOptions.MaxReplications)
-            return ValidationResult.Error($"--replications must be between 1 and {RunOptions.MaxReplications:N0}, found {Replications}");
-        if (Threads is < 1 or > 1024)
-            return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
-        if (Lhs is < 1 or > SweepDesign.MaxPoints)
-            return ValidationResult.Error($"--lhs must be between 1 and {SweepDesign.MaxPoints:N0}, found {Lhs}");
-        if (Vary.Length == 0)
-            return ValidationResult.Error("nothing to vary: give at least one --vary path=a,b,c or --vary path=lo..hi:steps");
-        return ValidationResult.Success();
-    }
-}
 
 /// <summary>
 /// <c>salient sweep</c>: runs the scenario at every point of a full factorial (or Latin hypercube) design over
