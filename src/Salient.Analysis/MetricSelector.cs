@@ -96,6 +96,32 @@ public sealed class MetricSelector
         return selectors;
     }
 
+    /// <summary>
+    /// The metrics a study reports: the comma-separated <paramref name="list"/> (each checked against the scenario), or
+    /// when it is null the defaults, casualties.total and control.area_km2 of every side the scenario records. Errors
+    /// name <paramref name="option"/>, the command-line option the list came from.
+    /// </summary>
+    public static IReadOnlyList<MetricSelector> Resolve(Scenario.Model.ScenarioModel model, string? list, string option)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var compiled = new CompiledScenario(model);
+        if (list is null)
+        {
+            var defaults = model.Sides.SelectMany(s => new[] { $"casualties.total.{s.Id}", $"control.area_km2.{s.Id}" })
+                .Where(m => compiled.Layout.MetricIndex(m) >= 0).ToList();
+            if (defaults.Count == 0) throw new MetricSelectorException($"the scenario records none of the default metrics; name some with {option}");
+            return [.. defaults.Select(m => Parse(m, compiled))];
+        }
+        try
+        {
+            return ParseList(list, compiled);
+        }
+        catch (MetricSelectorException ex)
+        {
+            throw new MetricSelectorException($"{option}: {ex.Message}");
+        }
+    }
+
     /// <summary>The value in each replication of <paramref name="result"/>, in replication order (NaN where a day-kind event did not happen).</summary>
     public double[] Column(MonteCarloResult result)
     {

@@ -1,5 +1,6 @@
 using Salient.Cli.Settings;
 using Spectre.Console.Cli;
+using Salient.Cli.Services;
 using Spectre.Console;
 
 namespace Salient.Cli.Commands;
@@ -18,7 +19,7 @@ public sealed class SensitivityMergeCommand(IAnsiConsole console) : Command<Sens
         var shards = settings.Shards.Select(SensitivityShard.Read).ToList();
         var (plan, results) = SensitivityShard.Combine(shards);
         console.MarkupLine(Markup.Escape($"Merging {shards.Count} shard(s) of a {plan.Method} study of {plan.Scenario} (hash {plan.Hash}, seed {plan.Seed}): {results.Length:N0} design points"));
-        SensitivityCommand.Finish(console, plan, results, settings.Out!);
+        SensitivityStudy.Finish(console, plan, results, settings.Out!);
         return 0;
     }
 }
