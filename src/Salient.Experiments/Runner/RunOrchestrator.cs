@@ -86,12 +86,35 @@ public static class RunOrchestrator
     }
 
     /// <summary>
+    /// Plays the replications of <paramref name="range"/> one after another on the calling thread with one reused
+    /// simulation, handing each to <paramref name="visit"/>: the path of work that is already parallel at a coarser grain
+    /// (an ABC-SMC proposal's few replications, its distance computed on the fly).
+    /// </summary>
+    public static void Inline(CompiledScenario scenario, ulong seed, ReplicationRange range, ReplicationVisitor visit)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(visit);
+        var sim = new Engine.Kernel.Simulation(scenario);
+        var metrics = new double[scenario.Layout.Metrics.Length];
+        var daily = new float[scenario.Layout.DailyLength];
+        for (int r = 0; r < range.Count; r++)
+        {
+            int replication = checked(range.Start + r);
+            sim.Run(seed, replication, metrics, daily);
+            visit(replication, metrics, daily);
+        }
+    }
+
+    /// <summary>
     /// Plays a whole run held in memory: the studies' path (compare, sweep, sensitivity, implied parameters), whose runs
     /// are small and whose every replication is needed at once for paired or per-point statistics.
     /// </summary>
     public static MonteCarloResult InMemory(CompiledScenario scenario, RunOptions options, Action<int>? progress = null, CancellationToken cancel = default) =>
         MonteCarloRunner.Run(scenario, options, progress, cancel);
 }
+
+/// <summary>Receives one replication's final metrics and daily series (valid only during the call).</summary>
+public delegate void ReplicationVisitor(int replication, ReadOnlySpan<double> metrics, ReadOnlySpan<float> daily);
 
 /// <summary>Hands every replication to several sinks in turn (the Parquet file and the summary, in one pass).</summary>
 public sealed class TeeSink(params IReplicationSink[] sinks) : IReplicationSink
