@@ -6,7 +6,7 @@ using Calendar = Salient.Scenario.Model.Calendar;
 namespace Salient.Analysis;
 
 /// <summary>A metric name that does not resolve against a scenario; the message names the valid choices.</summary>
-public sealed class MetricSelectorException(string message) : Exception(message);
+public sealed class MetricSelectorException(string message) : Salient.Experiments.Errors.UserErrorException(message);
 
 /// <summary>
 /// One output an analysis asks for, resolved against a scenario: a per-replication final metric by name
@@ -94,6 +94,32 @@ public sealed class MetricSelector
         var dup = selectors.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new MetricSelectorException($"'{dup.Key}' is given more than once");
         return selectors;
+    }
+
+    /// <summary>
+    /// The metrics a study reports: the comma-separated <paramref name="list"/> (each checked against the scenario), or
+    /// when it is null the defaults, casualties.total and control.area_km2 of every side the scenario records. Errors
+    /// name <paramref name="option"/>, the command-line option the list came from.
+    /// </summary>
+    public static IReadOnlyList<MetricSelector> Resolve(Scenario.Model.ScenarioModel model, string? list, string option)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var compiled = new CompiledScenario(model);
+        if (list is null)
+        {
+            var defaults = model.Sides.SelectMany(s => new[] { $"casualties.total.{s.Id}", $"control.area_km2.{s.Id}" })
+                .Where(m => compiled.Layout.MetricIndex(m) >= 0).ToList();
+            if (defaults.Count == 0) throw new MetricSelectorException($"the scenario records none of the default metrics; name some with {option}");
+            return [.. defaults.Select(m => Parse(m, compiled))];
+        }
+        try
+        {
+            return ParseList(list, compiled);
+        }
+        catch (MetricSelectorException ex)
+        {
+            throw new MetricSelectorException($"{option}: {ex.Message}");
+        }
     }
 
     /// <summary>The value in each replication of <paramref name="result"/>, in replication order (NaN where a day-kind event did not happen).</summary>

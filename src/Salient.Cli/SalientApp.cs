@@ -1,7 +1,7 @@
 using Salient.Cli.Commands;
-using Salient.Output.Files;
-using Spectre.Console;
+using Salient.Experiments.Errors;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Salient.Cli;
 
@@ -9,7 +9,7 @@ namespace Salient.Cli;
 public static class SalientApp
 {
     /// <summary>Exit code for bad input (scenario errors, bad options, unwritable output).</summary>
-    public const int UserError = 2;
+    public const int UserError = UserErrorException.DefaultExitCode;
 
     /// <summary>Runs the CLI with <paramref name="args"/>, writing through <paramref name="console"/>; returns the exit code.</summary>
     public static int Run(string[] args, IAnsiConsole console)
@@ -24,16 +24,17 @@ public static class SalientApp
             config.Settings.PropagateExceptions = debug;
             config.Settings.ExceptionHandler = (ex, _) =>
             {
-                // User errors are rendered without a stack trace; anything else is a bug and shows one (with --debug too).
+                // The one place errors are rendered. User errors (the command line's, and every UserErrorException)
+                // print without a stack trace; anything else is a bug and shows one (with --debug, everything propagates).
                 switch (ex)
                 {
                     case CommandParseException or CommandRuntimeException:
                         console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                         console.MarkupLine("Run [bold]salient --help[/] for usage.");
                         return UserError;
-                    case OutputException or UserInputException or Analysis.MetricSelectorException:
-                        console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
-                        return UserError;
+                    case UserErrorException user:
+                        if (!user.AlreadyReported) console.MarkupLine($"[red]error:[/] {Markup.Escape(user.Message)}");
+                        return user.ExitCode;
                     default:
                         console.WriteException(ex);
                         return 1;
@@ -84,6 +85,3 @@ public static class SalientApp
         return code < 0 ? UserError : code;
     }
 }
-
-/// <summary>A user error found by a command (bad option value, missing scenario): reported without a stack trace.</summary>
-public sealed class UserInputException(string message) : Exception(message);

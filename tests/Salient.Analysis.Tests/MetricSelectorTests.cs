@@ -61,4 +61,15 @@ public class MetricSelectorTests
         var ex = Assert.Throws<MetricSelectorException>(() => MetricSelector.Parse(text, LineOfTowns()));
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Resolve_NoList_TheDefaultsOfEverySide_ListErrorsNameTheOption()
+    {
+        var model = TestRepository.Compile(TestRepository.LineOfTowns).Model;
+        Assert.Equal(["casualties.total.blue", "control.area_km2.blue", "casualties.total.red", "control.area_km2.red"],
+            MetricSelector.Resolve(model, null, "--metrics").Select(m => m.Name));
+        var ex = Assert.Throws<MetricSelectorException>(() => MetricSelector.Resolve(model, "nope", "--outputs"));
+        Assert.StartsWith("--outputs: unknown metric 'nope'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(Experiments.Errors.UserErrorException.DefaultExitCode, ex.ExitCode);
+    }
 }

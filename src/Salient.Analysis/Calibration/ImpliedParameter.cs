@@ -56,7 +56,7 @@ public static class ImpliedParameter
         for (int g = 0; g < Grid.Length; g++)
         {
             var scaled = new CompiledScenario(model.WithParameters([baseline.Scaled(Grid[g])]));
-            var result = MonteCarloRunner.Run(scaled, options, null, cancel);
+            var result = RunOrchestrator.InMemory(scaled, options, null, cancel);
             var outcomes = ClaimEvaluation.Evaluate(claims, result.Source, scaled.Layout);
             for (int c = 0; c < claims.Count; c++) medians[c][g] = outcomes[c].P50;
         }

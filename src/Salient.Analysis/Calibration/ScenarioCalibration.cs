@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using Salient.Engine.Compilation;
-using Salient.Engine.Kernel;
 using Salient.Experiments.Claims;
+using Salient.Experiments.Runner;
+using Salient.Experiments.Sharding;
 using Salient.Scenario.Model;
 
 namespace Salient.Analysis.Calibration;
 
 /// <summary>A problem with what a scenario asks to calibrate (reported to the user, not a bug).</summary>
-public sealed class CalibrationSetupException(string message) : Exception(message);
+public sealed class CalibrationSetupException(string message) : Salient.Experiments.Errors.UserErrorException(message);
 
 /// <summary>Weighted summary of one input in one generation.</summary>
 public sealed record PosteriorSummary(string Path, double Mean, double Sd, double P05, double P50, double P95, Prior Prior);
@@ -82,16 +83,12 @@ public sealed class ScenarioCalibration
     public double Distance(double[] theta, long proposal)
     {
         var compiled = new CompiledScenario(At(theta));
-        var sim = new Simulation(compiled);
-        var metrics = new double[compiled.Layout.Metrics.Length];
-        var daily = new float[compiled.Layout.DailyLength];
         double sum = 0;
-        for (int r = 0; r < Replications; r++)
+        RunOrchestrator.Inline(compiled, Seed, new ReplicationRange(checked((int)(proposal * Replications)), Replications), (_, metrics, daily) =>
         {
-            sim.Run(Seed, checked((int)(proposal * Replications + r)), metrics, daily);
             double d = ClaimDistance.Of(_claims, metrics, daily, compiled.Days);
             sum += d * d;
-        }
+        });
         return Math.Sqrt(sum / Replications);
     }
 

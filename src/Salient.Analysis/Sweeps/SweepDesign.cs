@@ -4,7 +4,7 @@ using Salient.Engine.Random;
 namespace Salient.Analysis.Sweeps;
 
 /// <summary>A malformed <c>--vary</c> or <c>--inputs</c> specification; the message names the path and what was expected.</summary>
-public sealed class SweepSpecException(string message) : Exception(message);
+public sealed class SweepSpecException(string message) : Salient.Experiments.Errors.UserErrorException(message);
 
 /// <summary>
 /// One varied input: a scenario path and either an explicit list of values (<c>path=a,b,c</c>) or a numeric range

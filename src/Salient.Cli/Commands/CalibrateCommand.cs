@@ -1,77 +1,16 @@
-using System.ComponentModel;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Salient.Analysis.Calibration;
-using Salient.Analysis.Plots;
+using Salient.Cli.Services;
+using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
-using Salient.Experiments.Statistics;
-using Salient.Output.Csv;
 using Salient.Output.Files;
 using Salient.Output.Html;
-using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient calibrate</c>.</summary>
-public sealed class CalibrateSettings : ScenarioSettings
-{
-    [CommandOption("--particles <N>")]
-    [Description("Particles per generation (default 200).")]
-    public int Particles { get; init; } = 200;
-
-    [CommandOption("--generations <T>")]
-    [Description("Most generations, the prior's included (default 6).")]
-    public int Generations { get; init; } = 6;
-
-    [CommandOption("-r|--replications <R>")]
-    [Description("Replications per particle; its distance is the RMS over them (default 4).")]
-    public int Replications { get; init; } = 4;
-
-    [CommandOption("--quantile <Q>")]
-    [Description("Each generation's tolerance is this quantile of the previous generation's distances (default 0.5).")]
-    public double Quantile { get; init; } = 0.5;
-
-    [CommandOption("--seed <S>")]
-    [Description("Seed of the fit (default 1).")]
-    public ulong Seed { get; init; } = 1;
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads (default: all cores). Results never depend on it.")]
-    public int? Threads { get; init; }
-
-    [CommandOption("--evidence <FILE>")]
-    [Description("Evidence ledger to fit (default: evidence.yaml beside the scenario).")]
-    public string? Evidence { get; init; }
-
-    [CommandOption("-o|--out <DIR>")]
-    [Description("Output folder (default out/<scenario>-calibration-<seed>).")]
-    public string? Out { get; init; }
-
-    [CommandOption("--install")]
-    [Description("Also write calibration.yaml beside the scenario, so every command runs the calibrated baseline.")]
-    public bool Install { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate()
-    {
-        if (Particles is < 10 or > 100_000) return ValidationResult.Error($"--particles must be between 10 and 100,000, found {Particles}");
-        if (Generations is < 1 or > 50) return ValidationResult.Error($"--generations must be between 1 and 50, found {Generations}");
-        if (Replications is < 1 or > 1000) return ValidationResult.Error($"--replications must be between 1 and 1,000, found {Replications}");
-        if (!(Quantile > 0.05 && Quantile < 0.95)) return ValidationResult.Error($"--quantile must be between 0.05 and 0.95, found {Quantile.ToString(CultureInfo.InvariantCulture)}");
-        if (Threads is < 1 or > 1024) return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
-        // Proposal k's replications are k R .. k R + R - 1, and generation t numbers its proposals from t x the cap.
-        if ((long)Generations * AbcOptions.DefaultMaxProposalsPerGeneration * Replications > int.MaxValue)
-            return ValidationResult.Error($"--generations x --replications is too large: at most {int.MaxValue / AbcOptions.DefaultMaxProposalsPerGeneration:N0} together (found {Generations} x {Replications})");
-        if (Variant is not null || Set.Length > 0 || Uncalibrated)
-            return ValidationResult.Error("calibrate always fits the scenario as written (uncalibrated, no --variant or --set): variants are what-ifs on the calibrated baseline");
-        return ValidationResult.Success();
-    }
-}
 
 /// <summary>
 /// <c>salient calibrate</c>: fits the parameters marked <c>calibrate: true</c> to the evidence ledger by ABC-SMC and writes
@@ -79,18 +18,12 @@ public sealed class CalibrateSettings : ScenarioSettings
 /// </summary>
 public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSettings>
 {
-    /// <summary>Name of the calibration file (in the output folder, and beside the scenario with --install).</summary>
-    public const string CalibrationFileName = "calibration.yaml";
-
     /// <inheritdoc/>
     public override int Execute(CommandContext context, CalibrateSettings settings, CancellationToken cancellationToken)
     {
         string scenarioPath = ScenarioInput.Resolve(settings.Scenario);
-        var loaded = ScenarioLoader.Load(scenarioPath, new LoadOptions(Uncalibrated: true));
-        Rendering.DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
-        if (loaded.Scenario is not { } model) return SalientApp.UserError;
-        try { ScenarioCalibration.PriorsOf(model); }
-        catch (CalibrationSetupException ex) { throw new UserInputException(ex.Message); }
+        var model = ScenarioInput.Require(console, scenarioPath, new LoadOptions(Uncalibrated: true));
+        ScenarioCalibration.PriorsOf(model);
         string evidencePath = settings.Evidence ?? ViewerOutputs.FindEvidence(scenarioPath)
             ?? throw new UserInputException($"no evidence to fit: put an evidence.yaml beside the scenario or pass --evidence FILE");
         if (!File.Exists(evidencePath)) throw new UserInputException($"--evidence: no such file '{evidencePath}'");
@@ -99,9 +32,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         var resolved = EvidenceClaims.Resolve(ledger, compiled);
         var claims = EvidenceClaims.Comparable(resolved);
 
-        ScenarioCalibration fit;
-        try { fit = new ScenarioCalibration(model, claims, settings.Replications, settings.Seed); }
-        catch (CalibrationSetupException ex) { throw new UserInputException(ex.Message); }
+        var fit = new ScenarioCalibration(model, claims, settings.Replications, settings.Seed);
 
         int threads = settings.Threads ?? Environment.ProcessorCount;
         var options = new AbcOptions(settings.Particles, settings.Generations, settings.Quantile, settings.Seed, threads);
@@ -130,20 +61,14 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         var final = generations[^1].Complete(settings.Particles) || generations.Count == 1 ? generations[^1] : generations[^2];
         var summaries = fit.Summarise(final);
         string outDir = settings.Out ?? Path.Combine("out", $"{model.Name}-calibration-{settings.Seed}");
-        string calibration = CalibrationYaml(model, fit, final, summaries, settings, generations);
-        AtomicDirectory.Write(outDir, dir =>
-        {
-            WritePosterior(dir, fit, generations);
-            File.WriteAllText(Path.Combine(dir, "diagnostics.json"), Diagnostics(model, fit, generations, final, summaries, resolved, settings, seconds), new UTF8Encoding(false));
-            File.WriteAllText(Path.Combine(dir, CalibrationFileName), calibration, new UTF8Encoding(false));
-            WritePlots(dir, fit, generations, final);
-        });
-        string? installed = settings.Install ? Install(scenarioPath, calibration) : null;
+        string calibration = CalibrationFiles.CalibrationYaml(model, fit, final, summaries, settings, generations);
+        AtomicDirectory.Write(outDir, dir => CalibrationFiles.Write(dir, calibration, model, fit, generations, final, summaries, resolved, settings, seconds));
+        string? installed = settings.Install ? CalibrationFiles.Install(scenarioPath, calibration, console.MarkupLine) : null;
 
         var table = new Table().Title($"Posterior after generation {final.Index} (epsilon {final.Epsilon:G4}, ESS {final.EffectiveSampleSize:F0})");
         foreach (var c in new[] { "input", "prior", "posterior mean", "sd", "p05", "p50", "p95" }) table.AddColumn(c);
         foreach (var s in summaries)
-            table.AddRow(Markup.Escape(s.Path), Markup.Escape(Describe(s.Prior)), G(s.Mean), G(s.Sd), G(s.P05), G(s.P50), G(s.P95));
+            table.AddRow(Markup.Escape(s.Path), Markup.Escape(CalibrationFiles.Describe(s.Prior)), G(s.Mean), G(s.Sd), G(s.P05), G(s.P50), G(s.P95));
         console.Write(table);
         var gens = new Table().Title("Generations");
         foreach (var c in new[] { "generation", "epsilon", "proposals", "accepted", "acceptance", "ESS" }) gens.AddColumn(c);
@@ -154,155 +79,9 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{generations.Sum(g => g.Proposals):N0} proposals ({generations.Sum(g => g.Proposals) * settings.Replications:N0} replications) in {seconds:F0} s. Outputs: [bold]{Markup.Escape(outDir)}[/] (posterior.csv, posterior.parquet, diagnostics.json, calibration.yaml, plots)"));
         if (installed is not null) console.MarkupLine($"Installed [bold]{Markup.Escape(installed)}[/]: runs of this scenario now start from the calibrated values (--uncalibrated for the priors).");
-        else console.MarkupLine($"To make it the scenario's baseline: salient calibrate ... --install (or copy {CalibrationFileName} beside scenario.yaml, which names it with 'calibration: {CalibrationFileName}').");
+        else console.MarkupLine($"To make it the scenario's baseline: salient calibrate ... --install (or copy {CalibrationFiles.CalibrationFileName} beside scenario.yaml, which names it with 'calibration: {CalibrationFiles.CalibrationFileName}').");
         return 0;
     }
 
-    private static string G(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
-
-    private static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Describe(Prior p)
-    {
-        var d = p.Distribution;
-        string family = d.Kind switch
-        {
-            DistributionKind.Triangular => $"triangular({G(d.A)}, {G(d.B)}, {G(d.C)})",
-            DistributionKind.Uniform => $"uniform({G(d.A)}, {G(d.B)})",
-            DistributionKind.LogNormal => $"lognormal(median {G(d.A)}, sigma {G(d.B)})",
-            DistributionKind.Beta => $"beta({G(d.A)}, {G(d.B)})",
-            _ => $"normal({G(d.A)}, {G(d.B)})",
-        };
-        return $"{family} on [{G(p.Lower)}, {G(p.Upper)}]";
-    }
-
-    /// <summary>The calibration file: each input's posterior as a normal truncated to its prior's support (correlations are not carried).</summary>
-    internal static string CalibrationYaml(ScenarioModel model, ScenarioCalibration fit, Generation final, IReadOnlyList<PosteriorSummary> summaries,
-        CalibrateSettings settings, IReadOnlyList<Generation> generations)
-    {
-        var sb = new StringBuilder();
-        sb.Append("# Written by `salient calibrate` (ABC-SMC). Do not edit by hand: rerun the calibration instead.\n");
-        sb.Append("# Each calibrated parameter is set to a normal fitted to its weighted posterior particles, truncated to the\n");
-        sb.Append("# prior's support. Correlations between parameters (diagnostics.json) are not carried over.\n");
-        sb.Append("salient_calibration: 1\n");
-        sb.Append("method: abc-smc\n");
-        sb.Append(CultureInfo.InvariantCulture, $"scenario_hash: \"{model.Hash}\"\n");
-        sb.Append(CultureInfo.InvariantCulture, $"seed: {settings.Seed}\n");
-        sb.Append("fit:\n");
-        sb.Append(CultureInfo.InvariantCulture, $"  particles: {settings.Particles}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"  replications_per_particle: {fit.Replications}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"  generations: {generations.Count}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"  final_generation: {final.Index}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"  epsilon: {N(final.Epsilon)}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"  effective_sample_size: {N(Math.Round(final.EffectiveSampleSize, 1))}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"  proposals: {generations.Sum(g => g.Proposals)}\n");
-        sb.Append("set:\n");
-        foreach (var s in summaries)
-        {
-            double sd = Math.Max(s.Sd, 1e-9 + 1e-6 * Math.Abs(s.Mean));
-            string source = string.Create(CultureInfo.InvariantCulture,
-                $"calibrated: ABC-SMC posterior (generation {final.Index}, epsilon {G(final.Epsilon)}; median {G(s.P50)}, 90% [{G(s.P05)}, {G(s.P95)}]) of prior {Describe(s.Prior)}");
-            sb.Append(CultureInfo.InvariantCulture,
-                $"  {s.Path}: {{ dist: normal, mean: {N(s.Mean)}, sd: {N(sd)}, min: {N(s.Prior.Lower)}, max: {N(s.Prior.Upper)}, calibrate: true, source: \"{source}\" }}\n");
-        }
-        return sb.ToString();
-    }
-
-    private static void WritePosterior(string dir, ScenarioCalibration fit, IReadOnlyList<Generation> generations)
-    {
-        var paths = fit.Priors.Select(p => p.Path).ToArray();
-        var sb = new StringBuilder("generation,particle,proposal,weight,distance");
-        foreach (string p in paths) sb.Append(',').Append(p);
-        sb.Append('\n');
-        var rows = generations.SelectMany(g => g.Particles.Select((p, i) => (G: g.Index, I: i, P: p))).ToList();
-        foreach (var (g, i, p) in rows)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"{g},{i},{p.Proposal},{CsvFormat.Number(p.Weight)},{CsvFormat.Number(p.Distance)}");
-            foreach (double x in p.Theta) sb.Append(',').Append(CsvFormat.Number(x));
-            sb.Append('\n');
-        }
-        File.WriteAllText(Path.Combine(dir, "posterior.csv"), sb.ToString(), new UTF8Encoding(false));
-
-        var columns = new List<ParquetSharp.Column>
-        {
-            new ParquetSharp.Column<int>("generation"), new ParquetSharp.Column<int>("particle"), new ParquetSharp.Column<long>("proposal"),
-            new ParquetSharp.Column<double>("weight"), new ParquetSharp.Column<double>("distance"),
-        };
-        columns.AddRange(paths.Select(p => new ParquetSharp.Column<double>(p)));
-        using var file = new ParquetSharp.ParquetFileWriter(Path.Combine(dir, "posterior.parquet"), [.. columns], ParquetSharp.Compression.Snappy);
-        using (var group = file.AppendRowGroup())
-        {
-            using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch([.. rows.Select(r => r.G)]);
-            using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch([.. rows.Select(r => r.I)]);
-            using (var w = group.NextColumn().LogicalWriter<long>()) w.WriteBatch([.. rows.Select(r => r.P.Proposal)]);
-            using (var w = group.NextColumn().LogicalWriter<double>()) w.WriteBatch([.. rows.Select(r => r.P.Weight)]);
-            using (var w = group.NextColumn().LogicalWriter<double>()) w.WriteBatch([.. rows.Select(r => r.P.Distance)]);
-            for (int k = 0; k < paths.Length; k++)
-            {
-                using var w = group.NextColumn().LogicalWriter<double>();
-                w.WriteBatch([.. rows.Select(r => r.P.Theta[k])]);
-            }
-        }
-        file.Close();
-    }
-
-    private static string Diagnostics(ScenarioModel model, ScenarioCalibration fit, IReadOnlyList<Generation> generations, Generation final,
-        IReadOnlyList<PosteriorSummary> summaries, IReadOnlyList<ResolvedClaim> resolved, CalibrateSettings settings, double seconds)
-    {
-        var corr = ScenarioCalibration.Correlation(final, fit.Priors.Length);
-        static double? F(double x) => double.IsFinite(x) ? x : null;
-        var doc = new
-        {
-            scenario = new { name = model.Name, hash = model.Hash },
-            method = "abc-smc (Beaumont et al. 2009 population Monte Carlo; adaptive tolerance, Del Moral et al. 2012)",
-            settings = new { particles = settings.Particles, generations = settings.Generations, replications_per_particle = settings.Replications, quantile = settings.Quantile, seed = settings.Seed },
-            seconds = Math.Round(seconds, 1),
-            final_generation = final.Index,
-            generation_table = generations.Select(g => new
-            {
-                index = g.Index, epsilon = F(g.Epsilon), proposals = g.Proposals, accepted = g.Particles.Length,
-                acceptance_rate = g.AcceptanceRate, effective_sample_size = g.EffectiveSampleSize,
-                distance_median = Quantiles.R7OfUnsorted(g.Particles.Select(p => p.Distance), 0.5),
-            }),
-            parameters = summaries.Select(s => new
-            {
-                path = s.Path, prior = Describe(s.Prior), lower = s.Prior.Lower, upper = s.Prior.Upper,
-                posterior = new { mean = s.Mean, sd = s.Sd, p05 = s.P05, p50 = s.P50, p95 = s.P95 },
-            }),
-            correlation = Enumerable.Range(0, fit.Priors.Length).Select(i => Enumerable.Range(0, fit.Priors.Length).Select(j => Math.Round(corr[i, j], 4)).ToArray()),
-            claims = resolved.Select(r => new
-            {
-                id = r.Entry.Id, metric = r.Entry.Metric, grade = r.Entry.Reliability, weight = r.Claim?.Weight,
-                used = r.Claim is { Weight: > 0 }, note = r.Note,
-            }),
-        };
-        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }) + "\n";
-    }
-
-    private static void WritePlots(string dir, ScenarioCalibration fit, IReadOnlyList<Generation> generations, Generation final)
-    {
-        for (int i = 0; i < fit.Priors.Length; i++)
-        {
-            var prior = fit.Priors[i];
-            byte[] png = AnalysisPlots.Posterior($"{prior.Path}: posterior (generation {final.Index}) and prior", prior.Path,
-                [.. final.Particles.Select(p => p.Theta[i])], [.. final.Particles.Select(p => p.Weight)], prior.Lower, prior.Upper, prior.Density);
-            File.WriteAllBytes(Path.Combine(dir, PointRunner.SafeFileName($"posterior-{prior.Path}.png")), png);
-        }
-        var later = generations.Skip(1).ToList();
-        if (later.Count > 0)
-            File.WriteAllBytes(Path.Combine(dir, "tolerance.png"), AnalysisPlots.Tolerances("ABC-SMC tolerance and acceptance by generation",
-                [.. later.Select(g => g.Epsilon)], [.. later.Select(g => g.AcceptanceRate)]));
-    }
-
-    /// <summary>Writes the calibration file beside the scenario (atomically: a temporary file, then a rename).</summary>
-    private string Install(string scenarioPath, string text)
-    {
-        string folder = Directory.Exists(scenarioPath) ? scenarioPath : Path.GetDirectoryName(Path.GetFullPath(scenarioPath))!;
-        string target = Path.Combine(folder, CalibrationFileName);
-        AtomicFile.WriteAllText(target, text);
-        string scenarioFile = Directory.Exists(scenarioPath) ? Path.Combine(scenarioPath, ScenarioLoader.ScenarioFileName) : scenarioPath;
-        if (!File.ReadAllText(scenarioFile).Split('\n').Any(l => l.StartsWith("calibration:", StringComparison.Ordinal)))
-            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(scenarioFile)} has no 'calibration: {CalibrationFileName}' line, so the file is not applied until you add it.");
-        return target;
-    }
+    private static string G(double x) => CalibrationFiles.G(x);
 }

@@ -1,6 +1,6 @@
-using System.ComponentModel;
 using System.Globalization;
 using Salient.Analysis.Calibration;
+using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
 using Salient.Experiments.Runner;
@@ -8,46 +8,10 @@ using Salient.Output.Claims;
 using Salient.Output.Html;
 using Salient.Output.Manifest;
 using Salient.Output.Parquet;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient check</c>.</summary>
-public sealed class CheckSettings : CommandSettings
-{
-    [CommandArgument(0, "<OUT>")]
-    [Description("A run folder (salient run or merge).")]
-    public string Run { get; init; } = "";
-
-    [CommandOption("--evidence <FILE>")]
-    [Description("Evidence ledger (default: the run folder's copy of the scenario's evidence.yaml).")]
-    public string? Evidence { get; init; }
-
-    [CommandOption("--scenario <PATH>")]
-    [Description("Where the run's scenario is, if it has moved (its hash must match the run's).")]
-    public string? Scenario { get; init; }
-
-    [CommandOption("--implied-replications <N>")]
-    [Description("Replications per multiplier in the implied-lethality search for casualty claims (default 40; 0 skips the search).")]
-    public int ImpliedReplications { get; init; } = 40;
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads for the implied-lethality search (default: all cores).")]
-    public int? Threads { get; init; }
-
-    [CommandOption("--debug")]
-    [Description("Show stack traces for unexpected failures.")]
-    public bool Debug { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate()
-    {
-        if (ImpliedReplications is < 0 or > 100_000) return ValidationResult.Error($"--implied-replications must be between 0 and 100,000, found {ImpliedReplications}");
-        if (Threads is < 1 or > 1024) return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
-        return ValidationResult.Success();
-    }
-}
 
 /// <summary>
 /// <c>salient check OUT</c>: every evidence claim against the run's replications: the model's median and 90% interval at
@@ -72,7 +36,6 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         var ledger = ScenarioInput.ReadEvidence(console, evidencePath);
 
         var (model, _) = ScenarioInput.LoadRecorded(console, manifest.Scenario, settings.Scenario, dir);
-        if (model is null) return SalientApp.UserError;
 
         var compiled = new CompiledScenario(model);
         var resolved = EvidenceClaims.Resolve(ledger, compiled);

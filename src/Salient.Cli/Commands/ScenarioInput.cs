@@ -1,4 +1,5 @@
 using Salient.Cli.Rendering;
+using Salient.Cli.Settings;
 using Salient.Output.Manifest;
 using Salient.Scenario.Evidence;
 using Salient.Scenario.Model;
@@ -24,18 +25,19 @@ internal static class ScenarioInput
 
     /// <summary>
     /// Loads the scenario a run or shard recorded in its manifest (at <paramref name="path"/>, or where the manifest says),
-    /// with its variant, --set and calibration, and checks its hash is the recorded one. Null when it has load errors
-    /// (printed); a <see cref="UserInputException"/> when it is missing or has changed since.
+    /// with its variant, --set and calibration, and checks its hash is the recorded one. A
+    /// <see cref="ScenarioErrorsException"/> when it has load errors (printed); a <see cref="UserInputException"/> when it
+    /// is missing or has changed since.
     /// </summary>
-    public static (ScenarioModel? Model, string Path) LoadRecorded(IAnsiConsole console, ManifestScenario recorded, string? path, string folder)
+    public static (ScenarioModel Model, string Path) LoadRecorded(IAnsiConsole console, ManifestScenario recorded, string? path, string folder)
     {
         string? scenarioPath = path ?? recorded.Path;
         if (scenarioPath is null) throw new UserInputException($"'{folder}' does not say where its scenario is: give it with --scenario PATH");
-        var (model, _) = Load(console, new ScenarioSettings
+        var model = Require(console, new ScenarioSettings
         {
             Scenario = scenarioPath, Variant = recorded.Variant, Set = [.. recorded.Set], Uncalibrated = recorded.Calibration is null,
-        }, showWarnings: false);
-        if (model is not null && model.Hash != recorded.Hash)
+        });
+        if (model.Hash != recorded.Hash)
             throw new UserInputException($"the scenario at '{scenarioPath}' has hash {model.Hash}, but '{folder}' was run with {recorded.Hash}: it has changed since (give the original with --scenario PATH)");
         return (model, scenarioPath);
     }
@@ -51,6 +53,18 @@ internal static class ScenarioInput
         if (!ledger.HasErrors) return ledger;
         DiagnosticRenderer.Render(console, ledger.Diagnostics, showWarnings: false);
         throw new UserInputException($"cannot read the evidence ledger '{path}' (errors above)");
+    }
+
+    /// <summary>Loads the scenario the settings name; prints its errors; throws <see cref="ScenarioErrorsException"/> when it has any.</summary>
+    public static ScenarioModel Require(IAnsiConsole console, ScenarioSettings settings) =>
+        Load(console, settings, showWarnings: false).Model ?? throw new ScenarioErrorsException();
+
+    /// <summary>Loads the scenario at <paramref name="path"/> with <paramref name="options"/>; prints its errors; throws <see cref="ScenarioErrorsException"/> when it has any.</summary>
+    public static ScenarioModel Require(IAnsiConsole console, string path, LoadOptions options)
+    {
+        var result = ScenarioLoader.Load(path, options);
+        DiagnosticRenderer.Render(console, result.Diagnostics, showWarnings: false);
+        return result.Scenario ?? throw new ScenarioErrorsException();
     }
 
     /// <summary>Loads the scenario; prints every diagnostic; returns null when it has errors.</summary>

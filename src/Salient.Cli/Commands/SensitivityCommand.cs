@@ -1,90 +1,15 @@
-using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Salient.Analysis;
-using Salient.Analysis.Plots;
-using Salient.Analysis.Sensitivity;
 using Salient.Analysis.Sweeps;
-using Salient.Experiments.Runner;
+using Salient.Cli.Rendering;
+using Salient.Cli.Services;
+using Salient.Cli.Settings;
 using Salient.Experiments.Sharding;
-using Salient.Output.Csv;
 using Salient.Output.Files;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient sensitivity</c>.</summary>
-public sealed class SensitivitySettings : ScenarioSettings
-{
-    [CommandOption("--method <METHOD>")]
-    [Description("morris (elementary effects: mu*, mu, sigma) or sobol (first-order and total indices with bootstrap CIs). Default morris.")]
-    public string Method { get; init; } = "morris";
-
-    [CommandOption("--inputs <PATH=LO..HI,...>")]
-    [Description("Inputs and their ranges, e.g. parameters.ground.lethality.red=0.01..0.03,units.red-bn.personnel=300..900 (repeatable).")]
-    public string[] Inputs { get; init; } = [];
-
-    [CommandOption("--outputs <M1,M2>")]
-    [Description("Outputs: final metrics by name or daily series at a date, e.g. control.cleared.blue,control.area_km2.blue@2024-12-01. Day metrics are censored at the day after the end date.")]
-    public string? Outputs { get; init; }
-
-    [CommandOption("-n|--replications <N>")]
-    [Description("Replications per design point (default 20); the model output at a point is the metric's mean over them.")]
-    public int Replications { get; init; } = 20;
-
-    [CommandOption("--samples <N>")]
-    [Description("Morris: trajectories r (default 10). Sobol: base samples N, for N(d + 2) points (default 64).")]
-    public int? Samples { get; init; }
-
-    [CommandOption("--levels <P>")]
-    [Description("Morris grid levels p (even, default 4).")]
-    public int Levels { get; init; } = 4;
-
-    [CommandOption("--bootstrap <B>")]
-    [Description("Sobol bootstrap resamples for the 95% intervals (default 500).")]
-    public int Bootstrap { get; init; } = 500;
-
-    [CommandOption("--seed <S>")]
-    [Description("Experiment seed (default 1): every point runs with it (common random numbers); it also seeds the design.")]
-    public ulong Seed { get; init; } = 1;
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads (default: all cores).")]
-    public int? Threads { get; init; }
-
-    [CommandOption("-o|--out <DIR>")]
-    [Description("Output folder (default out/<scenario>-sensitivity-<method>-<seed>, with -shard-k-of-N for a shard): sensitivity.csv, points.csv and a bar plot per output, or a shard's sensitivity-shard.json.")]
-    public string? Out { get; init; }
-
-    [CommandOption("--shard <K/N>")]
-    [Description("Evaluate only the k-th of N slices of the design points and write them to sensitivity-shard.json; combine the N shard folders with salient sensitivity-merge.")]
-    public string? Shard { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate()
-    {
-        if (Method is not ("morris" or "sobol"))
-            return ValidationResult.Error($"--method must be morris or sobol, found '{Method}'");
-        if (Replications < 1 || Replications > RunOptions.MaxReplications)
-            return ValidationResult.Error($"--replications must be between 1 and {RunOptions.MaxReplications:N0}, found {Replications}");
-        if (Samples is < 2 or > 100_000)
-            return ValidationResult.Error($"--samples must be between 2 and 100,000, found {Samples}");
-        if (Levels < 2 || Levels % 2 != 0)
-            return ValidationResult.Error($"--levels must be even and at least 2, found {Levels}");
-        if (Bootstrap is < 0 or > 100_000)
-            return ValidationResult.Error($"--bootstrap must be between 0 and 100,000, found {Bootstrap}");
-        if (Threads is < 1 or > 1024)
-            return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
-        if (Inputs.Length == 0)
-            return ValidationResult.Error("give the inputs to study: --inputs path=lo..hi,path=lo..hi");
-        if (Outputs is null)
-            return ValidationResult.Error("give the output metrics: --outputs metric,metric");
-        if (Shard is not null && !ShardSpec.TryParse(Shard, out _, out string shardError))
-            return ValidationResult.Error(shardError);
-        return ValidationResult.Success();
-    }
-}
 
 /// <summary>
 /// <c>salient sensitivity</c>: Morris screening or Sobol indices of output metrics with respect to input ranges. The
@@ -112,9 +37,8 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
         }
         ShardSpec? shard = settings.Shard is not null && ShardSpec.TryParse(settings.Shard, out var spec, out _) ? spec : null;
 
-        var (baseModel, _) = ScenarioInput.Load(console, settings, showWarnings: false);
-        if (baseModel is null) return SalientApp.UserError;
-        var selectors = PointRunner.ResolveMetrics(baseModel, settings.Outputs, "--outputs");
+        var baseModel = ScenarioInput.Require(console, settings);
+        var selectors = MetricSelector.Resolve(baseModel, settings.Outputs, "--outputs");
         bool morris = settings.Method == "morris";
         var plan = new SensitivityPlan(baseModel.Name, baseModel.Hash, settings.Variant, [.. settings.Set], settings.Seed, settings.Method,
             settings.Samples ?? (morris ? 10 : 64), morris ? settings.Levels : 0, morris ? 0 : settings.Bootstrap, settings.Replications,
@@ -125,9 +49,9 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
             throw new UserInputException($"--shard {over}: the design has only {unit.Count} points, so at most {unit.Count} shards (each needs at least one point)");
         var range = shard is { } sh ? SensitivityShard.PointsOf(sh, unit.Count) : ReplicationRange.All(unit.Count);
 
-        var runner = new PointRunner(console, settings, settings.Replications, settings.Seed, settings.Threads);
+        var runner = new PointRunner(console, settings);
         var results = new PointResult[range.Count];
-        runner.ForEach(range.Count, settings.Method + (shard is null ? "" : $" shard {shard}"), i =>
+        ProgressDisplay.Points(console, range.Count, settings.Method + (shard is null ? "" : $" shard {shard}"), i =>
         {
             int p = range.Start + i;
             string[] values = [.. inputs.Select((v, k) => v.At(unit[p][k]))];
@@ -153,100 +77,7 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
                 $"shard {part}: design points {Markup.Escape(range.ToString())} of {unit.Count:N0}, {settings.Replications:N0} replications each, seed {settings.Seed}. Shard folder: [bold]{Markup.Escape(outDir)}[/]; combine the {part.Count} shards with: salient sensitivity-merge DIR... --out OUT"));
             return 0;
         }
-        Finish(console, plan, results, outDir);
+        SensitivityStudy.Finish(console, plan, results, outDir);
         return 0;
     }
-
-    /// <summary>
-    /// Computes the indices from the results at every design point, prints a table per output and writes
-    /// sensitivity.csv, points.csv and the plots to <paramref name="outDir"/>. Shared by an unsharded run and
-    /// <c>salient sensitivity-merge</c>, so both write the same bytes.
-    /// </summary>
-    internal static void Finish(IAnsiConsole console, SensitivityPlan plan, IReadOnlyList<PointResult> results, string outDir)
-    {
-        var inputs = plan.ParsedInputs();
-        var design = plan.Design();
-        var outputs = plan.Outputs;
-        bool morris = plan.IsMorris;
-        int d = inputs.Count, points = results.Count;
-        var csv = new StringBuilder(morris ? "output,input,low,high,mu_star,mu,sigma,censored\n" : "output,input,low,high,s1,s1_low,s1_high,st,st_low,st_high,censored\n");
-        var plots = new List<(string Name, byte[] Png)>();
-        for (int o = 0; o < outputs.Count; o++)
-        {
-            var y = results.Select(r => r.Means[o]).ToArray();
-            // Share of all replications (over every point) in which a day output's event did not happen by the end date.
-            double censored = (double)results.Sum(r => (long)r.Censored[o]) / ((long)points * plan.Replications);
-            string unitNote = outputs[o].IsDay ? ", in days" : "";
-            var table = new Table().Title(Markup.Escape(morris
-                ? $"Morris screening of {outputs[o].Name}: r = {plan.Samples}, p = {plan.Levels}, {points:N0} points x {plan.Replications:N0} replications (effects per full input range{unitNote})"
-                : $"Sobol indices of {outputs[o].Name}: N = {plan.Samples}, {points:N0} points x {plan.Replications:N0} replications, 95% bootstrap intervals"));
-            table.AddColumn("input").AddColumn("range");
-            string title;
-            List<(string, double[], double[]?, double[]?)> series;
-            string c = CsvFormat.Number(censored);
-            if (morris)
-            {
-                table.AddColumn(new TableColumn("mu*").RightAligned()).AddColumn(new TableColumn("mu").RightAligned()).AddColumn(new TableColumn("sigma").RightAligned());
-                var effects = MorrisScreening.Analyze(design.Morris!, y);
-                for (int i = 0; i < d; i++)
-                {
-                    var e = effects[i];
-                    table.AddRow(Markup.Escape(inputs[i].Path), Range(inputs[i]), F(e.MuStar), F(e.Mu), F(e.Sigma));
-                    csv.Append(CultureInfo.InvariantCulture, $"{outputs[o].Name},{inputs[i].Path},{CsvFormat.Number(inputs[i].Low)},{CsvFormat.Number(inputs[i].High)},{CsvFormat.Number(e.MuStar)},{CsvFormat.Number(e.Mu)},{CsvFormat.Number(e.Sigma)},{c}\n");
-                }
-                title = $"Morris mu* and sigma of {outputs[o].Name}";
-                series = [("mu*", [.. effects.Select(e => e.MuStar)], null, null), ("sigma", [.. effects.Select(e => e.Sigma)], null, null)];
-            }
-            else
-            {
-                table.AddColumn(new TableColumn("S1 [[95% CI]]").RightAligned()).AddColumn(new TableColumn("ST [[95% CI]]").RightAligned());
-                var r = SobolIndices.Analyze(design.Sobol!, y, plan.Seed, plan.Bootstrap);
-                for (int i = 0; i < d; i++)
-                {
-                    table.AddRow(Markup.Escape(inputs[i].Path), Range(inputs[i]),
-                        Markup.Escape($"{F(r.FirstOrder[i])} [{F(r.FirstLow[i])}, {F(r.FirstHigh[i])}]"),
-                        Markup.Escape($"{F(r.Total[i])} [{F(r.TotalLow[i])}, {F(r.TotalHigh[i])}]"));
-                    csv.Append(CultureInfo.InvariantCulture,
-                        $"{outputs[o].Name},{inputs[i].Path},{CsvFormat.Number(inputs[i].Low)},{CsvFormat.Number(inputs[i].High)},{CsvFormat.Number(r.FirstOrder[i])},{CsvFormat.Number(r.FirstLow[i])},{CsvFormat.Number(r.FirstHigh[i])},{CsvFormat.Number(r.Total[i])},{CsvFormat.Number(r.TotalLow[i])},{CsvFormat.Number(r.TotalHigh[i])},{c}\n");
-                }
-                title = $"Sobol indices of {outputs[o].Name} (95% bootstrap intervals)";
-                series = [("S1", r.FirstOrder, r.FirstLow, r.FirstHigh), ("ST", r.Total, r.TotalLow, r.TotalHigh)];
-            }
-            console.Write(table);
-            var finite = y.Where(double.IsFinite).ToArray();
-            if (finite.Length > 0)
-                console.MarkupLine(Markup.Escape(outputs[o].IsDay
-                    ? string.Create(CultureInfo.InvariantCulture, $"{outputs[o].Name}: the mean over replications ranges from {Day(plan, finite.Min())} to {Day(plan, finite.Max())} across the points; {Percent(censored)} of replications had no such day by {MetricSelector.Format(plan.CalendarEnd)} and count as day {plan.CalendarEnd.DayNumber - plan.CalendarStart.DayNumber + 1} ({MetricSelector.Format(plan.CalendarEnd.AddDays(1))}).")
-                    : string.Create(CultureInfo.InvariantCulture, $"{outputs[o].Name}: the mean over replications ranges from {F(finite.Min())} to {F(finite.Max())} across the points.")));
-            plots.Add(($"sensitivity-{outputs[o].Name}.png", AnalysisPlots.Bars(title, [.. inputs.Select(v => v.Path)], series, morris ? "effect per full input range" + unitNote : "share of variance")));
-        }
-
-        var pointsCsv = new StringBuilder("point," + string.Join(",", inputs.Select(v => v.Path)) + "," + string.Join(",", outputs.Select(o => o.Name)));
-        foreach (var o in outputs.Where(o => o.IsDay)) pointsCsv.Append(CultureInfo.InvariantCulture, $",{o.Name}:censored");
-        pointsCsv.Append('\n');
-        foreach (var r in results)
-        {
-            pointsCsv.Append(CultureInfo.InvariantCulture, $"{r.Point},{string.Join(",", r.Values)},{string.Join(",", r.Means.Select(CsvFormat.Number))}");
-            for (int o = 0; o < outputs.Count; o++)
-                if (outputs[o].IsDay) pointsCsv.Append(CultureInfo.InvariantCulture, $",{r.Censored[o]}");
-            pointsCsv.Append('\n');
-        }
-
-        AtomicDirectory.Write(outDir, dir =>
-        {
-            File.WriteAllText(Path.Combine(dir, "sensitivity.csv"), csv.ToString(), new UTF8Encoding(false));
-            File.WriteAllText(Path.Combine(dir, "points.csv"), pointsCsv.ToString(), new UTF8Encoding(false));
-            foreach (var (name, png) in plots) File.WriteAllBytes(Path.Combine(dir, PointRunner.SafeFileName(name)), png);
-        });
-        console.MarkupLine($"Seed {plan.Seed} at every point (common random numbers). Outputs: [bold]{Markup.Escape(outDir)}[/] (sensitivity.csv, points.csv, {plots.Count} plot(s))");
-    }
-
-    private static string Day(SensitivityPlan plan, double day) =>
-        $"{MetricSelector.FormatDay(day, plan.CalendarStart, plan.CalendarEnd)} (day {day.ToString("0.#", CultureInfo.InvariantCulture)})";
-
-    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    private static string Range(VariedInput v) => Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{v.Low:G6}..{v.High:G6}"));
-
-    private static string F(double x) => double.IsFinite(x) ? x.ToString(Math.Abs(x) >= 100 ? "#,0" : "0.###", CultureInfo.InvariantCulture) : "-";
 }

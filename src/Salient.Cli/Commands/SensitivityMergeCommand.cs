@@ -1,32 +1,9 @@
-using System.ComponentModel;
-using Spectre.Console;
+using Salient.Cli.Settings;
 using Spectre.Console.Cli;
+using Salient.Cli.Services;
+using Spectre.Console;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient sensitivity-merge</c>.</summary>
-public sealed class SensitivityMergeSettings : CommandSettings
-{
-    [CommandArgument(0, "<SHARD_DIR>")]
-    [Description("Shard folders written by salient sensitivity --shard k/N (all N of them, any order).")]
-    public string[] Shards { get; init; } = [];
-
-    [CommandOption("-o|--out <DIR>")]
-    [Description("Output folder for the combined study (required): sensitivity.csv, points.csv and a bar plot per output.")]
-    public string? Out { get; init; }
-
-    [CommandOption("--debug")]
-    [Description("Show stack traces for unexpected failures.")]
-    public bool Debug { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate()
-    {
-        if (Shards.Length == 0) return ValidationResult.Error("give the shard folders to merge");
-        if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out DIR is required: the folder to write the combined study to");
-        return ValidationResult.Success();
-    }
-}
 
 /// <summary>
 /// <c>salient sensitivity-merge DIR... --out DIR</c>: checks that the folders are the N shards of one sensitivity study
@@ -42,7 +19,7 @@ public sealed class SensitivityMergeCommand(IAnsiConsole console) : Command<Sens
         var shards = settings.Shards.Select(SensitivityShard.Read).ToList();
         var (plan, results) = SensitivityShard.Combine(shards);
         console.MarkupLine(Markup.Escape($"Merging {shards.Count} shard(s) of a {plan.Method} study of {plan.Scenario} (hash {plan.Hash}, seed {plan.Seed}): {results.Length:N0} design points"));
-        SensitivityCommand.Finish(console, plan, results, settings.Out!);
+        SensitivityStudy.Finish(console, plan, results, settings.Out!);
         return 0;
     }
 }

@@ -1,43 +1,11 @@
-using System.ComponentModel;
 using System.Net;
 using System.Runtime.InteropServices;
+using Salient.Cli.Settings;
 using Salient.Viewer;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient serve</c>.</summary>
-public sealed class ServeSettings : CommandSettings
-{
-    /// <summary>The port used when none is given.</summary>
-    public const int DefaultPort = 5199;
-
-    [CommandArgument(0, "<OUT>")]
-    [Description("Run folder written by salient run.")]
-    public string Out { get; init; } = "";
-
-    [CommandOption("--port <P>")]
-    [Description("Port to listen on (default 5199; 0 = any free port).")]
-    public int Port { get; init; } = DefaultPort;
-
-    [CommandOption("--host <H>")]
-    [Description("Address to listen on (default 127.0.0.1: this machine only).")]
-    public string Host { get; init; } = "127.0.0.1";
-
-    [CommandOption("--debug")]
-    [Description("Show stack traces for unexpected failures.")]
-    public bool Debug { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate()
-    {
-        if (Port is < 0 or > 65535) return ValidationResult.Error($"--port must be between 0 and 65535, found {Port}");
-        if (Host != "localhost" && !IPAddress.TryParse(Host.Trim('[', ']'), out _))
-            return ValidationResult.Error($"--host must be an IP address or 'localhost', found '{Host}'");
-        return ValidationResult.Success();
-    }
-}
 
 /// <summary><c>salient serve OUT</c>: a read-only local web viewer of one run (map, day slider, settlements, charts, claims).</summary>
 public sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>

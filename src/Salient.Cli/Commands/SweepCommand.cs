@@ -1,66 +1,15 @@
-using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Salient.Analysis;
-using Salient.Analysis.Plots;
 using Salient.Analysis.Sweeps;
 using Salient.Cli.Rendering;
-using Salient.Engine.Compilation;
-using Salient.Experiments.Runner;
-using Salient.Output.Csv;
+using Salient.Cli.Services;
+using Salient.Cli.Settings;
 using Salient.Output.Files;
-using Salient.Scenario.Model;
-using Salient.Scenario.Parsing;
+using Salient.Output.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient sweep</c>.</summary>
-public sealed class SweepSettings : ScenarioSettings
-{
-    [CommandOption("--vary <PATH=VALUES>")]
-    [Description("An input to vary: path=a,b,c or path=lo..hi:steps (repeatable; with --lhs, path=lo..hi).")]
-    public string[] Vary { get; init; } = [];
-
-    [CommandOption("--lhs <N>")]
-    [Description("Latin hypercube of N points (seeded) instead of the full factorial.")]
-    public int? Lhs { get; init; }
-
-    [CommandOption("-n|--replications <N>")]
-    [Description("Replications per point (default 100). Every point uses the same seed: common random numbers.")]
-    public int Replications { get; init; } = 100;
-
-    [CommandOption("--seed <S>")]
-    [Description("Experiment seed (default 1); also seeds the Latin hypercube.")]
-    public ulong Seed { get; init; } = 1;
-
-    [CommandOption("--metrics <M1,M2>")]
-    [Description("Metrics to report: final metrics by name or daily series at a date, e.g. control.cleared.blue,control.area_km2.blue@2024-12-01 (default: casualties.total.<side> and control.area_km2.<side>). Day metrics are censored at the day after the end date.")]
-    public string? Metrics { get; init; }
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads (default: all cores).")]
-    public int? Threads { get; init; }
-
-    [CommandOption("-o|--out <DIR>")]
-    [Description("Output folder (default out/<scenario>-sweep-<seed>): sweep.csv and one PNG per metric and input.")]
-    public string? Out { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate()
-    {
-        if (Replications < 1 || Replications > RunOptions.MaxReplications)
-            return ValidationResult.Error($"--replications must be between 1 and {RunOptions.MaxReplications:N0}, found {Replications}");
-        if (Threads is < 1 or > 1024)
-            return ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}");
-        if (Lhs is < 1 or > SweepDesign.MaxPoints)
-            return ValidationResult.Error($"--lhs must be between 1 and {SweepDesign.MaxPoints:N0}, found {Lhs}");
-        if (Vary.Length == 0)
-            return ValidationResult.Error("nothing to vary: give at least one --vary path=a,b,c or --vary path=lo..hi:steps");
-        return ValidationResult.Success();
-    }
-}
 
 /// <summary>
 /// <c>salient sweep</c>: runs the scenario at every point of a full factorial (or Latin hypercube) design over
@@ -84,32 +33,27 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
             throw new UserInputException("--vary " + ex.Message);
         }
 
-        var (baseModel, _) = ScenarioInput.Load(console, settings, showWarnings: false);
-        if (baseModel is null) return SalientApp.UserError;
-        var runner = new PointRunner(console, settings, settings.Replications, settings.Seed, settings.Threads);
-        var selectors = PointRunner.ResolveMetrics(baseModel, settings.Metrics, "--metrics");
+        var baseModel = ScenarioInput.Require(console, settings);
+        var runner = new PointRunner(console, settings);
+        var selectors = MetricSelector.Resolve(baseModel, settings.Metrics, "--metrics");
         var metrics = selectors.Select(m => m.Name).ToList();
 
         var rows = new List<(SweepPoint Point, string Metric, ColumnSummary Stats)>();
-        runner.ForEach(points.Count, "sweep", p =>
+        ProgressDisplay.Points(console, points.Count, "sweep", p =>
         {
             var result = runner.Run(points[p].Overrides(inputs), cancellationToken);
             foreach (var m in selectors) rows.Add((points[p], m.Name, Stats.Summarise(m, result)));
         });
 
         string outDir = settings.Out ?? Path.Combine("out", $"{baseModel.Name}-sweep-{settings.Seed}");
-        var plotted = new List<string>();
-        AtomicDirectory.Write(outDir, dir =>
-        {
-            WriteCsv(Path.Combine(dir, "sweep.csv"), inputs, rows);
-            WriteParquet(Path.Combine(dir, "sweep.parquet"), inputs, rows);
-            plotted.AddRange(WritePlots(dir, inputs, metrics, rows));
-        });
+        var plots = SweepPlots.Bands(inputs, metrics, rows);
+        var table = rows.Select(r => new SweepRow(r.Point.Index, r.Point.Values, r.Metric, r.Stats.Count, r.Stats.Mean, r.Stats.P05, r.Stats.P50, r.Stats.P95, r.Stats.Censored)).ToList();
+        AtomicDirectory.Write(outDir, dir => SweepFiles.Write(dir, [.. inputs.Select(v => v.Path)], table, plots));
 
-        var table = new Table().Title($"Sweep: {points.Count:N0} points x {settings.Replications:N0} replications, seed {settings.Seed} (mean [[p05, p95]])");
-        table.AddColumn("point");
-        foreach (var v in inputs) table.AddColumn(Markup.Escape(v.Path));
-        foreach (string m in metrics) table.AddColumn(new TableColumn(Markup.Escape(m)).RightAligned());
+        var view = new Table().Title($"Sweep: {points.Count:N0} points x {settings.Replications:N0} replications, seed {settings.Seed} (mean [[p05, p95]])");
+        view.AddColumn("point");
+        foreach (var v in inputs) view.AddColumn(Markup.Escape(v.Path));
+        foreach (string m in metrics) view.AddColumn(new TableColumn(Markup.Escape(m)).RightAligned());
         foreach (var point in points.Take(40))
         {
             var cells = new List<string> { point.Index.ToString(CultureInfo.InvariantCulture) };
@@ -121,142 +65,11 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
                     ? $"{m.FormatDay(s.Mean)} [{m.FormatDay(s.P05)}, {m.FormatDay(s.P95)}]{(s.Censored > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({s.Censored * 100:0}% not by the end)") : "")}"
                     : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:#,0.#} [{s.P05:#,0}, {s.P95:#,0}]")));
             }
-            table.AddRow([.. cells]);
+            view.AddRow([.. cells]);
         }
-        console.Write(table);
+        console.Write(view);
         if (points.Count > 40) console.MarkupLine($"(first 40 of {points.Count:N0} points shown; all are in sweep.csv)");
-        console.MarkupLine($"Outputs: [bold]{Markup.Escape(outDir)}[/] (sweep.csv, sweep.parquet, {plotted.Count} plot(s))");
+        console.MarkupLine($"Outputs: [bold]{Markup.Escape(outDir)}[/] (sweep.csv, sweep.parquet, {plots.Count} plot(s))");
         return 0;
     }
-
-    private static void WriteCsv(string path, List<VariedInput> inputs, List<(SweepPoint Point, string Metric, ColumnSummary Stats)> rows)
-    {
-        var sb = new StringBuilder("point,");
-        foreach (var v in inputs) sb.Append(v.Path).Append(',');
-        sb.Append("metric,count,mean,p05,p50,p95,censored\n");
-        foreach (var (point, metric, s) in rows)
-        {
-            sb.Append(point.Index.ToString(CultureInfo.InvariantCulture)).Append(',');
-            foreach (string value in point.Values) sb.Append(Csv(value)).Append(',');
-            sb.Append(CultureInfo.InvariantCulture, $"{metric},{s.Count},{CsvFormat.Number(s.Mean)},{CsvFormat.Number(s.P05)},{CsvFormat.Number(s.P50)},{CsvFormat.Number(s.P95)},{CsvFormat.Number(s.Censored)}\n");
-        }
-        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
-
-        static string Csv(string v) => v.Contains(',', StringComparison.Ordinal) || v.Contains('"', StringComparison.Ordinal) ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-    }
-
-    /// <summary>The rows of sweep.csv as Parquet: point (int32), one string column per input, metric, count, mean, p05, p50, p95, censored.</summary>
-    private static void WriteParquet(string path, List<VariedInput> inputs, List<(SweepPoint Point, string Metric, ColumnSummary Stats)> rows)
-    {
-        var columns = new List<ParquetSharp.Column> { new ParquetSharp.Column<int>("point") };
-        columns.AddRange(inputs.Select(v => new ParquetSharp.Column<string>(v.Path)));
-        columns.Add(new ParquetSharp.Column<string>("metric"));
-        columns.Add(new ParquetSharp.Column<int>("count"));
-        foreach (string name in new[] { "mean", "p05", "p50", "p95", "censored" }) columns.Add(new ParquetSharp.Column<double>(name));
-        using var file = new ParquetSharp.ParquetFileWriter(path, [.. columns], ParquetSharp.Compression.Snappy);
-        using (var group = file.AppendRowGroup())
-        {
-            using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch([.. rows.Select(r => r.Point.Index)]);
-            for (int i = 0; i < inputs.Count; i++)
-            {
-                using var w = group.NextColumn().LogicalWriter<string>();
-                w.WriteBatch([.. rows.Select(r => r.Point.Values[i])]);
-            }
-            using (var w = group.NextColumn().LogicalWriter<string>()) w.WriteBatch([.. rows.Select(r => r.Metric)]);
-            using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch([.. rows.Select(r => r.Stats.Count)]);
-            foreach (var pick in new Func<ColumnSummary, double>[] { s => s.Mean, s => s.P05, s => s.P50, s => s.P95, s => s.Censored })
-            {
-                using var w = group.NextColumn().LogicalWriter<double>();
-                w.WriteBatch([.. rows.Select(r => pick(r.Stats))]);
-            }
-        }
-        file.Close();
-    }
-
-    /// <summary>One PNG per (metric, numeric input): the mean and p05-p95 band against the input, averaged over the other inputs.</summary>
-    private static List<string> WritePlots(string dir, List<VariedInput> inputs, IReadOnlyList<string> metrics, List<(SweepPoint Point, string Metric, ColumnSummary Stats)> rows)
-    {
-        var files = new List<string>();
-        for (int i = 0; i < inputs.Count; i++)
-        {
-            int input = i;
-            bool numeric = rows.All(r => double.TryParse(r.Point.Values[input], NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-            if (!numeric) continue;
-            foreach (string m in metrics)
-            {
-                var groups = rows.Where(r => r.Metric == m && double.IsFinite(r.Stats.Mean))
-                    .GroupBy(r => double.Parse(r.Point.Values[input], CultureInfo.InvariantCulture))
-                    .OrderBy(g => g.Key).ToList();
-                if (groups.Count == 0) continue;
-                string marginal = inputs.Count > 1 ? " (averaged over the other inputs)" : "";
-                byte[] png = AnalysisPlots.SweepBand($"{m} against {inputs[input].Path}{marginal}", inputs[input].Path, m,
-                    [.. groups.Select(g => g.Key)], [.. groups.Select(g => g.Average(r => r.Stats.Mean))],
-                    [.. groups.Select(g => g.Average(r => r.Stats.P05))], [.. groups.Select(g => g.Average(r => r.Stats.P95))]);
-                string name = $"{m}--{inputs[input].Path}.png";
-                File.WriteAllBytes(Path.Combine(dir, PointRunner.SafeFileName(name)), png);
-                files.Add(name);
-            }
-        }
-        return files;
-    }
-}
-
-/// <summary>Runs the scenario at one design point (the command's --variant and --set, then the point's overrides), with a fixed seed.</summary>
-internal sealed class PointRunner(IAnsiConsole console, ScenarioSettings settings, int replications, ulong seed, int? threads)
-{
-    private readonly string _path = ScenarioInput.Resolve(settings.Scenario);
-    private readonly RunOptions _options = new(replications, seed, threads ?? Environment.ProcessorCount);
-
-    /// <summary>The metrics to report: the comma-separated list of selectors (metric or series@date, each checked against the scenario), or the defaults.</summary>
-    public static IReadOnlyList<MetricSelector> ResolveMetrics(ScenarioModel model, string? list, string option)
-    {
-        var compiled = new CompiledScenario(model);
-        if (list is null)
-        {
-            var defaults = model.Sides.SelectMany(s => new[] { $"casualties.total.{s.Id}", $"control.area_km2.{s.Id}" })
-                .Where(m => compiled.Layout.MetricIndex(m) >= 0).ToList();
-            if (defaults.Count == 0) throw new UserInputException($"the scenario records none of the default metrics; name some with {option}");
-            return [.. defaults.Select(m => MetricSelector.Parse(m, compiled))];
-        }
-        try
-        {
-            return MetricSelector.ParseList(list, compiled);
-        }
-        catch (MetricSelectorException ex)
-        {
-            throw new UserInputException($"{option}: {ex.Message}");
-        }
-    }
-
-    /// <summary>Loads the scenario with <paramref name="overrides"/> and runs it; a scenario error becomes a user error naming the overrides.</summary>
-    public MonteCarloResult Run(IEnumerable<string> overrides, CancellationToken cancel)
-    {
-        var loaded = ScenarioLoader.Load(_path, settings.LoadOptions(extra: overrides));
-        if (loaded.Scenario is null)
-        {
-            DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
-            throw new UserInputException($"the scenario does not load with {string.Join(" ", overrides.Select(o => "--set " + o))} (errors above)");
-        }
-        return MonteCarloRunner.Run(new CompiledScenario(loaded.Scenario), _options, null, cancel);
-    }
-
-    /// <summary>Calls <paramref name="body"/> for 0..count-1 under a progress bar.</summary>
-    public void ForEach(int count, string label, Action<int> body)
-    {
-        console.Progress().AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"{label} ({count:N0} points)", maxValue: count);
-                for (int p = 0; p < count; p++)
-                {
-                    body(p);
-                    task.Increment(1);
-                }
-            });
-    }
-
-    /// <summary>Replaces characters that are not safe in a file name.</summary>
-    public static string SafeFileName(string name) =>
-        new([.. name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
 }

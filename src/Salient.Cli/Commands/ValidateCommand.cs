@@ -1,6 +1,7 @@
 using System.Globalization;
-using Spectre.Console;
+using Salient.Cli.Settings;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Salient.Cli.Commands;
 

@@ -1,36 +1,12 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Salient.Cli.Settings;
 using Salient.Experiments.Validation;
 using Salient.Output.Files;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Salient.Cli.Commands;
-
-/// <summary>Options of <c>salient validation</c>.</summary>
-public sealed class ValidationSettings : CommandSettings
-{
-    [CommandArgument(0, "[FOLDER]")]
-    [Description("Folder of the validation scenarios (default: scenarios/validation).")]
-    public string? Folder { get; init; }
-
-    [CommandOption("--write <FILE>")]
-    [Description("Also write the Markdown report (docs/validation.md), exactly as the tests expect it.")]
-    public string? Write { get; init; }
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads (default: all cores). Does not change results.")]
-    public int? Threads { get; init; }
-
-    [CommandOption("--debug")]
-    [Description("Show stack traces for unexpected failures.")]
-    public bool Debug { get; init; }
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate() =>
-        Threads is < 1 or > 1024 ? ValidationResult.Error($"--threads must be between 1 and 1024, found {Threads}") : ValidationResult.Success();
-}
 
 /// <summary>
 /// <c>salient validation</c>: runs the analytic validation suite (scenarios/validation against closed forms) and prints

@@ -45,7 +45,7 @@ public abstract class ValidationCase
 
     /// <summary>Runs <paramref name="replications"/> replications of <paramref name="model"/> with the case's seed.</summary>
     protected MonteCarloResult Simulate(ScenarioModel model, int replications, int threads) =>
-        MonteCarloRunner.Run(new CompiledScenario(model), new RunOptions(replications, Seed, Math.Max(1, threads)));
+        RunOrchestrator.InMemory(new CompiledScenario(model), new RunOptions(replications, Seed, Math.Max(1, threads)));
 
     /// <summary>The value of a quantity the closed form needs; it must be fixed (no distribution, no schedule).</summary>
     protected static double Fixed(Quantity quantity)

@@ -222,14 +222,15 @@ public sealed class RunCheckpoint
     public int DoneReplications => Enumerable.Range(0, BlockCount).Where(IsDone).Sum(b => BlockRange(b).Count);
 
     /// <summary>
-    /// Plays block <paramref name="block"/> and writes its folder atomically: replications.parquet,
-    /// control_tally.parquet and a manifest.json of kind <c>block</c>, all flushed to disk before the rename.
+    /// Writes block <paramref name="block"/> atomically: <paramref name="play"/> streams the block's replications into
+    /// its replications.parquet and returns their control tally; then control_tally.parquet and a manifest.json of kind
+    /// <c>block</c>, all flushed to disk before the rename. The simulation is the caller's (the run orchestrator's).
     /// </summary>
-    public void RunBlock(CompiledScenario scenario, RunOptions options, ShardManifest run, int block, Action<int>? progress, CancellationToken cancel)
+    public void WriteBlock(CompiledScenario scenario, ShardManifest run, int block, Func<IReplicationSink, int[]> play)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(play);
         var range = BlockRange(block);
         var manifest = run with
         {
@@ -242,12 +243,20 @@ public sealed class RunCheckpoint
         };
         AtomicDirectory.Write(BlockFolder(block), dir =>
         {
-            var result = ReplicationFiles.Run(scenario, options, range, dir, manifest.ParquetMetadata(), progress, cancel);
-            ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), result.ControlTally, scenario.Days, scenario.CellCount);
+            int[] tally;
+            using (var writer = new ReplicationParquetWriter(Path.Combine(dir, ReplicationParquetWriter.FileName), scenario, manifest.ParquetMetadata()))
+            {
+                tally = play(writer);
+                writer.Complete();
+            }
+            ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), tally, scenario.Days, scenario.CellCount);
             manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
             foreach (string file in Directory.EnumerateFiles(dir)) Flush(file);
         });
     }
+
+    /// <summary>This checkpoint as the run orchestrator's block store for <paramref name="scenario"/> and the run <paramref name="run"/>.</summary>
+    public IBlockStore Store(CompiledScenario scenario, ShardManifest run) => new BlockStore(this, scenario, run);
 
     /// <summary>The completed blocks as a checked set of shard folders (every block must be done).</summary>
     public ShardSet Blocks()
@@ -265,5 +274,23 @@ public sealed class RunCheckpoint
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
         stream.Flush(flushToDisk: true);
+    }
+
+    private sealed class BlockStore(RunCheckpoint checkpoint, CompiledScenario scenario, ShardManifest run) : IBlockStore
+    {
+        public bool IsDone(int block) => checkpoint.IsDone(block);
+
+        public void Write(int block, ReplicationRange range, Func<IReplicationSink, int[]> play)
+        {
+            if (range != checkpoint.BlockRange(block))
+                throw new ArgumentException($"block {block} of this checkpoint is {checkpoint.BlockRange(block)}, not {range}", nameof(range));
+            checkpoint.WriteBlock(scenario, run, block, play);
+        }
+
+        public (IReplicationSource Source, int[] Tally) ReadAll()
+        {
+            var set = checkpoint.Blocks();
+            return (set.Source(scenario.Layout), set.Tally(scenario.Days, scenario.CellCount));
+        }
     }
 }

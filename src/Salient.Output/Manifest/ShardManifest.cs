@@ -132,7 +132,7 @@ public sealed record ShardManifest(
 
     /// <summary>The provenance stored in Parquet metadata: this manifest as compact JSON (timing as known when the file was started).</summary>
     public IReadOnlyDictionary<string, string> ParquetMetadata() =>
-        new Dictionary<string, string>(StringComparer.Ordinal) { [ReplicationFiles.ProvenanceKey] = JsonSerializer.Serialize(this, CompactOptions) };
+        new Dictionary<string, string>(StringComparer.Ordinal) { [ReplicationParquetWriter.ProvenanceKey] = JsonSerializer.Serialize(this, CompactOptions) };
 
     private static readonly JsonSerializerOptions CompactOptions = new(Options) { WriteIndented = false };
 

@@ -29,6 +29,9 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
     /// <summary>Key of the file metadata entry describing the layout (days, start date, metric kinds, series).</summary>
     public const string LayoutKey = "salient.layout";
 
+    /// <summary>Metadata key of the provenance (scenario, seed, engine, shard, range, host, start time) in Parquet files.</summary>
+    public const string ProvenanceKey = "salient.provenance";
+
     /// <summary>Largest row group, in bytes of buffered results.</summary>
     public const long RowGroupBytes = 8L * 1024 * 1024;
 

@@ -145,7 +145,7 @@ public sealed class ResumeTests() : TempFolderTest("resume")
             spec, spec.RangeOf(replications), DateTimeOffset.UtcNow, threads);
         var checkpoint = RunCheckpoint.Create(RunCheckpoint.FolderFor(outDir), RunCheckpoint.Describe(manifest, blockSize));
         for (int b = 0; b < blocksDone; b++)
-            checkpoint.RunBlock(compiled, new RunOptions(replications, seed, threads), manifest, b, null, CancellationToken.None);
+            checkpoint.WriteBlock(compiled, manifest, b, sink => MonteCarloRunner.Stream(compiled, new RunOptions(replications, seed, threads), checkpoint.BlockRange(b), sink));
     }
 
     private static void AssertSameResults(string expected, string actual)

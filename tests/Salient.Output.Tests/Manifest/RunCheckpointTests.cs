@@ -52,7 +52,7 @@ public sealed class RunCheckpointTests : IDisposable
         var run = RunManifest(10, 4);
         Assert.Null(RunCheckpoint.Open(folder, RunCheckpoint.Describe(run, 1)));
         var created = RunCheckpoint.Create(folder, RunCheckpoint.Describe(run, 4));
-        created.RunBlock(Scenario.Value, new RunOptions(10, 4, 2), run, 1, null, CancellationToken.None);
+        created.WriteBlock(Scenario.Value, run, 1, sink => MonteCarloRunner.Stream(Scenario.Value, new RunOptions(10, 4, 2), created.BlockRange(1), sink));
 
         var opened = RunCheckpoint.Open(folder, RunCheckpoint.Describe(run, 1));
         Assert.NotNull(opened);

@@ -2,10 +2,10 @@ using System.ComponentModel;
 using Salient.Scenario.Parsing;
 using Spectre.Console.Cli;
 
-namespace Salient.Cli.Commands;
+namespace Salient.Cli.Settings;
 
 /// <summary>Options shared by every command that loads a scenario.</summary>
-public class ScenarioSettings : CommandSettings
+public class ScenarioSettings : SalientSettings
 {
     [CommandArgument(0, "[SCENARIO]")]
     [Description("Scenario folder or YAML file (default: scenarios/kursk-2024).")]
@@ -22,10 +22,6 @@ public class ScenarioSettings : CommandSettings
     [CommandOption("--uncalibrated")]
     [Description("Ignore the scenario's calibration file: run the values as written (the priors), not the calibrated baseline.")]
     public bool Uncalibrated { get; init; }
-
-    [CommandOption("--debug")]
-    [Description("Show stack traces for unexpected failures.")]
-    public bool Debug { get; init; }
 
     /// <summary>What to load: <paramref name="variant"/> (default: --variant), --set then <paramref name="extra"/> overrides, and --uncalibrated.</summary>
     public LoadOptions LoadOptions(string? variant = null, IEnumerable<string>? extra = null) =>

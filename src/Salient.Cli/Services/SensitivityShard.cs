@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Salient.Analysis;
 using Salient.Analysis.Sensitivity;
 using Salient.Analysis.Sweeps;
+using Salient.Analysis;
 using Salient.Experiments.Sharding;
 
-namespace Salient.Cli.Commands;
+namespace Salient.Cli.Services;
 
 /// <summary>An output of a sensitivity study: its selector name and whether it is a day index (censored at the day after the end).</summary>
 internal sealed record SensitivityOutput(string Name, bool IsDay);

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using Salient.Engine.Compilation;
+using Salient.Experiments.Runner;
+using Salient.Experiments.Sharding;
+using Salient.Experiments.Statistics;
+using Salient.Output.Files;
+using Salient.Output.Manifest;
+using Salient.Output.Parquet;
+using Spectre.Console;
+
+namespace Salient.Cli.Services;
+
+/// <summary>What <c>salient run</c> was asked to do, checked: the scenario, the replications of this process, where to write.</summary>
+/// <remarks>Immutable.</remarks>
+internal sealed record RunRequest(
+    CompiledScenario Scenario, string ScenarioPath, IReadOnlyList<string> Set, RunOptions Options, ShardSpec? Shard, ReplicationRange Range,
+    string OutDir, bool Resume, int? CheckpointEvery, bool Trajectories, bool DailyMaps);
+
+/// <summary>What a run did: the summary (null for a shard), how long it took and how many replications came from a checkpoint.</summary>
+internal sealed record RunOutcome(RunSummary? Summary, double Seconds, int Resumed);
+
+/// <summary>
+/// <c>salient run</c> and <c>salient merge</c> as services: the checkpoint decisions, the run orchestrator streaming into
+/// the run folder's sink, and the outputs written in one atomic folder. Console-free: notes go to a callback as markup.
+/// </summary>
+internal static class RunService
+{
+    /// <summary>Bytes of result memory a run may use before it is refused (a guard against absurd replication counts).</summary>
+    public const long MemoryBudgetBytes = 8L * 1024 * 1024 * 1024;
+
+    /// <summary>The default output folder: out/&lt;scenario&gt;[-variant]-&lt;seed&gt;[-shard-k-of-N].</summary>
+    public static string DefaultOut(Scenario.Model.ScenarioModel model, ulong seed, ShardSpec? shard) =>
+        Path.Combine("out", $"{model.Name}{(model.Variant is null ? "" : "-" + model.Variant)}-{seed}{(shard is { } sh ? $"-shard-{sh.Index}-of-{sh.Count}" : "")}");
+
+    /// <summary>Refuses a whole run whose results would not fit the memory budget, and an empty shard.</summary>
+    public static void Check(CompiledScenario compiled, int replications, ShardSpec? shard, ReplicationRange range)
+    {
+        long bytes = (long)replications * (compiled.Layout.Metrics.Length * 8L + compiled.Layout.DailyLength * 4L);
+        if (shard is null && bytes > MemoryBudgetBytes)
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{replications:N0} replications of this scenario would hold {bytes / 1e9:F1} GB of results in memory (limit {MemoryBudgetBytes / 1e9:F0} GB); run fewer"));
+        if (range.Count == 0)
+            throw new UserInputException($"shard {shard} of {replications} replications is empty: use at most {replications} shards");
+    }
+
+    /// <summary>
+    /// Plays the run (resuming its checkpoint when asked and it matches) and writes its folder atomically: a whole run's
+    /// outputs, or a shard folder. <paramref name="withProgress"/> runs the replications behind a progress display.
+    /// </summary>
+    public static RunOutcome Execute(RunRequest request, Action<string> note, Func<int, Func<Action<int>, int[]>, int[]> withProgress, CancellationToken cancel)
+    {
+        var (compiled, options, shard, range) = (request.Scenario, request.Options, request.Shard, request.Range);
+        var clock = Stopwatch.StartNew();
+        var manifest = ShardManifest.Begin(shard is null ? ShardManifest.RunKind : ShardManifest.ShardKind, compiled, request.ScenarioPath, request.Set,
+            options.Seed, options.Replications, shard ?? new ShardSpec(1, 1), range, DateTimeOffset.UtcNow, options.Threads);
+
+        // The checkpoint is checked before anything is written: a mismatch leaves every folder as it was.
+        string checkpointDir = RunCheckpoint.FolderFor(request.OutDir);
+        var checkpoint = request.Resume ? RunCheckpoint.Open(checkpointDir, RunCheckpoint.Describe(manifest, 1)) : null;
+        if (checkpoint is not null && request.CheckpointEvery is { } every && every != checkpoint.Manifest.BlockSize)
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                $"the checkpoint '{checkpointDir}' was written in blocks of {checkpoint.Manifest.BlockSize} replications: resume with --checkpoint-every {checkpoint.Manifest.BlockSize} or without --checkpoint-every"));
+        int blockSize = checkpoint?.Manifest.BlockSize ?? request.CheckpointEvery ?? RunCheckpoint.DefaultBlockSize(range.Count);
+        var plan = new RunPlan(compiled, options, range, blockSize);
+        bool blocks = checkpoint is not null || plan.BlockCount > 1;
+        if (checkpoint is not null)
+            note(string.Create(CultureInfo.InvariantCulture,
+                $"Resuming from [bold]{Markup.Escape(checkpointDir)}[/]: {checkpoint.DoneCount} of {checkpoint.BlockCount} blocks of {blockSize} replications already done"));
+        else
+        {
+            if (request.Resume) note($"No checkpoint at {Markup.Escape(checkpointDir)}: running from the start");
+            else if (Directory.Exists(checkpointDir)) note($"Discarding the checkpoint {Markup.Escape(checkpointDir)} of an earlier run (continue one with --resume)");
+            RunCheckpoint.Discard(checkpointDir);
+            if (blocks)
+                note(string.Create(CultureInfo.InvariantCulture,
+                    $"Checkpointing every {blockSize:N0} replications to {Markup.Escape(checkpointDir)} (if interrupted, continue with the same command and --resume)"));
+        }
+
+        int resumed = checkpoint?.DoneReplications ?? 0;
+        RunSummary? summary = null;
+        // Replications stream, in order, into replications.parquet and the summary at once (through checkpoint blocks
+        // when the run has several); only the outputs that need per-replication rows read the file back.
+        AtomicDirectory.Write(request.OutDir, dir =>
+        {
+            using var sink = new RunResultSink(dir, compiled, manifest.ParquetMetadata(), summarise: shard is null);
+            int[] tally = withProgress(range.Count, progress =>
+            {
+                var store = blocks ? (checkpoint ?? RunCheckpoint.Create(checkpointDir, RunCheckpoint.Describe(manifest, blockSize))).Store(compiled, manifest) : null;
+                return RunOrchestrator.Execute(plan, store, sink, progress, cancel);
+            });
+            var (result, accumulated) = sink.Complete(options.Seed, tally);
+            if (shard is null)
+            {
+                summary = accumulated!;
+                RunOutputs.Write(dir, result, summary, request.ScenarioPath, request.Trajectories, request.DailyMaps);
+            }
+            else ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), tally, compiled.Days, compiled.CellCount);
+            manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
+        });
+        RunCheckpoint.Discard(checkpointDir);
+        return new RunOutcome(summary, clock.Elapsed.TotalSeconds, resumed);
+    }
+
+    /// <summary>
+    /// Reads what a merge needs from checked shard folders before anything is written: their replications in order,
+    /// the summed control tally (any damage is an error here) and the merged run's manifest.
+    /// </summary>
+    public static MergePlan PlanMerge(ShardSet set, CompiledScenario compiled, string scenarioPath, DateTimeOffset started)
+    {
+        var first = set.First;
+        var source = set.Source(compiled.Layout);
+        var tally = set.Tally(compiled.Days, compiled.CellCount);
+        var parts = set.Shards.Select(s => new ManifestPart(s.Folder, s.Manifest.ShardIndex, s.Manifest.ShardCount, s.Manifest.Start, s.Manifest.End, s.Manifest.Timing, s.Manifest.Host)).ToList();
+        var manifest = ShardManifest.Begin(ShardManifest.MergeKind, compiled, scenarioPath, first.Scenario.Set, first.Seed, first.Replications,
+            new ShardSpec(1, 1), ReplicationRange.All(first.Replications), started, threads: 1) with { Parts = parts };
+        return new MergePlan(compiled, scenarioPath, first.Seed, source, tally, manifest);
+    }
+
+    /// <summary>
+    /// Writes the merged run: the shards' replications replayed through the same sink and writer as
+    /// <see cref="Execute"/>, so the merged files are those of the run in one process. Returns the summary.
+    /// </summary>
+    public static RunSummary Merge(MergePlan plan, string outDir, bool trajectories, bool dailyMaps)
+    {
+        RunSummary summary = null!;
+        AtomicDirectory.Write(outDir, dir =>
+        {
+            using var sink = new RunResultSink(dir, plan.Scenario, plan.Manifest.ParquetMetadata(), summarise: true);
+            RunOrchestrator.Replay(plan.Source, plan.Scenario.Layout, sink);
+            var (result, accumulated) = sink.Complete(plan.Seed, plan.Tally);
+            summary = accumulated!;
+            RunOutputs.Write(dir, result, summary, plan.ScenarioPath, trajectories, dailyMaps);
+            plan.Manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
+        });
+        return summary;
+    }
+}
+
+/// <summary>A merge, read and checked, before anything is written.</summary>
+internal sealed record MergePlan(CompiledScenario Scenario, string ScenarioPath, ulong Seed, IReplicationSource Source, int[] Tally, ShardManifest Manifest);

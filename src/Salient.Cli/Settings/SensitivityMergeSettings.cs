@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Salient.Cli.Settings;
+
+/// <summary>Options of <c>salient sensitivity-merge</c>.</summary>
+public sealed class SensitivityMergeSettings : SalientSettings
+{
+    [CommandArgument(0, "<SHARD_DIR>")]
+    [Description("Shard folders written by salient sensitivity --shard k/N (all N of them, any order).")]
+    public string[] Shards { get; init; } = [];
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Output folder for the combined study (required): sensitivity.csv, points.csv and a bar plot per output.")]
+    public string? Out { get; init; }
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate()
+    {
+        if (Shards.Length == 0) return ValidationResult.Error("give the shard folders to merge");
+        if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out DIR is required: the folder to write the combined study to");
+        return ValidationResult.Success();
+    }
+}
