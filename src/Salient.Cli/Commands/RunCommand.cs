@@ -21,7 +21,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         ShardSpec? shard = settings.Shard is null ? null : ShardSpec.TryParse(settings.Shard, out var spec, out _) ? spec : null;
         var range = shard?.RangeOf(settings.Replications) ?? ReplicationRange.All(settings.Replications);
         RunService.Check(compiled, settings.Replications, shard, range);
-        string outDir = settings.Out ?? RunService.DefaultOut(model, settings.Seed, shard);
+        string outDir = settings.Out ?? DefaultOutputFolder.ForRun(model, settings.Set, settings.Uncalibrated, settings.Seed, shard);
         var options = settings.ToRunOptions();
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[bold]{Markup.Escape(model.Title)}[/]{(model.Variant is null ? "" : $" (variant [bold]{Markup.Escape(model.Variant)}[/])")}: {model.Theatre.Cells.Length} cells, {model.Units.Length} units, {model.Calendar.Start:yyyy-MM-dd} to {model.Calendar.End:yyyy-MM-dd}"));

@@ -29,10 +29,6 @@ internal static class RunService
     /// <summary>Bytes of result memory a run may use before it is refused (a guard against absurd replication counts).</summary>
     public const long MemoryBudgetBytes = 8L * 1024 * 1024 * 1024;
 
-    /// <summary>The default output folder: out/&lt;scenario&gt;[-variant]-&lt;seed&gt;[-shard-k-of-N].</summary>
-    public static string DefaultOut(Scenario.Model.ScenarioModel model, ulong seed, ShardSpec? shard) =>
-        Path.Combine("out", $"{model.Name}{(model.Variant is null ? "" : "-" + model.Variant)}-{seed}{(shard is { } sh ? $"-shard-{sh.Index}-of-{sh.Count}" : "")}");
-
     /// <summary>Refuses a whole run whose results would not fit the memory budget, and an empty shard.</summary>
     public static void Check(CompiledScenario compiled, int replications, ShardSpec? shard, ReplicationRange range)
     {

@@ -9,6 +9,8 @@ namespace Salient.Output.Files;
 /// one, never a half-written mix. A killed writer leaves only hidden <c>.name.tmp-PID-GUID</c> (and, if killed between
 /// the two renames, <c>.name.old-PID-GUID</c>) folders; the next write of the same target deletes those of processes
 /// that are no longer running on this machine, first putting a stranded previous result back in place.
+/// An existing target is replaced only when <see cref="FolderOwnership"/> finds nothing in it that Salient did not
+/// write; the committed folder carries the record of its files.
 /// </summary>
 public static class AtomicDirectory
 {
@@ -21,6 +23,7 @@ public static class AtomicDirectory
         string name = Path.GetFileName(full);
         string temp = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         string old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        FolderOwnership.EnsureReplaceable(full, target);
         try
         {
             Directory.CreateDirectory(parent);
@@ -34,6 +37,7 @@ public static class AtomicDirectory
         try
         {
             write(temp);
+            FolderOwnership.Record(temp);
             if (File.Exists(full)) throw new OutputException($"cannot write to '{target}': a file of that name exists (expected a folder)");
             if (Directory.Exists(full))
             {

@@ -39,6 +39,7 @@ public static class AtomicFile
                 if (durable) stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
+            FolderOwnership.Add(full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
