@@ -9,38 +9,53 @@ namespace Salient.Cli.Settings;
 /// <summary>Options of <c>salient calibrate</c>.</summary>
 public sealed class CalibrateSettings : ScenarioSettings
 {
+    /// <summary><c>--particles</c>: particles (parameter sets) kept in each ABC generation.</summary>
+    /// <remarks>Default 200; 10 to 100,000.</remarks>
     [CommandOption("--particles <N>")]
     [Description("Particles per generation (default 200).")]
     public int Particles { get; init; } = 200;
 
+    /// <summary><c>--generations</c>: the most ABC generations to run, the prior's included.</summary>
+    /// <remarks>Default 6; 1 to 50.</remarks>
     [CommandOption("--generations <T>")]
     [Description("Most generations, the prior's included (default 6).")]
     public int Generations { get; init; } = 6;
 
+    /// <summary><c>-r|--replications</c>: replications per particle; the particle's distance to the evidence is the RMS over them.</summary>
+    /// <remarks>Default 4; 1 to 1,000.</remarks>
     [CommandOption("-r|--replications <R>")]
     [Description("Replications per particle; its distance is the RMS over them (default 4).")]
     public int Replications { get; init; } = 4;
 
+    /// <summary><c>--quantile</c>: each generation's acceptance tolerance is this quantile of the previous generation's distances.</summary>
+    /// <remarks>Default 0.5; strictly between 0.05 and 0.95. Lower shrinks the tolerance faster but costs more proposals per generation.</remarks>
     [CommandOption("--quantile <Q>")]
     [Description("Each generation's tolerance is this quantile of the previous generation's distances (default 0.5).")]
     public double Quantile { get; init; } = 0.5;
 
+    /// <summary><c>--seed</c>: the seed of the fit: it seeds both the proposals and the simulations that score them.</summary>
+    /// <remarks>Default 1.</remarks>
     [CommandOption("--seed <S>")]
     [Description("Seed of the fit (default 1).")]
     public ulong Seed { get; init; } = 1;
 
+    /// <summary><c>--threads</c>: worker threads; null for one per core.</summary>
+    /// <remarks>1 to 1,024. Results do not depend on it.</remarks>
     [CommandOption("--threads <T>")]
     [Description("Worker threads (default: all cores). Results never depend on it.")]
     public int? Threads { get; init; }
 
+    /// <summary><c>--evidence</c>: the evidence ledger to fit; null for evidence.yaml beside the scenario.</summary>
     [CommandOption("--evidence <FILE>")]
     [Description("Evidence ledger to fit (default: evidence.yaml beside the scenario).")]
     public string? Evidence { get; init; }
 
+    /// <summary><c>-o|--out</c>: the output folder; null for <c>out/&lt;scenario&gt;-calibration-&lt;seed&gt;</c>.</summary>
     [CommandOption("-o|--out <DIR>")]
     [Description("Output folder (default out/<scenario>-calibration-<seed>).")]
     public string? Out { get; init; }
 
+    /// <summary><c>--install</c>: also write calibration.yaml beside the scenario, so every later command runs the calibrated baseline.</summary>
     [CommandOption("--install")]
     [Description("Also write calibration.yaml beside the scenario, so every command runs the calibrated baseline.")]
     public bool Install { get; init; }

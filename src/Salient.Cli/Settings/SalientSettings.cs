@@ -8,6 +8,9 @@ namespace Salient.Cli.Settings;
 /// stack traces); it is declared here so that every command's help lists it and the parser accepts it.</remarks>
 public class SalientSettings : CommandSettings
 {
+    /// <summary><c>--debug</c>: let every exception, user errors included, propagate with its stack trace instead of being rendered by the CLI.</summary>
+    /// <remarks><see cref="SalientApp"/> reads the flag from the raw arguments and removes it before parsing, so this property is
+    /// never set; it is declared only so that every command's help lists the option.</remarks>
     [CommandOption("--debug")]
     [Description("Show stack traces for unexpected failures.")]
     public bool Debug { get; init; }

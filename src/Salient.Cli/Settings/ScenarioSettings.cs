@@ -7,18 +7,24 @@ namespace Salient.Cli.Settings;
 /// <summary>Options shared by every command that loads a scenario.</summary>
 public class ScenarioSettings : SalientSettings
 {
+    /// <summary>The <c>[SCENARIO]</c> argument: a scenario folder or its YAML file; null for <c>scenarios/kursk-2024</c>.</summary>
     [CommandArgument(0, "[SCENARIO]")]
     [Description("Scenario folder or YAML file (default: scenarios/kursk-2024).")]
     public string? Scenario { get; init; }
 
+    /// <summary><c>--variant</c>: the id of one of the scenario's named variants to apply; null for the baseline.</summary>
+    /// <remarks>An unknown name is reported as SAL120 by the loader, not rejected here.</remarks>
     [CommandOption("--variant <NAME>")]
     [Description("Apply the scenario's named variant.")]
     public string? Variant { get; init; }
 
+    /// <summary><c>--set PATH=VALUE</c>: overrides of single scenario values, in the order given (repeatable; empty for none).</summary>
+    /// <remarks>Applied after the variant; a malformed override is reported by the loader as SAL114.</remarks>
     [CommandOption("--set <PATH=VALUE>")]
     [Description("Override one value, e.g. --set parameters.ground.lethality.red=0.03 (repeatable).")]
     public string[] Set { get; init; } = [];
 
+    /// <summary><c>--uncalibrated</c>: ignore the scenario's calibration file and run the values as written (the priors).</summary>
     [CommandOption("--uncalibrated")]
     [Description("Ignore the scenario's calibration file: run the values as written (the priors), not the calibrated baseline.")]
     public bool Uncalibrated { get; init; }

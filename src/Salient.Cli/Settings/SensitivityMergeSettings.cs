@@ -7,10 +7,13 @@ namespace Salient.Cli.Settings;
 /// <summary>Options of <c>salient sensitivity-merge</c>.</summary>
 public sealed class SensitivityMergeSettings : SalientSettings
 {
+    /// <summary>The <c>&lt;SHARD_DIR&gt;</c> arguments: the folders written by <c>salient sensitivity --shard k/N</c>, all N of them, in any order.</summary>
     [CommandArgument(0, "<SHARD_DIR>")]
     [Description("Shard folders written by salient sensitivity --shard k/N (all N of them, any order).")]
     public string[] Shards { get; init; } = [];
 
+    /// <summary><c>-o|--out</c>: the folder for the combined study (sensitivity.csv, points.csv and a bar plot per output).</summary>
+    /// <remarks>Required; null or blank fails <see cref="Validate"/>.</remarks>
     [CommandOption("-o|--out <DIR>")]
     [Description("Output folder for the combined study (required): sensitivity.csv, points.csv and a bar plot per output.")]
     public string? Out { get; init; }

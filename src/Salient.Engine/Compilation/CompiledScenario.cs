@@ -15,6 +15,15 @@ public sealed class CompiledScenario
     /// <summary>Sides the engine supports; the loader enforces it.</summary>
     public const int SideCount = 2;
 
+    /// <summary>
+    /// Flattens a loaded scenario into the kernel's arrays and declares its metric layout. Nothing is sampled here:
+    /// uncertain quantities are drawn per replication, into the daily series of <see cref="ParameterQuantities"/>.
+    /// </summary>
+    /// <param name="model">A scenario the loader accepted (no error diagnostics); it is not validated again here.</param>
+    /// <remarks>
+    /// The work is linear in cells, edges and units × days (the per-day plan table), so build one instance per scenario
+    /// and variant and share it across replications and threads rather than compiling per replication.
+    /// </remarks>
     public CompiledScenario(ScenarioModel model)
     {
         Model = model;
@@ -119,13 +128,22 @@ public sealed class CompiledScenario
         (FinalReaders, SeriesReaders, Layout) = Kernel.Simulation.DeclareMetrics(this).Seal(Days);
     }
 
+    /// <summary>The scenario this was compiled from, kept for names, ids and geometry that the kernel does not need.</summary>
     public ScenarioModel Model { get; }
+
+    /// <summary>Number of simulated days, end date inclusive (<see cref="Calendar.Days"/>).</summary>
     public int Days { get; }
+
+    /// <summary>Kernel ticks per simulated day: 24 divided by the scenario's <c>tick_hours</c>.</summary>
+    /// <remarks>One of 1, 2, 3, 4, 6, 8, 12 or 24; the loader rejects a tick length that does not divide 24.</remarks>
     public int TicksPerDay { get; }
+
+    /// <summary>Ticks in one replication: <see cref="Days"/> × <see cref="TicksPerDay"/>.</summary>
     public int TotalTicks { get; }
     /// <summary>Tick length in days.</summary>
     public double Dt { get; }
 
+    /// <summary>Number of theatre cells; cell indices run from 0 to <c>CellCount - 1</c> in the theatre's order.</summary>
     public int CellCount { get; }
     internal double[] CellArea { get; }
     internal double[] CellDefensibility { get; }
@@ -139,7 +157,10 @@ public sealed class CompiledScenario
     internal double[] CellX { get; }
     internal double[] CellY { get; }
 
+    /// <summary>Number of units in the scenario, both sides, including those that arrive after the start.</summary>
     public int UnitCount { get; }
+
+    /// <summary>Number of system types in the scenario's catalogue; system indices follow the catalogue's order.</summary>
     public int SystemCount { get; }
     internal int[] UnitSide { get; }
     internal int[] UnitStartCell { get; }

@@ -44,7 +44,11 @@ public sealed class MonteCarloResult
     /// </summary>
     public ReadOnlySpan<int> ControlTally => _controlTally;
 
+    /// <summary>The compiled scenario the replications ran; its <see cref="CompiledScenario.Layout"/> describes the results.</summary>
     public CompiledScenario Scenario { get; }
+
+    /// <summary>The run's root seed; replication <c>r</c>'s random streams derive from (seed, r, stream id).</summary>
+    /// <remarks>A shard's result carries the whole run's seed, not a seed of its own, so merged shards reproduce the run.</remarks>
     public ulong Seed { get; }
 
     /// <summary>Replications held (all of the run's, except for a shard's result).</summary>
@@ -56,6 +60,7 @@ public sealed class MonteCarloResult
     /// <summary>Where the per-replication results live; read them block by block, in replication order.</summary>
     public IReplicationSource Source { get; }
 
+    /// <summary>The metrics and daily series each replication recorded (the scenario's <see cref="CompiledScenario.Layout"/>).</summary>
     public MetricLayout Layout => Scenario.Layout;
 
     /// <summary>Final metrics, <c>[replication * Layout.Metrics.Length + metric]</c>. Only for results held in memory.</summary>

@@ -90,20 +90,57 @@ public sealed class RunFolder
 
     /// <summary>The run folder.</summary>
     public string Directory { get; }
+
+    /// <summary>The run's display title: the scenario's title from run.json, or <see cref="ScenarioName"/> without one.</summary>
     public string Title { get; private set; } = "";
+
+    /// <summary>The scenario's <c>name</c> (its id), from summary.json.</summary>
     public string ScenarioName { get; private set; } = "";
+
+    /// <summary>The variant the run applied, from summary.json; null when the scenario ran without one.</summary>
     public string? Variant { get; private set; }
+
+    /// <summary>The scenario's input hash from summary.json (scenario text, side files, variant and overrides); empty when absent.</summary>
+    /// <remarks>It identifies the exact inputs, so the report can show which inputs produced the run (the report prints its first 16 characters).</remarks>
     public string ScenarioHash { get; private set; } = "";
+
+    /// <summary>The engine version that produced the run (summary.json's <c>engine</c>); empty when absent.</summary>
     public string Engine { get; private set; } = "";
+
+    /// <summary>The run's root seed, from summary.json.</summary>
     public ulong Seed { get; private set; }
+
+    /// <summary>Number of replications the summary was computed over, from summary.json.</summary>
     public int Replications { get; private set; }
+
+    /// <summary>First simulated day: run.json's calendar start, else the first date of the daily series.</summary>
+    /// <remarks><c>default</c> when neither run.json nor any non-empty daily series is present.</remarks>
     public DateOnly Start { get; private set; }
+
+    /// <summary>Last simulated day, inclusive: run.json's calendar end, else the last date of the daily series.</summary>
+    /// <remarks><c>default</c> when neither run.json nor any non-empty daily series is present.</remarks>
     public DateOnly End { get; private set; }
+
+    /// <summary>The run's sides, with display names and colours from run.json.</summary>
+    /// <remarks>Without run.json the sides are recovered from the control-area series in summary.json, with the id as the
+    /// name and the default palette's colours.</remarks>
     public IReadOnlyList<SideInfo> Sides { get; private set; } = [];
+
+    /// <summary>The daily percentile bands (p05, p25, p50, p75, p95) from summary.json, keyed by series name.</summary>
     public IReadOnlyDictionary<string, DailyBand> Daily { get; private set; } = new Dictionary<string, DailyBand>();
+
+    /// <summary>The final-metric summaries from summary.json, keyed by metric name.</summary>
     public IReadOnlyDictionary<string, MetricStats> Metrics { get; private set; } = new Dictionary<string, MetricStats>();
+
+    /// <summary>The per-replication values from replications.csv; <see cref="ReplicationTable.Empty"/> when the file is missing.</summary>
     public ReplicationTable Table { get; private set; } = ReplicationTable.Empty;
+
+    /// <summary>The evidence ledger the report sets against the results; <see cref="EvidenceLedger.Empty"/> when there is none.</summary>
+    /// <remarks>An unreadable copy in the run folder is left out with a line in <see cref="Notes"/>; an unreadable ledger
+    /// passed explicitly to <see cref="Load"/> throws instead.</remarks>
     public EvidenceLedger Evidence { get; private set; } = EvidenceLedger.Empty;
+
+    /// <summary>The run's run.json, or null when the folder has none (or it cannot be read).</summary>
     public RunManifest? Manifest { get; private set; }
 
     /// <summary>The theatre's cells from cells.geojson (empty when the run has no map data).</summary>
