@@ -111,7 +111,7 @@ public sealed class ViewerApp
         if (path.StartsWith(files, StringComparison.Ordinal) && RunFiles.TryGetValue(path[files.Length..], out string? type))
         {
             string file = Path.Combine(_runDir, path[files.Length..]);
-            if (File.Exists(file))
+            if (IsRegularFile(file))
             {
                 if (path.EndsWith(".html", StringComparison.Ordinal)) SecurityHeaders(response, ReportContentSecurityPolicy);
                 response.ContentType = type;
@@ -201,6 +201,16 @@ public sealed class ViewerApp
         if (string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase)) return true;
         if (name.StartsWith('[') && name.EndsWith(']')) name = name[1..^1];
         return IPAddress.TryParse(name, out var ip) && IPAddress.IsLoopback(ip);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="file"/> is a regular file, not a symbolic link: a run folder received from someone else
+    /// could link a run file's name to any file the user can read, so links are never followed.
+    /// </summary>
+    private static bool IsRegularFile(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists && info.LinkTarget is null && (info.Attributes & FileAttributes.ReparsePoint) == 0;
     }
 
     /// <summary>The names of the embedded static files (for tests).</summary>

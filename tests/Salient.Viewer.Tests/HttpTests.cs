@@ -68,6 +68,23 @@ public sealed class HttpTests(ViewerRunFixture fixture)
     }
 
     [Fact]
+    public async Task RunFileThatIsASymbolicLink_Is404AndLeaksNothing()
+    {
+        // Given a run folder whose daily.csv links to a file outside it
+        using var client = new HttpClient { BaseAddress = fixture.LinkedHost.Url };
+
+        // When the viewer is asked for it
+        using var linked = await client.GetAsync(new Uri("/files/daily.csv", UriKind.Relative));
+        string body = await linked.Content.ReadAsStringAsync();
+
+        // Then it refuses the link, but still serves the regular files beside it
+        Assert.Equal(HttpStatusCode.NotFound, linked.StatusCode);
+        Assert.DoesNotContain("outside the run folder", body, StringComparison.Ordinal);
+        using var regular = await client.GetAsync(new Uri("/files/summary.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, regular.StatusCode);
+    }
+
+    [Fact]
     public async Task NulInPath_RejectedByKestrelBeforeTheApp()
     {
         // Kestrel refuses an encoded NUL in the target with 400 before any handler runs: nothing can be read either way.

@@ -16,6 +16,12 @@ public sealed class ViewerRunFixture : IAsyncLifetime
 
     public ViewerHost Host { get; private set; } = null!;
 
+    /// <summary>A copy of the run folder whose daily.csv is a symbolic link to a file outside it.</summary>
+    public string LinkedRunDir => Path.Combine(Root, "linked-run");
+
+    /// <summary>The viewer serving <see cref="LinkedRunDir"/>.</summary>
+    public ViewerHost LinkedHost { get; private set; } = null!;
+
     /// <summary>The repository root (the folder holding Salient.slnx).</summary>
     public static string Repo => Salient.Testing.TestRepository.Root;
 
@@ -30,12 +36,19 @@ public sealed class ViewerRunFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(Root, "secret.txt"), "outside the run folder");
         File.WriteAllText(Path.Combine(RunDir, "private-notes.txt"), "inside the run folder but not a run output");
         Host = ViewerHost.Start(RunDir, "127.0.0.1", 0);
+        // A run folder received from someone else, whose daily.csv is a link to a file outside it.
+        Directory.CreateDirectory(LinkedRunDir);
+        foreach (string file in Directory.GetFiles(RunDir)) File.Copy(file, Path.Combine(LinkedRunDir, Path.GetFileName(file)));
+        File.Delete(Path.Combine(LinkedRunDir, "daily.csv"));
+        File.CreateSymbolicLink(Path.Combine(LinkedRunDir, "daily.csv"), Path.Combine(Root, "secret.txt"));
+        LinkedHost = ViewerHost.Start(LinkedRunDir, "127.0.0.1", 0);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         if (Host is not null) await Host.DisposeAsync();
+        if (LinkedHost is not null) await LinkedHost.DisposeAsync();
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { /* best effort */ }
     }
