@@ -48,6 +48,8 @@ internal static class RunService
     {
         var (compiled, options, shard, range) = (request.Scenario, request.Options, request.Shard, request.Range);
         var clock = Stopwatch.StartNew();
+        // One writer per output folder and checkpoint: a second run on the same --out is refused, not let discard ours.
+        using var outputLock = OutputLock.Acquire(request.OutDir);
         var manifest = ShardManifest.Begin(shard is null ? ShardManifest.RunKind : ShardManifest.ShardKind, compiled, request.ScenarioPath, request.Set,
             options.Seed, options.Replications, shard ?? new ShardSpec(1, 1), range, DateTimeOffset.UtcNow, options.Threads);
 
@@ -120,6 +122,7 @@ internal static class RunService
     public static RunSummary Merge(MergePlan plan, string outDir, bool trajectories, bool dailyMaps)
     {
         RunSummary summary = null!;
+        using var outputLock = OutputLock.Acquire(outDir);
         AtomicDirectory.Write(outDir, dir =>
         {
             using var sink = new RunResultSink(dir, plan.Scenario, plan.Manifest.ParquetMetadata(), summarise: true);

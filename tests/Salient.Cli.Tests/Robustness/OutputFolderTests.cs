@@ -1,4 +1,5 @@
 using Salient.Cli.Services;
+using Salient.Output.Files;
 using Salient.Testing;
 using Xunit;
 using static Salient.Cli.Tests.CliTestSupport;
@@ -40,6 +41,26 @@ public sealed class OutputFolderTests : IDisposable
         Assert.Equal(0, Run("run", LineOfTowns, "-n", "5", "--no-report", "--out", dir).Code);
         Assert.Equal(0, Run("run", LineOfTowns, "-n", "5", "--no-report", "--out", dir).Code);
         Assert.True(File.Exists(Path.Combine(dir, "summary.json")));
+    }
+
+    [Fact]
+    public void Run_WhileAnotherWriterHoldsTheFolder_ExitTwo_ItsCheckpointKept()
+    {
+        // Given a checkpointed run in progress on the same --out (its lock held, its checkpoint present)
+        string dir = Path.Combine(_root, "busy");
+        string checkpoint = dir + ".partial";
+        Directory.CreateDirectory(checkpoint);
+        File.WriteAllText(Path.Combine(checkpoint, "block"), "in progress");
+        using var held = OutputLock.Acquire(dir);
+
+        // When a second run is started there
+        var (code, output) = Run("run", LineOfTowns, "-n", "10", "--checkpoint-every", "5", "--no-report", "--out", dir);
+
+        // Then it is refused before touching the first one's checkpoint
+        Assert.Equal(2, code);
+        Assert.Contains("another Salient process is writing", output, StringComparison.Ordinal);
+        Assert.Equal("in progress", File.ReadAllText(Path.Combine(checkpoint, "block")));
+        Assert.False(Directory.Exists(dir));
     }
 
     [Fact]
