@@ -4,7 +4,6 @@ using Salient.Cli.Rendering;
 using Salient.Cli.Services;
 using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
-using Salient.Output.Html;
 using Salient.Output.Manifest;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -32,12 +31,11 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
             $"Merging {set.Shards.Count} shard(s) of [bold]{Markup.Escape(model.Title)}[/]: {first.Replications:N0} replications, seed {first.Seed}"));
 
         string outDir = settings.Out!;
-        var summary = RunService.Merge(plan, outDir, settings.Trajectories, settings.DailyMaps);
-        string? report = settings.NoReport ? null : ReportWriter.Write(outDir);
+        var summary = RunService.Merge(plan, outDir, settings.Trajectories, settings.DailyMaps, report: !settings.NoReport);
 
         SummaryTable.Render(console, model, summary);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Merged {set.Shards.Count} shard(s), {first.Replications:N0} replications, in {clock.Elapsed.TotalSeconds:F1} s. Outputs: [bold]{Markup.Escape(outDir)}[/]{(report is null ? "" : " (with report.html)")}"));
+            $"Merged {set.Shards.Count} shard(s), {first.Replications:N0} replications, in {clock.Elapsed.TotalSeconds:F1} s. Outputs: [bold]{Markup.Escape(outDir)}[/]{(settings.NoReport ? "" : " (with report.html)")}"));
         return 0;
     }
 }

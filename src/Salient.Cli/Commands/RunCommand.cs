@@ -4,7 +4,6 @@ using Salient.Cli.Services;
 using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Sharding;
-using Salient.Output.Html;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -28,7 +27,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{options.Replications:N0} replications, seed {options.Seed}, {options.Threads} thread(s){(shard is null ? "" : $"; shard {shard}: replications {Markup.Escape(range.ToString())}")}"));
 
         var request = new RunRequest(compiled, ScenarioInput.Resolve(settings.Scenario), settings.Set, options, shard, range, outDir,
-            settings.Resume, settings.CheckpointEvery, settings.Trajectories, settings.DailyMaps);
+            settings.Resume, settings.CheckpointEvery, settings.Trajectories, settings.DailyMaps, Report: !settings.NoReport);
         var outcome = RunService.Execute(request, console.MarkupLine,
             (total, work) => ProgressDisplay.Replications(console, total, work, cancellationToken), cancellationToken);
 
@@ -41,11 +40,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 $"shard {shard}: {range.Count:N0} replications {Markup.Escape(range.ToString())}{played} in {seconds:F1} s ({(range.Count - resumed) / Math.Max(seconds, 1e-9):F0}/s). Shard folder: [bold]{Markup.Escape(outDir)}[/]; combine the shards with: salient merge DIR... --out OUT"));
             return 0;
         }
-        string? report = settings.NoReport ? null : ReportWriter.Write(outDir);
 
         SummaryTable.Render(console, model, summary);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{options.Replications:N0} replications{played} in {seconds:F1} s ({(options.Replications - resumed) / Math.Max(seconds, 1e-9):F0}/s). Outputs: [bold]{Markup.Escape(outDir)}[/] (summary.json, replications.csv, daily.csv, replications.parquet, manifest.json, cells.geojson, control.json, front.geojson{(settings.DailyMaps ? ", maps/" : "")}{(report is null ? "" : ", report.html")}; explore with: salient serve {Markup.Escape(outDir)})"));
+            $"{options.Replications:N0} replications{played} in {seconds:F1} s ({(options.Replications - resumed) / Math.Max(seconds, 1e-9):F0}/s). Outputs: [bold]{Markup.Escape(outDir)}[/] (summary.json, replications.csv, daily.csv, replications.parquet, manifest.json, cells.geojson, control.json, front.geojson{(settings.DailyMaps ? ", maps/" : "")}{(settings.NoReport ? "" : ", report.html")}; explore with: salient serve {Markup.Escape(outDir)})"));
         return 0;
     }
 }

@@ -5,6 +5,7 @@ using Salient.Experiments.Runner;
 using Salient.Experiments.Sharding;
 using Salient.Experiments.Statistics;
 using Salient.Output.Files;
+using Salient.Output.Html;
 using Salient.Output.Manifest;
 using Salient.Output.Parquet;
 using Spectre.Console;
@@ -15,7 +16,7 @@ namespace Salient.Cli.Services;
 /// <remarks>Immutable.</remarks>
 internal sealed record RunRequest(
     CompiledScenario Scenario, string ScenarioPath, IReadOnlyList<string> Set, RunOptions Options, ShardSpec? Shard, ReplicationRange Range,
-    string OutDir, bool Resume, int? CheckpointEvery, bool Trajectories, bool DailyMaps);
+    string OutDir, bool Resume, int? CheckpointEvery, bool Trajectories, bool DailyMaps, bool Report);
 
 /// <summary>What a run did: the summary (null for a shard), how long it took and how many replications came from a checkpoint.</summary>
 internal sealed record RunOutcome(RunSummary? Summary, double Seconds, int Resumed);
@@ -95,6 +96,8 @@ internal static class RunService
             }
             else ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), tally, compiled.Days, compiled.CellCount);
             manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
+            // The report is part of the atomic commit: a failure here keeps the previous result whole.
+            if (shard is null && request.Report) ReportWriter.Write(dir);
         });
         RunCheckpoint.Discard(checkpointDir);
         return new RunOutcome(summary, clock.Elapsed.TotalSeconds, resumed);
@@ -119,7 +122,7 @@ internal static class RunService
     /// Writes the merged run: the shards' replications replayed through the same sink and writer as
     /// <see cref="Execute"/>, so the merged files are those of the run in one process. Returns the summary.
     /// </summary>
-    public static RunSummary Merge(MergePlan plan, string outDir, bool trajectories, bool dailyMaps)
+    public static RunSummary Merge(MergePlan plan, string outDir, bool trajectories, bool dailyMaps, bool report)
     {
         RunSummary summary = null!;
         using var outputLock = OutputLock.Acquire(outDir);
@@ -131,6 +134,7 @@ internal static class RunService
             summary = accumulated!;
             RunOutputs.Write(dir, result, summary, plan.ScenarioPath, trajectories, dailyMaps);
             plan.Manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
+            if (report) ReportWriter.Write(dir);
         });
         return summary;
     }

@@ -5,6 +5,8 @@ namespace Salient.Output.Files;
 /// <c>.name.lock</c> file beside the folder, held open with <see cref="FileShare.None"/>, which .NET enforces on Linux
 /// with an advisory <c>flock</c>. The operating system releases it when the process exits or dies, so a killed run never
 /// leaves a stale lock; a second writer of the same folder is refused instead of discarding the first one's checkpoint.
+/// The file is deleted when the lock is released (a killed process leaves it, unlocked, for the next writer to reuse
+/// and delete); two writers that start within the instant of that deletion could both proceed, a window this accepts.
 /// </summary>
 public sealed class OutputLock : IDisposable
 {

@@ -61,9 +61,11 @@ public sealed class KilledRunTests : IDisposable
         Assert.NotEmpty(Hidden(previousParent));
         Assert.NotEmpty(Hidden(freshParent));
 
-        // The next write of each folder removes the dead runs' temporaries.
-        AtomicDirectory.Write(previous, dir => File.WriteAllText(Path.Combine(dir, "next.txt"), "next"));
-        AtomicDirectory.Write(fresh, dir => File.WriteAllText(Path.Combine(dir, "next.txt"), "next"));
+        // The next write of each folder, under its lock as a run takes it, removes the dead runs' temporaries and the
+        // lock file they could not delete (the operating system released their locks when it killed them).
+        foreach (string target in new[] { previous, fresh })
+            using (OutputLock.Acquire(target))
+                AtomicDirectory.Write(target, dir => File.WriteAllText(Path.Combine(dir, "next.txt"), "next"));
         Assert.Empty(Hidden(previousParent));
         Assert.Empty(Hidden(freshParent));
         Assert.Equal("next", File.ReadAllText(Path.Combine(previous, "next.txt")));
