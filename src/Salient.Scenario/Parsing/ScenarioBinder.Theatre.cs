@@ -14,6 +14,12 @@ namespace Salient.Scenario.Parsing;
 
 internal sealed partial class ScenarioBinder
 {
+    /// <summary>
+    /// Largest latitude of a node, grid site or settlement, in degrees: the theatre's equal-area projection is oblique
+    /// and refuses centres within a degree of a pole (a land campaign never needs them).
+    /// </summary>
+    private const double MaxLatitude = 89;
+
     private static readonly string[] TheatreKeys = ["regions", "snap_km", "grid", "settlements", "terrain", "nodes", "edges", "depots"];
 
     private Theatre? BindTheatre(YamlNode? node, List<string> sides)
@@ -147,7 +153,7 @@ internal sealed partial class ScenarioBinder
         {
             var id = row[table.Column("id")];
             var lon = CsvNumber(table, row, "lon", -180, 180);
-            var lat = CsvNumber(table, row, "lat", -90, 90);
+            var lat = CsvNumber(table, row, "lat", -MaxLatitude, MaxLatitude);
             if (!Read.IsSlug(id.Text)) { Diag.Add(ScenarioErrors.CsvError, new SourceSpan(table.File, id.Line, id.Column), $"id '{id.Text}' must be lowercase letters, digits, '-' or '_'"); continue; }
             if (lon is not null && lat is not null) sites.Add(new PointSite(id.Text, lon.Value, lat.Value));
         }
@@ -169,7 +175,7 @@ internal sealed partial class ScenarioBinder
             if (seen.TryGetValue(id.Text, out int firstLine)) { Diag.Add(ScenarioErrors.DuplicateId, new SourceSpan(table.File, id.Line, id.Column), "settlement", id.Text, $"{table.File}:{firstLine}"); continue; }
             seen[id.Text] = id.Line;
             var lon = CsvNumber(table, row, "lon", -180, 180);
-            var lat = CsvNumber(table, row, "lat", -90, 90);
+            var lat = CsvNumber(table, row, "lat", -MaxLatitude, MaxLatitude);
             double pop = table.Column("population") is int pc and >= 0 && row[pc].Text.Length > 0 ? CsvNumber(table, row, "population", 0, 1e9) ?? 0 : 0;
             string kind = table.Column("kind") is int kc and >= 0 && row[kc].Text.Length > 0 ? row[kc].Text : "settlement";
             if (lon is null || lat is null) continue;
@@ -272,7 +278,7 @@ internal sealed partial class ScenarioBinder
             if (n is null) continue;
             var id = Read.String(ctx, n.Required("id"), "node", id: true);
             var lon = Read.Number(ctx, n.Required("lon"), "lon", -180, 180);
-            var lat = Read.Number(ctx, n.Required("lat"), "lat", -90, 90);
+            var lat = Read.Number(ctx, n.Required("lat"), "lat", -MaxLatitude, MaxLatitude);
             var area = Read.Number(ctx, n.Required("area_km2"), "area_km2", 0, 1e6);
             int control = SideRef(n.Required("control"), sides);
             string kind = n["terrain"] is { } tn ? Read.String(ctx, tn, "terrain") ?? "open" : "open";

@@ -57,6 +57,9 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         return new ScenarioDraft(model, ctx.File, ctx.Span(theatreNode));
     }
 
+    private static readonly DateOnly EarliestDate = new(1000, 1, 1);
+    private static readonly DateOnly LatestDate = new(9000, 12, 31);
+
     private Calendar? BindCalendar(YamlNode? node)
     {
         var m = MapView.Of(ctx, node, "calendar", ["start", "end", "tick_hours"]);
@@ -70,6 +73,13 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             return null;
         }
         if (start is null || end is null) return null;
+        // Dates are drawn on the report's charts as OLE dates, which hold years 100 to 9999; 1000 to 9000 leaves room.
+        foreach (var (key, date) in new[] { ("start", start.Value), ("end", end.Value) })
+            if (date < EarliestDate || date > LatestDate)
+            {
+                ctx.Error(ScenarioErrors.OutOfRange, m[key], $"calendar {key}", $"a date from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}", $"{date:yyyy-MM-dd}");
+                return null;
+            }
         if (end < start)
         {
             ctx.Error(ScenarioErrors.OutOfRange, m["end"], "calendar end", $"on or after the start {start:yyyy-MM-dd}", $"{end:yyyy-MM-dd}");

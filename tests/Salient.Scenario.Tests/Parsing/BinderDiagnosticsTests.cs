@@ -140,6 +140,28 @@ public class BinderDiagnosticsTests
         Assert.Equal("units.red-bn.inventory.ifv", d.Arguments[0]);
     }
 
+    [Theory]
+    [InlineData("  start: 2024-01-01", "  start: 0099-01-01", "start", "0099-01-01")]
+    [InlineData("  end: 2024-02-29", "  end: 9999-02-28", "end", "9999-02-28")]
+    public void CalendarDatesOutsideTheYears1000To9000_AreOutOfRange(string line, string edited, string key, string value)
+    {
+        // Years the report's charts cannot draw used to pass validate and crash run (OverflowException).
+        var text = Text.Edit(line, edited);
+        var d = Load(text).Errors.First();
+        AssertAt(d, "SAL104", PositionOf(text, edited.Trim(), value));
+        Assert.Equal([$"calendar {key}", "a date from 1000-01-01 to 9000-12-31", value], d.Arguments);
+    }
+
+    [Fact]
+    public void NodeWithinADegreeOfAPole_IsOutOfRange()
+    {
+        // Latitudes the projection refuses used to pass validate and crash run.
+        var text = Text.Edit("    - { id: w3, lon: 30.00, lat: 50,", "    - { id: w3, lon: 30.00, lat: 89.5,");
+        var d = SingleError(Load(text));
+        AssertAt(d, "SAL104", PositionOf(text, "lat: 89.5", "89.5"));
+        Assert.Equal("lat", d.Arguments[0]);
+    }
+
     [Fact]
     public void TickHoursThatDoNotDivideTheDay_AreOutOfRange()
     {
