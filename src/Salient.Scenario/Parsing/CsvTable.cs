@@ -47,9 +47,10 @@ internal sealed class CsvTable
                     inQuotes = true; quoted = true; i++; col++; break;
                 case ',':
                     i++; col++; EndField(); break;
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                    i++; break; // CRLF: the LF ends the record
                 case '\r':
-                    i++; break;
-                case '\n':
+                case '\n': // LF, or a lone CR (classic Mac line endings)
                     i++; line++; col = 1;
                     EndField();
                     if (!(current.Count == 1 && current[0].Text.Length == 0)) records.Add(current);

@@ -211,7 +211,10 @@ internal sealed partial class ScenarioBinder
             if (info.Length > ScenarioLoader.MaxFileBytes) { ctx.Error(ScenarioErrors.FileUnreadable, fileNode, rel, $"it is {info.Length} bytes; the limit is {ScenarioLoader.MaxFileBytes}"); return null; }
             var bytes = File.ReadAllBytes(full);
             _sideFiles.Add((rel.Replace('\\', '/'), bytes));
-            return (display, Encoding.UTF8.GetString(bytes));
+            // A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the text.
+            ReadOnlySpan<byte> text = bytes;
+            if (text.StartsWith(Encoding.UTF8.Preamble)) text = text[Encoding.UTF8.Preamble.Length..];
+            return (display, Encoding.UTF8.GetString(text));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -59,6 +59,35 @@ public class SideFileTests
         Assert.True(result.Scenario!.Theatre.Cells.Length >= 4);
     }
 
+    [Theory]
+    [InlineData("bom")]
+    [InlineData("cr")]
+    public void SettlementsCsv_WithABomOrCrLineEndings_ReadsEveryRow(string variant)
+    {
+        // Spreadsheet exports: a UTF-8 byte-order mark (used to be refused) or CR-only line endings (used to lose rows).
+        var copy = Directory.CreateTempSubdirectory("salient-csv-");
+        try
+        {
+            foreach (var f in Directory.GetFiles(GridTheatreDir)) File.Copy(f, Path.Combine(copy.FullName, Path.GetFileName(f)));
+            string csv = Path.Combine(copy.FullName, "settlements.csv");
+            string text = File.ReadAllText(csv).Replace("\r\n", "\n", StringComparison.Ordinal);
+            byte[] bytes = variant == "bom"
+                ? [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(text)]
+                : System.Text.Encoding.UTF8.GetBytes(text.Replace('\n', '\r'));
+            File.WriteAllBytes(csv, bytes);
+
+            var result = Load(GridTheatre, baseDirectory: copy.FullName);
+
+            AssertLoads(result);
+            var expected = LoadGrid(GridTheatre).Scenario!.Theatre.Cells.SelectMany(c => c.Settlements).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, result.Scenario!.Theatre.Cells.SelectMany(c => c.Settlements).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void MissingSideFile_IsSal109_AtTheFileName()
     {
