@@ -37,8 +37,9 @@ internal static class RunService
         if (shard is null && bytes > MemoryBudgetBytes)
             throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
                 $"{replications:N0} replications of this scenario would hold {bytes / 1e9:F1} GB of results in memory (limit {MemoryBudgetBytes / 1e9:F0} GB); run fewer"));
-        if (range.Count == 0)
-            throw new UserInputException($"shard {shard} of {replications} replications is empty: use at most {replications} shards");
+        // Every shard of a split must hold replications, so each shard is refused or accepted alike (not only the empty ones).
+        if (range.Count == 0 || shard is { } sh && sh.Count > replications)
+            throw new UserInputException($"{shard?.Count} shards of {replications} replications would leave some empty: use at most {replications} shards");
     }
 
     /// <summary>

@@ -25,6 +25,19 @@ public sealed class RunGuardTests : IDisposable
     }
 
     [Theory]
+    [InlineData("1/3")]
+    [InlineData("2/3")]
+    [InlineData("3/3")]
+    public void MoreShardsThanReplications_EveryShardRefusedAlike(string shard)
+    {
+        // 2/3 of 2 replications used to be accepted while 1/3, the empty one, was refused.
+        var (code, output) = Run("run", LineOfTowns, "-n", "2", "--shard", shard, "--out", Path.Combine(_root, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains("3 shards of 2 replications would leave some empty", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Theory]
     [InlineData("--replications", "10000001")]
     [InlineData("--replications", "-5")]
     [InlineData("--replications", "99999999999999999999")]
