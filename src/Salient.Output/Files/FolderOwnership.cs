@@ -26,20 +26,28 @@ public static class FolderOwnership
     public static void EnsureReplaceable(string folder, string shownAs)
     {
         if (!Directory.Exists(folder)) return;
-        string[] entries;
-        try { entries = Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories); }
+        try
+        {
+            // Only the top level is listed unless the folder is Salient's: --out ~ must not walk the whole home folder.
+            string[] top = Directory.GetFileSystemEntries(folder);
+            if (top.Length == 0) return;
+            var owned = Listed(folder);
+            if (owned is null)
+            {
+                if (IsLegacyRunFolder(folder)) return;
+                throw Refusal(shownAs, Path.GetFileName(top.Order(StringComparer.Ordinal).First()), "it was not written by Salient");
+            }
+            EnsureOnlyListed(folder, shownAs, owned);
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new OutputException($"cannot write to '{shownAs}': its contents cannot be listed ({ex.Message}), so Salient will not replace it");
         }
-        if (entries.Length == 0) return;
-        var owned = Listed(folder);
-        if (owned is null)
-        {
-            if (IsLegacyRunFolder(folder)) return;
-            throw Refusal(shownAs, Path.GetRelativePath(folder, entries.Order(StringComparer.Ordinal).First()), "it was not written by Salient");
-        }
-        foreach (string entry in entries.Order(StringComparer.Ordinal))
+    }
+
+    private static void EnsureOnlyListed(string folder, string shownAs, HashSet<string> owned)
+    {
+        foreach (string entry in Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (Directory.Exists(entry)) continue; // a folder is Salient's when every file in it is
             string relative = Normalise(Path.GetRelativePath(folder, entry));
