@@ -12,6 +12,6 @@ public class SalientSettings : CommandSettings
     /// <remarks><see cref="SalientApp"/> reads the flag from the raw arguments and removes it before parsing, so this property is
     /// never set; it is declared only so that every command's help lists the option.</remarks>
     [CommandOption("--debug")]
-    [Description("Show stack traces for unexpected failures.")]
+    [Description("Let every error propagate with its stack trace, user errors included (for bug reports).")]
     public bool Debug { get; init; }
 }
