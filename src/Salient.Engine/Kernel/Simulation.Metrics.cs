@@ -84,7 +84,7 @@ public sealed partial class Simulation
 
     private static void DeclareSideSeries(MetricRegistry r, string side, int s)
     {
-        r.Daily(ControlArea(side), sim => sim.HeldArea(s));
+        r.Daily(ControlArea(side), sim => sim._dayArea[s]); // computed once a day by RecordDay
         r.Daily(CasualtiesTotal(side), sim => sim.TotalCasualties(s));
         r.Daily(Personnel(side), sim => sim.ActivePersonnel(s));
     }

@@ -2,6 +2,8 @@ namespace Salient.Engine.Kernel;
 
 public sealed partial class Simulation
 {
+    private readonly double[] _dayArea = new double[Sides]; // counted area each side held at the end of the day just recorded
+
     /// <summary>
     /// Phase 8, recording: at the end of each day, the per-cell control tally, the running peaks and events, then
     /// every daily series declared in <see cref="DeclareMetrics"/>.
@@ -15,6 +17,7 @@ public sealed partial class Simulation
         for (int s = 0; s < Sides; s++)
         {
             double area = HeldArea(s);
+            _dayArea[s] = area;
             if (area > _areaPeak[s]) { _areaPeak[s] = area; _areaPeakDay[s] = _day; }
             if (area > 0) _everHeld[s] = Math.Max(_everHeld[s], area);
             else if (_everHeld[s] > 0 && _clearedDay[s] < 0) _clearedDay[s] = _day;
