@@ -22,7 +22,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
     public override int Execute(CommandContext context, CalibrateSettings settings, CancellationToken cancellationToken)
     {
         string scenarioPath = ScenarioInput.Resolve(settings.Scenario);
-        var model = ScenarioInput.Require(console, scenarioPath, new LoadOptions(Uncalibrated: true));
+        var model = ScenarioInput.Require(console, scenarioPath, new LoadOptions(Uncalibrated: true) { Limits = settings.Limits() });
         ScenarioCalibration.PriorsOf(model);
         string evidencePath = settings.Evidence ?? ViewerOutputs.FindEvidence(scenarioPath)
             ?? throw new UserInputException($"no evidence to fit: put an evidence.yaml beside the scenario or pass --evidence FILE");

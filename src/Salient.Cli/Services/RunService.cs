@@ -42,6 +42,36 @@ internal static class RunService
             throw new UserInputException($"{shard?.Count} shards of {replications} replications would leave some empty: use at most {replications} shards");
     }
 
+    /// <summary>Estimated output above which a run is announced with its size before it starts.</summary>
+    public const long LargeOutputBytes = 1L << 30;
+
+    /// <summary>
+    /// Estimates the bytes a run folder will hold (replications.csv and .parquet, daily.csv, the trajectories and the
+    /// daily maps, which dominate when asked for) and refuses a run above <paramref name="limitMegabytes"/>, naming
+    /// the option that raises it; a run above <see cref="LargeOutputBytes"/> is announced through <paramref name="note"/>.
+    /// </summary>
+    /// <remarks>Per-value sizes are upper-end averages of the writers' output (a CSV number ~12 bytes, a Parquet
+    /// value ~8, a cell of a daily control map ~60 bytes plus its outline's vertices at ~40 bytes each).</remarks>
+    public static long CheckOutputSize(CompiledScenario compiled, int replications, bool trajectories, bool dailyMaps, long limitMegabytes, Action<string> note)
+    {
+        var layout = compiled.Layout;
+        long days = compiled.Days;
+        long bytes = (long)replications * layout.Metrics.Length * 20L + layout.DailyLength * 60L;
+        if (trajectories) bytes += (long)replications * layout.DailyLength * 12L;
+        if (dailyMaps)
+        {
+            long vertices = 0;
+            foreach (var cell in compiled.Model.Theatre.Cells) vertices += cell.Geometry?.NumPoints ?? 1;
+            bytes += days * (compiled.Model.Theatre.Cells.Length * 60L + vertices * 40L);
+        }
+        string size = bytes >= 1L << 30 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):F1} GB") : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):F0} MB");
+        if (bytes > limitMegabytes * (1L << 20))
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                $"this run would write about {size} (limit {limitMegabytes:N0} MB{(dailyMaps ? "; --daily-maps writes a map of every cell for each of the " + days.ToString("N0", CultureInfo.InvariantCulture) + " days" : "")}); if this is intended, raise it with --limit output_mb=N"));
+        if (bytes > LargeOutputBytes) note($"This run will write about {size} of outputs.");
+        return bytes;
+    }
+
     /// <summary>
     /// Plays the run (resuming its checkpoint when asked and it matches) and writes its folder atomically: a whole run's
     /// outputs, or a shard folder. <paramref name="withProgress"/> runs the replications behind a progress display.

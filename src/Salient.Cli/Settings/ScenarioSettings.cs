@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
 using Spectre.Console.Cli;
 
@@ -29,7 +30,18 @@ public class ScenarioSettings : SalientSettings
     [Description("Ignore the scenario's calibration file: run the values as written (the priors), not the calibrated baseline.")]
     public bool Uncalibrated { get; init; }
 
-    /// <summary>What to load: <paramref name="variant"/> (default: --variant), --set then <paramref name="extra"/> overrides, and --uncalibrated.</summary>
+    /// <summary><c>--limit NAME=N</c>: raised size limits (vertices, cells, units) for a scenario that is meant to be large (repeatable).</summary>
+    [CommandOption("--limit <NAME=N>")]
+    [Description("Raise a size limit for a large scenario: vertices (100000), cells (20000), units (5000) or a run's output_mb (4096), e.g. --limit cells=50000 (repeatable).")]
+    public string[] Limit { get; init; } = [];
+
+    /// <summary>What to load: <paramref name="variant"/> (default: --variant), --set then <paramref name="extra"/> overrides, --uncalibrated and --limit.</summary>
+    /// <exception cref="UserInputException">A malformed <c>--limit</c>.</exception>
     public LoadOptions LoadOptions(string? variant = null, IEnumerable<string>? extra = null) =>
-        new(variant ?? Variant, [.. Set, .. extra ?? []], Uncalibrated);
+        new(variant ?? Variant, [.. Set, .. extra ?? []], Uncalibrated) { Limits = Limits() };
+
+    /// <summary>The size limits after <c>--limit</c>.</summary>
+    /// <exception cref="UserInputException">A malformed <c>--limit</c>.</exception>
+    public ScenarioLimits Limits() =>
+        ScenarioLimits.Default.With(Limit, out var error) ?? throw new UserInputException($"--limit {error}");
 }

@@ -1,3 +1,5 @@
+using Salient.Scenario.Model;
+
 namespace Salient.Scenario.Parsing;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Salient.Scenario.Parsing;
 /// </summary>
 public sealed record LoadOptions(string? Variant = null, IReadOnlyList<string>? Overrides = null, bool Uncalibrated = false)
 {
+    /// <summary>Size limits checked while loading (<see cref="ScenarioLimits.Default"/> unless raised); not part of the scenario hash.</summary>
+    public ScenarioLimits Limits { get; init; } = ScenarioLimits.Default;
+
     /// <summary>No variant, no overrides.</summary>
     public static LoadOptions Default { get; } = new();
 }

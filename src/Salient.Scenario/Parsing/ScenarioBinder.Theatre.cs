@@ -10,6 +10,8 @@ using Salient.Scenario.Geometry;
 using Salient.Scenario.Model;
 using YamlDotNet.RepresentationModel;
 
+using static System.FormattableString;
+
 namespace Salient.Scenario.Parsing;
 
 internal sealed partial class ScenarioBinder
@@ -76,6 +78,7 @@ internal sealed partial class ScenarioBinder
         var seq = Read.Sequence(ctx, m["regions"], "theatre regions");
         if (seq is null) return null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        long vertices = 0;
         foreach (var item in seq.Children)
         {
             var r = MapView.Of(ctx, item, "a region", ["id", "file", "control", "counted", "source", "note"]);
@@ -88,6 +91,12 @@ internal sealed partial class ScenarioBinder
             var geometry = r.Required("file") is { } fn ? ReadGeoJson(fn) : null;
             if (id is null || control < 0 || geometry is null) continue;
             if (!seen.Add(id)) { ctx.Error(ScenarioErrors.DuplicateId, r["id"], "region", id, "earlier in this list"); continue; }
+            vertices += geometry.NumPoints;
+            if (vertices > limits.Vertices)
+            {
+                ctx.Error(ScenarioErrors.LimitExceeded, r["file"], Invariant($"the regions' polygons, {vertices:N0} vertices up to this file,"), Invariant($"{limits.Vertices:N0} vertices"), "vertices");
+                return null;
+            }
             if (GeometryChecks.Describe(geometry) is { } problem) { ctx.Error(ScenarioErrors.InvalidGeometry, r["file"], id, problem); continue; }
             regionInputs.Add(new RegionInput(id, geometry));
             regions.Add(new Region(id, control, counted));
@@ -96,6 +105,12 @@ internal sealed partial class ScenarioBinder
         var grid = BindGrid(m.Required("grid"));
         var settlements = m["settlements"] is { } st ? ReadSettlements(st) : [];
         if (grid is null || Diag.HasErrors || regionInputs.Count == 0) return null;
+        if (EstimatedCells(grid, regionInputs) is var estimate && estimate > limits.Cells)
+        {
+            var at = grid is HexGridSpec ? MapView.Of(ctx, m["grid"], "theatre grid", null)?["hex_km"] : m["grid"];
+            ctx.Error(ScenarioErrors.LimitExceeded, at, Invariant($"the grid, about {estimate:N0} cells,"), Invariant($"{limits.Cells:N0} cells"), "cells");
+            return null;
+        }
 
         TheatreGeometry geo;
         try
@@ -274,6 +289,11 @@ internal sealed partial class ScenarioBinder
         var cells = new List<Cell>();
         var seq = Read.Sequence(ctx, node, "theatre nodes");
         if (seq is null) return cells;
+        if (seq.Children.Count > limits.Cells)
+        {
+            ctx.Error(ScenarioErrors.LimitExceeded, seq, Invariant($"the number of nodes ({seq.Children.Count:N0})"), Invariant($"{limits.Cells:N0} cells"), "cells");
+            return cells;
+        }
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var item in seq.Children)
         {
@@ -369,5 +389,32 @@ internal sealed partial class ScenarioBinder
             result.Add(new Depot(id, side, cell));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The number of cells a grid will have, known before it is built: the sites of a point grid, or for hexagons the
+    /// regions' area (within the clip box's, if smaller) over a hexagon's area. Equirectangular areas from the
+    /// lon/lat polygons, so O(vertices); close enough to refuse a grid that is orders of magnitude too fine.
+    /// </summary>
+    private static long EstimatedCells(GridSpec grid, List<RegionInput> regions)
+    {
+        if (grid is PointGridSpec points) return points.Sites.Count;
+        var hex = (HexGridSpec)grid;
+        const double KmPerDegree = 111.2;
+        double Km2(Envelope e) => e.Width * e.Height * KmPerDegree * KmPerDegree * Math.Cos(e.Centre.Y * Math.PI / 180);
+        double area = 0;
+        foreach (var region in regions)
+        {
+            var g = region.LonLat;
+            double regionKm2 = g.Area * KmPerDegree * KmPerDegree * Math.Cos(g.EnvelopeInternal.Centre.Y * Math.PI / 180);
+            if (hex.ClipLonLat is { } clip)
+            {
+                var overlap = clip.Intersection(g.EnvelopeInternal);
+                regionKm2 = Math.Min(regionKm2, overlap.IsNull ? 0 : Km2(overlap));
+            }
+            area += regionKm2;
+        }
+        double hexKm2 = Math.Sqrt(3.0) / 2.0 * hex.SizeKm * hex.SizeKm;
+        return (long)Math.Ceiling(area / hexKm2);
     }
 }

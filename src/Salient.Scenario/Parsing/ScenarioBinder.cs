@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Salient.Scenario.Diagnostics;
 using Salient.Scenario.Model;
 using YamlDotNet.RepresentationModel;
+using static System.FormattableString;
 
 namespace Salient.Scenario.Parsing;
 
@@ -9,7 +10,7 @@ namespace Salient.Scenario.Parsing;
 public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan TheatreSpan);
 
 /// <summary>Binds the YAML tree, section by section, into the model. Every problem becomes a positioned diagnostic.</summary>
-internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory)
+internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory, ScenarioLimits limits)
 {
     private static readonly string[] RootKeys =
         ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration"];
@@ -167,6 +168,11 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         var result = new List<Unit>();
         var seq = Read.Sequence(ctx, node, "units");
         if (seq is null) return result;
+        if (seq.Children.Count > limits.Units)
+        {
+            ctx.Error(ScenarioErrors.LimitExceeded, seq, Invariant($"the number of units ({seq.Children.Count:N0})"), Invariant($"{limits.Units:N0} units"), "units");
+            return result;
+        }
         var ids = new IdTable(ctx, "unit");
         foreach (var item in seq.Children)
         {

@@ -66,7 +66,7 @@ public static class ScenarioLoader
         YamlMappingNode? root = Parse(ctx, text);
         if (root is null) return new LoadResult(null, diag.Sorted());
 
-        var binder = new ScenarioBinder(ctx, baseDirectory);
+        var binder = new ScenarioBinder(ctx, baseDirectory, options.Limits);
         var variantNames = binder.VariantNames(root);
         string? calibration = options.Uncalibrated ? null : binder.ApplyCalibration(root);
         if (options.Variant is not null) binder.ApplyVariant(root, options.Variant);

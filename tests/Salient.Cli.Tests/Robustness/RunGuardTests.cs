@@ -52,6 +52,27 @@ public sealed class RunGuardTests : IDisposable
     }
 
     [Fact]
+    public void DailyMapsAboveTheOutputLimit_AreRefusedBeforeAnyWork_AndRunWhenRaised()
+    {
+        // Kursk's daily maps are ~75 MB (268 days x 839 cells); a 10 MB limit refuses them with the option that raises it.
+        var (code, output) = Run("run", Kursk, "-n", "2", "--daily-maps", "--limit", "output_mb=10", "--out", Path.Combine(_root, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains("this run would write about", output, StringComparison.Ordinal);
+        Assert.Contains("--limit output_mb=N", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void MalformedLimit_ExitsTwo_NamingTheNames()
+    {
+        var (code, output) = Run("validate", LineOfTowns, "--limit", "cell=5");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown limit 'cell'", output, StringComparison.Ordinal);
+        Assert.Contains("vertices, cells, units, output_mb", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidationCommand_WritesExactlyTheCheckedInDocument()
     {
         string written = Path.Combine(_root, "validation.md");
