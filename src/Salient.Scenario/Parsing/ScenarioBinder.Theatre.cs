@@ -261,7 +261,7 @@ internal sealed partial class ScenarioBinder
                 "Polygon" or "MultiPolygon" => JsonSerializer.Deserialize<NetTopologySuite.Geometries.Geometry>(f.Value.Text, options),
                 _ => null,
             };
-            if (g is Polygon or MultiPolygon) return g;
+            if (g is Polygon or MultiPolygon) return WithoutAltitude(g);
             Diag.Add(ScenarioErrors.GeoJsonError, new SourceSpan(f.Value.Display, 1, 1),
                 g is null ? $"expected a FeatureCollection, Feature, Polygon or MultiPolygon, found type '{type}'" : $"expected polygons, found {g.GeometryType}");
             return null;
@@ -275,6 +275,17 @@ internal sealed partial class ScenarioBinder
         {
             Diag.Add(ScenarioErrors.GeoJsonError, new SourceSpan(f.Value.Display, 1, 1), ex.Message);
             return null;
+        }
+
+        // RFC 7946 allows a third (altitude) position element; the theatre is planar, so it is dropped here rather than
+        // reaching the geometry builder, whose 2-D sequences refuse it with an internal message.
+        static NetTopologySuite.Geometries.Geometry WithoutAltitude(NetTopologySuite.Geometries.Geometry g)
+        {
+            if (g.Coordinates.All(c => double.IsNaN(c.Z) && double.IsNaN(c.M))) return g;
+            var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory();
+            LinearRing Ring(LineString ring) => factory.CreateLinearRing([.. ring.Coordinates.Select(c => new Coordinate(c.X, c.Y))]);
+            Polygon Flat(Polygon p) => factory.CreatePolygon(Ring(p.Shell), [.. p.Holes.Select(Ring)]);
+            return g is Polygon polygon ? Flat(polygon) : factory.CreateMultiPolygon([.. ((MultiPolygon)g).Geometries.Cast<Polygon>().Select(Flat)]);
         }
 
         static NetTopologySuite.Geometries.Geometry? Union(IEnumerable<NetTopologySuite.Geometries.Geometry>? parts)

@@ -162,6 +162,30 @@ public class SideFileTests
     }
 
     [Fact]
+    public void GeoJsonWithAltitudes_LoadsAsThePlanarRegion()
+    {
+        // RFC 7946 positions may carry a third element (altitude); it used to reach the geometry builder and fail there
+        // with an internal message (SAL122 at grid). It is dropped: the theatre is the same as without it.
+        var copy = Directory.CreateTempSubdirectory("salient-3d-");
+        try
+        {
+            foreach (var file in Directory.GetFiles(GridTheatreDir)) File.Copy(file, Path.Combine(copy.FullName, Path.GetFileName(file)));
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(GridTheatreDir, "west.geojson")))!;
+            foreach (var ring in json["features"]![0]!["geometry"]!["coordinates"]!.AsArray())
+                foreach (var position in ring!.AsArray()) position!.AsArray().Add(152.5);
+            File.WriteAllText(Path.Combine(copy.FullName, "west.geojson"), json.ToJsonString());
+            var flat = LoadGrid(GridTheatre);
+            var withAltitude = Load(GridTheatre, baseDirectory: copy.FullName);
+            AssertLoads(withAltitude);
+            Assert.Equal(flat.Scenario!.Theatre.Cells.Select(c => (c.Id, c.AreaKm2)), withAltitude.Scenario!.Theatre.Cells.Select(c => (c.Id, c.AreaKm2)));
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void ErrorsInSeveralSideFiles_AreAllReported()
     {
         var text = GridTheatre.Edit("file: west.geojson", "file: malformed.geojson")
