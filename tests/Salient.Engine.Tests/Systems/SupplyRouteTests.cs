@@ -1,6 +1,5 @@
 using System.Globalization;
 using Salient.Engine.Compilation;
-using Salient.Engine.Kernel;
 using Salient.Engine.Tests.Kernel;
 using Salient.Scenario.Parsing;
 using Xunit;
@@ -72,14 +71,6 @@ public class SupplyRouteTests
         SystemsScenario.Sum(TestScenarios.Compile(yaml), Replications, seed, names);
 
     [Fact]
-    public void Route_JoinsWaypoints_ByTheShortestPath()
-    {
-        var c = TestScenarios.Compile(Yaml());
-        var road = Assert.Single(c.Routes);
-        Assert.Equal(["depot", "a", "b", "tail"], road.Cells.Select(i => c.Model.Theatre.Cells[i].Id));
-    }
-
-    [Fact]
     public void NoInterdiction_DeliversThroughputEveryDay()
     {
         // Without shooters every truck reaches the tail: delivered = T x days exactly, nothing lost, never under-supplied
@@ -138,7 +129,8 @@ public class SupplyRouteTests
     [Fact]
     public void CutRoute_StarvesTheUnitsDownstream()
     {
-        // Red holds node a: the convoys stop at the head, the brigade at the tail gets nothing and runs down at 0.1 a
+        // Red holds node a: the convoys stop at the head (the path [depot, tail] is joined through a and b, the shortest
+        // path, or the cut would not bite), the brigade at the tail gets nothing and runs down at 0.1 a
         // day from 1.0 (cut_off_days 100 keeps it in place), so it is below min_supply_to_attack 0.3 at the end of days
         // 8, 9 and 10 (1 - 0.1 x 8 = 0.2), and of day 7 too when the running sum of 28 ticks of 0.025 lands a rounding
         // error below 0.3: 3 or 4 of 10 days, the same in every replication (nothing here is random).
@@ -154,7 +146,7 @@ public class SupplyRouteTests
     {
         var c = TestScenarios.Bundled("scenarios/examples/line-of-towns");
         Assert.DoesNotContain(c.Layout.Metrics, m => m.Name.StartsWith("supply.", StringComparison.Ordinal));
-        Assert.Empty(c.Routes);
+        Assert.Empty(c.Model.SupplyRoutes);
     }
 
     [Fact]
