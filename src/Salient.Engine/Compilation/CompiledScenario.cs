@@ -125,6 +125,7 @@ public sealed class CompiledScenario
         ParameterQuantities = [.. list];
         Ids = new ParameterIds(this, sideIds);
 
+        Routes = CompiledRoute.CompileAll(this);
         (FinalReaders, SeriesReaders, Layout) = Kernel.Simulation.DeclareMetrics(this).Seal(Days);
     }
 
@@ -180,6 +181,7 @@ public sealed class CompiledScenario
     internal int[] DepotCell { get; }
     internal bool[] SideHasDepot { get; }
     internal ImmutableArray<Reinforcement> Reinforcements { get; }
+    internal CompiledRoute[] Routes { get; }
 
     /// <summary>Quantities sampled into daily parameter series, in id order.</summary>
     public ImmutableArray<Quantity> ParameterQuantities { get; }

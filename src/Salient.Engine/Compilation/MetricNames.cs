@@ -62,4 +62,11 @@ public static class MetricNames
 
     /// <summary>Day the side first captured a named place.</summary>
     public static string CaptureDay(string place, string side) => $"{CapturePrefix}{place}.{side}";
+
+    /// <summary>A supply-route quantity of one route (<c>delivered</c>, <c>lost</c>, <c>vehicles_lost</c>,
+    /// <c>interdiction_sorties</c>); the side is the route's.</summary>
+    public static string Supply(string quantity, string route, string side) => $"supply.{quantity}.{route}.{side}";
+
+    /// <summary>A supply quantity summed over the side's routes, or the side's <c>under_supplied_unit_days</c>.</summary>
+    public static string Supply(string quantity, string side) => $"supply.{quantity}.{side}";
 }

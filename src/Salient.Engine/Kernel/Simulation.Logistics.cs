@@ -10,11 +10,13 @@ public sealed partial class Simulation
     private void Logistics()
     {
         for (int s = 0; s < Sides; s++) EnsureSupplyField(s);
+        if (_routes.Length > 0) SupplyTick();
         double dt = _c.Dt;
         for (int u = 0; u < _m; u++)
         {
             if (!_active[u]) continue;
             int side = _c.UnitSide[u];
+            if (_sideHasRoutes[side]) { RouteResupply(u, side, dt); continue; }
             if (!_c.SideHasDepot[side])
             {
                 _supply[u] = 1.0;
@@ -33,6 +35,7 @@ public sealed partial class Simulation
             s -= P(_ids.Consumption[_posture[u]]) * dt;
             _supply[u] = Math.Clamp(s, 0, 1);
         }
+        if (_routes.Length > 0) CountUnderSupplied();
     }
 
     private void EnsureSupplyField(int side)

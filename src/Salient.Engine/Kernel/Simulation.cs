@@ -162,6 +162,7 @@ public sealed partial class Simulation
         _paths = new PathFinder(compiled);
         ControlTally = new int[_days * _n];
         AllocateSystems();
+        AllocateSupply();
     }
 
     /// <summary>
@@ -271,6 +272,7 @@ public sealed partial class Simulation
         }
         for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
         ResetSystems();
+        ResetSupply(seed, rep);
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);

@@ -49,4 +49,9 @@ public static class StreamIds
 
     /// <summary>Sweeps: the Latin hypercube's draws (replication 0).</summary>
     public const uint LatinHypercube = 121;
+
+    /// <summary>Supply routes: interdiction sorties against convoys and the convoy vehicles they destroy (docs/model.md,
+    /// "Supply routes and interdiction"). Drawn only when the scenario declares <c>supply_routes</c>. Ids 131-139 are
+    /// reserved for the supply mechanic.</summary>
+    public const uint Supply = 130;
 }

@@ -24,6 +24,10 @@ public sealed record ScenarioModel(
     /// <summary>The calibration file applied (relative to the scenario), or null when the scenario ran as written.</summary>
     public string? Calibration { get; init; }
 
+    /// <summary>The scenario's supply routes (<c>supply_routes</c>); empty when it declares none, which leaves logistics as
+    /// the depot-distance rule alone.</summary>
+    public ImmutableArray<SupplyRoute> SupplyRoutes { get; init; } = [];
+
     /// <summary>A copy with some parameters replaced (calibration particles, implied-parameter searches); the hash is kept.</summary>
     public ScenarioModel WithParameters(IEnumerable<Quantity> replacements)
     {
@@ -53,5 +57,6 @@ public sealed record ScenarioModel(
             foreach (var q in s.Quantities()) yield return q;
         foreach (var s in Stocks) { yield return s.Initial; yield return s.ProductionPerDay; }
         foreach (var q in Parameters.All) yield return q;
+        foreach (var r in SupplyRoutes) { yield return r.Throughput; yield return r.VehiclesPerDay; }
     }
 }

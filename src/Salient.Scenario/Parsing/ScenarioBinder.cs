@@ -13,7 +13,7 @@ public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan 
 internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory, ScenarioLimits limits)
 {
     private static readonly string[] RootKeys =
-        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration"];
+        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration", "supply_routes"];
 
     private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
 
@@ -51,10 +51,11 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         var reinforcements = BindReinforcements(m["reinforcements"], units, catalogue, calendar);
         var stocks = BindStocks(m["stocks"], sideIds, catalogue);
         var parameters = BindParameters(m["parameters"], sideIds);
+        var routes = BindSupplyRoutes(m["supply_routes"], sideIds, theatre, catalogue);
         if (Diag.HasErrors) return null;
 
         var model = new ScenarioModel(name, title, Hash: "", Variant: null, calendar, [.. sides], theatre, [.. catalogue], [.. units],
-            [.. plans], [.. reinforcements], [.. stocks], parameters!, []);
+            [.. plans], [.. reinforcements], [.. stocks], parameters!, []) { SupplyRoutes = routes };
         return new ScenarioDraft(model, ctx.File, ctx.Span(theatreNode));
     }
 

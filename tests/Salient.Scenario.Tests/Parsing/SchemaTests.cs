@@ -41,6 +41,7 @@ public partial class SchemaTests
         ["a plan phase"] = "/$defs/planPhase",
         ["a reinforcement"] = "/$defs/reinforcement",
         ["a stock"] = "/$defs/stock",
+        ["a supply route"] = "/$defs/supplyRoute",
         ["a variant"] = "/$defs/variant",
         ["the calibration file"] = "/$defs/calibrationFile",
         ["quantity '*'"] = "/$defs/parameterQuantityObject",

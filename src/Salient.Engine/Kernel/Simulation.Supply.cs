@@ -1,0 +1,402 @@
+using Salient.Engine.Compilation;
+using Salient.Engine.Random;
+using Salient.Engine.Sampling;
+using Salient.Scenario.Model;
+using static Salient.Engine.Compilation.MetricNames;
+
+namespace Salient.Engine.Kernel;
+
+/// <summary>
+/// Supply routes and their interdiction (docs/model.md, "Supply routes and interdiction"). Only scenarios that declare
+/// <c>supply_routes</c> run any of this; without routes every array is empty, no metric is declared and nothing is drawn.
+/// </summary>
+public sealed partial class Simulation
+{
+    private CompiledRoute[] _routes = null!;
+    private RandomStream _supplyRng;
+    private readonly bool[] _sideHasRoutes = new bool[Sides];
+    private double[] _routeThroughput = null!;   // [route] supply units (person-days) per day, sampled per replication
+    private long[] _routeVehicles = null!;       // [route] convoy vehicles dispatched per day
+    private long[] _reach = null!;               // [slot] vehicles that reach each route cell today
+    private double[] _routeDist = null!;         // [slot * n + cell]: distance through the route side's ground to the route cell
+    private long _routeDistVersion;
+    private double[] _segFrontDist = null!;      // [side * slots + slot]: distance from the side's nearest front cell to segment slot
+    private double[] _routePersonnel = null!;    // [route] personnel served this tick
+    private int[] _servedSlot = null!;           // [unit] route cell serving the unit this tick, -1 = none
+    private double[] _servedDist = null!;        // [unit] its distance
+    private double[] _interdictShare = null!;    // [unit * k + system] share of the sortie rate tasked to convoys today
+    private int[] _segmentsInReach = null!;      // [unit * k + system] open enemy route segments in reach today
+
+    // Accumulators.
+    private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
+    private readonly double[] _underSupplied = new double[Sides]; // unit-days with supply below the side's min_supply_to_attack
+
+    private void AllocateSupply()
+    {
+        _routes = _c.Routes;
+        int slots = _routes.Length == 0 ? 0 : _routes[^1].FirstSlot + _routes[^1].Cells.Length;
+        foreach (var r in _routes) _sideHasRoutes[r.Side] = true;
+        _routeThroughput = new double[_routes.Length];
+        _routeVehicles = new long[_routes.Length];
+        _reach = new long[slots];
+        _routeDist = new double[slots * _n];
+        _segFrontDist = new double[Sides * slots];
+        _routePersonnel = new double[_routes.Length];
+        int perUnit = _routes.Length == 0 ? 0 : _m;
+        _servedSlot = new int[perUnit];
+        _servedDist = new double[perUnit];
+        _interdictShare = new double[_m * _k]; // read by the fires phase: all zero without routes
+        _segmentsInReach = new int[_routes.Length == 0 ? 0 : _m * _k];
+        _routeDelivered = new double[_routes.Length];
+        _routeLostSupply = new double[_routes.Length];
+        _routeVehiclesLost = new double[_routes.Length];
+        _routeSorties = new double[_routes.Length];
+    }
+
+    private void ResetSupply(ulong seed, uint rep)
+    {
+        if (_routes.Length == 0) return;
+        _supplyRng = new RandomStream(seed, rep, StreamIds.Supply);
+        var model = _c.Model.SupplyRoutes;
+        for (int r = 0; r < _routes.Length; r++)
+        {
+            _routeThroughput[r] = InputSampler.Sample(model[r].Throughput, seed, rep);
+            _routeVehicles[r] = Math.Max(1, (long)Math.Round(InputSampler.Sample(model[r].VehiclesPerDay, seed, rep)));
+        }
+        Array.Clear(_reach);
+        Array.Clear(_interdictShare);
+        Array.Clear(_routeDelivered);
+        Array.Clear(_routeLostSupply);
+        Array.Clear(_routeVehiclesLost);
+        Array.Clear(_routeSorties);
+        Array.Clear(_underSupplied);
+        _routeDistVersion = -1;
+    }
+
+    /// <summary>Logistics hook, every tick: at the day's first tick the convoys run (with interdiction); then every unit
+    /// of a side with routes is assigned the route cell that serves it.</summary>
+    private void SupplyTick()
+    {
+        EnsureRouteFields();
+        if (_tick % _c.TicksPerDay == 0) RunConvoys();
+        AssignService();
+    }
+
+    /// <summary>
+    /// Resupply of a unit of a side with routes: r (1 - d/D) phi per day, where d is the distance through own ground to the
+    /// route cell serving it and phi = min(1, T (V_j / V) / P) the share of its route's throughput that reaches that cell
+    /// (V_j of the V vehicles got there today) over the personnel P the route serves.
+    /// </summary>
+    private void RouteResupply(int u, int side, double dt)
+    {
+        double s = _supply[u];
+        int j = _servedSlot[u];
+        double phi = 0;
+        if (j >= 0)
+        {
+            var route = RouteOf(j);
+            double flow = _routeThroughput[route.Index] * _reach[j] / _routeVehicles[route.Index];
+            phi = _routePersonnel[route.Index] > 0 ? Math.Min(1, flow / _routePersonnel[route.Index]) : 1;
+        }
+        if (phi > 0)
+        {
+            double maxKm = P(_ids.MaxSupplyKm[side]);
+            s += P(_ids.ResupplyPerDay[side]) * (1 - _servedDist[u] / Math.Max(maxKm, 1e-9)) * phi * dt;
+            _cutOffTicks[u] = 0;
+        }
+        else _cutOffTicks[u]++;
+        s -= P(_ids.Consumption[_posture[u]]) * dt;
+        _supply[u] = Math.Clamp(s, 0, 1);
+    }
+
+    /// <summary>Logistics hook after the units' supply is updated: at the day's last tick, counts under-supplied unit-days.</summary>
+    private void CountUnderSupplied()
+    {
+        if (_tick % _c.TicksPerDay != _c.TicksPerDay - 1) return;
+        for (int u = 0; u < _m; u++)
+        {
+            if (!_active[u]) continue;
+            int side = _c.UnitSide[u];
+            if (_supply[u] < P(_ids.MinSupplyToAttack[side])) _underSupplied[side]++;
+        }
+    }
+
+    private CompiledRoute RouteOf(int slot)
+    {
+        foreach (var r in _routes)
+            if (slot < r.FirstSlot + r.Cells.Length) return r;
+        throw new ArgumentOutOfRangeException(nameof(slot));
+    }
+
+    /// <summary>One distance field per route cell, through the route side's own ground, rebuilt when control changes.</summary>
+    private void EnsureRouteFields()
+    {
+        if (_routeDistVersion == _controlVersion) return;
+        _routeDistVersion = _controlVersion;
+        foreach (var r in _routes)
+            for (int i = 0; i < r.Cells.Length; i++)
+            {
+                var dist = _routeDist.AsSpan((r.FirstSlot + i) * _n, _n);
+                _paths.Clear(dist);
+                if (_control[r.Cells[i]] != r.Side) continue;
+                _paths.AddSource(dist, r.Cells[i]);
+                _paths.Run(dist, _control, r.Side);
+            }
+    }
+
+    /// <summary>
+    /// Each unit of a side with routes is served by the nearest route cell of its side (over all its routes; ties to the
+    /// lower route, then the cell nearer the head) that it reaches through its side's own ground within the side's maximum
+    /// supply distance D; P per route sums the personnel it serves.
+    /// </summary>
+    private void AssignService()
+    {
+        Array.Clear(_routePersonnel);
+        for (int u = 0; u < _m; u++)
+        {
+            _servedSlot[u] = -1;
+            if (!_active[u]) continue;
+            int side = _c.UnitSide[u];
+            if (!_sideHasRoutes[side]) continue;
+            double best = P(_ids.MaxSupplyKm[side]);
+            int bestSlot = -1, bestRoute = -1;
+            foreach (var r in _routes)
+            {
+                if (r.Side != side) continue;
+                for (int i = 0; i < r.Cells.Length; i++)
+                {
+                    double d = _routeDist[(r.FirstSlot + i) * _n + _cell[u]];
+                    if (d < best || (d == best && bestSlot < 0)) { best = d; bestSlot = r.FirstSlot + i; bestRoute = r.Index; }
+                }
+            }
+            if (bestSlot < 0) continue;
+            _servedSlot[u] = bestSlot;
+            _servedDist[u] = best;
+            _routePersonnel[bestRoute] += _personnel[u];
+        }
+    }
+
+    /// <summary>
+    /// The day's convoys: V vehicles leave each route's head when the head is held and joined to a held depot through own
+    /// ground (any held head when the side has no depots). Segment i carries them only while both its cells are held;
+    /// on it, every enemy fire system tasked to convoys and in reach flies Poisson(lambda) sorties, each destroying a
+    /// vehicle with probability q (see <see cref="Interdict"/>). Vehicles that survive go on; the route delivers at the
+    /// last cell they reach.
+    /// </summary>
+    private void RunConvoys()
+    {
+        Array.Clear(_reach);
+        TaskInterdiction();
+        foreach (var r in _routes)
+        {
+            int side = r.Side;
+            int head = r.Cells[0];
+            bool fed = _control[head] == side && (!_c.SideHasDepot[side] || !double.IsPositiveInfinity(_supplyDist[side * _n + head]));
+            long vehicles = _routeVehicles[r.Index];
+            long moving = fed ? vehicles : 0;
+            _reach[r.FirstSlot] = moving;
+            long destroyed = 0;
+            int last = 0;
+            for (int i = 1; i < r.Cells.Length && moving > 0; i++)
+            {
+                if (!SegmentOpen(r, i)) break;
+                long killed = Interdict(r, i, moving);
+                destroyed += killed;
+                moving -= killed;
+                _reach[r.FirstSlot + i] = moving;
+                last = i;
+            }
+            // Sorties still fly at open segments the convoys never reach (tasked to the road, they find nothing).
+            for (int i = last + 1; i < r.Cells.Length; i++)
+                if (SegmentOpen(r, i)) Interdict(r, i, 0);
+            double perVehicle = _routeThroughput[r.Index] / vehicles;
+            _routeDelivered[r.Index] += perVehicle * _reach[r.FirstSlot + last];
+            _routeLostSupply[r.Index] += perVehicle * destroyed;
+            _routeVehiclesLost[r.Index] += destroyed;
+        }
+    }
+
+    private bool SegmentOpen(CompiledRoute r, int i) => _control[r.Cells[i - 1]] == r.Side && _control[r.Cells[i]] == r.Side;
+
+    /// <summary>
+    /// Tasking: a fire system of a unit with a positive <c>logistics</c> priority, and at least one open enemy route segment
+    /// in reach, devotes the share pi_logistics / sum of its priorities of its sortie rate to convoys (the fires phase flies
+    /// the rest at units). Reach is the system's range from the unit's cell, or for drones from the nearer of the unit's
+    /// cell and its side's front line (the crews launch from the line).
+    /// </summary>
+    private void TaskInterdiction()
+    {
+        Array.Clear(_interdictShare);
+        Array.Clear(_segmentsInReach);
+        FrontDistances();
+        int logistics = (int)TargetClass.Logistics;
+        for (int f = 0; f < _m; f++)
+        {
+            if (!_active[f]) continue;
+            int side = _c.UnitSide[f];
+            if (!_sideHasRoutes[1 - side]) continue;
+            foreach (int w in _c.FiresSystems)
+            {
+                double weight = _fPriority[w * Classes + logistics];
+                if (weight <= 0 || _inventory[f * _k + w] == 0) continue;
+                int count = 0;
+                foreach (var r in _routes)
+                {
+                    if (r.Side == side) continue;
+                    for (int i = 1; i < r.Cells.Length; i++)
+                        if (SegmentOpen(r, i) && InReach(f, w, r, i)) count++;
+                }
+                if (count == 0) continue;
+                double total = 0;
+                for (int cls = 0; cls < Classes; cls++) total += Math.Max(0, _fPriority[w * Classes + cls]);
+                _segmentsInReach[f * _k + w] = count;
+                _interdictShare[f * _k + w] = weight / total;
+            }
+        }
+    }
+
+    private bool InReach(int f, int w, CompiledRoute r, int i)
+    {
+        double d = SegmentDistanceKm(_cell[f], r.Cells[i - 1], r.Cells[i]);
+        if (_c.Model.Catalogue[w].Class == SystemClass.Drone) d = Math.Min(d, _segFrontDist[_c.UnitSide[f] * _reach.Length + r.FirstSlot + i]);
+        return d <= _fRange[w];
+    }
+
+    /// <summary>Distance from each side's nearest front cell (own cell bordering the enemy) to every route segment.</summary>
+    private void FrontDistances()
+    {
+        int slots = _reach.Length;
+        Array.Fill(_segFrontDist, double.PositiveInfinity);
+        for (int c = 0; c < _n; c++)
+        {
+            int side = _control[c];
+            if (side >= Sides || !BordersEnemy(c, side)) continue;
+            foreach (var r in _routes)
+            {
+                if (r.Side == side) continue;
+                for (int i = 1; i < r.Cells.Length; i++)
+                {
+                    ref double d = ref _segFrontDist[side * slots + r.FirstSlot + i];
+                    d = Math.Min(d, SegmentDistanceKm(c, r.Cells[i - 1], r.Cells[i]));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Interdiction of segment i of route r carrying <paramref name="present"/> vehicles: every enemy (unit f, system w)
+    /// tasked to convoys with the segment in reach flies S ~ Poisson(n_w rate_w share_w / N_fw) sorties (N_fw: open
+    /// segments in its reach; capped by the side's stock), and each destroys a vehicle with probability
+    /// q = (1 - p_cd) [drones] (1 - J_drone) [radio links] e_vehicle p_hit k_logistics, so the expected loss on the
+    /// segment is the sum over shooters of lambda q while vehicles remain. Returns the vehicles destroyed.
+    /// </summary>
+    private long Interdict(CompiledRoute r, int i, long present)
+    {
+        int side = r.Side, enemy = 1 - side;
+        long destroyedHere = 0;
+        double jam = double.NaN;
+        for (int f = 0; f < _m; f++)
+        {
+            if (!_active[f] || _c.UnitSide[f] != enemy) continue;
+            foreach (int w in _c.FiresSystems)
+            {
+                int n = _segmentsInReach[f * _k + w];
+                if (n == 0 || !InReach(f, w, r, i)) continue;
+                long teams = _inventory[f * _k + w];
+                long sorties = Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n);
+                int slot = enemy * _k + w;
+                if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
+                if (sorties <= 0) continue;
+                if (_stockLimited[slot]) _stock[slot] -= sorties;
+                Tally(FireCounter.Sorties, slot) += sorties;
+                double spent = sorties * _fMunitionCost[w];
+                Tally(FireCounter.SpentUsd, slot) += spent;
+                _spent[enemy] += spent;
+                _routeSorties[r.Index] += sorties;
+                long left = present - destroyedHere;
+                if (left <= 0) continue;
+                var spec = _c.Model.Catalogue[w].Fires!;
+                double q = _exposure[r.Vehicle] * _fPHit[w] * _fKill[w * Classes + (int)TargetClass.Logistics];
+                if (_c.Model.Catalogue[w].Class == SystemClass.Drone) q *= 1 - P(_ids.CounterDrone[side]);
+                if (spec.Link == LinkKind.Radio)
+                {
+                    if (double.IsNaN(jam)) jam = ConvoyJam(r, i);
+                    q *= 1 - jam;
+                }
+                long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
+                if (hits == 0) continue;
+                Tally(FireCounter.Hits, slot) += hits;
+                destroyedHere += hits;
+                CountLoss(side, r.Vehicle, hits, w);
+            }
+        }
+        return destroyedHere;
+    }
+
+    /// <summary>Jam probability the route side's EW imposes on drone links over segment i: 1 - prod (1 - a_j e_j,drone)^n_j
+    /// over its EW items whose radius reaches the segment (the same product the ISR phase forms over a unit's cell).</summary>
+    private double ConvoyJam(CompiledRoute r, int i)
+    {
+        double pass = 1;
+        for (int v = 0; v < _m; v++)
+        {
+            if (!_active[v] || _c.UnitSide[v] != r.Side) continue;
+            foreach (int e in _c.EwSystems)
+            {
+                long n = _inventory[v * _k + e];
+                if (n == 0 || SegmentDistanceKm(_cell[v], r.Cells[i - 1], r.Cells[i]) > _eRadius[e]) continue;
+                pass *= Math.Pow(1 - _eAvailability[e] * _eEffect[e * Links + LinkDrone], n);
+            }
+        }
+        return 1 - pass;
+    }
+
+    /// <summary>Distance (km, equal-area plane) from a cell's centre to the straight segment between two cells' centres.</summary>
+    private double SegmentDistanceKm(int cell, int a, int b)
+    {
+        double px = _c.CellX[cell], py = _c.CellY[cell];
+        double ax = _c.CellX[a], ay = _c.CellY[a], bx = _c.CellX[b], by = _c.CellY[b];
+        double dx = bx - ax, dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 > 0 ? Math.Clamp(((px - ax) * dx + (py - ay) * dy) / len2, 0, 1) : 0;
+        double ex = ax + t * dx - px, ey = ay + t * dy - py;
+        return Math.Sqrt(ex * ex + ey * ey);
+    }
+
+    /// <summary>Declares the supply metrics: per route and side totals of delivered and lost supply, vehicles lost and
+    /// interdiction sorties, and each side's under-supplied unit-days. Nothing without routes.</summary>
+    private static void DeclareSupplyMetrics(MetricRegistry r, CompiledScenario c)
+    {
+        if (c.Routes.Length == 0) return;
+        foreach (var route in c.Routes) DeclareRouteMetrics(r, c, route);
+        for (int s = 0; s < Sides; s++) DeclareSideSupplyMetrics(r, c, s);
+    }
+
+    private static void DeclareRouteMetrics(MetricRegistry r, CompiledScenario c, CompiledRoute route)
+    {
+        string side = c.Model.Sides[route.Side].Id;
+        int i = route.Index;
+        r.Final(Supply("delivered", route.Id, side), MetricKind.Value, sim => sim._routeDelivered[i]);
+        r.Final(Supply("lost", route.Id, side), MetricKind.Value, sim => sim._routeLostSupply[i]);
+        r.Final(Supply("vehicles_lost", route.Id, side), MetricKind.Value, sim => sim._routeVehiclesLost[i]);
+        r.Final(Supply("interdiction_sorties", route.Id, side), MetricKind.Value, sim => sim._routeSorties[i]);
+    }
+
+    private static void DeclareSideSupplyMetrics(MetricRegistry r, CompiledScenario c, int s)
+    {
+        string side = c.Model.Sides[s].Id;
+        r.Final(Supply("delivered", side), MetricKind.Value, sim => sim.SideRouteTotal(sim._routeDelivered, s));
+        r.Final(Supply("lost", side), MetricKind.Value, sim => sim.SideRouteTotal(sim._routeLostSupply, s));
+        r.Final(Supply("vehicles_lost", side), MetricKind.Value, sim => sim.SideRouteTotal(sim._routeVehiclesLost, s));
+        r.Final(Supply("under_supplied_unit_days", side), MetricKind.Value, sim => sim._underSupplied[s]);
+        r.Daily(Supply("delivered", side), sim => sim.SideRouteTotal(sim._routeDelivered, s));
+    }
+
+    private double SideRouteTotal(double[] perRoute, int side)
+    {
+        double total = 0;
+        foreach (var r in _routes)
+            if (r.Side == side) total += perRoute[r.Index];
+        return total;
+    }
+}

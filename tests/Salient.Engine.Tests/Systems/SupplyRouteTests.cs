@@ -1,0 +1,177 @@
+using System.Globalization;
+using Salient.Engine.Compilation;
+using Salient.Engine.Tests.Kernel;
+using Salient.Scenario.Parsing;
+using Xunit;
+
+namespace Salient.Engine.Tests.Systems;
+
+/// <summary>
+/// Supply routes and their interdiction (docs/model.md, "Supply routes and interdiction") against closed forms.
+/// The scenario: a blue road depot - a - b - tail with no ground combat (both sides defend, no positional fire); red
+/// fiber-optic drone teams on a flank node 5 km from the road task only against logistics. Each day red flies
+/// S ~ Poisson(n rate) sorties spread evenly over the segments in reach, each destroying a truck with
+/// q = (1 - p_cd) e p_hit k; with 1000 trucks a day the cap never binds, so vehicles lost per day are Poisson(n rate q)
+/// and a sum over R replications and D days is Poisson with mean R D n rate q. Assertions allow 6 standard errors
+/// (false failure probability below 1e-8 each); seeds are fixed, so the tests are deterministic.
+/// </summary>
+public class SupplyRouteTests
+{
+    private const double Sigmas = 6;
+    private const int Replications = 200;
+    private const int Days = 10;
+    private const double Throughput = 500, Vehicles = 1000;
+    private const double Exposure = 0.5, PHit = 0.5, Kill = 0.8;
+
+    private static string Yaml(int teams = 0, double rate = 4, double rangeKm = 10, bool cut = false, double counterDrone = 0)
+    {
+        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        return $$"""
+            salient: 1
+            name: supply
+            calendar: { start: 2024-01-01, end: 2024-01-{{Days:00}}, tick_hours: 6 }
+            sides: [ { id: blue, doctrine: { cut_off_days: 100 } }, { id: red } ]
+            theatre:
+              nodes:
+                - { id: depot, lon: 30.00, lat: 50, area_km2: 10, control: blue }
+                - { id: a, lon: 30.07, lat: 50, area_km2: 10, control: {{(cut ? "red" : "blue")}} }
+                - { id: b, lon: 30.14, lat: 50, area_km2: 10, control: blue }
+                - { id: tail, lon: 30.21, lat: 50, area_km2: 10, control: blue }
+                - { id: flank, lon: 30.105, lat: 50.045, area_km2: 10, control: red }
+                - { id: east, lon: 30.28, lat: 50, area_km2: 10, control: red }
+              edges:
+                - { from: depot, to: a }
+                - { from: a, to: b }
+                - { from: b, to: tail }
+                - { from: tail, to: east }
+                - { from: a, to: flank }
+                - { from: b, to: flank }
+              depots:
+                - { id: blue-base, side: blue, at: depot }
+                - { id: red-base, side: red, at: east }
+            catalogue:
+              - { id: truck, class: logistics, exposure: {{F(Exposure)}}, cost_usd: 100000 }
+              - id: fpv-fiber
+                class: drone
+                exposure: 0
+                fires: { link: fiber, range_km: {{F(rangeKm)}}, rate_per_day: {{F(rate)}}, p_hit: {{F(PHit)}}, kill: { logistics: {{F(Kill)}} }, priority: { logistics: 1 } }
+            units:
+              - { id: bde, side: blue, at: tail, personnel: 500 }
+              - { id: drones, side: red, at: flank, personnel: 100, inventory: { fpv-fiber: {{teams}} } }
+              - { id: bn, side: red, at: east, personnel: 500 }
+            supply_routes:
+              - { id: road, side: blue, path: [depot, tail], throughput: {{F(Throughput)}}, vehicle: truck, vehicles_per_day: {{F(Vehicles)}} }
+            parameters:
+              ground: { positional_intensity: 0 }
+              counter_drone: { p: { blue: {{F(counterDrone)}} } }
+            """;
+    }
+
+    private static double[] Sum(string yaml, ulong seed, params string[] names) =>
+        SystemsScenario.Sum(TestScenarios.Compile(yaml), Replications, seed, names);
+
+    [Fact]
+    public void NoInterdiction_DeliversThroughputEveryDay()
+    {
+        // Without shooters every truck reaches the tail: delivered = T x days exactly, nothing lost, never under-supplied
+        // (the brigade sits on the route, phi = min(1, T / P) = 1, and resupply 0.5 a day beats consumption 0.1).
+        var s = Sum(Yaml(teams: 0), 1, "supply.delivered.road.blue", "supply.lost.road.blue", "supply.vehicles_lost.blue",
+            "supply.under_supplied_unit_days.blue");
+        Assert.Equal(Throughput * Days * Replications, s[0], 6);
+        Assert.Equal(0, s[1]);
+        Assert.Equal(0, s[2]);
+        Assert.Equal(0, s[3]);
+    }
+
+    [Theory]
+    [InlineData(10, 4.0, 0.0)]
+    [InlineData(5, 2.0, 0.3)]
+    public void ConvoyLosses_MatchThePoissonExpectation(int teams, double rate, double counterDrone)
+    {
+        var s = Sum(Yaml(teams, rate, counterDrone: counterDrone), 3, "supply.interdiction_sorties.road.blue",
+            "supply.vehicles_lost.road.blue", "losses.truck.blue", "supply.delivered.road.blue", "supply.lost.road.blue", "cost.lost_usd.blue");
+        double days = (double)Replications * Days;
+        double sorties = days * teams * rate;
+        Assert.InRange(s[0], sorties - Sigmas * Math.Sqrt(sorties), sorties + Sigmas * Math.Sqrt(sorties));
+        double q = (1 - counterDrone) * Exposure * PHit * Kill;
+        double lost = days * teams * rate * q;
+        Assert.InRange(s[1], lost - Sigmas * Math.Sqrt(lost), lost + Sigmas * Math.Sqrt(lost));
+        // The vehicles count as equipment losses with their cost; supply lost and delivered add up to the throughput.
+        Assert.Equal(s[1], s[2]);
+        Assert.Equal(s[1] * 100000, s[5], 6);
+        Assert.Equal(Throughput * days, s[3] + s[4], 6);
+        Assert.Equal(Throughput / Vehicles * s[1], s[4], 6);
+    }
+
+    [Fact]
+    public void MoreInterdiction_NeverRaisesDeliveredSupply()
+    {
+        // Out of reach (range 1 km; the flank is 5 km from the road): exactly the closed form. Then more sorties a day
+        // deliver less, each step by more than 6 standard errors of the difference of the two sums.
+        double outOfReach = Sum(Yaml(teams: 10, rangeKm: 1), 5, "supply.delivered.road.blue")[0];
+        Assert.Equal(Throughput * Days * Replications, outOfReach, 6);
+        double previous = outOfReach;
+        foreach (double rate in new[] { 1.0, 4.0, 16.0 })
+        {
+            double delivered = Sum(Yaml(teams: 10, rate: rate), 5, "supply.delivered.road.blue")[0];
+            double lostVehicles = (outOfReach - delivered) * Vehicles / Throughput;
+            Assert.True(delivered < previous, $"rate {rate}: delivered {delivered} not below {previous}");
+            Assert.InRange(lostVehicles, 0, double.MaxValue);
+            previous = delivered;
+        }
+        // A longer range never delivers more (the segments in reach only grow; here the same sorties spread over them).
+        double shortRange = Sum(Yaml(teams: 10, rate: 4, rangeKm: 6), 7, "supply.delivered.road.blue")[0];
+        double longRange = Sum(Yaml(teams: 10, rate: 4, rangeKm: 30), 7, "supply.delivered.road.blue")[0];
+        double se = Math.Sqrt(10 * 4.0 * Exposure * PHit * Kill * Days * Replications) * Throughput / Vehicles;
+        Assert.True(longRange <= shortRange + Sigmas * se * Math.Sqrt(2), $"range 30: {longRange} above range 6: {shortRange}");
+    }
+
+    [Fact]
+    public void CutRoute_StarvesTheUnitsDownstream()
+    {
+        // Red holds node a: the convoys stop at the head (the path [depot, tail] is joined through a and b, the shortest
+        // path, or the cut would not bite), the brigade at the tail gets nothing and runs down at 0.1 a
+        // day from 1.0 (cut_off_days 100 keeps it in place), so it is below min_supply_to_attack 0.3 at the end of days
+        // 8, 9 and 10 (1 - 0.1 x 8 = 0.2), and of day 7 too when the running sum of 28 ticks of 0.025 lands a rounding
+        // error below 0.3: 3 or 4 of 10 days, the same in every replication (nothing here is random).
+        var open = Sum(Yaml(cut: false), 9, "supply.under_supplied_unit_days.blue", "supply.delivered.road.blue");
+        var cut = Sum(Yaml(cut: true), 9, "supply.under_supplied_unit_days.blue", "supply.delivered.road.blue");
+        Assert.Equal(0, open[0]);
+        Assert.True(cut[0] == 3.0 * Replications || cut[0] == 4.0 * Replications, $"under-supplied unit-days {cut[0]}");
+        Assert.Equal(Throughput * Days * Replications, cut[1], 6); // delivered at the head, where no unit is served
+    }
+
+    [Fact]
+    public void NoRoutes_DeclaresNoSupplyMetrics()
+    {
+        var c = TestScenarios.Bundled("scenarios/examples/line-of-towns");
+        Assert.DoesNotContain(c.Layout.Metrics, m => m.Name.StartsWith("supply.", StringComparison.Ordinal));
+        Assert.Empty(c.Model.SupplyRoutes);
+    }
+
+    [Fact]
+    public void Example_DronesCutDeliveredSupply_AgainstTheNoDronesVariant()
+    {
+        string path = Path.Combine(TestScenarios.RepositoryRoot(), "scenarios/examples/supply-interdiction");
+        CompiledScenario Load(string? variant)
+        {
+            var result = ScenarioLoader.Load(path, new LoadOptions(variant));
+            Assert.True(result.Success, string.Join("\n", result.Errors));
+            return new CompiledScenario(result.Scenario!);
+        }
+        string[] names = ["supply.delivered.main-road.blue", "supply.vehicles_lost.main-road.blue", "supply.under_supplied_unit_days.blue"];
+        var with = SystemsScenario.Sum(Load(null), 50, 11, names);
+        var without = SystemsScenario.Sum(Load("no-drones"), 50, 11, names);
+        // 30 fiber teams x 6 sorties a day x share 2/3 (priority logistics 2 of 3) = 120 sorties a day, each destroying a
+        // truck with q = exposure 0.5 x p_hit 0.5 x kill 0.8 x (1 - counter-drone 0.1) = 0.18: 21.6 of the 40 trucks a day
+        // over 40 days (the cap of 40 binds with probability about 1e-4 a day). Poisson sum over 50 replications, 6 sigma.
+        double lost = 50 * 40 * 120 * 0.18;
+        Assert.InRange(with[1], lost - Sigmas * Math.Sqrt(lost), lost + Sigmas * Math.Sqrt(lost));
+        Assert.Equal(0, without[1]);
+        Assert.Equal(2000.0 * 40 * 50, without[0], 6);
+        Assert.True(with[0] < without[0]);
+        // Without drones resupply 0.15 a day beats consumption 0.1; with about half the convoys lost it does not.
+        Assert.Equal(0, without[2]);
+        Assert.True(with[2] > 0, $"under-supplied unit-days with drones: {with[2]}");
+    }
+}
