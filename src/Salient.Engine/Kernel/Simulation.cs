@@ -162,6 +162,7 @@ public sealed partial class Simulation
         _paths = new PathFinder(compiled);
         ControlTally = new int[_days * _n];
         AllocateSystems();
+        AllocateInfiltration();
     }
 
     /// <summary>
@@ -197,6 +198,7 @@ public sealed partial class Simulation
     {
         _day = _tick / _c.TicksPerDay;
         Arrivals();
+        Infiltration();
         Logistics();
         Command();
         Isr();
@@ -271,6 +273,7 @@ public sealed partial class Simulation
         }
         for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
         ResetSystems();
+        ResetInfiltration(seed, rep);
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);

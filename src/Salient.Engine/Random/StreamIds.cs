@@ -49,4 +49,10 @@ public static class StreamIds
 
     /// <summary>Sweeps: the Latin hypercube's draws (replication 0).</summary>
     public const uint LatinHypercube = 121;
+
+    /// <summary>Infiltration: whether a force in transit on a route is detected that day (one Bernoulli draw per route and transit day).</summary>
+    public const uint InfiltrationDetection = 170;
+
+    /// <summary>Infiltration: the losses of a detected force in transit and their killed/wounded split.</summary>
+    public const uint InfiltrationLosses = 171;
 }

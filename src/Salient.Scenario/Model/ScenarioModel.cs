@@ -24,6 +24,9 @@ public sealed record ScenarioModel(
     /// <summary>The calibration file applied (relative to the scenario), or null when the scenario ran as written.</summary>
     public string? Calibration { get; init; }
 
+    /// <summary>Infiltration routes (docs/model.md, "Infiltration"); empty when the scenario has none.</summary>
+    public ImmutableArray<InfiltrationRoute> Infiltration { get; init; } = [];
+
     /// <summary>A copy with some parameters replaced (calibration particles, implied-parameter searches); the hash is kept.</summary>
     public ScenarioModel WithParameters(IEnumerable<Quantity> replacements)
     {
@@ -53,5 +56,7 @@ public sealed record ScenarioModel(
             foreach (var q in s.Quantities()) yield return q;
         foreach (var s in Stocks) { yield return s.Initial; yield return s.ProductionPerDay; }
         foreach (var q in Parameters.All) yield return q;
+        foreach (var r in Infiltration)
+            foreach (var q in r.Quantities()) yield return q;
     }
 }
