@@ -80,6 +80,13 @@ public sealed partial class Simulation
         var model = c.Model;
         for (int i = 0; i < c.Routes.Length; i++) DeclareRouteMetrics(r, c.Routes[i].Id, model.Sides[c.Routes[i].Side].Id, i);
         for (int k = 0; k < c.Contingents.Length; k++) DeclareContingentMetrics(r, c.Contingents[k], k);
+        if (!c.HasSettlements) return;
+        for (int s = 0; s < Sides; s++)
+        {
+            int side = s;
+            r.Daily(ControlSettlements(model.Sides[s].Id), sim => sim.SettlementsHeld(side));
+            r.Daily(ControlAreaRetaken(model.Sides[s].Id), sim => sim.AreaRetaken(side));
+        }
     }
 
     private static void DeclareRouteMetrics(MetricRegistry r, string route, string side, int i)
