@@ -74,13 +74,8 @@ internal sealed partial class ScenarioBinder
                 }
             }
             else badRoute = true;
-            if (!badRoute && side >= 0)
-            {
-                if (theatre.Cells[cells[0]].InitialControl != side)
-                    ctx.Error(ScenarioErrors.OutOfRange, m["route"], $"entry of route '{id}'", $"a cell side '{sides[side]}' holds at the start", $"'{theatre.Cells[cells[0]].Id}'");
-                if (theatre.Cells[cells[^1]].InitialControl == side)
-                    ctx.Error(ScenarioErrors.OutOfRange, m["route"], $"exit of route '{id}'", "a cell the enemy holds at the start", $"'{theatre.Cells[cells[^1]].Id}'");
-            }
+            // Who holds the entry and the exit is checked when the order is carried out, not here: ground changes hands
+            // during a campaign (Kursk's pipeline ran from Russian-held ground to Sudzha, Russian at the start, Ukrainian later).
 
             int unit = UnitOfSide(m.Required("unit"), units, side, sides);
             if (unit >= 0 && !taken.Add(unit))
