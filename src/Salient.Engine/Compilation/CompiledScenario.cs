@@ -111,6 +111,16 @@ public sealed class CompiledScenario
         // Reinforcements: one-offs land at the first tick of their day; flows spread evenly over each day's ticks.
         Reinforcements = model.Reinforcements;
 
+        // Infiltration routes, contingents and settlement counts (Simulation.Infiltration.cs, Simulation.Contingents.cs);
+        // each is empty unless the scenario has routes, contingents or settlements.
+        InfiltrationRoutes = model.Infiltration;
+        foreach (var route in InfiltrationRoutes) UnitArrivalTick[route.Unit] = int.MaxValue; // a route's force never arrives by itself
+        Contingents = [.. model.Units.Select(u => u.Contingent).OfType<string>().Distinct()];
+        UnitContingent = [.. model.Units.Select(u => u.Contingent is null ? -1 : Array.IndexOf(Contingents, u.Contingent))];
+        ContingentSide = [.. Contingents.Select(id => model.Units.First(u => u.Contingent == id).Side)];
+        CellSettlements = [.. cells.Select(c => model.Theatre.Regions[c.Region].Counted ? c.Settlements.Length : 0)];
+        HasSettlements = cells.Any(c => c.Settlements.Length > 0);
+
         // Parameters: every catalogue parameter and every side's doctrine becomes one daily series per replication.
         var sideIds = model.Sides.Select(s => s.Id).ToArray();
         var list = new List<Quantity>(model.Parameters.All);
@@ -182,6 +192,13 @@ public sealed class CompiledScenario
     internal bool[] SideHasDepot { get; }
     internal ImmutableArray<Reinforcement> Reinforcements { get; }
     internal CompiledRoute[] Routes { get; }
+    internal ImmutableArray<InfiltrationRoute> InfiltrationRoutes { get; }
+
+    internal string[] Contingents { get; } // in order of first appearance
+    internal int[] UnitContingent { get; }
+    internal int[] ContingentSide { get; }
+    internal int[] CellSettlements { get; }
+    internal bool HasSettlements { get; }
 
     /// <summary>Quantities sampled into daily parameter series, in id order.</summary>
     public ImmutableArray<Quantity> ParameterQuantities { get; }

@@ -69,4 +69,19 @@ public static class MetricNames
 
     /// <summary>A supply quantity summed over the side's routes, or the side's <c>under_supplied_unit_days</c>.</summary>
     public static string Supply(string quantity, string side) => $"supply.{quantity}.{side}";
+    /// <summary>Settlements in counted regions the side holds (daily series; only for theatres with settlements).</summary>
+    public static string ControlSettlements(string side) => $"control.settlements.{side}";
+
+    /// <summary>
+    /// Area (km², counted regions) the side held at the start, lost, and holds again (daily series; only for theatres with
+    /// settlements).
+    /// </summary>
+    public static string ControlAreaRetaken(string side) => $"control.area_recaptured_km2.{side}";
+
+    /// <summary>
+    /// An infiltration route's counter (<c>sent</c>, <c>lost</c>, <c>emerged</c>, <c>detections</c>,
+    /// <c>emergence_day</c>) for the side that uses it.
+    /// </summary>
+    public static string Infiltration(string quantity, string route, string side) => $"infiltration.{quantity}.{route}.{side}";
 }
+

@@ -52,7 +52,9 @@ public sealed partial class Simulation
                     break;
             }
         }
+        JoinInfiltrators();
         CancelWeakAssaults();
+        CommitInfiltrators();
     }
 
     private void Attack(int u, int side, int phase)
@@ -163,5 +165,5 @@ public sealed partial class Simulation
     }
 
     /// <summary>Defence multiplier M = defensibility x (1 + fortification).</summary>
-    private double DefenceMultiplier(int cell) => _c.CellDefensibility[cell] * (1 + _fortification[cell]);
+    private double DefenceMultiplier(int cell) => Surprised(cell, _c.CellDefensibility[cell] * (1 + _fortification[cell]));
 }

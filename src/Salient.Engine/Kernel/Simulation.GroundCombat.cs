@@ -106,7 +106,7 @@ public sealed partial class Simulation
         double leadPower = -1;
         for (int u = 0; u < _m; u++)
         {
-            if (_target[u] != cell || !_active[u] || !Adjacent(_cell[u], cell)) continue;
+            if (_target[u] != cell || !_active[u] || !(Adjacent(_cell[u], cell) || _cell[u] == cell)) continue; // inside: infiltrators
             double p = Power(u);
             a += p;
             _partUnit[count] = u;
@@ -189,7 +189,8 @@ public sealed partial class Simulation
         else if (!overwhelmed) return;
 
         int edge = EdgeBetween(_cell[lead], cell);
-        _advance[cell] += P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge];
+        // A lead already inside the cell (a force that came through an infiltration route) has no ground left to cover.
+        _advance[cell] += edge < 0 ? 1 : P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge];
         if (_advance[cell] < 1) return;
         Capture(cell, att);
         MoveUnit(lead, cell);
@@ -231,6 +232,7 @@ public sealed partial class Simulation
         long killed = Sampler.Binomial(ref rng, x, P(_ids.KilledFraction[side]));
         _killed[side] += killed;
         _wounded[side] += x - killed;
+        CountContingent(u, killed, x - killed, 0);
         _personnel[u] -= x;
         _cohesion[u] = Math.Max(0, _cohesion[u] - P(_ids.CohesionLoss) * fraction);
         LoseEquipment(ref rng, u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)), bySystem);
@@ -279,6 +281,7 @@ public sealed partial class Simulation
             _captured[side] += captured;
             _killed[side] += killed;
             _wounded[side] += rest - killed;
+            CountContingent(u, killed, rest - killed, captured);
             _byCause[side * _causes + (int)GroundCause.Overrun] += _personnel[u];
             LoseEquipment(ref _groundRng, u, side, 1.0, -1);
             _personnel[u] = 0;
@@ -301,6 +304,7 @@ public sealed partial class Simulation
         _fortification[cell] = 0;
         _advance[cell] = 0;
         _controlVersion++;
+        MarkFlipped(cell, side);
         var labelled = _c.LabelledCells;
         for (int i = 0; i < labelled.Length; i++)
             if (labelled[i] == cell && _captureDay[i * Sides + side] < 0) _captureDay[i * Sides + side] = _day;

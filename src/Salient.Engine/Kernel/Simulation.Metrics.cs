@@ -24,6 +24,7 @@ public sealed partial class Simulation
 
         for (int s = 0; s < Sides; s++) DeclareSideSeries(r, model.Sides[s].Id, s);
         DeclareSupplyMetrics(r, c);
+        DeclareCampaignMetrics(r, c);
         return r;
     }
 

@@ -163,6 +163,7 @@ public sealed partial class Simulation
         ControlTally = new int[_days * _n];
         AllocateSystems();
         AllocateSupply();
+        AllocateInfiltration();
     }
 
     /// <summary>
@@ -198,6 +199,7 @@ public sealed partial class Simulation
     {
         _day = _tick / _c.TicksPerDay;
         Arrivals();
+        Infiltration();
         Logistics();
         Command();
         Isr();
@@ -273,6 +275,7 @@ public sealed partial class Simulation
         for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
         ResetSystems();
         ResetSupply(seed, rep);
+        ResetInfiltration(seed, rep);
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);

@@ -54,4 +54,9 @@ public static class StreamIds
     /// "Supply routes and interdiction"). Drawn only when the scenario declares <c>supply_routes</c>. Ids 131-139 are
     /// reserved for the supply mechanic.</summary>
     public const uint Supply = 130;
+    /// <summary>Infiltration: whether a force in transit on a route is detected that day (one Bernoulli draw per route and transit day).</summary>
+    public const uint InfiltrationDetection = 170;
+
+    /// <summary>Infiltration: the losses of a detected force in transit and their killed/wounded split.</summary>
+    public const uint InfiltrationLosses = 171;
 }

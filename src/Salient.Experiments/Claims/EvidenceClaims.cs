@@ -41,7 +41,8 @@ public static class EvidenceClaims
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(cellOfPlace);
         double weight = Weight(entry.Reliability);
-        int series = layout.SeriesIndex(entry.Metric);
+        string name = ClaimAliases.Canonical(entry.Metric); // the ledger's words for a metric (casualties.kia.X, ...)
+        int series = layout.SeriesIndex(name);
         if (series >= 0)
         {
             if (!entry.IsNumeric) return new(entry, null, "the value is not a number");
@@ -51,7 +52,7 @@ public static class EvidenceClaims
             int b = calendar.DayIndex(to > calendar.End ? calendar.End : to);
             return new(entry, new Claim(entry.Id, entry.Metric, ClaimKind.Series, series, a, b, entry.Low!.Value, entry.High!.Value, weight), "");
         }
-        int final = layout.MetricIndex(entry.Metric);
+        int final = layout.MetricIndex(name);
         if (final >= 0 && layout.Metrics[final].Kind == MetricKind.Value)
         {
             if (!entry.IsNumeric) return new(entry, null, "the value is not a number");

@@ -86,7 +86,8 @@ public static class ClaimCheck
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(entry);
-        if (run.Band(entry.Metric) is { } band)
+        string name = ClaimAliases.Canonical(entry.Metric); // the ledger's words for a metric (casualties.kia.X, ...)
+        if (run.Band(name) is { } band)
         {
             if (!entry.IsNumeric) return NotCompared(entry, "the value is not a number");
             if (entry.ReferenceDate is not { } date) return NotCompared(entry, "the date is not readable");
@@ -109,7 +110,7 @@ public static class ClaimCheck
                 : ClaimFit.Inside;
             return new ClaimRow(entry, null, m.Name, null, null, null, m.Probability, m.DateP05, m.DateP50, m.DateP95, fit, "");
         }
-        return NotCompared(entry, run.Metric(entry.Metric) is not null ? "compared only as a final total, in the charts" : "not an outcome the model reports");
+        return NotCompared(entry, run.Metric(name) is not null ? "compared only as a final total, in the charts" : "not an outcome the model reports");
     }
 
     private static ClaimRow NotCompared(EvidenceEntry entry, string why) =>

@@ -27,6 +27,8 @@ public sealed record ScenarioModel(
     /// <summary>The scenario's supply routes (<c>supply_routes</c>); empty when it declares none, which leaves logistics as
     /// the depot-distance rule alone.</summary>
     public ImmutableArray<SupplyRoute> SupplyRoutes { get; init; } = [];
+    /// <summary>Infiltration routes (docs/model.md, "Infiltration"); empty when the scenario has none.</summary>
+    public ImmutableArray<InfiltrationRoute> Infiltration { get; init; } = [];
 
     /// <summary>A copy with some parameters replaced (calibration particles, implied-parameter searches); the hash is kept.</summary>
     public ScenarioModel WithParameters(IEnumerable<Quantity> replacements)
@@ -58,5 +60,7 @@ public sealed record ScenarioModel(
         foreach (var s in Stocks) { yield return s.Initial; yield return s.ProductionPerDay; }
         foreach (var q in Parameters.All) yield return q;
         foreach (var r in SupplyRoutes) { yield return r.Throughput; yield return r.VehiclesPerDay; }
+        foreach (var r in Infiltration)
+            foreach (var q in r.Quantities()) yield return q;
     }
 }

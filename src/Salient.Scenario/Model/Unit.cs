@@ -15,4 +15,11 @@ public sealed record Unit(
     Quantity Experience,
     ImmutableArray<InventoryItem> Inventory,
     DateOnly Arrives,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>
+    /// The contingent the unit belongs to within its side (for example <c>dprk</c>), or null: casualties and personnel
+    /// are then also reported per contingent (<c>casualties.total.&lt;contingent&gt;</c>; docs/model.md, "Contingents").
+    /// </summary>
+    public string? Contingent { get; init; }
+}

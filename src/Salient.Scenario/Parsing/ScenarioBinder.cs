@@ -13,7 +13,7 @@ public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan 
 internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory, ScenarioLimits limits)
 {
     private static readonly string[] RootKeys =
-        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration", "supply_routes"];
+        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration", "supply_routes", "infiltration"];
 
     private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
 
@@ -54,8 +54,11 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         var routes = BindSupplyRoutes(m["supply_routes"], sideIds, theatre, catalogue);
         if (Diag.HasErrors) return null;
 
+        var infiltration = BindInfiltration(m["infiltration"], sideIds, theatre, units, plans, calendar);
+        if (Diag.HasErrors) return null;
+
         var model = new ScenarioModel(name, title, Hash: "", Variant: null, calendar, [.. sides], theatre, [.. catalogue], [.. units],
-            [.. plans], [.. reinforcements], [.. stocks], parameters!, []) { SupplyRoutes = routes };
+            [.. plans], [.. reinforcements], [.. stocks], parameters!, []) { SupplyRoutes = routes, Infiltration = [.. infiltration] };
         return new ScenarioDraft(model, ctx.File, ctx.Span(theatreNode));
     }
 
@@ -177,7 +180,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         var ids = new IdTable(ctx, "unit");
         foreach (var item in seq.Children)
         {
-            var m = MapView.Of(ctx, item, "a unit", ["id", "name", "side", "at", "personnel", "experience", "inventory", "arrives", "source", "note"]);
+            var m = MapView.Of(ctx, item, "a unit", ["id", "name", "side", "at", "personnel", "experience", "inventory", "arrives", "source", "note", "contingent"]);
             if (m is null) continue;
             var id = Read.String(ctx, m.Required("id"), "unit", id: true);
             if (id is null || !ids.Add(id, m["id"])) continue;
@@ -205,8 +208,9 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                     if (count is not null) inventory.Add(new InventoryItem(sys, count));
                 }
             }
+            string? contingent = m["contingent"] is { } cn ? BindContingent(cn, id, sides) : null;
             if (side < 0 || cell < 0 || personnel is null || experience is null) { _dropped.Add("unit:" + id); continue; }
-            result.Add(new Unit(result.Count, id, name, side, cell, personnel, experience, inventory.ToImmutable(), arrives, ctx.Span(item)));
+            result.Add(new Unit(result.Count, id, name, side, cell, personnel, experience, inventory.ToImmutable(), arrives, ctx.Span(item)) { Contingent = contingent });
         }
         return result;
     }

@@ -46,6 +46,7 @@ public partial class SchemaTests
         ["the calibration file"] = "/$defs/calibrationFile",
         ["quantity '*'"] = "/$defs/parameterQuantityObject",
         ["schedule point of '*'"] = "/$defs/schedulePoint",
+        ["an infiltration route"] = "/$defs/infiltrationRoute",
     };
 
     private static readonly Lazy<JsonDocument> Schema = new(() =>

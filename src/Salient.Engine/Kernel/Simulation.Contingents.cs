@@ -1,0 +1,113 @@
+using Salient.Engine.Compilation;
+using static Salient.Engine.Compilation.MetricNames;
+
+namespace Salient.Engine.Kernel;
+
+// Contingents, settlements held and ground retaken (docs/model.md, "Contingents" and "Settlements and ground retaken"),
+// and the metrics of these and of infiltration routes. Every metric here is declared only when the scenario has
+// routes, contingents or settlements, so other scenarios' outputs keep their bytes.
+public sealed partial class Simulation
+{
+    private double[] _contKilled = [];
+    private double[] _contWounded = [];
+    private double[] _contCaptured = [];
+    private bool[] _flipped = [];           // [cell]: held at some time by the side that did not hold it at the start
+
+    private void AllocateContingents()
+    {
+        int k = _c.Contingents.Length;
+        _contKilled = new double[k];
+        _contWounded = new double[k];
+        _contCaptured = new double[k];
+        _flipped = new bool[_n];
+    }
+
+    private void ResetContingents()
+    {
+        Array.Clear(_contKilled);
+        Array.Clear(_contWounded);
+        Array.Clear(_contCaptured);
+        Array.Clear(_flipped);
+    }
+
+    /// <summary>Adds a unit's casualties to its contingent's tallies (the side's are added by the caller).</summary>
+    private void CountContingent(int u, double killed, double wounded, double captured)
+    {
+        int k = _c.UnitContingent[u];
+        if (k < 0) return;
+        _contKilled[k] += killed;
+        _contWounded[k] += wounded;
+        _contCaptured[k] += captured;
+    }
+
+    /// <summary>Marks a captured cell that changed hands from its owner at the start (for the ground retaken).</summary>
+    private void MarkFlipped(int cell, int side)
+    {
+        if (side != _c.InitialControl[cell]) _flipped[cell] = true;
+    }
+
+    /// <summary>Settlements in counted cells that <paramref name="side"/> holds.</summary>
+    private double SettlementsHeld(int side)
+    {
+        int n = 0;
+        for (int c = 0; c < _n; c++)
+            if (_control[c] == side) n += _c.CellSettlements[c];
+        return n;
+    }
+
+    /// <summary>
+    /// Area (km², counted regions) that <paramref name="side"/> held at the start, lost at some time, and holds again.
+    /// </summary>
+    private double AreaRetaken(int side)
+    {
+        double a = 0;
+        for (int c = 0; c < _n; c++)
+            if (_flipped[c] && _control[c] == side && _c.InitialControl[c] == side && _c.CellCounted[c]) a += _c.CellArea[c];
+        return a;
+    }
+
+    private double ContingentPersonnel(int k)
+    {
+        double personnel = 0;
+        for (int u = 0; u < _m; u++)
+            if (_active[u] && _c.UnitContingent[u] == k) personnel += _personnel[u];
+        return personnel;
+    }
+
+    /// <summary>Declares the metrics of routes, contingents and settlements, after every other metric.</summary>
+    private static void DeclareCampaignMetrics(MetricRegistry r, CompiledScenario c)
+    {
+        var model = c.Model;
+        for (int i = 0; i < c.InfiltrationRoutes.Length; i++) DeclareRouteMetrics(r, c.InfiltrationRoutes[i].Id, model.Sides[c.InfiltrationRoutes[i].Side].Id, i);
+        for (int k = 0; k < c.Contingents.Length; k++) DeclareContingentMetrics(r, c.Contingents[k], k);
+        if (!c.HasSettlements) return;
+        for (int s = 0; s < Sides; s++)
+        {
+            int side = s;
+            r.Daily(ControlSettlements(model.Sides[s].Id), sim => sim.SettlementsHeld(side));
+            r.Daily(ControlAreaRetaken(model.Sides[s].Id), sim => sim.AreaRetaken(side));
+        }
+    }
+
+    private static void DeclareRouteMetrics(MetricRegistry r, string route, string side, int i)
+    {
+        r.Final(MetricNames.Infiltration("sent", route, side), MetricKind.Value, sim => sim._routeSent[i]);
+        r.Final(MetricNames.Infiltration("lost", route, side), MetricKind.Value, sim => sim._routeLost[i]);
+        r.Final(MetricNames.Infiltration("emerged", route, side), MetricKind.Value, sim => sim._routeEmerged[i]);
+        r.Final(MetricNames.Infiltration("detections", route, side), MetricKind.Value, sim => sim._routeDetections[i]);
+        r.Final(MetricNames.Infiltration("emergence_day", route, side), MetricKind.Day, sim => DayOrNaN(sim._routeEmergeDay[i]));
+        r.Daily(MetricNames.Infiltration("sent", route, side), sim => sim._routeSent[i]);
+    }
+
+    private static void DeclareContingentMetrics(MetricRegistry r, string contingent, int k)
+    {
+        r.Final(CasualtiesTotal(contingent), MetricKind.Value, sim => sim._contKilled[k] + sim._contWounded[k] + sim._contCaptured[k]);
+        r.Final(Casualties("killed", contingent), MetricKind.Value, sim => sim._contKilled[k]);
+        r.Final(Casualties("wounded", contingent), MetricKind.Value, sim => sim._contWounded[k]);
+        r.Final(Casualties("captured", contingent), MetricKind.Value, sim => sim._contCaptured[k]);
+        r.Final(PersonnelFinal(contingent), MetricKind.Value, sim => sim.ContingentPersonnel(k));
+        r.Daily(CasualtiesTotal(contingent), sim => sim._contKilled[k] + sim._contWounded[k] + sim._contCaptured[k]);
+        r.Daily(Casualties("killed", contingent), sim => sim._contKilled[k]);
+        r.Daily(Personnel(contingent), sim => sim.ContingentPersonnel(k));
+    }
+}
