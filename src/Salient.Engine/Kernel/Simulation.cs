@@ -162,6 +162,7 @@ public sealed partial class Simulation
         _paths = new PathFinder(compiled);
         ControlTally = new int[_days * _n];
         AllocateSystems();
+        AllocateDepth();
     }
 
     /// <summary>
@@ -239,6 +240,7 @@ public sealed partial class Simulation
         for (int r = 0; r < _reinforcementAmount.Length; r++)
             _reinforcementAmount[r] = InputSampler.Sample(_c.Reinforcements[r].Personnel, seed, rep);
         SampleSystems(seed, rep);
+        SampleDepth(seed, rep);
     }
 
     private void Reset(ulong seed, uint rep)
@@ -271,6 +273,7 @@ public sealed partial class Simulation
         }
         for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
         ResetSystems();
+        ResetDepth(seed, rep);
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);
@@ -300,6 +303,7 @@ public sealed partial class Simulation
         _cell[u] = cell;
         _moveProgress[u] = 0;
         _occupancyDirty = true;
+        _lastMoveTick[u] = _tick;
     }
 
     /// <summary>Rebuilds the per-cell unit lists if any unit moved, arrived or fell since the last build.</summary>
