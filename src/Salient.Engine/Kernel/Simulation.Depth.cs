@@ -70,6 +70,12 @@ public sealed partial class Simulation
         for (int s = 0; s < Sides; s++) _depthKey[s] = (-1, -1, -1);
     }
 
+    /// <summary>Stamps a unit's change of cell for <see cref="PostureExposure"/>; units placed on the first tick (present at the start) are holding.</summary>
+    private void NoteMove(int u)
+    {
+        if (_tick > 0) _lastMoveTick[u] = _tick;
+    }
+
     /// <summary>
     /// Exposure of a unit by what it does this tick, multiplying its detection level: x_assault when it takes part
     /// in an assault, else x_moving when it marched or changed cell within the last day, else x_holding (dug in).

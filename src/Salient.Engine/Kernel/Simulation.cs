@@ -303,7 +303,7 @@ public sealed partial class Simulation
         _cell[u] = cell;
         _moveProgress[u] = 0;
         _occupancyDirty = true;
-        _lastMoveTick[u] = _tick;
+        NoteMove(u);
     }
 
     /// <summary>Rebuilds the per-cell unit lists if any unit moved, arrived or fell since the last build.</summary>
