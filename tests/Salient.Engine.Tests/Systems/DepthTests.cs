@@ -1,6 +1,5 @@
 using System.Globalization;
 using Salient.Engine.Compilation;
-using Salient.Engine.Kernel;
 using Salient.Engine.Tests.Kernel;
 using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
