@@ -27,7 +27,7 @@ public class DepthTests
         salient: 1
         name: strip
         calendar: { start: 2024-01-01, end: 2024-01-{{days:00}}, tick_hours: 6 }
-        sides: [ { id: blue }, { id: red, doctrine: { attack_ratio: 1000 } } ]
+        sides: [ { id: blue }, { id: red, doctrine: { attack_ratio: 100 } } ]
         theatre:
           nodes:
             - { id: w2, lon: 29.86, lat: 50, area_km2: 25, control: blue }
@@ -74,7 +74,7 @@ public class DepthTests
     [Fact]
     public void RearUnit_NeverAssaults_EvenWhenItsSidesPlanAttacks()
     {
-        // Red's plan is attack, but attack_ratio 1000 keeps its line unit from assaulting; the rear unit must still
+        // Red's plan is attack, but attack_ratio 100 keeps its line unit from assaulting; the rear unit must still
         // hold its depth rather than close up on the objective (which a line unit in attack posture would do).
         var c = TestScenarios.Compile(Strip(10, redPlan: "attack"));
         var s = SystemsScenario.Sum(c, 2, 1, MetricNames.RearDistanceKm("red"));
@@ -91,7 +91,7 @@ public class DepthTests
 
     /// <summary>
     /// Two cells 5 km apart, no ground combat: blue's deep-strike launchers aim at red's trucks (exposure 0.4, kill 0
-    /// so the target never changes); red may have a SAM battery covering its unit. No sensors: D = base detection.
+    /// so the target never changes); red may have SAM batteries 10 km behind it, at f. No sensors: D = base detection.
     /// </summary>
     private static string Deep(double baseDetection, double holding = 1, int launchers = 10, double adPk = 0, int sams = 0,
         double samRangeKm = 50, double truckKill = 0, int days = 2) => $$"""
@@ -103,7 +103,8 @@ public class DepthTests
           nodes:
             - { id: w, lon: 30.0, lat: 50, area_km2: 10, control: blue }
             - { id: e, lon: 30.07, lat: 50, area_km2: 10, control: red }
-          edges: [ { from: w, to: e } ]
+            - { id: f, lon: 30.21, lat: 50, area_km2: 10, control: red }
+          edges: [ { from: w, to: e }, { from: e, to: f } ]
         catalogue:
           - id: rocket
             class: artillery
@@ -115,7 +116,8 @@ public class DepthTests
             air_defence: { range_km: {{F(samRangeKm)}}, channels: 10000, cycle_minutes: 60, interceptors: 1000000, pk: {{F(adPk)}}, shots_per_target: 1 }
         units:
           - { id: b, side: blue, at: w, personnel: 1000, inventory: { rocket: {{launchers}} } }
-          - { id: r, side: red, at: e, personnel: 1000, inventory: { truck: 1000, sam: {{sams}} } }
+          - { id: r, side: red, at: e, personnel: 1000, inventory: { truck: 1000 } }
+          - { id: ad, side: red, at: f, role: rear, depth_km: 10, personnel: 100, inventory: { sam: {{sams}} } }
         parameters:
           ground: { positional_intensity: 0 }
           isr: { base_detection: {{F(baseDetection)}}, exposure: { holding: {{F(holding)}} } }
@@ -146,8 +148,8 @@ public class DepthTests
 
     /// <summary>
     /// A battery covering the target (ample channels and missiles, one shot of kill probability pk) lets each
-    /// interceptable sortie through with 1 - pk, so hits fall to (1 - pk) x the closed form above; a battery out of
-    /// range (5 km away, 1 km range) changes nothing.
+    /// interceptable sortie through with 1 - pk, so hits fall to (1 - pk) x the closed form above; the same battery
+    /// with a radius short of the target (10 km away, 5 km range) changes nothing.
     /// </summary>
     [Theory]
     [InlineData(0.6)]
@@ -164,7 +166,7 @@ public class DepthTests
         Assert.InRange(covered[0], mean - Sigmas * se, mean + Sigmas * se);
 
         // A battery whose radius does not reach the target: the unprotected closed form.
-        var outOfRange = SystemsScenario.Sum(TestScenarios.Compile(Deep(baseDetection, adPk: pk, sams: 1, samRangeKm: 1)), R, 13, MetricNames.DeepHits("logistics", "blue"));
+        var outOfRange = SystemsScenario.Sum(TestScenarios.Compile(Deep(baseDetection, adPk: pk, sams: 1, samRangeKm: 5)), R, 13, MetricNames.DeepHits("logistics", "blue"));
         double mu0 = 10 * 24 * dt * 0.4 * 0.5;
         double mean0 = R * T * q * mu0;
         double se0 = Math.Sqrt(R * T * (q * mu0 * (1 + mu0) - q * mu0 * q * mu0));
