@@ -82,6 +82,21 @@ public class DepthTests
     }
 
     [Fact]
+    public void RearUnit_FollowsTheFront_WhenItMoves()
+    {
+        // Blue (overwhelming, attack ratio 0) takes e1 and e2 and stops at its objective; red's engaged front moves from
+        // e1 to e3, so a rear unit holding 10 km ends at e5, 10 km behind the new line (it first went to e3).
+        string yaml = Strip(10, days: 30)
+            .Replace("sides: [ { id: blue },", "sides: [ { id: blue, doctrine: { attack_ratio: 0 } },", StringComparison.Ordinal)
+            .Replace("{ id: b, side: blue, at: w1, personnel: 1000 }", "{ id: b, side: blue, at: w1, personnel: 20000 }", StringComparison.Ordinal)
+            .Replace("plans:\n", "plans:\n  - side: blue\n    phases:\n      - { name: a, start: 2024-01-01, end: 2024-01-30, posture: attack, objectives: [e2] }\n", StringComparison.Ordinal);
+        var c = TestScenarios.Compile(yaml);
+        var s = SystemsScenario.Sum(c, 3, 1, MetricNames.RearDistanceKm("red"), MetricNames.ControlArea("blue"));
+        Assert.Equal(3 * 4 * 25.0, s[1], 6); // blue holds w2, w1, e1, e2 in every replication
+        Assert.Equal(3 * 10.0, s[0], 9);
+    }
+
+    [Fact]
     public void NoRearUnit_DeclaresNoRearMetric()
     {
         var c = TestScenarios.Compile(Strip(10).Replace(", role: rear, depth_km: 10", "", StringComparison.Ordinal));
