@@ -83,5 +83,16 @@ public static class MetricNames
     /// <c>emergence_day</c>) for the side that uses it.
     /// </summary>
     public static string Infiltration(string quantity, string route, string side) => $"infiltration.{quantity}.{route}.{side}";
+    /// <summary>Hits by the side's deep-strike systems on one target class (a class name of <c>TargetClasses.Names</c>).</summary>
+    public static string DeepHits(string targetClass, string side) => $"deep.hits.{targetClass}.{side}";
+
+    /// <summary>The side's items of a high-value class (air defence, EW, artillery, logistics) destroyed by enemy deep strike.</summary>
+    public static string DeepLosses(string targetClass, string side) => $"deep.losses.{targetClass}.{side}";
+
+    /// <summary>Value (USD) of the side's items destroyed by enemy deep strike.</summary>
+    public static string DeepLossesUsd(string side) => $"deep.losses_usd.{side}";
+
+    /// <summary>Mean path distance (km) of the side's rear units to its engaged front: a final metric and a daily series.</summary>
+    public static string RearDistanceKm(string side) => $"rear.distance_km.{side}";
 }
 

@@ -43,6 +43,9 @@ internal sealed class ParameterIds
         WithdrawCohesion = Doctrine("withdraw_cohesion");
         RecoverCohesion = Doctrine("recover_cohesion");
         CutOffDays = Doctrine("cut_off_days");
+        ExposureHolding = P("isr.exposure.holding");
+        ExposureMoving = P("isr.exposure.moving");
+        ExposureAssaulting = P("isr.exposure.assaulting");
     }
 
     public int[] Lethality { get; }
@@ -81,4 +84,7 @@ internal sealed class ParameterIds
     public int[] WithdrawCohesion { get; }
     public int[] RecoverCohesion { get; }
     public int[] CutOffDays { get; }
+    public int ExposureHolding { get; }
+    public int ExposureMoving { get; }
+    public int ExposureAssaulting { get; }
 }

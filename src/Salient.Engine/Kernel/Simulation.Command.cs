@@ -33,6 +33,7 @@ public sealed partial class Simulation
                 _withdrawing[u] = true;
             if (_withdrawing[u]) posture = Posture.Withdraw;
             _posture[u] = (byte)posture;
+            if (RearCommand(u, side, posture)) continue;
 
             switch (posture)
             {

@@ -35,13 +35,15 @@ public sealed partial class Simulation
     private void Fires()
     {
         if (_c.FiresSystems.Length == 0) return;
+        CueDeepTargets();
         for (int f = 0; f < _m; f++)
         {
             if (!_active[f]) continue;
             foreach (int w in _c.FiresSystems)
             {
                 long teams = _inventory[f * _k + w];
-                if (teams > 0) FireSystem(f, w, teams);
+                if (teams > 0 && _isDeep[w]) DeepFireSystem(f, w, teams);
+                else if (teams > 0) FireSystem(f, w, teams);
             }
         }
     }
@@ -58,7 +60,7 @@ public sealed partial class Simulation
         double total = 0;
         for (int v = 0; v < _m; v++)
         {
-            if (!_active[v] || _c.UnitSide[v] != enemy || DistanceKm(_cell[f], _cell[v]) > range) continue;
+            if (!_active[v] || _c.UnitSide[v] != enemy || DistanceKm(_cell[f], _cell[v]) > range || !DeepMayAim(w, side, v)) continue;
             for (int cls = 0; cls < Classes; cls++)
             {
                 double weight = _fPriority[w * Classes + cls];
@@ -116,10 +118,12 @@ public sealed partial class Simulation
             if (n == 0) continue;
             double pHit = _fPHit[w];
             if (spec.Link == LinkKind.Gnss) pHit *= 1 - _protect[v * Links + LinkGnss] * _fGnss[w];
-            double pFind = (1 - Math.Exp(-_detection[v])) * ClassExposure(v, cls) * timely;
+            // A deep-strike system aims only at cued units, so its cue (CueDeepTargets) takes the place of 1 - exp(-D).
+            double pFind = (_isDeep[w] ? 1 : 1 - Math.Exp(-_detection[v])) * ClassExposure(v, cls) * timely;
             long hits = Sampler.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;
+            NoteDeepHits(w, side, cls, hits);
             Strike(v, cls, w, hits);
         }
     }

@@ -59,7 +59,7 @@ public sealed partial class Simulation
                     level += n * _iDetection[i] * (jammable ? 1 - _protect[row + LinkRecon] : 1);
                 }
             }
-            _detection[u] = level;
+            _detection[u] = level * PostureExposure(u);
 
             // Air defence: engagement capacity accrues at channels / cycle and banks at most one cycle's worth, so a cycle
             // longer than a tick still yields engagements; interceptors reload up to the batteries' stock.

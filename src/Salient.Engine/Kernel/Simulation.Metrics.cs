@@ -25,6 +25,7 @@ public sealed partial class Simulation
         for (int s = 0; s < Sides; s++) DeclareSideSeries(r, model.Sides[s].Id, s);
         DeclareSupplyMetrics(r, c);
         DeclareCampaignMetrics(r, c);
+        DeclareDepthMetrics(r, c);
         return r;
     }
 

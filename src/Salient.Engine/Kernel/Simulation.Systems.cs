@@ -143,5 +143,6 @@ public sealed partial class Simulation
         _lost[side] += value;
         _destroyed[1 - side] += value;
         if (bySystem >= 0) Tally(FireCounter.DestroyedUsd, (1 - side) * _k + bySystem) += value;
+        NoteDeepLoss(side, s, lost, bySystem);
     }
 }

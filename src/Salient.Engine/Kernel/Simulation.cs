@@ -164,6 +164,7 @@ public sealed partial class Simulation
         AllocateSystems();
         AllocateSupply();
         AllocateInfiltration();
+        AllocateDepth();
     }
 
     /// <summary>
@@ -242,6 +243,7 @@ public sealed partial class Simulation
         for (int r = 0; r < _reinforcementAmount.Length; r++)
             _reinforcementAmount[r] = InputSampler.Sample(_c.Reinforcements[r].Personnel, seed, rep);
         SampleSystems(seed, rep);
+        SampleDepth(seed, rep);
     }
 
     private void Reset(ulong seed, uint rep)
@@ -276,6 +278,7 @@ public sealed partial class Simulation
         ResetSystems();
         ResetSupply(seed, rep);
         ResetInfiltration(seed, rep);
+        ResetDepth(seed, rep);
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);
@@ -305,6 +308,7 @@ public sealed partial class Simulation
         _cell[u] = cell;
         _moveProgress[u] = 0;
         _occupancyDirty = true;
+        NoteMove(u);
     }
 
     /// <summary>Rebuilds the per-cell unit lists if any unit moved, arrived or fell since the last build.</summary>

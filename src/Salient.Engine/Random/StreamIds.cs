@@ -59,4 +59,12 @@ public static class StreamIds
 
     /// <summary>Infiltration: the losses of a detected force in transit and their killed/wounded split.</summary>
     public const uint InfiltrationLosses = 171;
+    /// <summary>Deep strike: the kill chains of deep-strike fire systems (sorties, allocation, counter-drone, jamming, hits, damage).</summary>
+    public const uint DeepStrike = 150;
+
+    /// <summary>Deep strike: air-defence interception of deep-strike munitions (kept apart from <see cref="AirDefence"/>).</summary>
+    public const uint DeepStrikeAirDefence = 151;
+
+    /// <summary>Deep strike: each side's daily ISR cueing of enemy units for its deep-strike systems.</summary>
+    public const uint DeepStrikeCueing = 152;
 }

@@ -8,7 +8,9 @@ namespace Salient.Scenario.Model;
 /// <see cref="RangeKm"/>, each costing <see cref="MunitionCostUsd"/>.
 /// </summary>
 /// <remarks>Immutable. <see cref="Kill"/> and <see cref="Priority"/> are indexed by <see cref="TargetClasses"/>:
-/// for personnel, Kill is the expected casualties per hit; for item classes, the probability a hit destroys the item.</remarks>
+/// for personnel, Kill is the expected casualties per hit; for item classes, the probability a hit destroys the item.
+/// <see cref="DeepStrike"/> (YAML <c>deep_strike: true</c>) makes the system strike targets its side's ISR has cued
+/// anywhere in its range (docs/model.md, "Depth"), instead of finding each target per sortie.</remarks>
 public sealed record FiresSpec(
     LinkKind Link,
     Quantity RangeKm,
@@ -19,4 +21,5 @@ public sealed record FiresSpec(
     bool Interceptable,
     bool UsesC2,
     ImmutableArray<Quantity> Kill,
-    ImmutableArray<Quantity> Priority);
+    ImmutableArray<Quantity> Priority,
+    bool DeepStrike = false);

@@ -40,6 +40,9 @@ public static class ParameterCatalogue
         new("cohesion.loss_per_casualty_fraction", 2.0, 0, 100, "cohesion per loss fraction", "cohesion lost per unit fraction of personnel lost", Assumption),
         new("cohesion.unsupplied_decay_per_day", 0.05, 0, 10, "cohesion per day", "cohesion lost per day at zero supply (scaled by 1 - supply)", Assumption),
         new("cohesion.recovery_per_day", 0.1, 0, 10, "per day", "relaxation rate of cohesion toward 1 when not in combat", Assumption),
+        new("isr.exposure.holding", 1.0, 0, 1, "multiplier", "multiplier on the detection level of a unit holding its cell (dug in: not assaulting, not marched in the last day); at most 1", Assumption + ": 1, no posture effect"),
+        new("isr.exposure.moving", 1.0, 1, 100, "multiplier", "multiplier on the detection level of a unit that marched, withdrew or changed cell in the last day; at least 1", Assumption + ": 1, no posture effect"),
+        new("isr.exposure.assaulting", 1.0, 1, 100, "multiplier", "multiplier on the detection level of a unit taking part in an assault this tick; at least 1", Assumption + ": 1, no posture effect"),
     ];
 
     /// <summary>Overrides of the single default for particular expansions.</summary>

@@ -29,7 +29,7 @@ internal sealed partial class ScenarioBinder
             result = result with { Exposure = exposure };
 
         if (m["fires"] is { } fn && MapView.Of(ctx, fn, $"fires of system '{id}'",
-                ["link", "range_km", "rate_per_day", "munition_cost_usd", "p_hit", "gnss_dependence", "interceptable", "c2", "kill", "priority"]) is { } f)
+                ["link", "range_km", "rate_per_day", "munition_cost_usd", "p_hit", "gnss_dependence", "interceptable", "c2", "kill", "priority", "deep_strike"]) is { } f)
         {
             var link = Link(f, LinkKind.None, "fires");
             f.Required("range_km");
@@ -53,7 +53,8 @@ internal sealed partial class ScenarioBinder
                     f["interceptable"] is { } i && (Read.Bool(ctx, i, "interceptable") ?? false),
                     f["c2"] is { } c && (Read.Bool(ctx, c, "c2") ?? false),
                     kill,
-                    priority),
+                    priority,
+                    f["deep_strike"] is { } ds && (Read.Bool(ctx, ds, "deep_strike") ?? false)),
             };
         }
         if (m["isr"] is { } isn && MapView.Of(ctx, isn, $"isr of system '{id}'", ["link", "range_km", "detection"]) is { } isr)

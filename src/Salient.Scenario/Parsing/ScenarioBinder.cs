@@ -180,7 +180,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         var ids = new IdTable(ctx, "unit");
         foreach (var item in seq.Children)
         {
-            var m = MapView.Of(ctx, item, "a unit", ["id", "name", "side", "at", "personnel", "experience", "inventory", "arrives", "source", "note", "contingent"]);
+            var m = MapView.Of(ctx, item, "a unit", ["id", "name", "side", "at", "personnel", "experience", "inventory", "arrives", "source", "note", "contingent", "role", "depth_km"]);
             if (m is null) continue;
             var id = Read.String(ctx, m.Required("id"), "unit", id: true);
             if (id is null || !ids.Add(id, m["id"])) continue;
@@ -210,7 +210,8 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             }
             string? contingent = m["contingent"] is { } cn ? BindContingent(cn, id, sides) : null;
             if (side < 0 || cell < 0 || personnel is null || experience is null) { _dropped.Add("unit:" + id); continue; }
-            result.Add(new Unit(result.Count, id, name, side, cell, personnel, experience, inventory.ToImmutable(), arrives, ctx.Span(item)) { Contingent = contingent });
+            var (role, depth) = BindRole(m, id);
+            result.Add(new Unit(result.Count, id, name, side, cell, personnel, experience, inventory.ToImmutable(), arrives, ctx.Span(item), role, depth) { Contingent = contingent });
         }
         return result;
     }
