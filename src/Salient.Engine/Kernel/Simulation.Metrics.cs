@@ -23,6 +23,9 @@ public sealed partial class Simulation
             }
 
         for (int s = 0; s < Sides; s++) DeclareSideSeries(r, model.Sides[s].Id, s);
+        DeclareCoordinationMetrics(r, c);
+        DeclareFatigueMetrics(r, c);
+        DeclareFatigueSeries(r, c);
         return r;
     }
 

@@ -162,6 +162,10 @@ public sealed partial class Simulation
         _paths = new PathFinder(compiled);
         ControlTally = new int[_days * _n];
         AllocateSystems();
+        AllocateCoordination();
+        AllocateFatigue();
+        _coordinationOn = CoordinationEnabled(compiled);
+        _fatigueOn = FatigueEnabled(compiled);
     }
 
     /// <summary>
@@ -203,6 +207,7 @@ public sealed partial class Simulation
         Fires();
         GroundCombat();
         Recovery();
+        Fatigue();
         if (_tick % _c.TicksPerDay == _c.TicksPerDay - 1) RecordDay(daily);
         _tick++;
     }
@@ -271,6 +276,8 @@ public sealed partial class Simulation
         }
         for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
         ResetSystems();
+        ResetCoordination();
+        ResetFatigue();
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);

@@ -49,4 +49,13 @@ public static class StreamIds
 
     /// <summary>Sweeps: the Latin hypercube's draws (replication 0).</summary>
     public const uint LatinHypercube = 121;
+
+    /// <summary>
+    /// EW and coordination (<c>Simulation.Coordination.cs</c>), reserved: its effects are closed forms today and draw
+    /// nothing; a draw added to that mechanic later takes this stream, never the fires or ground streams.
+    /// </summary>
+    public const uint Coordination = 160;
+
+    /// <summary>Fatigue and rotation (<c>Simulation.Fatigue.cs</c>), reserved: deterministic today, like <see cref="Coordination"/>.</summary>
+    public const uint Fatigue = 161;
 }
