@@ -1,5 +1,4 @@
 using System.Globalization;
-using Salient.Engine.Compilation;
 using Salient.Engine.Kernel;
 using Salient.Engine.Tests.Kernel;
 using Salient.Scenario.Geometry;

@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Salient.Engine.Kernel;
 using Xunit;
 
@@ -54,27 +52,37 @@ public class CoordinationModelTests
     public void SatcomShare_TerminalsOverNeeds(double terminals, double perTerminal, double personnel, double expected) =>
         Assert.Equal(expected, CoordinationModel.SatcomShare(terminals, perTerminal, personnel), Tol);
 
-    private static Arbitrary<double> Unit() => Gen.Choose(0, 1000).Select(i => i / 1000.0).ToArbitrary();
+    /// <summary>Every value of [0, 1] in steps of 0.1: a grid, so the monotonicity checks are exhaustive over it.</summary>
+    private static readonly double[] Grid = [.. Enumerable.Range(0, 11).Select(i => i / 10.0)];
 
-    [FsCheck.Xunit.Property(MaxTest = 300, Replay = "(1601,1602)")]
-    public Property MoreEw_NeverShortensLatency_WithoutFullSatcom() =>
-        Prop.ForAll(Unit(), Unit(), Unit(), Unit(), (a, b, s, kappa) =>
-        {
-            double lo = Math.Min(a, b), hi = Math.Max(a, b);
-            return CoordinationModel.LatencyHours(2, 3 * kappa, hi, s, 0.5) >= CoordinationModel.LatencyHours(2, 3 * kappa, lo, s, 0.5)
-                && CoordinationModel.MassingFactor(kappa, hi, s) <= CoordinationModel.MassingFactor(kappa, lo, s)
-                && CoordinationModel.ReactionDelayHours(24 * kappa, hi, s) >= CoordinationModel.ReactionDelayHours(24 * kappa, lo, s);
-        });
+    [Fact]
+    public void MoreEw_NeverShortensLatency_NorHelpsMassingOrReaction()
+    {
+        foreach (double s in Grid)
+            foreach (double kappa in Grid)
+                for (int i = 0; i + 1 < Grid.Length; i++)
+                {
+                    double lo = Grid[i], hi = Grid[i + 1];
+                    Assert.True(CoordinationModel.LatencyHours(2, 3 * kappa, hi, s, 0.5) >= CoordinationModel.LatencyHours(2, 3 * kappa, lo, s, 0.5));
+                    Assert.True(CoordinationModel.MassingFactor(kappa, hi, s) <= CoordinationModel.MassingFactor(kappa, lo, s));
+                    Assert.True(CoordinationModel.ReactionDelayHours(24 * kappa, hi, s) >= CoordinationModel.ReactionDelayHours(24 * kappa, lo, s));
+                }
+    }
 
-    [FsCheck.Xunit.Property(MaxTest = 300, Replay = "(1603,1604)")]
-    public Property MoreSatcom_NeverLengthensLatency() =>
-        Prop.ForAll(Unit(), Unit(), Unit(), Unit(), (a, b, jam, r) =>
-        {
-            double lo = Math.Min(a, b), hi = Math.Max(a, b);
-            return CoordinationModel.LatencyHours(2, 2, jam, hi, r) <= CoordinationModel.LatencyHours(2, 2, jam, lo, r)
-                && CoordinationModel.MassingFactor(0.7, jam, hi) >= CoordinationModel.MassingFactor(0.7, jam, lo)
-                && CoordinationModel.ReactionDelayHours(12, jam, hi) <= CoordinationModel.ReactionDelayHours(12, jam, lo);
-        });
+    [Fact]
+    public void MoreSatcom_NeverLengthensLatency_NorHurtsMassingOrReaction()
+    {
+        foreach (double jam in Grid)
+            foreach (double r in Grid)
+                foreach (double kappa in Grid)
+                    for (int i = 0; i + 1 < Grid.Length; i++)
+                    {
+                        double lo = Grid[i], hi = Grid[i + 1];
+                        Assert.True(CoordinationModel.LatencyHours(2, 3 * kappa, jam, hi, r) <= CoordinationModel.LatencyHours(2, 3 * kappa, jam, lo, r));
+                        Assert.True(CoordinationModel.MassingFactor(kappa, jam, hi) >= CoordinationModel.MassingFactor(kappa, jam, lo));
+                        Assert.True(CoordinationModel.ReactionDelayHours(24 * kappa, jam, hi) <= CoordinationModel.ReactionDelayHours(24 * kappa, jam, lo));
+                    }
+    }
 
     [Theory]
     [InlineData(0.2, 5, 3, 1, 0.2)]        // 5 engaged days, 3 rest days at rho 1: d = 2, f = exp(-0.4)
