@@ -358,6 +358,13 @@ public sealed partial class Simulation
         h = Mix(h, MemoryMarshal.AsBytes(_adInterceptors.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_spent.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_destroyed.AsSpan()));
+        // The opt-in mechanics' state, only when on, so the hash of every other scenario is unchanged.
+        if (_coordinationOn) h = Mix(h, MemoryMarshal.AsBytes(_reactWaitHours.AsSpan()));
+        if (_fatigueOn)
+        {
+            h = Mix(h, MemoryMarshal.AsBytes(_fatigueDays.AsSpan()));
+            h = Mix(h, MemoryMarshal.AsBytes(_resting.AsSpan()));
+        }
         Span<ulong> words = [_groundRng.WordsUsed, _fireRng.WordsUsed, _adRng.WordsUsed];
         h = Mix(h, MemoryMarshal.AsBytes(words));
         return h;
