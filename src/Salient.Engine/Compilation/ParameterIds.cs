@@ -46,6 +46,16 @@ internal sealed class ParameterIds
         ExposureHolding = P("isr.exposure.holding");
         ExposureMoving = P("isr.exposure.moving");
         ExposureAssaulting = P("isr.exposure.assaulting");
+        JamLatencyFactor = PerSide("c2.jam_latency_factor");
+        MassingLoss = PerSide("ew.massing_loss");
+        ReactionDelayHours = PerSide("ew.reaction_delay_hours");
+        GnssPathWeight = P("ew.gnss_path_weight");
+        EmitterExposure = P("ew.emitter_exposure");
+        FatigueRate = PerSide("fatigue.rate_per_day");
+        FatigueFloor = PerSide("fatigue.floor");
+        FatigueRecovery = PerSide("fatigue.recovery_per_day");
+        RotateBelow = PerSide("fatigue.rotate_below");
+        ReturnAbove = PerSide("fatigue.return_above");
     }
 
     public int[] Lethality { get; }
@@ -87,4 +97,14 @@ internal sealed class ParameterIds
     public int ExposureHolding { get; }
     public int ExposureMoving { get; }
     public int ExposureAssaulting { get; }
+    public int[] JamLatencyFactor { get; }
+    public int[] MassingLoss { get; }
+    public int[] ReactionDelayHours { get; }
+    public int GnssPathWeight { get; }
+    public int EmitterExposure { get; }
+    public int[] FatigueRate { get; }
+    public int[] FatigueFloor { get; }
+    public int[] FatigueRecovery { get; }
+    public int[] RotateBelow { get; }
+    public int[] ReturnAbove { get; }
 }

@@ -29,9 +29,10 @@ public sealed partial class Simulation
             {
                 if (_cohesion[u] >= P(_ids.RecoverCohesion[side]) && _cutOffTicks[u] == 0) _withdrawing[u] = false;
             }
-            else if (_cohesion[u] < P(_ids.WithdrawCohesion[side]) || _cutOffTicks[u] > cutOffLimit)
+            else if (ReactionDue(u, side, _cohesion[u] < P(_ids.WithdrawCohesion[side]) || _cutOffTicks[u] > cutOffLimit))
                 _withdrawing[u] = true;
             if (_withdrawing[u]) posture = Posture.Withdraw;
+            if (Rotating(u, side)) posture = Posture.Withdraw;
             _posture[u] = (byte)posture;
             if (RearCommand(u, side, posture)) continue;
 
@@ -84,7 +85,7 @@ public sealed partial class Simulation
                 _targets[_targetCount++] = best;
                 _attackSide[best] = (byte)side;
             }
-            _attackPower[best] += Power(u);
+            _attackPower[best] += Power(u) * Massing(u, side);
             return;
         }
         // No enemy cell on the way to the objective next to us: close up through our own ground (or hold if in contact
@@ -134,7 +135,7 @@ public sealed partial class Simulation
 
     /// <summary>
     /// Combat power of a unit: (personnel x personnel power + sum of items x item power) x experience x cohesion
-    /// x (floor + (1 - floor) x supply) x the side's effectiveness today.
+    /// x (floor + (1 - floor) x supply) x the side's effectiveness today x the unit's fatigue multiplier.
     /// </summary>
     private double Power(int u)
     {
@@ -143,7 +144,7 @@ public sealed partial class Simulation
         for (int s = 0; s < _k; s++) raw += _inventory[row + s] * _systemPower[s];
         double floor = P(_ids.SupplyFloor);
         int side = _c.UnitSide[u];
-        return raw * _experience[u] * _cohesion[u] * (floor + (1 - floor) * _supply[u]) * P(_ids.Effectiveness[side]);
+        return raw * _experience[u] * _cohesion[u] * (floor + (1 - floor) * _supply[u]) * P(_ids.Effectiveness[side]) * _fatigueFactor[u];
     }
 
     /// <summary>

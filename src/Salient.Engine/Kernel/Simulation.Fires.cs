@@ -29,7 +29,8 @@ public sealed partial class Simulation
     /// drones survive counter-drone with 1 - p_cd; radio links get through with 1 - J_drone (fiber and others are
     /// immune); interceptable munitions meet the target's air defence (phase 5) and only leakers go on; each survivor
     /// hits with P_find x p_hit, where P_find = (1 - exp(-D)) x mean exposure of the class x exp(-latency / dwell) for
-    /// kill chains through command, and p_hit is lowered by (1 - J_gnss x gnss dependence) for GNSS guidance.
+    /// kill chains through command (latency: <see cref="CoordinationModel.LatencyHours"/>), and p_hit is lowered by
+    /// (1 - J_gnss x gnss dependence) for GNSS guidance (J_gnss at the target, or blended with the path's: <see cref="GnssHit"/>).
     /// Hits on personnel cause Poisson(hits x kill) casualties; hits on a class of items destroy each with its kill probability.
     /// </summary>
     private void Fires()
@@ -87,7 +88,7 @@ public sealed partial class Simulation
         if (spec.UsesC2)
         {
             double share = SatcomShare(f);
-            latency = P(_ids.LatencyHours[side]) * (1 + _disrupt[f] * (1 - share)) * (1 - share * P(_ids.SatcomReduction));
+            latency = CoordinationModel.LatencyHours(P(_ids.LatencyHours[side]), P(_ids.JamLatencyFactor[side]), _disrupt[f], share, P(_ids.SatcomReduction));
         }
         double timely = spec.UsesC2 ? Math.Exp(-latency / P(_ids.DwellHours)) : 1;
         bool isDrone = _c.Model.Catalogue[w].Class == SystemClass.Drone;
@@ -117,7 +118,7 @@ public sealed partial class Simulation
             }
             if (n == 0) continue;
             double pHit = _fPHit[w];
-            if (spec.Link == LinkKind.Gnss) pHit *= 1 - _protect[v * Links + LinkGnss] * _fGnss[w];
+            if (spec.Link == LinkKind.Gnss) pHit = GnssHit(pHit, w, f, v);
             // A deep-strike system aims only at cued units, so its cue (CueDeepTargets) takes the place of 1 - exp(-D).
             double pFind = (_isDeep[w] ? 1 : 1 - Math.Exp(-_detection[v])) * ClassExposure(v, cls) * timely;
             long hits = Sampler.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
@@ -141,12 +142,12 @@ public sealed partial class Simulation
         // Split the hits over the class's systems in proportion to count x exposure, then destroy each with its kill probability.
         double pool = 0;
         for (int s = 0; s < _k; s++)
-            if (_c.SystemTargetClass[s] == cls) pool += _inventory[v * _k + s] * _exposure[s];
+            if (_c.SystemTargetClass[s] == cls) pool += _inventory[v * _k + s] * ItemExposure(s);
         long left = hits;
         for (int s = 0; s < _k && left > 0 && pool > 0; s++)
         {
             if (_c.SystemTargetClass[s] != cls) continue;
-            double share = _inventory[v * _k + s] * _exposure[s];
+            double share = _inventory[v * _k + s] * ItemExposure(s);
             if (share <= 0) continue;
             long h = Sampler.Binomial(ref _fireRng, left, Math.Min(1, share / pool));
             pool -= share;
@@ -155,7 +156,7 @@ public sealed partial class Simulation
             if (destroyed == 0) continue;
             _inventory[v * _k + s] -= destroyed;
             _classCount[v * Classes + cls] -= destroyed;
-            _classExposure[v * Classes + cls] -= destroyed * _exposure[s];
+            _classExposure[v * Classes + cls] -= destroyed * ItemExposure(s);
             CountLoss(_c.UnitSide[v], s, destroyed, w);
             if (_c.SystemTargetClass[s] == (int)TargetClass.AirDefence) _adInterceptors[v] = Math.Min(_adInterceptors[v], MaxInterceptors(v));
         }
@@ -218,7 +219,7 @@ public sealed partial class Simulation
             long n = _inventory[u * _k + s];
             if (n == 0) continue;
             _classCount[row + _c.SystemTargetClass[s]] += n;
-            _classExposure[row + _c.SystemTargetClass[s]] += n * _exposure[s];
+            _classExposure[row + _c.SystemTargetClass[s]] += n * ItemExposure(s);
         }
     }
 
@@ -227,6 +228,6 @@ public sealed partial class Simulation
     {
         double terminals = 0;
         foreach (int s in _c.SatcomSystems) terminals += _inventory[u * _k + s];
-        return terminals <= 0 ? 0 : Math.Min(1, terminals * P(_ids.PersonnelPerTerminal) / Math.Max(1, _personnel[u]));
+        return CoordinationModel.SatcomShare(terminals, P(_ids.PersonnelPerTerminal), _personnel[u]);
     }
 }

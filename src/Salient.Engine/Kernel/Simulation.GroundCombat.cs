@@ -107,7 +107,7 @@ public sealed partial class Simulation
         for (int u = 0; u < _m; u++)
         {
             if (_target[u] != cell || !_active[u] || !(Adjacent(_cell[u], cell) || _cell[u] == cell)) continue; // inside: infiltrators
-            double p = Power(u);
+            double p = Power(u) * _massing[u];
             a += p;
             _partUnit[count] = u;
             _partWeight[count++] = 1.0;
@@ -166,7 +166,7 @@ public sealed partial class Simulation
         {
             int u = _partUnit[i];
             if (!_active[u]) continue;
-            double p = Power(u);
+            double p = Power(u) * _massing[u];
             a += p;
             if (p > leadPower) { leadPower = p; lead = u; }
         }

@@ -26,6 +26,9 @@ public sealed partial class Simulation
         DeclareSupplyMetrics(r, c);
         DeclareCampaignMetrics(r, c);
         DeclareDepthMetrics(r, c);
+        DeclareCoordinationMetrics(r, c);
+        DeclareFatigueMetrics(r, c);
+        DeclareFatigueSeries(r, c);
         return r;
     }
 

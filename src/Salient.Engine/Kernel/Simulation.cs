@@ -165,6 +165,10 @@ public sealed partial class Simulation
         AllocateSupply();
         AllocateInfiltration();
         AllocateDepth();
+        AllocateCoordination();
+        AllocateFatigue();
+        _coordinationOn = CoordinationEnabled(compiled);
+        _fatigueOn = FatigueEnabled(compiled);
     }
 
     /// <summary>
@@ -207,6 +211,7 @@ public sealed partial class Simulation
         Fires();
         GroundCombat();
         Recovery();
+        Fatigue();
         if (_tick % _c.TicksPerDay == _c.TicksPerDay - 1) RecordDay(daily);
         _tick++;
     }
@@ -279,6 +284,8 @@ public sealed partial class Simulation
         ResetSupply(seed, rep);
         ResetInfiltration(seed, rep);
         ResetDepth(seed, rep);
+        ResetCoordination();
+        ResetFatigue();
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);
@@ -360,6 +367,13 @@ public sealed partial class Simulation
         h = Mix(h, MemoryMarshal.AsBytes(_adInterceptors.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_spent.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_destroyed.AsSpan()));
+        // The opt-in mechanics' state, only when on, so the hash of every other scenario is unchanged.
+        if (_coordinationOn) h = Mix(h, MemoryMarshal.AsBytes(_reactWaitHours.AsSpan()));
+        if (_fatigueOn)
+        {
+            h = Mix(h, MemoryMarshal.AsBytes(_fatigueDays.AsSpan()));
+            h = Mix(h, MemoryMarshal.AsBytes(_resting.AsSpan()));
+        }
         Span<ulong> words = [_groundRng.WordsUsed, _fireRng.WordsUsed, _adRng.WordsUsed];
         h = Mix(h, MemoryMarshal.AsBytes(words));
         return h;

@@ -67,4 +67,12 @@ public static class StreamIds
 
     /// <summary>Deep strike: each side's daily ISR cueing of enemy units for its deep-strike systems.</summary>
     public const uint DeepStrikeCueing = 152;
+    /// <summary>
+    /// EW and coordination (<c>Simulation.Coordination.cs</c>), reserved: its effects are closed forms today and draw
+    /// nothing; a draw added to that mechanic later takes this stream, never the fires or ground streams.
+    /// </summary>
+    public const uint Coordination = 160;
+
+    /// <summary>Fatigue and rotation (<c>Simulation.Fatigue.cs</c>), reserved: deterministic today, like <see cref="Coordination"/>.</summary>
+    public const uint Fatigue = 161;
 }

@@ -43,6 +43,16 @@ public static class ParameterCatalogue
         new("isr.exposure.holding", 1.0, 0, 1, "multiplier", "multiplier on the detection level of a unit holding its cell (dug in: not assaulting, not marched in the last day); at most 1", Assumption + ": 1, no posture effect"),
         new("isr.exposure.moving", 1.0, 1, 100, "multiplier", "multiplier on the detection level of a unit that marched, withdrew or changed cell in the last day; at least 1", Assumption + ": 1, no posture effect"),
         new("isr.exposure.assaulting", 1.0, 1, 100, "multiplier", "multiplier on the detection level of a unit taking part in an assault this tick; at least 1", Assumption + ": 1, no posture effect"),
+        new("c2.jam_latency_factor.{side}", 1, 0, 100, "multiplier", "kappa: a kill chain through command of a unit whose radio communications are jammed with probability J and that has satcom share s takes latency x (1 + kappa J (1 - s)) x (1 - s x satcom reduction)", Assumption + ": 1, a fully jammed unit's latency doubles"),
+        new("ew.massing_loss.{side}", 0, 0, 1, "fraction", "k: a unit's combat power in an assault is multiplied by 1 - k J (1 - s), J the jam probability enemy EW imposes on its radio communications and s its satcom share (0: off)", Assumption + ": 0, off"),
+        new("ew.reaction_delay_hours.{side}", 0, 0, 1000, "hours", "H: a unit whose doctrine orders a withdrawal carries it out only after H J (1 - s) hours with the order standing (0: off)", Assumption + ": 0, off"),
+        new("ew.gnss_path_weight", 0, 0, 1, "weight", "w: GNSS jamming on a guided munition is (1 - w) J at the target + w J along its path from launcher to target, each jammer counting by the share of the path inside its radius (0: at the target only)", Assumption + ": 0, at the target only"),
+        new("ew.emitter_exposure", 1, 0, 100, "multiplier", "multiplier on the exposure of EW items (they emit, so they are found more easily); 1: off", Assumption + ": 1, off"),
+        new("fatigue.rate_per_day.{side}", 0, 0, 10, "per engaged day", "lambda: a unit's combat power is multiplied by max(floor, exp(-lambda d)), d its fatigue in engaged days (0: off)", Assumption + ": 0, off"),
+        new("fatigue.floor.{side}", 0.5, 0, 1, "multiplier", "lowest value of the fatigue multiplier", Assumption),
+        new("fatigue.recovery_per_day.{side}", 1, 0, 100, "engaged days per day", "rho: fatigue d a unit sheds per day out of contact", Assumption + ": a day of rest undoes a day of combat"),
+        new("fatigue.rotate_below.{side}", 0, 0, 1, "multiplier", "a unit whose fatigue multiplier falls below this rotates out: it withdraws toward its depots until the multiplier is back to fatigue.return_above (0: never)", Assumption + ": 0, never"),
+        new("fatigue.return_above.{side}", 1, 0, 1, "multiplier", "fatigue multiplier at which a rotated unit returns to its orders", Assumption + ": 1, fully rested"),
     ];
 
     /// <summary>Overrides of the single default for particular expansions.</summary>
