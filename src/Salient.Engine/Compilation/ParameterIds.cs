@@ -43,6 +43,7 @@ internal sealed class ParameterIds
         WithdrawCohesion = Doctrine("withdraw_cohesion");
         RecoverCohesion = Doctrine("recover_cohesion");
         CutOffDays = Doctrine("cut_off_days");
+        Season = [P("season.foliage_concealment"), P("season.night_grounded"), P("season.precipitation_grounded"), P("season.low_cloud_grounded"), P("season.mud_mobility"), P("season.frozen_mobility")];
     }
 
     public int[] Lethality { get; }
@@ -81,4 +82,6 @@ internal sealed class ParameterIds
     public int[] WithdrawCohesion { get; }
     public int[] RecoverCohesion { get; }
     public int[] CutOffDays { get; }
+    /// <summary>The season.* parameters, indexed by <c>Simulation.SeasonParameter</c>.</summary>
+    public int[] Season { get; }
 }

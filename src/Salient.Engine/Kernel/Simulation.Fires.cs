@@ -71,7 +71,7 @@ public sealed partial class Simulation
         }
         if (count == 0) return;
 
-        long sorties = Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt);
+        long sorties = Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * SeasonSorties(w));
         int slot = side * _k + w;
         if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
         if (sorties <= 0) return;

@@ -189,7 +189,7 @@ public sealed partial class Simulation
         else if (!overwhelmed) return;
 
         int edge = EdgeBetween(_cell[lead], cell);
-        _advance[cell] += P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge];
+        _advance[cell] += P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge] * SeasonMobility();
         if (_advance[cell] < 1) return;
         Capture(cell, att);
         MoveUnit(lead, cell);

@@ -23,6 +23,7 @@ public sealed partial class Simulation
             }
 
         for (int s = 0; s < Sides; s++) DeclareSideSeries(r, model.Sides[s].Id, s);
+        DeclareSeasonMetrics(r, c);
         return r;
     }
 

@@ -162,6 +162,7 @@ public sealed partial class Simulation
         _paths = new PathFinder(compiled);
         ControlTally = new int[_days * _n];
         AllocateSystems();
+        AllocateSeason();
     }
 
     /// <summary>
@@ -239,6 +240,7 @@ public sealed partial class Simulation
         for (int r = 0; r < _reinforcementAmount.Length; r++)
             _reinforcementAmount[r] = InputSampler.Sample(_c.Reinforcements[r].Personnel, seed, rep);
         SampleSystems(seed, rep);
+        SampleSeason(seed, rep);
     }
 
     private void Reset(ulong seed, uint rep)

@@ -49,4 +49,11 @@ public static class StreamIds
 
     /// <summary>Sweeps: the Latin hypercube's draws (replication 0).</summary>
     public const uint LatinHypercube = 121;
+
+    /// <summary>
+    /// Weather (seasons mechanic): per replication, two uniform draws per simulated day in day order, the first for a
+    /// precipitation day and the second for a low-cloud day, each compared with its month's climatological probability.
+    /// Drawn once at replication start, only for scenarios with a <c>season:</c> block.
+    /// </summary>
+    public const uint Weather = 140;
 }

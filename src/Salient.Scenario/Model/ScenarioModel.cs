@@ -24,6 +24,9 @@ public sealed record ScenarioModel(
     /// <summary>The calibration file applied (relative to the scenario), or null when the scenario ran as written.</summary>
     public string? Calibration { get; init; }
 
+    /// <summary>The <c>season:</c> block (daylight, foliage, ground, weather), or null when the scenario has none.</summary>
+    public Season? Season { get; init; }
+
     /// <summary>A copy with some parameters replaced (calibration particles, implied-parameter searches); the hash is kept.</summary>
     public ScenarioModel WithParameters(IEnumerable<Quantity> replacements)
     {

@@ -12,7 +12,7 @@ public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan 
 internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory)
 {
     private static readonly string[] RootKeys =
-        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration"];
+        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration", "season"];
 
     private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
 
@@ -50,10 +50,11 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         var reinforcements = BindReinforcements(m["reinforcements"], units, catalogue, calendar);
         var stocks = BindStocks(m["stocks"], sideIds, catalogue);
         var parameters = BindParameters(m["parameters"], sideIds);
+        var season = BindSeason(m["season"], theatre, catalogue);
         if (Diag.HasErrors) return null;
 
         var model = new ScenarioModel(name, title, Hash: "", Variant: null, calendar, [.. sides], theatre, [.. catalogue], [.. units],
-            [.. plans], [.. reinforcements], [.. stocks], parameters!, []);
+            [.. plans], [.. reinforcements], [.. stocks], parameters!, []) { Season = season };
         return new ScenarioDraft(model, ctx.File, ctx.Span(theatreNode));
     }
 
