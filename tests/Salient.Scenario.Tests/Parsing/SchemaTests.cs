@@ -45,6 +45,12 @@ public partial class SchemaTests
         ["the calibration file"] = "/$defs/calibrationFile",
         ["quantity '*'"] = "/$defs/parameterQuantityObject",
         ["schedule point of '*'"] = "/$defs/schedulePoint",
+        ["season"] = "/$defs/season",
+        ["season foliage"] = "/$defs/seasonFoliage",
+        ["season foliage *"] = "/$defs/seasonPhase",
+        ["a season ground window"] = "/$defs/seasonGroundWindow",
+        ["season weather"] = "/$defs/seasonWeather",
+        ["season system '*'"] = "/$defs/seasonSystem",
     };
 
     private static readonly Lazy<JsonDocument> Schema = new(() =>
