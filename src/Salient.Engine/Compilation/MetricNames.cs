@@ -60,6 +60,9 @@ public static class MetricNames
     /// <summary>An air-defence counter of the side as defender (<c>threats</c>, <c>engaged</c>, ...).</summary>
     public static string AirDefence(string counter, string side) => $"air_defence.{counter}.{side}";
 
+    /// <summary>A season-calendar metric or daily series (<c>daylight_hours</c>, <c>foliage</c>, <c>precipitation_days</c>, ...).</summary>
+    public static string Season(string quantity) => $"season.{quantity}";
+
     /// <summary>Day the side first captured a named place.</summary>
     public static string CaptureDay(string place, string side) => $"{CapturePrefix}{place}.{side}";
 

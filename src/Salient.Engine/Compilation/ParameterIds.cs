@@ -56,6 +56,7 @@ internal sealed class ParameterIds
         FatigueRecovery = PerSide("fatigue.recovery_per_day");
         RotateBelow = PerSide("fatigue.rotate_below");
         ReturnAbove = PerSide("fatigue.return_above");
+        Season = [P("season.foliage_concealment"), P("season.night_grounded"), P("season.precipitation_grounded"), P("season.low_cloud_grounded"), P("season.mud_mobility"), P("season.frozen_mobility")];
     }
 
     public int[] Lethality { get; }
@@ -107,4 +108,6 @@ internal sealed class ParameterIds
     public int[] FatigueRecovery { get; }
     public int[] RotateBelow { get; }
     public int[] ReturnAbove { get; }
+    /// <summary>The season.* parameters, indexed by <c>Simulation.SeasonParameter</c>.</summary>
+    public int[] Season { get; }
 }

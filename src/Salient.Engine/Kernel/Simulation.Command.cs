@@ -128,7 +128,7 @@ public sealed partial class Simulation
             _moveProgress[u] = 0;
             return;
         }
-        _moveProgress[u] += P(_ids.MoveKmPerDay) * _c.NeighbourMobility[bestEdge] * _c.Dt;
+        _moveProgress[u] += P(_ids.MoveKmPerDay) * _c.NeighbourMobility[bestEdge] * _c.Dt * SeasonMobility();
         if (_moveProgress[u] < _c.NeighbourLengthKm[bestEdge]) return;
         MoveUnit(u, best);
     }

@@ -74,7 +74,7 @@ public sealed partial class Simulation
         }
         if (count == 0) return;
 
-        long sorties = Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * (1 - _interdictShare[f * _k + w]));
+        long sorties = Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * (1 - _interdictShare[f * _k + w]) * SeasonSorties(w));
         int slot = side * _k + w;
         if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
         if (sorties <= 0) return;

@@ -190,7 +190,7 @@ public sealed partial class Simulation
 
         int edge = EdgeBetween(_cell[lead], cell);
         // A lead already inside the cell (a force that came through an infiltration route) has no ground left to cover.
-        _advance[cell] += edge < 0 ? 1 : P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge];
+        _advance[cell] += edge < 0 ? 1 : P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge] * SeasonMobility();
         if (_advance[cell] < 1) return;
         Capture(cell, att);
         MoveUnit(lead, cell);

@@ -56,7 +56,7 @@ public sealed partial class Simulation
                     long n = _inventory[v * _k + i];
                     if (n == 0 || DistanceKm(cell, _cell[v]) > _iRange[i]) continue;
                     bool jammable = _c.Model.Catalogue[i].Isr!.Link == Scenario.Model.LinkKind.Radio;
-                    level += n * _iDetection[i] * (jammable ? 1 - _protect[row + LinkRecon] : 1);
+                    level += n * _iDetection[i] * (jammable ? 1 - _protect[row + LinkRecon] : 1) * SeasonDetection(i);
                 }
             }
             _detection[u] = level * PostureExposure(u);

@@ -29,6 +29,7 @@ public sealed partial class Simulation
         DeclareCoordinationMetrics(r, c);
         DeclareFatigueMetrics(r, c);
         DeclareFatigueSeries(r, c);
+        DeclareSeasonMetrics(r, c);
         return r;
     }
 

@@ -169,6 +169,7 @@ public sealed partial class Simulation
         AllocateFatigue();
         _coordinationOn = CoordinationEnabled(compiled);
         _fatigueOn = FatigueEnabled(compiled);
+        AllocateSeason();
     }
 
     /// <summary>
@@ -249,6 +250,7 @@ public sealed partial class Simulation
             _reinforcementAmount[r] = InputSampler.Sample(_c.Reinforcements[r].Personnel, seed, rep);
         SampleSystems(seed, rep);
         SampleDepth(seed, rep);
+        SampleSeason(seed, rep);
     }
 
     private void Reset(ulong seed, uint rep)

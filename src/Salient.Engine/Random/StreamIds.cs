@@ -75,4 +75,10 @@ public static class StreamIds
 
     /// <summary>Fatigue and rotation (<c>Simulation.Fatigue.cs</c>), reserved: deterministic today, like <see cref="Coordination"/>.</summary>
     public const uint Fatigue = 161;
+    /// <summary>
+    /// Weather (seasons mechanic): per replication, two uniform draws per simulated day in day order, the first for a
+    /// precipitation day and the second for a low-cloud day, each compared with its month's climatological probability.
+    /// Drawn once at replication start, only for scenarios with a <c>season:</c> block.
+    /// </summary>
+    public const uint Weather = 140;
 }

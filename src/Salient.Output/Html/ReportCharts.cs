@@ -47,6 +47,8 @@ public static class ReportCharts
                 charts.Add(FanChart(run, side, band, Ground, $"ground-{side.Id}", $"Ground held: {run.SideLabel(side)}", "km²",
                     "Median (line), 50% and 90% bands of the area held each day over all replications."));
 
+        if (SeasonChart(run) is { } season) charts.Add(season);
+
         foreach (var side in run.Sides)
         {
             if (Histogram(run, side) is { } h) charts.Add(h);
@@ -73,6 +75,38 @@ public static class ReportCharts
     }
 
     // ------------------------------------------------------------------ charts
+
+    /// <summary>
+    /// The season calendar (only for runs with a season: block): daylight share, foliage, movement multiplier. The
+    /// weather flags are left out: the median of a 0/1 flag over replications is noise, not a calendar.
+    /// </summary>
+    private static ReportChart? SeasonChart(RunFolder run)
+    {
+        if (run.Band(MetricNames.Season("daylight_hours")) is not { } daylight) return null;
+        var plot = NewPlot("Season calendar");
+        double[] xs = [.. Enumerable.Range(0, daylight.Days).Select(d => X(daylight.Date(d)))];
+        var palette = new ScottPlot.Palettes.Category10();
+        (string Series, string Legend, double Scale)[] lines =
+        [
+            ("daylight_hours", "daylight (share of 24 h)", 1.0 / 24),
+            ("foliage", "foliage cover", 1),
+            ("mobility", "movement multiplier (ground state)", 1),
+        ];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (run.Band(MetricNames.Season(lines[i].Series)) is not { } band) continue;
+            double scale = lines[i].Scale;
+            var line = plot.Add.Scatter(xs, [.. band.P50.Select(v => v * scale)]);
+            line.Color = palette.GetColor(i);
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+            line.LegendText = lines[i].Legend;
+        }
+        DateAxis(plot);
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.YLabel("share or multiplier");
+        return new ReportChart("season", Ground, "Season calendar", "Daylight hours (as a share of the day), foliage cover and the ground's movement multiplier by date (docs/model.md, section 4.10). The weather is drawn per replication: daily.csv has the bands of season.precipitation and season.low_cloud, replications.csv the counts of bad days.", Png(plot));
+    }
 
     private static ReportChart FanChart(RunFolder run, SideInfo side, DailyBand band, string section, string id, string title, string unit, string caption)
     {

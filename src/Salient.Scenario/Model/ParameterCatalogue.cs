@@ -53,6 +53,12 @@ public static class ParameterCatalogue
         new("fatigue.recovery_per_day.{side}", 1, 0, 100, "engaged days per day", "rho: fatigue d a unit sheds per day out of contact", Assumption + ": a day of rest undoes a day of combat"),
         new("fatigue.rotate_below.{side}", 0, 0, 1, "multiplier", "a unit whose fatigue multiplier falls below this rotates out: it withdraws toward its depots until the multiplier is back to fatigue.return_above (0: never)", Assumption + ": 0, never"),
         new("fatigue.return_above.{side}", 1, 0, 1, "multiplier", "fatigue multiplier at which a rotated unit returns to its orders", Assumption + ": 1, fully rested"),
+        new("season.foliage_concealment", 0.5, 0, 1, "fraction", "with a season block: share of reconnaissance detection that full foliage hides; sensors add detection x (1 - this x foliage cover)", Assumption + ": leaf cover hides much of what a drone camera sees from above; thermal sees through part of it"),
+        new("season.night_grounded", 0.6, 0, 1, "fraction", "with a season block: share of a drone system's night-time sorties and sensing lost without thermal sensors (a thermal share t loses this x (1 - t))", Assumption + ": most small drones fly by day; night flying needs thermal cameras"),
+        new("season.precipitation_grounded", 0.5, 0, 1, "fraction", "with a season block: share of a drone system's sorties and sensing lost on a precipitation day", Assumption + ": rain, snow and the wind that comes with them ground small multirotors"),
+        new("season.low_cloud_grounded", 0.5, 0, 1, "fraction", "with a season block: share of an aviation system's sorties (glide-bomb carriers) and sensing lost on a low-cloud day", Assumption),
+        new("season.mud_mobility", 0.5, 0, 1, "multiplier", "with a season block: movement speed and assault progress on mud days, relative to dry ground", Assumption + ": rasputitsa roughly halves cross-country progress"),
+        new("season.frozen_mobility", 1.0, 0, 1, "multiplier", "with a season block: movement speed and assault progress on frozen-ground days, relative to dry ground", Assumption + ": frozen ground carries vehicles as dry ground does"),
     ];
 
     /// <summary>Overrides of the single default for particular expansions.</summary>

@@ -29,6 +29,8 @@ public sealed record ScenarioModel(
     public ImmutableArray<SupplyRoute> SupplyRoutes { get; init; } = [];
     /// <summary>Infiltration routes (docs/model.md, "Infiltration"); empty when the scenario has none.</summary>
     public ImmutableArray<InfiltrationRoute> Infiltration { get; init; } = [];
+    /// <summary>The <c>season:</c> block (daylight, foliage, ground, weather), or null when the scenario has none.</summary>
+    public Season? Season { get; init; }
 
     /// <summary>A copy with some parameters replaced (calibration particles, implied-parameter searches); the hash is kept.</summary>
     public ScenarioModel WithParameters(IEnumerable<Quantity> replacements)

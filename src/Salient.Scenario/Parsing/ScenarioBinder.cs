@@ -13,7 +13,7 @@ public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan 
 internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory, ScenarioLimits limits)
 {
     private static readonly string[] RootKeys =
-        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration", "supply_routes", "infiltration"];
+        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration", "supply_routes", "infiltration", "season"];
 
     private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
 
@@ -57,8 +57,11 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         var infiltration = BindInfiltration(m["infiltration"], sideIds, theatre, units, plans, calendar);
         if (Diag.HasErrors) return null;
 
+        var season = BindSeason(m["season"], theatre, catalogue);
+        if (Diag.HasErrors) return null;
+
         var model = new ScenarioModel(name, title, Hash: "", Variant: null, calendar, [.. sides], theatre, [.. catalogue], [.. units],
-            [.. plans], [.. reinforcements], [.. stocks], parameters!, []) { SupplyRoutes = routes, Infiltration = [.. infiltration] };
+            [.. plans], [.. reinforcements], [.. stocks], parameters!, []) { SupplyRoutes = routes, Infiltration = [.. infiltration], Season = season };
         return new ScenarioDraft(model, ctx.File, ctx.Span(theatreNode));
     }
 

@@ -47,6 +47,12 @@ public partial class SchemaTests
         ["quantity '*'"] = "/$defs/parameterQuantityObject",
         ["schedule point of '*'"] = "/$defs/schedulePoint",
         ["an infiltration route"] = "/$defs/infiltrationRoute",
+        ["season"] = "/$defs/season",
+        ["season foliage"] = "/$defs/seasonFoliage",
+        ["season foliage *"] = "/$defs/seasonPhase",
+        ["a season ground window"] = "/$defs/seasonGroundWindow",
+        ["season weather"] = "/$defs/seasonWeather",
+        ["season system '*'"] = "/$defs/seasonSystem",
     };
 
     private static readonly Lazy<JsonDocument> Schema = new(() =>
