@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using Salient.Cli.Commands;
 using Salient.Experiments.Errors;
 using Spectre.Console.Cli;
@@ -15,10 +16,18 @@ public static class SalientApp
     public static int Run(string[] args, IAnsiConsole console)
     {
         bool debug = args.Contains("--debug");
+        var preflight = ArgumentPreflight.Check([.. args.Where(a => a != "--debug")]);
+        if (preflight.Error is not null)
+        {
+            ReportError(console, preflight.Error, preflight.Command);
+            return UserError;
+        }
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("salient");
+            config.SetApplicationVersion(VersionInfo.Line);
+            config.SetHelpProvider(new SalientHelpProvider(config.Settings));
             config.Settings.Console = console;
             config.Settings.StrictParsing = true;
             config.Settings.PropagateExceptions = debug;
@@ -29,11 +38,10 @@ public static class SalientApp
                 switch (ex)
                 {
                     case CommandParseException or CommandRuntimeException:
-                        console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
-                        console.MarkupLine("Run [bold]salient --help[/] for usage.");
+                        ReportError(console, ex.Message, preflight.Command);
                         return UserError;
                     case UserErrorException user:
-                        if (!user.AlreadyReported) console.MarkupLine($"[red]error:[/] {Markup.Escape(user.Message)}");
+                        if (!user.AlreadyReported) ReportError(console, user.Message, preflight.Command);
                         return user.ExitCode;
                     default:
                         console.WriteException(ex);
@@ -81,7 +89,19 @@ public static class SalientApp
                 .WithExample("validation")
                 .WithExample("validation", "--write", "docs/validation.md");
         });
-        int code = app.Run(args.Where(a => a != "--debug").ToArray());
+        int code = app.Run(preflight.Arguments);
         return code < 0 ? UserError : code;
+    }
+
+    /// <summary>
+    /// Prints a user error in the CLI's one format: <c>error: message</c> (lower-case start, no final period), then
+    /// where to read the usage: the command's own help, or the list of commands.
+    /// </summary>
+    private static void ReportError(IAnsiConsole console, string message, string? command)
+    {
+        string text = message.Trim().TrimEnd('.');
+        if (text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])) text = char.ToLowerInvariant(text[0]) + text[1..];
+        console.MarkupLine($"[red]error:[/] {Markup.Escape(text)}");
+        console.MarkupLine(command is null ? "Run [bold]salient --help[/] for the commands." : $"Run [bold]salient {command} --help[/] for its options.");
     }
 }
