@@ -58,7 +58,7 @@ public static class SalientApp
                 .WithExample("compare", "scenarios/kursk-2024", "--variants", "red-ew-off,no-dprk", "-n", "200");
             config.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Run a factorial (or Latin hypercube) sweep over overridden inputs with common random numbers; write sweep.csv and plots.")
-                .WithExample("sweep", "scenarios/examples/line-of-towns", "--vary", "units.red-bn.personnel=300..900:3", "-n", "50");
+                .WithExample("sweep", "scenarios/examples/line-of-towns", "--vary", "units.red-bn.personnel=600..3000:4", "-n", "50");
             config.AddCommand<SensitivityCommand>("sensitivity")
                 .WithDescription("Morris screening or Sobol indices of output metrics over input ranges; write sensitivity.csv and a bar plot.")
                 .WithExample("sensitivity", "scenarios/kursk-2024", "--method", "morris", "--inputs", "parameters.ground.lethality.red=0.01..0.03", "--outputs", "control.area_km2.blue");

@@ -14,7 +14,7 @@ namespace Salient.Cli.Tests.Golden;
 public sealed partial class CliBehaviourGoldenTests() : TempFolderTest("golden-cli")
 {
     private string Golden(params string[] args) =>
-        Approvals.ReplacePath(Approvals.RunCli(Approvals.UnwrappedWidth, args), Root, "<tmp>").Replace(Repo, "<repo>", StringComparison.Ordinal);
+        Approvals.ReplacePath(Approvals.ReplacePath(Approvals.RunCli(Approvals.UnwrappedWidth, args), Root, "<tmp>"), Repo, "<repo>");
 
     private void Verify(string caseName, params string[] args) => Approvals.Verify(Golden(args), nameof(CliBehaviourGoldenTests), caseName);
 
