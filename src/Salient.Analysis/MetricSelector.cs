@@ -1,6 +1,7 @@
 using System.Globalization;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
+using Salient.Scenario.Diagnostics;
 using Calendar = Salient.Scenario.Model.Calendar;
 
 namespace Salient.Analysis;
@@ -69,14 +70,15 @@ public sealed class MetricSelector
             if (m >= 0) return new MetricSelector(t, t, null, layout.Metrics[m].Kind, calendar);
             string family = t.Split('.')[0];
             var near = layout.Metrics.Select(x => x.Name).Where(x => family.Length > 0 && x.StartsWith(family + ".", StringComparison.Ordinal)).Take(8).ToList();
-            string hint = near.Count > 0 ? $"; metrics of that family include: {string.Join(", ", near)}" : "";
+            string hint = Suggestions.Hint(t, layout.Metrics.Select(x => x.Name));
+            if (hint.Length == 0 && near.Count > 0) hint = $"; metrics of that family include: {string.Join(", ", near)}";
             if (layout.SeriesIndex(t) >= 0) hint = $"; '{t}' is a daily series: give a date, e.g. {t}@{Format(calendar.End)}";
             throw new MetricSelectorException($"unknown metric '{t}'{hint}");
         }
 
         string series = t[..at], dateText = t[(at + 1)..];
         if (layout.SeriesIndex(series) < 0)
-            throw new MetricSelectorException($"'{t}': unknown daily series '{series}'; the series are: {string.Join(", ", layout.Series)}");
+            throw new MetricSelectorException($"'{t}': unknown daily series '{series}'{Suggestions.Hint(series, layout.Series)} (the series: {string.Join(", ", layout.Series)})");
         if (!DateOnly.TryParseExact(dateText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             throw new MetricSelectorException($"'{t}': '{dateText}' is not a date; write it as YYYY-MM-DD, e.g. {series}@{Format(calendar.End)}");
         if (!calendar.Contains(date))

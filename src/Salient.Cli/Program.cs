@@ -1,3 +1,4 @@
 using Salient.Cli;
+using Salient.Cli.CommandLine;
 
-return SalientApp.Run(args, Spectre.Console.AnsiConsole.Console);
+return SalientApp.Run(args, ConsoleSetup.Create());

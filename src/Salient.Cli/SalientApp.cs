@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using Salient.Cli.Commands;
 using Salient.Experiments.Errors;
 using Spectre.Console.Cli;
@@ -15,10 +16,18 @@ public static class SalientApp
     public static int Run(string[] args, IAnsiConsole console)
     {
         bool debug = args.Contains("--debug");
+        var preflight = ArgumentPreflight.Check([.. args.Where(a => a != "--debug")]);
+        if (preflight.Error is not null)
+        {
+            ReportError(console, preflight.Error, preflight.Command);
+            return UserError;
+        }
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("salient");
+            config.SetApplicationVersion(VersionInfo.Line);
+            config.SetHelpProvider(new SalientHelpProvider(config.Settings));
             config.Settings.Console = console;
             config.Settings.StrictParsing = true;
             config.Settings.PropagateExceptions = debug;
@@ -29,11 +38,10 @@ public static class SalientApp
                 switch (ex)
                 {
                     case CommandParseException or CommandRuntimeException:
-                        console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
-                        console.MarkupLine("Run [bold]salient --help[/] for usage.");
+                        ReportError(console, ex.Message, preflight.Command);
                         return UserError;
                     case UserErrorException user:
-                        if (!user.AlreadyReported) console.MarkupLine($"[red]error:[/] {Markup.Escape(user.Message)}");
+                        if (!user.AlreadyReported) ReportError(console, user.Message, preflight.Command);
                         return user.ExitCode;
                     default:
                         console.WriteException(ex);
@@ -50,7 +58,7 @@ public static class SalientApp
                 .WithExample("compare", "scenarios/kursk-2024", "--variants", "red-ew-off,no-dprk", "-n", "200");
             config.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Run a factorial (or Latin hypercube) sweep over overridden inputs with common random numbers; write sweep.csv and plots.")
-                .WithExample("sweep", "scenarios/examples/line-of-towns", "--vary", "units.red-bn.personnel=300..900:3", "-n", "50");
+                .WithExample("sweep", "scenarios/examples/line-of-towns", "--vary", "units.red-bn.personnel=600..3000:4", "-n", "50");
             config.AddCommand<SensitivityCommand>("sensitivity")
                 .WithDescription("Morris screening or Sobol indices of output metrics over input ranges; write sensitivity.csv and a bar plot.")
                 .WithExample("sensitivity", "scenarios/kursk-2024", "--method", "morris", "--inputs", "parameters.ground.lethality.red=0.01..0.03", "--outputs", "control.area_km2.blue");
@@ -81,7 +89,19 @@ public static class SalientApp
                 .WithExample("validation")
                 .WithExample("validation", "--write", "docs/validation.md");
         });
-        int code = app.Run(args.Where(a => a != "--debug").ToArray());
+        int code = app.Run(preflight.Arguments);
         return code < 0 ? UserError : code;
+    }
+
+    /// <summary>
+    /// Prints a user error in the CLI's one format: <c>error: message</c> (lower-case start, no final period), then
+    /// where to read the usage: the command's own help, or the list of commands.
+    /// </summary>
+    private static void ReportError(IAnsiConsole console, string message, string? command)
+    {
+        string text = message.Trim().TrimEnd('.');
+        if (text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])) text = char.ToLowerInvariant(text[0]) + text[1..];
+        console.MarkupLine($"[red]error:[/] {Markup.Escape(text)}");
+        console.MarkupLine(command is null ? "Run [bold]salient --help[/] for the commands." : $"Run [bold]salient {command} --help[/] for its options.");
     }
 }

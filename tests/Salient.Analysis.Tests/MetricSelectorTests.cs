@@ -53,7 +53,7 @@ public class MetricSelectorTests
     [Theory]
     [InlineData("control.area_km2.blue@2023-12-31", "2023-12-31 is outside the scenario's calendar, 2024-01-01 to 2024-02-29")]
     [InlineData("control.area_km2.blue@2024-02-30", "'2024-02-30' is not a date")]
-    [InlineData("control.area@2024-01-02", "unknown daily series 'control.area'; the series are: control.area_km2.blue,")]
+    [InlineData("control.area@2024-01-02", "unknown daily series 'control.area'; did you mean 'control.area_km2.")]
     [InlineData("control.nothing.blue", "unknown metric 'control.nothing.blue'; metrics of that family include: control.area_km2.blue")]
     [InlineData("", "unknown metric ''")]
     public void Parse_BadSelector_NamesTheValidChoices(string text, string message)

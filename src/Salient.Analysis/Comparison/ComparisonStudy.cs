@@ -2,6 +2,7 @@ using System.Globalization;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Comparison;
 using Salient.Experiments.Runner;
+using Salient.Scenario.Diagnostics;
 using Salient.Scenario.Model;
 
 namespace Salient.Analysis.Comparison;
@@ -32,7 +33,7 @@ public static class ComparisonStudy
         if (variants.Length == 0) throw new ComparisonSetupException($"scenario '{model.Name}' defines no variants; name some with --variants");
         foreach (var v in variants)
             if (!model.VariantNames.Contains(v))
-                throw new ComparisonSetupException($"unknown variant '{v}'; the scenario's variants are: {string.Join(", ", model.VariantNames)}");
+                throw new ComparisonSetupException($"unknown variant '{v}'{Suggestions.Hint(v, model.VariantNames)} (the scenario's variants: {string.Join(", ", model.VariantNames)})");
         return variants;
     }
 

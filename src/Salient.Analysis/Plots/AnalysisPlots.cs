@@ -108,13 +108,16 @@ public static class AnalysisPlots
         return plot.GetImageBytes(Width, Height + 50, ImageFormat.Png);
     }
 
-    /// <summary>The tolerance and acceptance rate of each generation of a fit.</summary>
-    public static byte[] Tolerances(string title, double[] epsilon, double[] acceptance)
+    /// <summary>The tolerance and acceptance rate of each generation of a fit, the first of them generation <paramref name="firstGeneration"/>.</summary>
+    /// <remarks>The prior's generation (0) has no tolerance, so a fit's plot starts at generation 1; the x axis spans
+    /// half a generation either side of the first and last, so one generation is not drawn on an axis from -1 to 1.</remarks>
+    public static byte[] Tolerances(string title, int firstGeneration, double[] epsilon, double[] acceptance)
     {
         ArgumentNullException.ThrowIfNull(epsilon);
         ArgumentNullException.ThrowIfNull(acceptance);
         var plot = NewPlot(title);
-        var xs = Enumerable.Range(0, epsilon.Length).Select(i => (double)i).ToArray();
+        var xs = GenerationAxis(firstGeneration, epsilon.Length);
+        plot.Axes.SetLimitsX(firstGeneration - 0.5, firstGeneration + epsilon.Length - 0.5);
         var eps = plot.Add.Scatter(xs, epsilon);
         eps.LegendText = "tolerance (epsilon)";
         eps.LineWidth = 2;
@@ -125,6 +128,10 @@ public static class AnalysisPlots
         plot.ShowLegend(Edge.Bottom);
         return plot.GetImageBytes(Width, Height + 50, ImageFormat.Png);
     }
+
+    /// <summary>The x values of a tolerance plot: <paramref name="count"/> generation numbers from <paramref name="firstGeneration"/>.</summary>
+    public static double[] GenerationAxis(int firstGeneration, int count) =>
+        [.. Enumerable.Range(firstGeneration, count).Select(g => (double)g)];
 
     private static Plot NewPlot(string title)
     {

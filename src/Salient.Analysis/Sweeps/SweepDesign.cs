@@ -42,6 +42,11 @@ public sealed record VariedInput(string Path, IReadOnlyList<string> Values, doub
             if (!allowList) throw new SweepSpecException($"{path}: expected a range lo..hi, found '{spec}'");
             var values = spec.Split(',', StringSplitOptions.TrimEntries);
             if (values.Any(v => v.Length == 0)) throw new SweepSpecException($"{path}: empty value in the list '{spec}'; expected a,b,c");
+            if (values.FirstOrDefault(LooksLikeDashRange) is { } dashed)
+            {
+                int dash = dashed.IndexOf('-', 1);
+                throw new SweepSpecException($"{path}: '{dashed}' is not a number; a range is written lo..hi:steps, e.g. {path}={dashed[..dash].Trim()}..{dashed[(dash + 1)..].Trim()}:3");
+            }
             return new VariedInput(path, values, double.NaN, double.NaN, false);
         }
         string lowText = spec[..dots].Trim();
@@ -84,6 +89,13 @@ public sealed record VariedInput(string Path, IReadOnlyList<string> Values, doub
 
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>True for text such as <c>300-900</c>: two numbers joined by a dash, a range written the wrong way.</summary>
+    private static bool LooksLikeDashRange(string text)
+    {
+        int dash = text.IndexOf('-', 1);
+        return dash > 0 && TryNumber(text[..dash], out _) && TryNumber(text[(dash + 1)..], out _) && !TryNumber(text, out _);
+    }
 
     private static bool IsInteger(string text) => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 }

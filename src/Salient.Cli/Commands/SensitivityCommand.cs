@@ -49,7 +49,7 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
             throw new UserInputException($"--shard {over}: the design has only {unit.Count} points, so at most {unit.Count} shards (each needs at least one point)");
         var range = shard is { } sh ? SensitivityShard.PointsOf(sh, unit.Count) : ReplicationRange.All(unit.Count);
 
-        var runner = new PointRunner(console, settings);
+        var runner = new PointRunner(console, settings, "--inputs");
         var results = new PointResult[range.Count];
         ProgressDisplay.Points(console, range.Count, settings.Method + (shard is null ? "" : $" shard {shard}"), i =>
         {

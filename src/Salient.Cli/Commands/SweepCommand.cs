@@ -34,7 +34,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         }
 
         var baseModel = ScenarioInput.Require(console, settings);
-        var runner = new PointRunner(console, settings);
+        var runner = new PointRunner(console, settings, "--vary");
         var selectors = MetricSelector.Resolve(baseModel, settings.Metrics, "--metrics");
         var metrics = selectors.Select(m => m.Name).ToList();
 

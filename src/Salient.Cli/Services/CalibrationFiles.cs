@@ -168,7 +168,7 @@ internal static class CalibrationFiles
         }
         var later = generations.Skip(1).ToList();
         if (later.Count > 0)
-            File.WriteAllBytes(Path.Combine(dir, "tolerance.png"), AnalysisPlots.Tolerances("ABC-SMC tolerance and acceptance by generation",
+            File.WriteAllBytes(Path.Combine(dir, "tolerance.png"), AnalysisPlots.Tolerances("ABC-SMC tolerance and acceptance by generation", later[0].Index,
                 [.. later.Select(g => g.Epsilon)], [.. later.Select(g => g.AcceptanceRate)]));
     }
 

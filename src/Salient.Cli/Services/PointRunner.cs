@@ -11,7 +11,10 @@ namespace Salient.Cli.Services;
 /// Runs the scenario at one design point of a sweep or sensitivity study (the command's --variant and --set, then the
 /// point's overrides), every point with the same seed, through the run orchestrator.
 /// </summary>
-internal sealed class PointRunner(IAnsiConsole console, ExecutionSettings settings)
+/// <param name="console">Where a scenario that does not load at a point reports its diagnostics.</param>
+/// <param name="settings">The command's scenario, --variant, --set and execution options.</param>
+/// <param name="option">The option the points' overrides come from (<c>--vary</c>, <c>--inputs</c>), named in errors instead of --set.</param>
+internal sealed class PointRunner(IAnsiConsole console, ExecutionSettings settings, string option)
 {
     private readonly string _path = ScenarioInput.Resolve(settings.Scenario);
     private readonly RunOptions _options = settings.ToRunOptions();
@@ -22,8 +25,11 @@ internal sealed class PointRunner(IAnsiConsole console, ExecutionSettings settin
         var loaded = ScenarioLoader.Load(_path, settings.LoadOptions(extra: overrides));
         if (loaded.Scenario is null)
         {
-            Rendering.DiagnosticRenderer.Render(console, loaded.Diagnostics, showWarnings: false);
-            throw new UserInputException($"the scenario does not load with {string.Join(" ", overrides.Select(o => "--set " + o))} (errors above)");
+            // The loader labels every override "--set PATH=VALUE"; the point's own come from the design option.
+            var labels = overrides.Distinct(StringComparer.Ordinal).ToDictionary(o => "--set " + o, o => $"{option} {o}", StringComparer.Ordinal);
+            var relabelled = loaded.Diagnostics.Select(d => labels.TryGetValue(d.Span.File, out string? label) ? d with { Span = d.Span with { File = label } } : d).ToList();
+            Rendering.DiagnosticRenderer.Render(console, relabelled, showWarnings: false);
+            throw new UserInputException($"the scenario does not load at this point, {string.Join(" ", overrides.Select(o => $"{option} {o}"))} (errors above)");
         }
         return RunOrchestrator.InMemory(new CompiledScenario(loaded.Scenario), _options, null, cancel);
     }

@@ -1,12 +1,16 @@
 using System.ComponentModel;
 using System.Globalization;
 using Salient.Analysis.Calibration;
+using Salient.Cli.CommandLine;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Salient.Cli.Settings;
 
 /// <summary>Options of <c>salient calibrate</c>.</summary>
+/// <remarks>--variant, --set and --uncalibrated (inherited) are rejected in <see cref="Validate"/>: calibrate fits the
+/// scenario as written. Its help does not list them.</remarks>
+[HiddenOptions("--variant", "--set", "--uncalibrated")]
 public sealed class CalibrateSettings : ScenarioSettings
 {
     /// <summary><c>--particles</c>: particles (parameter sets) kept in each ABC generation.</summary>
@@ -21,10 +25,10 @@ public sealed class CalibrateSettings : ScenarioSettings
     [Description("Most generations, the prior's included (default 6).")]
     public int Generations { get; init; } = 6;
 
-    /// <summary><c>-r|--replications</c>: replications per particle; the particle's distance to the evidence is the RMS over them.</summary>
+    /// <summary><c>-n|--replications</c> (or <c>-r</c>, its older name, kept so that existing scripts still work): replications per particle; the particle's distance to the evidence is the RMS over them.</summary>
     /// <remarks>Default 4; 1 to 1,000.</remarks>
-    [CommandOption("-r|--replications <R>")]
-    [Description("Replications per particle; its distance is the RMS over them (default 4).")]
+    [CommandOption("-n|-r|--replications <N>")]
+    [Description("Replications per particle; its distance is the RMS over them (default 4). -r is an older alias of -n.")]
     public int Replications { get; init; } = 4;
 
     /// <summary><c>--quantile</c>: each generation's acceptance tolerance is this quantile of the previous generation's distances.</summary>

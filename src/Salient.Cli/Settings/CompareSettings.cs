@@ -1,10 +1,13 @@
 using System.ComponentModel;
+using Salient.Cli.CommandLine;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Salient.Cli.Settings;
 
 /// <summary>Options of <c>salient compare</c>.</summary>
+/// <remarks>--variant (inherited) is rejected in <see cref="Validate"/>: compare takes --variants. Its help does not list it.</remarks>
+[HiddenOptions("--variant")]
 public sealed class CompareSettings : ExecutionSettings
 {
     /// <summary><c>--variants A,B,...</c>: the named variants to compare with the baseline, comma-separated; null for every variant in the scenario.</summary>

@@ -39,11 +39,15 @@ public static class SweepFiles
         static string Csv(string v) => v.Contains(',', StringComparison.Ordinal) || v.Contains('"', StringComparison.Ordinal) ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
     }
 
-    /// <summary>The rows of sweep.csv as Parquet: point (int32), one string column per input, metric, count, mean, p05, p50, p95, censored.</summary>
+    /// <summary>
+    /// The rows of sweep.csv as Parquet: point (int32), one column per input (DOUBLE when every value of the input is a
+    /// number, so that min, max and sorting are numeric; else a string), metric, count, mean, p05, p50, p95, censored.
+    /// </summary>
     private static void WriteParquet(string path, IReadOnlyList<string> inputs, IReadOnlyList<SweepRow> rows)
     {
         var columns = new List<ParquetSharp.Column> { new ParquetSharp.Column<int>("point") };
-        columns.AddRange(inputs.Select(v => new ParquetSharp.Column<string>(v)));
+        var numeric = Enumerable.Range(0, inputs.Count).Select(i => rows.All(r => IsNumber(r.Values[i]))).ToArray();
+        columns.AddRange(inputs.Select((v, i) => numeric[i] ? (ParquetSharp.Column)new ParquetSharp.Column<double>(v) : new ParquetSharp.Column<string>(v)));
         columns.Add(new ParquetSharp.Column<string>("metric"));
         columns.Add(new ParquetSharp.Column<int>("count"));
         foreach (string name in new[] { "mean", "p05", "p50", "p95", "censored" }) columns.Add(new ParquetSharp.Column<double>(name));
@@ -53,8 +57,16 @@ public static class SweepFiles
             using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch([.. rows.Select(r => r.Point)]);
             for (int i = 0; i < inputs.Count; i++)
             {
-                using var w = group.NextColumn().LogicalWriter<string>();
-                w.WriteBatch([.. rows.Select(r => r.Values[i])]);
+                if (numeric[i])
+                {
+                    using var w = group.NextColumn().LogicalWriter<double>();
+                    w.WriteBatch([.. rows.Select(r => double.Parse(r.Values[i], NumberStyles.Float, CultureInfo.InvariantCulture))]);
+                }
+                else
+                {
+                    using var w = group.NextColumn().LogicalWriter<string>();
+                    w.WriteBatch([.. rows.Select(r => r.Values[i])]);
+                }
             }
             using (var w = group.NextColumn().LogicalWriter<string>()) w.WriteBatch([.. rows.Select(r => r.Metric)]);
             using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch([.. rows.Select(r => r.Count)]);
@@ -66,4 +78,7 @@ public static class SweepFiles
         }
         file.Close();
     }
+
+    private static bool IsNumber(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value);
 }

@@ -25,7 +25,17 @@ public sealed class SweepCommandTests() : TempFolderTest("sweep")
             Assert.True(bytes.Length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', png);
         }
         using (var parquet = new ParquetSharp.ParquetFileReader(Path.Combine(outDir, "sweep.parquet")))
+        {
             Assert.Equal(12, parquet.FileMetaData.NumRows);
+            // The varied inputs are numbers (DOUBLE), so max() over them is 900, not the text '900' or '300'.
+            using var group = parquet.RowGroup(0);
+            for (int input = 1; input <= 2; input++)
+            {
+                using var values = group.Column(input).LogicalReader<double>();
+                var expected = csv.Skip(1).Select(l => double.Parse(l.Split(',')[input], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(expected, values.ReadAll(12));
+            }
+        }
         Assert.Contains("Sweep: 6 points x 10 replications", console.Output, StringComparison.Ordinal);
     }
 
@@ -92,7 +102,7 @@ public sealed class SweepCommandTests() : TempFolderTest("sweep")
         var console = new TestConsole().Width(300);
         int code = SalientApp.Run(["sweep", LineOfTowns, "--vary", "units.red-bn.personnel=-5,600", "-n", "2", "--out", Path.Combine(Root, "x")], console);
         Assert.Equal(2, code);
-        Assert.Contains("--set units.red-bn.personnel=-5", console.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("--vary units.red-bn.personnel=-5", console.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }
 
@@ -100,7 +110,7 @@ public sealed class MetricSelectorCommandTests() : TempFolderTest("selector")
 {
     [Theory]
     [InlineData("sweep", "--metrics", "control.area_km2.blue@2024-03-01", "'control.area_km2.blue@2024-03-01': 2024-03-01 is outside the scenario's calendar, 2024-01-01 to 2024-02-29")]
-    [InlineData("compare", "--metrics", "control.area_km2.bleu@2024-01-05", "unknown daily series 'control.area_km2.bleu'; the series are: control.area_km2.blue, casualties.total.blue, personnel.blue")]
+    [InlineData("compare", "--metrics", "control.area_km2.bleu@2024-01-05", "unknown daily series 'control.area_km2.bleu'; did you mean 'control.area_km2.blue' or 'control.area_km2.red'? (the series: control.area_km2.blue, casualties.total.blue, personnel.blue")]
     [InlineData("sensitivity", "--outputs", "control.area_km2.blue@5 Jan", "'5 Jan' is not a date; write it as YYYY-MM-DD")]
     [InlineData("sweep", "--metrics", "personnel.blue", "'personnel.blue' is a daily series: give a date, e.g. personnel.blue@2024-02-29")]
     public void BadSelector_ExitsTwoWithMessage_WritesNothing(string command, string option, string selector, string message)
