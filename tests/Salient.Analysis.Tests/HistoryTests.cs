@@ -103,12 +103,24 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public void Posterior_draws_follow_the_weights_systematically()
+    {
+        var g = new Salient.Analysis.Calibration.Generation(1, 1, 2,
+        [
+            new([0.01, 2, 10, 1], 0.25, 0.5, 0),
+            new([0.03, 4, 20, 3], 0.75, 0.6, 1),
+        ]);
+        var d = HistoryStudy.PosteriorDraws(g, 4); // u = 1/8 -> first; 3/8, 5/8, 7/8 -> second
+        Assert.Equal([0.01, 0.03, 0.03, 0.03], d.Select(p => p.Lethality));
+    }
+
+    [Fact]
     public void Log_loss_and_Brier_match_hand_computed_values()
     {
         double[] p = [0.8, 0.3], y = [1, 0];
         Assert.Equal(-(Math.Log(0.8) + Math.Log(0.7)) / 2, HistoryScoring.LogLoss(p, y), 12); // 0.289909...
         Assert.Equal((0.04 + 0.09) / 2, HistoryScoring.Brier(p, y), 12);                      // 0.065
-        Assert.Equal(-Math.Log(1e-15) / 2, HistoryScoring.LogLoss([1.0, 1.0], [1, 0]), 9);    // a certain miss is clipped
+        Assert.Equal(-Math.Log(1 - (1 - HistoryScoring.Clip)) / 2, HistoryScoring.LogLoss([1.0, 1.0], [1, 0]), 9); // a certain miss is clipped, ~17.3
         Assert.Equal(20.5 / 21, HistoryScoring.WinProbability(20, 20), 12);
         Assert.Equal(0.5, HistoryScoring.Coverage([(1, 0, 2), (3, 0, 2)]));
         Assert.Equal(Math.Log(2), HistoryScoring.MedianAbsLogError([(2, 1), (1, 2), (4, 1)]), 12);

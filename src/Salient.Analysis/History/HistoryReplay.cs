@@ -91,6 +91,25 @@ public sealed class HistoryReplay
         ]);
     }
 
+    /// <summary>
+    /// Plays replication <paramref name="first"/> + r at <paramref name="draws"/>[r] for every r (a posterior predictive:
+    /// each replication at its own parameter draw); replications sharing a draw are compiled once.
+    /// </summary>
+    public ReplayOutcome[] PlayEach(IReadOnlyList<GroundParameters> draws, ulong seed, int first)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        var result = new ReplayOutcome[draws.Count];
+        int r = 0;
+        while (r < draws.Count)
+        {
+            int end = r + 1;
+            while (end < draws.Count && draws[end] == draws[r]) end++;
+            Play(draws[r], seed, first + r, end - r).CopyTo(result, r);
+            r = end;
+        }
+        return result;
+    }
+
     /// <summary>Plays replications <paramref name="first"/> .. first + count - 1 at <paramref name="p"/>.</summary>
     public ReplayOutcome[] Play(GroundParameters p, ulong seed, int first, int count)
     {

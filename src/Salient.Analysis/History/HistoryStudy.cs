@@ -19,12 +19,12 @@ public sealed record HistoryTable(string Name, IReadOnlyList<string> Columns, IR
 /// <param name="Seed">Seed of every replay and of the fit.</param>
 /// <param name="Threads">Parallel proposals in the fit; results do not depend on it.</param>
 /// <param name="Only">When not null, replay only these isqno (the split still applies); for tests and quick looks.</param>
-public sealed record HistoryOptions(int Replications = 20, int FitReplications = 4, int FitBattles = 60, int Particles = 40,
+public sealed record HistoryOptions(int Replications = 20, int FitReplications = 2, int FitBattles = 40, int Particles = 30,
     int Generations = 3, ulong Seed = 1943, int Threads = 1, IReadOnlySet<int>? Only = null);
 
 /// <summary>What <see cref="HistoryStudy.Run"/> produced.</summary>
 /// <param name="Tables">battles, excluded, summary, relations, kursk1943, fit.</param>
-/// <param name="Fitted">The parameters the held-out half was judged at (the defaults when the fit was skipped).</param>
+/// <param name="Fitted">The posterior's weighted medians (the defaults when the fit was skipped); the held-out half is judged at posterior draws.</param>
 /// <param name="Generations">The ABC-SMC generations (empty when the fit was skipped).</param>
 /// <param name="Calibration">Calibration curve points of the held-out winner probabilities: (mean forecast, observed share, count).</param>
 /// <param name="CasualtyPairs">Held-out (record, model median) casualty fraction per day, and the side ("attacker"/"defender").</param>
@@ -39,7 +39,8 @@ public sealed record HistoryResult(IReadOnlyList<HistoryTable> Tables, GroundPar
 /// The history study of docs/history.md: CDB90 rows become engagements (<see cref="EngagementAdapter"/>); the battles
 /// with an odd isqno train, the even ones are judged. The global ground-combat parameters (<see cref="GroundParameters"/>)
 /// are fitted on the training half by ABC-SMC (<see cref="AbcSmc"/>); the held-out half is replayed at the posterior's
-/// weighted medians and at the engine's defaults and scored against the record and two baselines. No I/O.
+/// posterior (each replication at its own draw from the last generation, <see cref="PosteriorDraws"/>) and at the
+/// engine's defaults, and scored against the record and two baselines. No I/O.
 /// </summary>
 public static class HistoryStudy
 {
@@ -85,6 +86,7 @@ public static class HistoryStudy
         // The fit.
         var generations = new List<Generation>();
         var fitted = GroundParameters.Defaults;
+        var draws = Enumerable.Repeat(GroundParameters.Defaults, options.Replications).ToArray();
         var fitRows = new List<object[]>();
         if (options.FitBattles > 0 && training.Count > 0)
         {
@@ -132,14 +134,15 @@ public static class HistoryStudy
                     Priors[i].Lower, Priors[i].Upper, (double)last.Index, last.Epsilon]);
             }
             fitted = GroundParameters.From(medians);
+            draws = PosteriorDraws(last, options.Replications);
         }
 
         // Judgement on the held-out half, at the fitted values and at the defaults.
         progress?.Invoke($"replaying {test.Count} held-out battles x {options.Replications} replications, at the fit and at the defaults");
-        var judged = Judge(test, fitted, options, cancel);
-        var judgedDefault = Judge(test, GroundParameters.Defaults, options, cancel);
+        var judged = Judge(test, draws, options, cancel);
+        var judgedDefault = Judge(test, Enumerable.Repeat(GroundParameters.Defaults, options.Replications).ToArray(), options, cancel);
         var kurskBattles = battles.Where(b => Kursk1943.Contains(b.Isqno) && (options.Only is null || options.Only.Contains(b.Isqno))).OrderBy(b => b.Isqno).ToList();
-        var kursk = Judge(kurskBattles.Where(b => b.Wina is not null && b.Attacker.Strength > 0 && b.Defender.Strength > 0).ToList(), fitted, options, cancel);
+        var kursk = Judge(kurskBattles.Where(b => b.Wina is not null && b.Attacker.Strength > 0 && b.Defender.Strength > 0).ToList(), draws, options, cancel);
 
         var tables = new List<HistoryTable>
         {
@@ -161,13 +164,34 @@ public static class HistoryStudy
         public double PWin => HistoryScoring.WinProbability(Wins, Outcomes.Length);
     }
 
-    private static List<Judged> Judge(List<CdbBattle> battles, GroundParameters p, HistoryOptions options, CancellationToken cancel)
+    /// <summary>
+    /// <paramref name="count"/> parameter sets drawn from a generation by systematic resampling on its weights
+    /// (draw r takes the particle whose cumulative weight first reaches (r + 1/2) / count): deterministic, and each
+    /// particle appears about weight x count times.
+    /// </summary>
+    public static GroundParameters[] PosteriorDraws(Generation generation, int count)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        var ps = generation.Particles;
+        var result = new GroundParameters[count];
+        double cum = ps[0].Weight;
+        int k = 0;
+        for (int r = 0; r < count; r++)
+        {
+            double u = (r + 0.5) / count;
+            while (cum < u - 1e-12 && k < ps.Length - 1) cum += ps[++k].Weight;
+            result[r] = GroundParameters.From(ps[k].Theta);
+        }
+        return result;
+    }
+
+    private static List<Judged> Judge(List<CdbBattle> battles, IReadOnlyList<GroundParameters> draws, HistoryOptions options, CancellationToken cancel)
     {
         var result = new Judged[battles.Count];
         Parallel.For(0, battles.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancel }, i =>
         {
             var replay = HistoryReplay.Create(battles[i]);
-            result[i] = new Judged(replay, replay.Play(p, options.Seed, 0, options.Replications));
+            result[i] = new Judged(replay, replay.PlayEach(draws, options.Seed, 0));
         });
         return [.. result];
     }
@@ -253,7 +277,7 @@ public static class HistoryStudy
         Add("model_attacker_win_share", fit.Average(j => j.Wins / (double)j.Outcomes.Length), defaults.Average(j => j.Wins / (double)j.Outcomes.Length), "mean over battles of the share of replications the attacker won");
         Add("record_attacker_win_share", y.Average(), y.Average(), "");
         var fv = fitted.ToArray();
-        for (int i = 0; i < fv.Length; i++) Add("param " + GroundParameters.Paths[i], fv[i], GroundParameters.Defaults.ToArray()[i], "judged at (posterior weighted median) vs engine default");
+        for (int i = 0; i < fv.Length; i++) Add("param " + GroundParameters.Paths[i], fv[i], GroundParameters.Defaults.ToArray()[i], "posterior weighted median (judged at posterior draws) vs engine default");
         return new HistoryTable("summary", ["metric", "at_fit", "at_defaults", "note"], rows);
     }
 

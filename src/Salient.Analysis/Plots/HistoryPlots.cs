@@ -31,7 +31,7 @@ public static class HistoryPlots
                 t.LabelFontSize = 10;
             }
         }
-        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.Axes.SetLimits(-0.02, 1.1, 0, 1.05);
         plot.XLabel("model's probability that the attacker wins");
         plot.YLabel("share of battles the attacker won (CDB90)");
         plot.ShowLegend(Edge.Bottom);

@@ -31,7 +31,7 @@ public sealed class HistoryCommand(IAnsiConsole console) : Command<HistorySettin
         {
             var b = battles.FirstOrDefault(x => x.Isqno == one) ?? throw new UserInputException($"no battle {one} in {path}");
             if (EngagementAdapter.ExclusionReason(b) is { } why) console.MarkupLine($"[yellow]note:[/] {Markup.Escape($"battle {one} is excluded from the study: {why}")}");
-            console.Write(new Text(EngagementAdapter.ToYaml(b, EngagementAdapter.Map(b))));
+            console.Profile.Out.Writer.Write(EngagementAdapter.ToYaml(b, EngagementAdapter.Map(b)));
             return 0;
         }
         HashSet<int>? only = null;

@@ -20,18 +20,18 @@ public sealed class HistorySettings : SalientSettings
 
     /// <summary><c>--fit-replications</c>: replications per training battle per ABC particle.</summary>
     [CommandOption("--fit-replications <R>")]
-    [Description("Replications per training battle for each ABC particle (default 4).")]
-    public int FitReplications { get; init; } = 4;
+    [Description("Replications per training battle for each ABC particle (default 2).")]
+    public int FitReplications { get; init; } = 2;
 
     /// <summary><c>--fit-battles</c>: training battles used by the fit (an even spread of the odd-isqno half); 0 skips the fit.</summary>
     [CommandOption("--fit-battles <N>")]
-    [Description("Training battles used in the fit, spread evenly over the odd-isqno half; 0 judges at the engine's defaults (default 60).")]
-    public int FitBattles { get; init; } = 60;
+    [Description("Training battles used in the fit, spread evenly over the odd-isqno half; 0 judges at the engine's defaults (default 40).")]
+    public int FitBattles { get; init; } = 40;
 
     /// <summary><c>--particles</c>: ABC-SMC particles per generation.</summary>
     [CommandOption("--particles <N>")]
-    [Description("ABC-SMC particles per generation (default 40).")]
-    public int Particles { get; init; } = 40;
+    [Description("ABC-SMC particles per generation (default 30).")]
+    public int Particles { get; init; } = 30;
 
     /// <summary><c>--generations</c>: ABC-SMC generations, the prior's included.</summary>
     [CommandOption("--generations <T>")]
