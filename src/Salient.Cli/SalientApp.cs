@@ -88,6 +88,10 @@ public static class SalientApp
                 .WithDescription("Run the analytic validation suite (scenarios/validation against closed forms); --write regenerates docs/validation.md.")
                 .WithExample("validation")
                 .WithExample("validation", "--write", "docs/validation.md");
+            config.AddCommand<HistoryCommand>("history")
+                .WithDescription("Replay the CDB90 battles (data/history): fit ground combat on the odd-isqno half, judge the even half against the record (docs/history.md).")
+                .WithExample("history")
+                .WithExample("history", "--only", "493,494,495,496,497,498,499", "--fit-battles", "0");
         });
         int code = app.Run(preflight.Arguments);
         return code < 0 ? UserError : code;

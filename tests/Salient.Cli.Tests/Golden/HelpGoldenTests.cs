@@ -9,7 +9,7 @@ public sealed class HelpGoldenTests
     private static readonly string[] CommandNames =
     [
         "run", "compare", "sweep", "sensitivity", "calibrate", "check", "sensitivity-merge", "merge", "validate", "report",
-        "serve", "validation",
+        "serve", "validation", "history",
     ];
 
     public static TheoryData<string> Commands() => [.. CommandNames];

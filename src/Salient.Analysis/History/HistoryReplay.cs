@@ -1,0 +1,131 @@
+using Salient.Engine.Compilation;
+using Salient.Experiments.Runner;
+using Salient.Experiments.Sharding;
+using Salient.Scenario.Model;
+using Salient.Scenario.Parsing;
+
+namespace Salient.Analysis.History;
+
+/// <summary>One replication of an engagement: what the record can be compared with.</summary>
+/// <param name="AttackerCasualties">Attacker's personnel casualties (killed, wounded, captured).</param>
+/// <param name="DefenderCasualties">Defender's personnel casualties.</param>
+/// <param name="AttackerTankLosses">Attacker's tanks lost.</param>
+/// <param name="DefenderTankLosses">Defender's tanks lost.</param>
+/// <param name="AdvanceKm">Depth of the defender cells the attacker holds at the end, km.</param>
+/// <param name="AttackerWins">True when the attacker holds the defender's starting cell at the end.</param>
+public readonly record struct ReplayOutcome(double AttackerCasualties, double DefenderCasualties, double AttackerTankLosses,
+    double DefenderTankLosses, double AdvanceKm, bool AttackerWins);
+
+/// <summary>The global ground-combat parameters the history fit moves (all others stay at the engine's defaults).</summary>
+/// <param name="Lethality">ground.lethality, both sides (casualties per day per unit of combat power).</param>
+/// <param name="BreakRatio">ground.break_ratio.</param>
+/// <param name="AdvanceKmPerDay">ground.advance_km_per_day.</param>
+/// <param name="CohesionLoss">cohesion.loss_per_casualty_fraction.</param>
+public sealed record GroundParameters(double Lethality, double BreakRatio, double AdvanceKmPerDay, double CohesionLoss)
+{
+    /// <summary>The catalogue paths, in θ order.</summary>
+    public static readonly IReadOnlyList<string> Paths =
+        ["parameters.ground.lethality", "parameters.ground.break_ratio", "parameters.ground.advance_km_per_day", "parameters.cohesion.loss_per_casualty_fraction"];
+
+    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2.</summary>
+    public static GroundParameters Defaults { get; } = new(0.02, 3.0, 12, 2.0);
+
+    /// <summary>From θ in <see cref="Paths"/> order.</summary>
+    public static GroundParameters From(IReadOnlyList<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(theta);
+        return new(theta[0], theta[1], theta[2], theta[3]);
+    }
+
+    /// <summary>The values in <see cref="Paths"/> order.</summary>
+    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss];
+}
+
+/// <summary>A CDB90 battle loaded as an engagement, ready to be played at any <see cref="GroundParameters"/>.</summary>
+public sealed class HistoryReplay
+{
+    private readonly ScenarioModel _model;
+
+    private HistoryReplay(CdbBattle battle, EngagementMapping mapping, string yaml, ScenarioModel model)
+    {
+        Battle = battle;
+        Mapping = mapping;
+        Yaml = yaml;
+        _model = model;
+    }
+
+    /// <summary>The record.</summary>
+    public CdbBattle Battle { get; }
+
+    /// <summary>How it was mapped.</summary>
+    public EngagementMapping Mapping { get; }
+
+    /// <summary>The generated scenario text.</summary>
+    public string Yaml { get; }
+
+    /// <summary>Builds the engagement of <paramref name="battle"/> (which must have no exclusion reason).</summary>
+    /// <exception cref="InvalidOperationException">The generated scenario does not load (a bug in the adapter).</exception>
+    public static HistoryReplay Create(CdbBattle battle)
+    {
+        ArgumentNullException.ThrowIfNull(battle);
+        var mapping = EngagementAdapter.Map(battle);
+        string yaml = EngagementAdapter.ToYaml(battle, mapping);
+        var loaded = ScenarioLoader.LoadText(yaml, $"cdb90-{battle.Isqno}.yaml", ".", new LoadOptions(Uncalibrated: true));
+        if (loaded.Scenario is null)
+            throw new InvalidOperationException($"CDB90 {battle.Isqno}: the generated engagement does not load: " + string.Join("; ", loaded.Errors.Select(e => e.ToString())));
+        return new HistoryReplay(battle, mapping, yaml, loaded.Scenario);
+    }
+
+    /// <summary>The engagement with <paramref name="p"/> set on both sides.</summary>
+    public ScenarioModel At(GroundParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        const string src = "history fit";
+        return _model.WithParameters(
+        [
+            Quantity.Fixed("parameters.ground.lethality.atk", p.Lethality, src),
+            Quantity.Fixed("parameters.ground.lethality.def", p.Lethality, src),
+            Quantity.Fixed("parameters.ground.break_ratio", p.BreakRatio, src),
+            Quantity.Fixed("parameters.ground.advance_km_per_day", p.AdvanceKmPerDay, src),
+            Quantity.Fixed("parameters.cohesion.loss_per_casualty_fraction", p.CohesionLoss, src),
+        ]);
+    }
+
+    /// <summary>
+    /// Plays replication <paramref name="first"/> + r at <paramref name="draws"/>[r] for every r (a posterior predictive:
+    /// each replication at its own parameter draw); replications sharing a draw are compiled once.
+    /// </summary>
+    public ReplayOutcome[] PlayEach(IReadOnlyList<GroundParameters> draws, ulong seed, int first)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        var result = new ReplayOutcome[draws.Count];
+        int r = 0;
+        while (r < draws.Count)
+        {
+            int end = r + 1;
+            while (end < draws.Count && draws[end] == draws[r]) end++;
+            Play(draws[r], seed, first + r, end - r).CopyTo(result, r);
+            r = end;
+        }
+        return result;
+    }
+
+    /// <summary>Plays replications <paramref name="first"/> .. first + count - 1 at <paramref name="p"/>.</summary>
+    public ReplayOutcome[] Play(GroundParameters p, ulong seed, int first, int count)
+    {
+        var compiled = new CompiledScenario(At(p));
+        var layout = compiled.Layout;
+        int casA = layout.MetricIndex(MetricNames.CasualtiesTotal("atk")), casD = layout.MetricIndex(MetricNames.CasualtiesTotal("def"));
+        int tankA = layout.MetricIndex(MetricNames.Losses("tank", "atk")), tankD = layout.MetricIndex(MetricNames.Losses("tank", "def"));
+        int area = layout.MetricIndex(MetricNames.ControlArea("atk"));
+        double cellArea = Mapping.FrontKm * EngagementAdapter.CellDepthKm;
+        var result = new ReplayOutcome[count];
+        RunOrchestrator.Inline(compiled, seed, new ReplicationRange(first, count), (r, metrics, _) =>
+        {
+            double cells = Math.Round(metrics[area] / cellArea) - 1;
+            result[r - first] = new ReplayOutcome(metrics[casA], metrics[casD], tankA >= 0 ? metrics[tankA] : 0, tankD >= 0 ? metrics[tankD] : 0,
+                cells * EngagementAdapter.CellDepthKm, cells >= 1);
+        });
+        return result;
+    }
+}

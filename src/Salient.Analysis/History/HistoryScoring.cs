@@ -1,0 +1,97 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Salient.Analysis.History;
+
+/// <summary>Scores of probability forecasts and the force-ratio logistic baseline. No I/O.</summary>
+public static class HistoryScoring
+{
+    /// <summary>Probabilities are clipped to [Clip, 1 - Clip] in <see cref="LogLoss"/>, so one certain miss is finite.</summary>
+    public const double Clip = 1e-15;
+
+    /// <summary>Mean negative log-likelihood of outcomes <paramref name="y"/> (0 or 1) under probabilities <paramref name="p"/>, natural log.</summary>
+    public static double LogLoss(IReadOnlyList<double> p, IReadOnlyList<double> y)
+    {
+        Check(p, y);
+        double s = 0;
+        for (int i = 0; i < p.Count; i++)
+        {
+            double q = Math.Clamp(p[i], Clip, 1 - Clip);
+            s -= (y[i] * Math.Log(q)) + ((1 - y[i]) * Math.Log(1 - q));
+        }
+        return s / p.Count;
+    }
+
+    /// <summary>Brier score: mean of (p - y)^2.</summary>
+    public static double Brier(IReadOnlyList<double> p, IReadOnlyList<double> y)
+    {
+        Check(p, y);
+        double s = 0;
+        for (int i = 0; i < p.Count; i++) s += (p[i] - y[i]) * (p[i] - y[i]);
+        return s / p.Count;
+    }
+
+    /// <summary>
+    /// The model's probability that the attacker wins from <paramref name="wins"/> of <paramref name="replications"/>:
+    /// (wins + 1/2) / (replications + 1), so a unanimous few replications never give a certainty (Jeffreys-style shrinkage).
+    /// </summary>
+    public static double WinProbability(int wins, int replications) => (wins + 0.5) / (replications + 1.0);
+
+    /// <summary>
+    /// Maximum-likelihood logistic regression P(y = 1) = 1 / (1 + exp(-(a + b x))) by Newton-Raphson (iteratively
+    /// reweighted least squares, MathNet matrices); returns (a, b).
+    /// </summary>
+    public static (double A, double B) LogisticFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        Check(x, y);
+        int n = x.Count;
+        var beta = Vector<double>.Build.Dense(2);
+        for (int iter = 0; iter < 50; iter++)
+        {
+            var grad = Vector<double>.Build.Dense(2);
+            var hess = Matrix<double>.Build.Dense(2, 2);
+            for (int i = 0; i < n; i++)
+            {
+                double p = Logistic(beta[0] + (beta[1] * x[i]));
+                double w = Math.Max(p * (1 - p), 1e-12);
+                double r = y[i] - p;
+                grad[0] += r;
+                grad[1] += r * x[i];
+                hess[0, 0] += w;
+                hess[0, 1] += w * x[i];
+                hess[1, 0] += w * x[i];
+                hess[1, 1] += w * x[i] * x[i];
+            }
+            var step = hess.Solve(grad);
+            beta += step;
+            if (step.L2Norm() < 1e-10) break;
+        }
+        return (beta[0], beta[1]);
+    }
+
+    /// <summary>The logistic function.</summary>
+    public static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
+
+    /// <summary>Share of (value, low, high) triples with low ≤ value ≤ high.</summary>
+    public static double Coverage(IReadOnlyList<(double Value, double Low, double High)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Count == 0 ? double.NaN : rows.Count(r => r.Value >= r.Low && r.Value <= r.High) / (double)rows.Count;
+    }
+
+    /// <summary>Median of |ln(model / record)| over pairs where both are positive (NaN when none).</summary>
+    public static double MedianAbsLogError(IReadOnlyList<(double Model, double Record)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var e = pairs.Where(p => p.Model > 0 && p.Record > 0).Select(p => Math.Abs(Math.Log(p.Model / p.Record))).OrderBy(v => v).ToArray();
+        if (e.Length == 0) return double.NaN;
+        return e.Length % 2 == 1 ? e[e.Length / 2] : (e[(e.Length / 2) - 1] + e[e.Length / 2]) / 2;
+    }
+
+    private static void Check(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count != b.Count) throw new ArgumentException("the two lists differ in length");
+        if (a.Count == 0) throw new ArgumentException("nothing to score");
+    }
+}
