@@ -48,6 +48,9 @@ public static class SalientApp
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Run the baseline and named variants with common random numbers; report paired differences with 95% intervals.")
                 .WithExample("compare", "scenarios/kursk-2024", "--variants", "red-ew-off,no-dprk", "-n", "200");
+            config.AddCommand<AttributeCommand>("attribute")
+                .WithDescription("Attribute outcomes to mechanisms (each a variant that removes it): removal effects and an exact Shapley decomposition over all 2^k combinations, common random numbers, 95% intervals.")
+                .WithExample("attribute", "scenarios/examples/towns-attribution", "--mechanisms", "no-reserve,no-reinforcements,no-town-defence", "-n", "100");
             config.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Run a factorial (or Latin hypercube) sweep over overridden inputs with common random numbers; write sweep.csv and plots.")
                 .WithExample("sweep", "scenarios/examples/line-of-towns", "--vary", "units.red-bn.personnel=300..900:3", "-n", "50");

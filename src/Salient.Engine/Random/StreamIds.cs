@@ -49,4 +49,7 @@ public static class StreamIds
 
     /// <summary>Sweeps: the Latin hypercube's draws (replication 0).</summary>
     public const uint LatinHypercube = 121;
+
+    /// <summary>Attribution: the paired bootstrap over replications of the Shapley values' intervals (replication 0).</summary>
+    public const uint AttributionBootstrap = 180;
 }
