@@ -63,7 +63,7 @@ public sealed class AttributeCommand(IAnsiConsole console) : Command<AttributeSe
             var outcome = outcomes[o];
             var r = results[o];
             var table = new Table().Title(Markup.Escape($"{r.Outcome}: {outcome.Format(r.All)} with every mechanism, {outcome.Format(r.None)} with none"));
-            foreach (var c in new[] { "mechanism", "removed alone", "removal effect [95%]", "Shapley value [95%]" }) table.AddColumn(c);
+            foreach (var c in new[] { "mechanism", "removed alone", "removal effect [[95%]]", "Shapley value [[95%]]" }) table.AddColumn(c);
             foreach (var e in r.Effects)
                 table.AddRow(Markup.Escape(e.Mechanism.Name), Markup.Escape(outcome.Format(e.WithoutMean)),
                     Markup.Escape($"{outcome.FormatDifference(e.Removal)} [{outcome.FormatDifference(e.RemovalLow)}, {outcome.FormatDifference(e.RemovalHigh)}]"),

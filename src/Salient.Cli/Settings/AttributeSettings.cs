@@ -14,7 +14,7 @@ public sealed class AttributeSettings : ExecutionSettings
 
     /// <summary><c>--outcomes</c>: the outcomes, comma-separated metric selectors (as compare's --metrics) or <c>event-metric&lt;=yyyy-MM-dd</c>; null for casualties and area of each side.</summary>
     [CommandOption("--outcomes <O1,O2>")]
-    [Description("Outcomes: final metrics, series@YYYY-MM-DD, or EVENT<=YYYY-MM-DD for the probability of an event by a date, e.g. control.area_km2.blue@2024-01-31,capture.day.e1.blue<=2024-02-15 (default: casualties.total and control.area_km2 of each side).")]
+    [Description("Outcomes: final metrics, series@YYYY-MM-DD, or EVENT<=YYYY-MM-DD for the probability of an event by a date, e.g. control.area_km2.blue@2024-01-31,capture.e1.blue<=2024-02-15 (default: casualties.total and control.area_km2 of each side).")]
     public string? Outcomes { get; init; }
 
     /// <summary><c>--bootstrap</c>: bootstrap draws for the Shapley intervals.</summary>
