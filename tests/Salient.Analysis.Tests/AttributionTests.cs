@@ -82,7 +82,7 @@ public sealed class AttributionTests
         Assert.Null(AttributionStudy.Composition(Three, 0b111));
         Assert.Equal("no-a+no-c", AttributionStudy.Composition(Three, 0b010));
         Assert.Equal("no-a+no-b+no-c", AttributionStudy.Composition(Three, 0));
-        Assert.Equal([7, 6, 5, 4, 3, 2, 1, 0], AttributionStudy.Coalitions(3));
+        Assert.Equal(new[] { 7, 6, 5, 4, 3, 2, 1, 0 }, AttributionStudy.Coalitions(3));
     }
 
     [Fact]
