@@ -62,6 +62,9 @@ public static class SalientApp
             config.AddCommand<SensitivityCommand>("sensitivity")
                 .WithDescription("Morris screening or Sobol indices of output metrics over input ranges; write sensitivity.csv and a bar plot.")
                 .WithExample("sensitivity", "scenarios/kursk-2024", "--method", "morris", "--inputs", "parameters.ground.lethality.red=0.01..0.03", "--outputs", "control.area_km2.blue");
+            config.AddCommand<AttributeCommand>("attribute")
+                .WithDescription("Attribute outcomes to mechanisms (each a variant that removes it): removal effects and an exact Shapley decomposition over all 2^k combinations, common random numbers, 95% intervals.")
+                .WithExample("attribute", "scenarios/examples/towns-attribution", "--mechanisms", "no-reserve,no-town-defence", "-n", "100");
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Fit the parameters marked calibrate: true to the evidence ledger by ABC-SMC; write the posterior and a calibration file (--install makes it the baseline).")
                 .WithExample("calibrate", "scenarios/kursk-2024", "--particles", "200", "--install");

@@ -48,6 +48,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
             implied = Implied(model, claims, manifest.Seed, settings, cancellationToken);
 
         Render(model.Calendar.Start, resolved, outcomes, implied, reader.Count);
+        RenderScore(CheckExporter.Score(resolved, outcomes));
         CheckExporter.Write(dir, model.Calendar.Start, resolved, outcomes, implied);
         console.MarkupLine($"Plausibility under the model's assumptions, not truth. Wrote [bold]{Markup.Escape(Path.Combine(dir, CheckExporter.CsvFileName))}[/] and {CheckExporter.JsonFileName}.");
         return 0;
@@ -82,6 +83,17 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         console.Write(table);
         int skipped = resolved.Count(r => r.Claim is null);
         if (skipped > 0) console.MarkupLine($"{skipped} ledger entries are not outcomes the model reports (forces, system specifications, statements); check.json lists them with the reason.");
+    }
+
+    private void RenderScore(IReadOnlyList<CoverageScore> score)
+    {
+        var table = new Table().Title($"Coverage and sharpness of the A-C graded claims (sharp: 90% width <= the claimed value; dates <= {CoverageScoring.SharpEventDays:0} days)");
+        foreach (var c in new[] { "claims", "n", "inside 90%", "coverage", "sharp", "inside and sharp", "sharp coverage" }) table.AddColumn(c);
+        foreach (var g in score)
+            table.AddRow(g.Group, I(g.Claims), I(g.Inside), P(g.Coverage), I(g.Sharp), I(g.InsideAndSharp), P(g.SharpCoverage));
+        console.Write(table);
+        static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
+        static string P(double x) => double.IsFinite(x) ? x.ToString("P0", CultureInfo.InvariantCulture) : "-";
     }
 
     private static string Verdict(ClaimOutcome o) =>

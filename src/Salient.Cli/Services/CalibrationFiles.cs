@@ -86,6 +86,14 @@ internal static class CalibrationFiles
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The calibrated values as <c>path=value</c> overrides of the uncalibrated scenario (the calibration file's <c>set:</c>
+    /// entries), so a model calibrated in this process can be run before any file is installed (the backtest).
+    /// </summary>
+    internal static List<string> Overrides(IReadOnlyList<PosteriorSummary> summaries, DateOnly until) =>
+        [.. summaries.Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"{s.Path}={{ dist: normal, mean: {N(s.Mean)}, sd: {N(Math.Max(s.Sd, 1e-9 + 1e-6 * Math.Abs(s.Mean)))}, min: {N(s.Prior.Lower)}, max: {N(s.Prior.Upper)}, calibrate: true, source: \"calibrated on the claims up to {until:yyyy-MM-dd} (backtest)\" }}"))];
+
     private static void WritePosterior(string dir, ScenarioCalibration fit, IReadOnlyList<Generation> generations)
     {
         var paths = fit.Priors.Select(p => p.Path).ToArray();

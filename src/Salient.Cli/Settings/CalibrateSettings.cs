@@ -64,9 +64,28 @@ public sealed class CalibrateSettings : ScenarioSettings
     [Description("Also write calibration.yaml beside the scenario, so every command runs the calibrated baseline.")]
     public bool Install { get; init; }
 
+    /// <summary><c>--evidence-until DATE</c>: fit only the claims dated on or before DATE and backtest the later ones; null to fit every claim.</summary>
+    /// <remarks>A claim's date is the end of its <c>as_of</c> (see <see cref="Salient.Experiments.Claims.Backtest.DateOf"/>).</remarks>
+    [CommandOption("--evidence-until <DATE>")]
+    [Description("Out-of-time backtest: fit only the claims dated (as_of) on or before DATE (YYYY-MM-DD), then report how the later claims fall in the calibrated model's predictive distribution (backtest.csv).")]
+    public string? EvidenceUntil { get; init; }
+
+    /// <summary><c>--backtest-replications</c>: replications of the calibrated model the later claims are set against.</summary>
+    /// <remarks>Default 200; 10 to 100,000.</remarks>
+    [CommandOption("--backtest-replications <N>")]
+    [Description("With --evidence-until: replications of the calibrated model the later claims are set against (default 200).")]
+    public int BacktestReplications { get; init; } = 200;
+
+    /// <summary>The parsed <see cref="EvidenceUntil"/>; null when not given.</summary>
+    public DateOnly? Until => EvidenceUntil is null ? null
+        : DateOnly.ParseExact(EvidenceUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <inheritdoc/>
     public override ValidationResult Validate()
     {
+        if (EvidenceUntil is not null && !DateOnly.TryParseExact(EvidenceUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            return ValidationResult.Error($"--evidence-until must be a date YYYY-MM-DD, found '{EvidenceUntil}'");
+        if (BacktestReplications is < 10 or > 100_000) return ValidationResult.Error($"--backtest-replications must be between 10 and 100,000, found {BacktestReplications}");
         if (Particles is < 10 or > 100_000) return ValidationResult.Error($"--particles must be between 10 and 100,000, found {Particles}");
         if (Generations is < 1 or > 50) return ValidationResult.Error($"--generations must be between 1 and 50, found {Generations}");
         if (Replications is < 1 or > 1000) return ValidationResult.Error($"--replications must be between 1 and 1,000, found {Replications}");

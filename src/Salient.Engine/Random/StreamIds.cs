@@ -81,4 +81,6 @@ public static class StreamIds
     /// Drawn once at replication start, only for scenarios with a <c>season:</c> block.
     /// </summary>
     public const uint Weather = 140;
+    /// <summary>Attribution: the paired bootstrap over replications of the Shapley values' intervals (replication 0).</summary>
+    public const uint AttributionBootstrap = 180;
 }

@@ -82,6 +82,9 @@ public static class ScenarioErrors
     public static readonly Entry TheatreBuild = new("SAL122", Severity.Error, "cannot build the theatre: {0}");
     /// <summary>SAL123 (error): the scenario exceeds a size limit (region vertices, cells, units); the message names the limit and the <c>--limit</c> setting that raises it.</summary>
     public static readonly Entry LimitExceeded = new("SAL123", Severity.Error, "{0} exceeds the limit of {1}; if this is intended, raise it with --limit {2}=N");
+    /// <summary>SAL129 (error): a composition of variants (<c>--variant A+B</c>) names one twice or none, or two of its variants set the same key to different values; reported at the second variant's key.</summary>
+    /// <remarks>Arguments: the composition (or the two variants); the reason.</remarks>
+    public static readonly Entry VariantConflict = new("SAL129", Severity.Error, "variants '{0}' cannot be combined: {1}");
     /// <summary>SAL200 (warning): a number written in the scenario has no <c>source</c>, on itself or on the entry it belongs to.</summary>
     /// <remarks>Argument: the quantity's path (for example <c>units.red-bn.personnel</c>).</remarks>
     public static readonly Entry NoSource = new("SAL200", Severity.Warning, "{0} has no 'source'; cite one or write source: assumption");

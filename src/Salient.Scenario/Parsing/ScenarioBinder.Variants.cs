@@ -28,8 +28,33 @@ internal sealed partial class ScenarioBinder
         return names;
     }
 
-    /// <summary>Applies the overrides of the named variant to the tree.</summary>
-    public void ApplyVariant(YamlMappingNode root, string variant)
+    /// <summary>The separator of a composition of variants in <c>--variant A+B</c> (variant ids cannot contain it).</summary>
+    public const char CompositionSeparator = '+';
+
+    /// <summary>
+    /// Applies the named variant, or a composition <c>A+B+...</c> of variants in the order written. Two variants of a
+    /// composition that set the same key to different values are an error (SAL129) at the second one's key.
+    /// </summary>
+    public void ApplyVariants(YamlMappingNode root, string variants)
+    {
+        var parts = variants.Split(CompositionSeparator);
+        if (parts.Length == 1) { ApplyVariant(root, variants); return; }
+        var applied = new Dictionary<string, (string Variant, string Value)>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            if (part.Length == 0 || !seen.Add(part))
+            {
+                Diag.Add(ScenarioErrors.VariantConflict, SourceSpan.None(ctx.File), variants,
+                    part.Length == 0 ? "an empty variant name" : $"'{part}' is named twice");
+                continue;
+            }
+            ApplyVariant(root, part, applied);
+        }
+    }
+
+    /// <summary>Applies the overrides of the named variant to the tree; <paramref name="applied"/> holds the keys earlier variants of a composition set.</summary>
+    public void ApplyVariant(YamlMappingNode root, string variant, Dictionary<string, (string Variant, string Value)>? applied = null)
     {
         foreach (var item in VariantList(root)?.Children ?? [])
         {
@@ -38,7 +63,20 @@ internal sealed partial class ScenarioBinder
             if (!m.Children.TryGetValue(new YamlScalarNode("set"), out var setNode) || setNode is not YamlMappingNode set) return;
             foreach (var (k, v) in set.Children.ToList())
                 if (k is YamlScalarNode { Value: { } path })
+                {
+                    if (applied is not null)
+                    {
+                        string value = v.ToString();
+                        if (applied.TryGetValue(path, out var earlier) && earlier.Value != value)
+                        {
+                            ctx.Error(ScenarioErrors.VariantConflict, k, $"{earlier.Variant}{CompositionSeparator}{variant}",
+                                $"both set '{path}', '{earlier.Variant}' to {earlier.Value} and '{variant}' to {value}");
+                            continue;
+                        }
+                        applied[path] = (variant, value);
+                    }
                     Overrides.Apply(ctx, root, path, v, ctx.Span(k));
+                }
             return;
         }
         var names = VariantNames(root);

@@ -69,7 +69,7 @@ public static class ScenarioLoader
         var binder = new ScenarioBinder(ctx, baseDirectory, options.Limits);
         var variantNames = binder.VariantNames(root);
         string? calibration = options.Uncalibrated ? null : binder.ApplyCalibration(root);
-        if (options.Variant is not null) binder.ApplyVariant(root, options.Variant);
+        if (options.Variant is not null) binder.ApplyVariants(root, options.Variant);
         foreach (var o in options.Overrides ?? [])
             if (Overrides.TryParse(ctx, o, out var p, out var v) && v is not null)
                 Overrides.Apply(ctx, root, p, v, SourceSpan.None($"--set {o}"));

@@ -8,7 +8,7 @@ public sealed class HelpGoldenTests
     /// <summary>Every command the CLI registers (the root's golden lists them; a new command needs a case here).</summary>
     private static readonly string[] CommandNames =
     [
-        "run", "compare", "sweep", "sensitivity", "calibrate", "check", "sensitivity-merge", "merge", "validate", "report",
+        "run", "compare", "sweep", "sensitivity", "attribute", "calibrate", "check", "sensitivity-merge", "merge", "validate", "report",
         "serve", "validation", "history",
     ];
 
