@@ -1,4 +1,5 @@
 using System.Text;
+using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
 using Xunit;
 using static Salient.Scenario.Tests.Parsing.ScenarioTestSupport;
@@ -89,7 +90,9 @@ public sealed class HostileInputTests : IDisposable
         var units = new StringBuilder();
         for (int i = 0; i < 20_000; i++) units.Append("  - { id: u").Append(i).Append(", side: blue, at: w1, personnel: { value: 1, source: assumption } }\n");
         string text = Text.Edit("\nplans:\n", "\n" + units + "plans:\n");
-        var result = Load(text);
+        // Above the default unit limit (SAL123), so the limit is raised as --limit units=N would.
+        Assert.Equal("SAL123", Load(text).Errors.Single().Code);
+        var result = Load(text, new LoadOptions { Limits = ScenarioLimits.Default with { Units = 20_003 } });
         Assert.Null(LoaderFuzzTests.Check(result));
         AssertLoads(result);
         Assert.Equal(20_003, result.Scenario!.Units.Length);
@@ -110,7 +113,7 @@ public sealed class HostileInputTests : IDisposable
         var nodes = new StringBuilder();
         for (int i = 0; i < 20_000; i++) nodes.Append("    - { id: w3, lon: 30.00, lat: 50, area_km2: 40, control: blue }\n");
         string text = Text.Edit("    - { id: w3, lon: 30.00, lat: 50, area_km2: 40, control: blue }\n", nodes.ToString());
-        var result = Load(text);
+        var result = Load(text, new LoadOptions { Limits = ScenarioLimits.Default with { Cells = 20_006 } });
         Assert.Null(LoaderFuzzTests.Check(result));
         Assert.False(result.Success);
         Assert.All(result.Errors, e => Assert.Equal("SAL106", e.Code));
