@@ -110,13 +110,13 @@ public sealed partial class Simulation
     private static void DeclareFatigueSeriesSide(MetricRegistry r, string side, int s) =>
         r.Daily($"fatigue.mean.{side}", sim => sim.MeanFatigueFactor(s));
 
-    /// <summary>Mean fatigue multiplier over the side's active units (NaN with none).</summary>
+    /// <summary>Mean fatigue multiplier over the side's active units; 1 (no fatigue) with none, so daily bands stay finite.</summary>
     private double MeanFatigueFactor(int side)
     {
         double sum = 0;
         int n = 0;
         for (int u = 0; u < _m; u++)
             if (_active[u] && _c.UnitSide[u] == side) { sum += _fatigueFactor[u]; n++; }
-        return n > 0 ? sum / n : double.NaN;
+        return n > 0 ? sum / n : 1.0;
     }
 }
