@@ -5,6 +5,7 @@ using static Salient.Cli.Tests.CliTestSupport;
 
 namespace Salient.Cli.Tests.Commands;
 
+[Collection(SerialChartsCollection.Name)]
 public sealed class SensitivityShardTests() : TempFolderTest("sens-shard")
 {
     private static readonly string[] Study =
