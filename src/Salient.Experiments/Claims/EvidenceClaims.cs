@@ -23,8 +23,11 @@ public static class EvidenceClaims
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(scenario);
         var model = scenario.Model;
-        return [.. ledger.Entries.Select(e => Resolve(e, scenario.Layout, model.Calendar, place => CellOfPlace(model.Theatre, place)))];
+        int listed = model.Theatre.Cells.Sum(c => c.Settlements.Length);
+        return [.. ledger.Entries.Select(e => Resolve(e, scenario.Layout, model.Calendar, place => CellOfPlace(model.Theatre, place), listed))];
     }
+
+    private const string SettlementsPrefix = "control.settlements.";
 
     /// <summary>Days between a final-total claim's date and the run's last day within which the two are compared.</summary>
     public const int FinalSlackDays = 7;
@@ -33,8 +36,13 @@ public static class EvidenceClaims
     public static IReadOnlyList<Claim> Comparable(IEnumerable<ResolvedClaim> resolved) =>
         [.. resolved.Where(r => r.Claim is not null).Select(r => r.Claim!)];
 
-    /// <summary>Resolves one entry; <paramref name="cellOfPlace"/> maps a settlement or cell id to its cell id.</summary>
-    public static ResolvedClaim Resolve(EvidenceEntry entry, MetricLayout layout, Calendar calendar, Func<string, string?> cellOfPlace)
+    /// <summary>
+    /// Resolves one entry; <paramref name="cellOfPlace"/> maps a settlement or cell id to its cell id. A count of
+    /// settlements held (<c>control.settlements.*</c>) above <paramref name="settlementsListed"/>, the number of
+    /// settlements the scenario's gazetteer lists, is not comparable: such a claim counts villages the model does not
+    /// know, so its count can never reach it.
+    /// </summary>
+    public static ResolvedClaim Resolve(EvidenceEntry entry, MetricLayout layout, Calendar calendar, Func<string, string?> cellOfPlace, int settlementsListed = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(layout);
@@ -48,6 +56,8 @@ public static class EvidenceClaims
             if (!entry.IsNumeric) return new(entry, null, "the value is not a number");
             if (entry.AsOfStart is not { } from || entry.AsOfEnd is not { } to) return new(entry, null, "the date is not readable");
             if (to < calendar.Start || from > calendar.End) return new(entry, null, "the date is outside the run");
+            if (name.StartsWith(SettlementsPrefix, StringComparison.Ordinal) && entry.Low!.Value > settlementsListed)
+                return new(entry, null, $"it counts more settlements than the scenario's gazetteer lists ({settlementsListed}), so the model cannot represent it");
             int a = calendar.DayIndex(from < calendar.Start ? calendar.Start : from);
             int b = calendar.DayIndex(to > calendar.End ? calendar.End : to);
             return new(entry, new Claim(entry.Id, entry.Metric, ClaimKind.Series, series, a, b, entry.Low!.Value, entry.High!.Value, weight), "");

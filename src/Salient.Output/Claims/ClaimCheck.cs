@@ -65,7 +65,7 @@ public static class ClaimCheck
         if (run.Evidence.Entries.IsEmpty || ReplicationParquetReader.ReadLayout(path) is not var (layout, start)) return result;
         var calendar = new Calendar(start, start.AddDays(layout.Days - 1), 24);
         var claims = run.Evidence.Entries
-            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace).Claim)
+            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, run.Cells.Sum(c => c.Settlements.Count)).Claim)
             .Where(c => c is { Kind: not ClaimKind.Event })
             .Cast<Claim>()
             .ToList();

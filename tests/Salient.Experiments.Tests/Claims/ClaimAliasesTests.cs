@@ -42,4 +42,21 @@ public sealed class ClaimAliasesTests
         Assert.Equal((ClaimKind.Series, 4, 11), (r["pipe"].Claim!.Kind, r["pipe"].Claim!.WindowFrom, r["pipe"].Claim!.WindowTo));
         Assert.Equal(ClaimKind.Final, r["final"].Claim!.Kind);
     }
+
+    [Fact]
+    public void Resolve_SettlementCountAboveTheGazetteer_IsNotComparable()
+    {
+        // Given a theatre whose gazetteer lists three settlements
+        var model = ScenarioLoader.Load(Path.Combine(TestRepository.Root, "tests/Salient.Scenario.Tests/Fixtures/grid-theatre")).Scenario!;
+        const string ledger = """
+            - { id: within, metric: control.settlements.blue, value: 3, as_of: 2024-03-10, reliability: B2 }
+            - { id: beyond, metric: control.settlements.blue, value: 4, as_of: 2024-03-10, reliability: B2 }
+            """;
+        // When the ledger is resolved
+        var r = EvidenceClaims.Resolve(EvidenceReader.Parse(ledger), new CompiledScenario(model)).ToDictionary(x => x.Entry.Id);
+        // Then a count the gazetteer can reach is a claim, and one it cannot reach says why it is left out
+        Assert.Equal(ClaimKind.Series, r["within"].Claim!.Kind);
+        Assert.Null(r["beyond"].Claim);
+        Assert.Contains("gazetteer lists (3)", r["beyond"].Note, StringComparison.Ordinal);
+    }
 }
