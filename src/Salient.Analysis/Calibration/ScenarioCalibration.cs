@@ -122,8 +122,8 @@ public sealed class ScenarioCalibration
         return corr;
     }
 
-    /// <summary>The smallest x whose cumulative weight reaches q (pairs sorted by x).</summary>
-    private static double WeightedQuantile((double X, double W)[] sorted, double q)
+    /// <summary>The smallest x whose cumulative weight reaches q (pairs sorted by x, weights summing to 1).</summary>
+    internal static double WeightedQuantile((double X, double W)[] sorted, double q)
     {
         double c = 0;
         foreach (var (x, w) in sorted)

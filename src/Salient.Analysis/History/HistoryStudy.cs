@@ -128,9 +128,9 @@ public static class HistoryStudy
             for (int i = 0; i < Priors.Length; i++)
             {
                 var pairs = last.Particles.Select(q => (X: q.Theta[i], W: q.Weight)).OrderBy(q => q.X).ToArray();
-                medians[i] = WeightedQuantile(pairs, 0.5);
+                medians[i] = ScenarioCalibration.WeightedQuantile(pairs, 0.5);
                 double d = GroundParameters.Defaults.ToArray()[i];
-                fitRows.Add([Priors[i].Path, d, pairs.Sum(q => q.W * q.X), WeightedQuantile(pairs, 0.05), medians[i], WeightedQuantile(pairs, 0.95),
+                fitRows.Add([Priors[i].Path, d, pairs.Sum(q => q.W * q.X), ScenarioCalibration.WeightedQuantile(pairs, 0.05), medians[i], ScenarioCalibration.WeightedQuantile(pairs, 0.95),
                     Priors[i].Lower, Priors[i].Upper, (double)last.Index, last.Epsilon]);
             }
             fitted = GroundParameters.From(medians);
@@ -400,16 +400,5 @@ public static class HistoryStudy
             result.Add((PerDay(b.Defender.Casualties, b.Defender.Strength, days), Q(j.Outcomes.Select(o => PerDay(o.DefenderCasualties, b.Defender.Strength, days)), 0.5), "defender"));
         }
         return result;
-    }
-
-    private static double WeightedQuantile((double X, double W)[] sorted, double q)
-    {
-        double c = 0;
-        foreach (var (x, w) in sorted)
-        {
-            c += w;
-            if (c >= q - 1e-12) return x;
-        }
-        return sorted[^1].X;
     }
 }
