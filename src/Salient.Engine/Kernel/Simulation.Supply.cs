@@ -165,6 +165,7 @@ public sealed partial class Simulation
                 if (r.Side != side) continue;
                 for (int i = 0; i < r.Cells.Length; i++)
                 {
+                    if (_reach[r.FirstSlot + i] <= 0) continue; // a cell no convoy reached today serves nobody
                     double d = _routeDist[(r.FirstSlot + i) * _n + _cell[u]];
                     if (d < best || (d == best && bestSlot < 0)) { best = d; bestSlot = r.FirstSlot + i; bestRoute = r.Index; }
                 }

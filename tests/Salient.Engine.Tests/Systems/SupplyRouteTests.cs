@@ -23,7 +23,7 @@ public class SupplyRouteTests
     private const double Throughput = 500, Vehicles = 1000;
     private const double Exposure = 0.5, PHit = 0.5, Kill = 0.8;
 
-    private static string Yaml(int teams = 0, double rate = 4, double rangeKm = 10, bool cut = false, double counterDrone = 0)
+    private static string Yaml(int teams = 0, double rate = 4, double rangeKm = 10, bool cut = false, double counterDrone = 0, bool cutB = false, bool bypass = false)
     {
         string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         return $$"""
@@ -35,10 +35,11 @@ public class SupplyRouteTests
               nodes:
                 - { id: depot, lon: 30.00, lat: 50, area_km2: 10, control: blue }
                 - { id: a, lon: 30.07, lat: 50, area_km2: 10, control: {{(cut ? "red" : "blue")}} }
-                - { id: b, lon: 30.14, lat: 50, area_km2: 10, control: blue }
+                - { id: b, lon: 30.14, lat: 50, area_km2: 10, control: {{(cutB ? "red" : "blue")}} }
                 - { id: tail, lon: 30.21, lat: 50, area_km2: 10, control: blue }
                 - { id: flank, lon: 30.105, lat: 50.045, area_km2: 10, control: red }
                 - { id: east, lon: 30.28, lat: 50, area_km2: 10, control: red }
+            {{(bypass ? "    - { id: bypass, lon: 30.14, lat: 49.95, area_km2: 10, control: blue }" : "")}}
               edges:
                 - { from: depot, to: a }
                 - { from: a, to: b }
@@ -46,6 +47,7 @@ public class SupplyRouteTests
                 - { from: tail, to: east }
                 - { from: a, to: flank }
                 - { from: b, to: flank }
+            {{(bypass ? "    - { from: a, to: bypass }\n    - { from: bypass, to: tail }" : "")}}
               depots:
                 - { id: blue-base, side: blue, at: depot }
                 - { id: red-base, side: red, at: east }
@@ -139,6 +141,18 @@ public class SupplyRouteTests
         Assert.Equal(0, open[0]);
         Assert.True(cut[0] == 3.0 * Replications || cut[0] == 4.0 * Replications, $"under-supplied unit-days {cut[0]}");
         Assert.Equal(Throughput * Days * Replications, cut[1], 6); // delivered at the head, where no unit is served
+    }
+
+    [Fact]
+    public void CutRoute_ServesAUnitFromTheNearestFedCell_WhenOwnGroundReachesIt()
+    {
+        // Red holds b, so the convoys stop at a. The brigade at the tail is nearest to the tail's route cell, which no
+        // convoy reaches; through the bypass (own ground, ~15 km) it reaches a, which they do. It is served from a and
+        // never runs down; without the bypass it is cut off as in CutRoute_StarvesTheUnitsDownstream (3 or 4 days).
+        var withBypass = Sum(Yaml(cutB: true, bypass: true), 9, "supply.under_supplied_unit_days.blue");
+        var without = Sum(Yaml(cutB: true), 9, "supply.under_supplied_unit_days.blue");
+        Assert.Equal(0, withBypass[0]);
+        Assert.True(without[0] >= 3.0 * Replications, $"under-supplied unit-days without the bypass {without[0]}");
     }
 
     [Fact]
