@@ -49,7 +49,7 @@ public sealed class AttributeCommand(IAnsiConsole console) : Command<AttributeSe
         var results = outcomes.Select((o, i) => AttributionStudy.Attribute(o.Name, o.Kind, mechanisms, columns[i], settings.Bootstrap, settings.Seed)).ToList();
 
         var product = new AttributionProduct(baseModel.Name, baseModel.Hash, baseModel.Title, settings.Seed, settings.Replications, settings.Bootstrap, mechanisms, outcomes, results);
-        AtomicDirectory.Write(outDir, dir => AttributionFiles.Write(dir, product));
+        AtomicDirectory.Write(outDir, dir => AttributionFiles.Write(dir, product), settings.Force);
         Render(outcomes, results);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{coalitions:N0} runs of {options.Replications:N0} replications, seed {options.Seed}, common random numbers; Shapley intervals from {settings.Bootstrap:N0} paired bootstrap draws. Outputs: [bold]{Markup.Escape(outDir)}[/] (attribution.csv, attribution.json, attribution.html)"));

@@ -79,7 +79,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         {
             CalibrationFiles.Write(dir, calibration, model, fit, generations, final, summaries, resolved, settings, seconds);
             if (backtest is not null) BacktestExporter.Write(dir, model.Calendar.Start, backtest);
-        });
+        }, settings.Force);
         string? installed = settings.Install ? CalibrationFiles.Install(scenarioPath, calibration, console.MarkupLine) : null;
 
         var table = new Table().Title($"Posterior after generation {final.Index} (epsilon {final.Epsilon:G4}, ESS {final.EffectiveSampleSize:F0})");

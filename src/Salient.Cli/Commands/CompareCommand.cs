@@ -38,7 +38,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         string outDir = settings.Out ?? Path.Combine("out", $"{baseModel.Name}-compare-{settings.Seed}");
         var headline = ComparisonStudy.Headline(baseModel, selected);
         var product = new ComparisonProduct(baseModel.Name, baseModel.Hash, baseModel.Title, settings.Seed, settings.Replications, variants, rows, headline);
-        AtomicDirectory.Write(outDir, dir => ComparisonFiles.Write(dir, product));
+        AtomicDirectory.Write(outDir, dir => ComparisonFiles.Write(dir, product), settings.Force);
         ComparisonTable.Render(console, headline, rows, variants);
         console.MarkupLine($"Paired differences (variant - baseline), 95% intervals, {options.Replications:N0} replications, seed {options.Seed}. Outputs: [bold]{Markup.Escape(outDir)}[/] (compare.csv, compare.json, compare.html)");
         return 0;

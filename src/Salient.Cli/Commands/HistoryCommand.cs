@@ -52,7 +52,7 @@ public sealed class HistoryCommand(IAnsiConsole console) : Command<HistorySettin
             ("calibration.png", HistoryPlots.Calibration(result.Calibration)),
             ("casualties.png", HistoryPlots.Casualties(result.CasualtyPairs)),
         };
-        AtomicDirectory.Write(outDir, dir => TableFiles.Write(dir, result.Tables.Select(t => (t.Name, t.Columns, t.Rows)), plots));
+        AtomicDirectory.Write(outDir, dir => TableFiles.Write(dir, result.Tables.Select(t => (t.Name, t.Columns, t.Rows)), plots), settings.Force);
 
         var summary = new Table().Title("History: held-out half (even isqno)");
         summary.AddColumn("metric");

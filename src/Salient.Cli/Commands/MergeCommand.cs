@@ -26,12 +26,15 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
         var set = ShardSet.Open(settings.Shards);
         var first = set.First;
         var (model, scenarioPath) = ScenarioInput.LoadRecorded(console, first.Scenario, settings.Scenario, set.Shards[0].Folder);
-        var plan = RunService.PlanMerge(set, new CompiledScenario(model), scenarioPath, started);
+        var compiled = new CompiledScenario(model);
+        // The shards were each checked for their own slice; the merged folder holds them all.
+        RunService.CheckOutputSize(compiled, first.Replications, settings.Trajectories, settings.DailyMaps, settings.Limits().OutputMegabytes, console.MarkupLine);
+        var plan = RunService.PlanMerge(set, compiled, scenarioPath, started);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Merging {set.Shards.Count} shard(s) of [bold]{Markup.Escape(model.Title)}[/]: {first.Replications:N0} replications, seed {first.Seed}"));
 
         string outDir = settings.Out!;
-        var summary = RunService.Merge(plan, outDir, settings.Trajectories, settings.DailyMaps, report: !settings.NoReport);
+        var summary = RunService.Merge(plan, outDir, settings.Trajectories, settings.DailyMaps, report: !settings.NoReport, settings.Force);
 
         SummaryTable.Render(console, model, summary);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,

@@ -28,7 +28,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{options.Replications:N0} replications, seed {options.Seed}, {options.Threads} thread(s){(shard is null ? "" : $"; shard {shard}: replications {Markup.Escape(range.ToString())}")}"));
 
         var request = new RunRequest(compiled, ScenarioInput.Resolve(settings.Scenario), settings.Set, options, shard, range, outDir,
-            settings.Resume, settings.CheckpointEvery, settings.Trajectories, settings.DailyMaps, Report: !settings.NoReport);
+            settings.Resume, settings.CheckpointEvery, settings.Trajectories, settings.DailyMaps, Report: !settings.NoReport, settings.Force);
         var outcome = RunService.Execute(request, console.MarkupLine,
             (total, work) => ProgressDisplay.Replications(console, total, work, cancellationToken), cancellationToken);
 

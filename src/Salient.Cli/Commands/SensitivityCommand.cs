@@ -72,12 +72,12 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
         string outDir = settings.Out ?? Path.Combine("out", $"{baseModel.Name}-sensitivity-{settings.Method}-{settings.Seed}{suffix}");
         if (shard is { } part)
         {
-            AtomicDirectory.Write(outDir, dir => SensitivityShard.Write(Path.Combine(dir, SensitivityShard.FileName), plan, part, unit.Count, range, results));
+            AtomicDirectory.Write(outDir, dir => SensitivityShard.Write(Path.Combine(dir, SensitivityShard.FileName), plan, part, unit.Count, range, results), settings.Force);
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"shard {part}: design points {Markup.Escape(range.ToString())} of {unit.Count:N0}, {settings.Replications:N0} replications each, seed {settings.Seed}. Shard folder: [bold]{Markup.Escape(outDir)}[/]; combine the {part.Count} shards with: salient sensitivity-merge DIR... --out OUT"));
             return 0;
         }
-        SensitivityStudy.Finish(console, plan, results, outDir);
+        SensitivityStudy.Finish(console, plan, results, outDir, settings.Force);
         return 0;
     }
 }

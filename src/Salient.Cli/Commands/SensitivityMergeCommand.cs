@@ -19,7 +19,7 @@ public sealed class SensitivityMergeCommand(IAnsiConsole console) : Command<Sens
         var shards = settings.Shards.Select(SensitivityShard.Read).ToList();
         var (plan, results) = SensitivityShard.Combine(shards);
         console.MarkupLine(Markup.Escape($"Merging {shards.Count} shard(s) of a {plan.Method} study of {plan.Scenario} (hash {plan.Hash}, seed {plan.Seed}): {results.Length:N0} design points"));
-        SensitivityStudy.Finish(console, plan, results, settings.Out!);
+        SensitivityStudy.Finish(console, plan, results, settings.Out!, settings.Force);
         return 0;
     }
 }

@@ -48,7 +48,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         string outDir = settings.Out ?? Path.Combine("out", $"{baseModel.Name}-sweep-{settings.Seed}");
         var plots = SweepPlots.Bands(inputs, metrics, rows);
         var table = rows.Select(r => new SweepRow(r.Point.Index, r.Point.Values, r.Metric, r.Stats.Count, r.Stats.Mean, r.Stats.P05, r.Stats.P50, r.Stats.P95, r.Stats.Censored)).ToList();
-        AtomicDirectory.Write(outDir, dir => SweepFiles.Write(dir, [.. inputs.Select(v => v.Path)], table, plots));
+        AtomicDirectory.Write(outDir, dir => SweepFiles.Write(dir, [.. inputs.Select(v => v.Path)], table, plots), settings.Force);
 
         var view = new Table().Title($"Sweep: {points.Count:N0} points x {settings.Replications:N0} replications, seed {settings.Seed} (mean [[p05, p95]])");
         view.AddColumn("point");

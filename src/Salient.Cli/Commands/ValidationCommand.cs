@@ -51,7 +51,7 @@ public sealed class ValidationCommand(IAnsiConsole console) : Command<Validation
 
         if (settings.Write is { } path)
         {
-            AtomicFile.WriteAllText(path, ValidationDocument.Render(report));
+            AtomicFile.WriteAllText(path, ValidationDocument.Render(report), ownMark: ValidationDocument.GeneratedMark);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/].");
         }
         int failed = report.Cases.Sum(c => c.Checks.Count(k => !k.Passed));

@@ -24,6 +24,9 @@ internal static class CalibrationFiles
     /// <summary>Name of the calibration file (in the output folder, and beside the scenario with --install).</summary>
     public const string CalibrationFileName = "calibration.yaml";
 
+    /// <summary>The first words of every calibration file Salient writes: an existing file without them is not Salient's to replace.</summary>
+    private const string CalibrationMark = "# Written by `salient calibrate`";
+
     /// <summary>Writes every output of a finished fit into <paramref name="dir"/>.</summary>
     public static void Write(string dir, string calibration, ScenarioModel model, ScenarioCalibration fit, IReadOnlyList<Generation> generations, Generation final,
         IReadOnlyList<PosteriorSummary> summaries, IReadOnlyList<ResolvedClaim> resolved, CalibrateSettings settings, double seconds)
@@ -59,7 +62,7 @@ internal static class CalibrationFiles
         CalibrateSettings settings, IReadOnlyList<Generation> generations)
     {
         var sb = new StringBuilder();
-        sb.Append("# Written by `salient calibrate` (ABC-SMC). Do not edit by hand: rerun the calibration instead.\n");
+        sb.Append(CalibrationMark).Append(" (ABC-SMC). Do not edit by hand: rerun the calibration instead.\n");
         sb.Append("# Each calibrated parameter is set to a normal fitted to its weighted posterior particles, truncated to the\n");
         sb.Append("# prior's support. Correlations between parameters (diagnostics.json) are not carried over.\n");
         sb.Append("salient_calibration: 1\n");
@@ -185,7 +188,7 @@ internal static class CalibrationFiles
     {
         string folder = Directory.Exists(scenarioPath) ? scenarioPath : Path.GetDirectoryName(Path.GetFullPath(scenarioPath))!;
         string target = Path.Combine(folder, CalibrationFileName);
-        AtomicFile.WriteAllText(target, text);
+        AtomicFile.WriteAllText(target, text, ownMark: CalibrationMark);
         string scenarioFile = Directory.Exists(scenarioPath) ? Path.Combine(scenarioPath, ScenarioLoader.ScenarioFileName) : scenarioPath;
         if (!File.ReadAllText(scenarioFile).Split('\n').Any(l => l.StartsWith("calibration:", StringComparison.Ordinal)))
             note($"[yellow]note:[/] {Markup.Escape(scenarioFile)} has no 'calibration: {CalibrationFileName}' line, so the file is not applied until you add it.");

@@ -16,7 +16,7 @@ namespace Salient.Cli.Services;
 /// <remarks>Immutable.</remarks>
 internal sealed record RunRequest(
     CompiledScenario Scenario, string ScenarioPath, IReadOnlyList<string> Set, RunOptions Options, ShardSpec? Shard, ReplicationRange Range,
-    string OutDir, bool Resume, int? CheckpointEvery, bool Trajectories, bool DailyMaps, bool Report);
+    string OutDir, bool Resume, int? CheckpointEvery, bool Trajectories, bool DailyMaps, bool Report, bool Force);
 
 /// <summary>What a run did: the summary (null for a shard), how long it took and how many replications came from a checkpoint.</summary>
 internal sealed record RunOutcome(RunSummary? Summary, double Seconds, int Resumed);
@@ -129,7 +129,7 @@ internal static class RunService
             manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
             // The report is part of the atomic commit: a failure here keeps the previous result whole.
             if (shard is null && request.Report) ReportWriter.Write(dir);
-        });
+        }, request.Force);
         RunCheckpoint.Discard(checkpointDir);
         return new RunOutcome(summary, clock.Elapsed.TotalSeconds, resumed);
     }
@@ -153,7 +153,7 @@ internal static class RunService
     /// Writes the merged run: the shards' replications replayed through the same sink and writer as
     /// <see cref="Execute"/>, so the merged files are those of the run in one process. Returns the summary.
     /// </summary>
-    public static RunSummary Merge(MergePlan plan, string outDir, bool trajectories, bool dailyMaps, bool report)
+    public static RunSummary Merge(MergePlan plan, string outDir, bool trajectories, bool dailyMaps, bool report, bool force)
     {
         RunSummary summary = null!;
         using var outputLock = OutputLock.Acquire(outDir);
@@ -166,7 +166,7 @@ internal static class RunService
             RunOutputs.Write(dir, result, summary, plan.ScenarioPath, trajectories, dailyMaps);
             plan.Manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
             if (report) ReportWriter.Write(dir);
-        });
+        }, force);
         return summary;
     }
 }

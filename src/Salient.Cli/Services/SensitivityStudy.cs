@@ -21,7 +21,7 @@ internal static class SensitivityStudy
     /// sensitivity.csv, points.csv and the plots to <paramref name="outDir"/>. Shared by an unsharded run and
     /// <c>salient sensitivity-merge</c>, so both write the same bytes.
     /// </summary>
-    internal static void Finish(IAnsiConsole console, SensitivityPlan plan, IReadOnlyList<PointResult> results, string outDir)
+    internal static void Finish(IAnsiConsole console, SensitivityPlan plan, IReadOnlyList<PointResult> results, string outDir, bool force)
     {
         var inputs = plan.ParsedInputs();
         var design = plan.Design();
@@ -96,7 +96,7 @@ internal static class SensitivityStudy
             File.WriteAllText(Path.Combine(dir, "sensitivity.csv"), csv.ToString(), new UTF8Encoding(false));
             File.WriteAllText(Path.Combine(dir, "points.csv"), pointsCsv.ToString(), new UTF8Encoding(false));
             foreach (var (name, png) in plots) File.WriteAllBytes(Path.Combine(dir, FileNames.Safe(name)), png);
-        });
+        }, force);
         console.MarkupLine($"Seed {plan.Seed} at every point (common random numbers). Outputs: [bold]{Markup.Escape(outDir)}[/] (sensitivity.csv, points.csv, {plots.Count} plot(s))");
     }
 

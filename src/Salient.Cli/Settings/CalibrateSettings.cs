@@ -59,6 +59,11 @@ public sealed class CalibrateSettings : ScenarioSettings
     [Description("Output folder (default out/<scenario>-calibration-<seed>).")]
     public string? Out { get; init; }
 
+    /// <summary><c>--force</c>: write into an <c>--out</c> folder that holds files Salient did not write, beside them.</summary>
+    [CommandOption("--force")]
+    [Description("Write into an --out folder that holds other files, beside them: Salient never deletes or replaces a file it did not write.")]
+    public bool Force { get; init; }
+
     /// <summary><c>--install</c>: also write calibration.yaml beside the scenario, so every later command runs the calibrated baseline.</summary>
     [CommandOption("--install")]
     [Description("Also write calibration.yaml beside the scenario, so every command runs the calibrated baseline.")]

@@ -58,6 +58,11 @@ public sealed class HistorySettings : SalientSettings
     [Description("Output folder (default out/history-<seed>).")]
     public string? Out { get; init; }
 
+    /// <summary><c>--force</c>: write into an <c>--out</c> folder that holds files Salient did not write, beside them.</summary>
+    [CommandOption("--force")]
+    [Description("Write into an --out folder that holds other files, beside them: Salient never deletes or replaces a file it did not write.")]
+    public bool Force { get; init; }
+
     /// <summary><c>--emit-yaml</c>: write the generated engagement of this isqno to stdout and stop.</summary>
     [CommandOption("--emit-yaml <ISQNO>")]
     [Description("Print the engagement scenario generated for this battle and stop.")]

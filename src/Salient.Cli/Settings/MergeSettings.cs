@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Salient.Scenario.Model;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,6 +20,11 @@ public sealed class MergeSettings : SalientSettings
     [Description("Output folder for the merged run (required).")]
     public string? Out { get; init; }
 
+    /// <summary><c>--force</c>: write into an <c>--out</c> folder that holds files Salient did not write, beside them.</summary>
+    [CommandOption("--force")]
+    [Description("Write into an --out folder that holds other files, beside them: Salient never deletes or replaces a file it did not write.")]
+    public bool Force { get; init; }
+
     /// <summary><c>--scenario</c>: the scenario folder or file, if it has moved since the shards ran; null for the path in the shards' manifest.json.</summary>
     /// <remarks>Its hash must match the shards'.</remarks>
     [CommandOption("--scenario <PATH>")]
@@ -34,6 +40,16 @@ public sealed class MergeSettings : SalientSettings
     [CommandOption("--daily-maps")]
     [Description("Also write maps/ (per-day control GeoJSON and the daily front line), as salient run --daily-maps does.")]
     public bool DailyMaps { get; init; }
+
+    /// <summary><c>--limit output_mb=N</c>: raise the limit on the merged run's estimated output size, as <c>salient run --limit</c> does.</summary>
+    [CommandOption("--limit <NAME=N>")]
+    [Description("Raise the limit on the merged run's estimated output size, e.g. --limit output_mb=8192 (default 4096), as salient run --limit does.")]
+    public string[] Limit { get; init; } = [];
+
+    /// <summary>The size limits after <c>--limit</c>.</summary>
+    /// <exception cref="UserInputException">A malformed <c>--limit</c>.</exception>
+    public ScenarioLimits Limits() =>
+        ScenarioLimits.Default.With(Limit, out var error) ?? throw new UserInputException($"--limit {error}");
 
     /// <summary><c>--no-report</c>: skip report.html for the merged run.</summary>
     [CommandOption("--no-report")]

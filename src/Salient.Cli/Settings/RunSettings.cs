@@ -32,6 +32,11 @@ public sealed class RunSettings : ExecutionSettings
     [Description("Output folder (default out/<scenario>-<seed>).")]
     public string? Out { get; init; }
 
+    /// <summary><c>--force</c>: write into an <c>--out</c> folder that holds files Salient did not write, beside them.</summary>
+    [CommandOption("--force")]
+    [Description("Write into an --out folder that holds other files, beside them: Salient never deletes or replaces a file it did not write.")]
+    public bool Force { get; init; }
+
     /// <summary><c>--shard K/N</c>: run only the k-th (from 1) of N slices of the replications and write a shard folder for <c>salient merge</c>; null for the whole run.</summary>
     /// <remarks>Checked with <see cref="ShardSpec.TryParse"/> in <see cref="Validate"/>.</remarks>
     [CommandOption("--shard <K/N>")]

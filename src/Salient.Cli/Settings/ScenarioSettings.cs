@@ -32,7 +32,7 @@ public class ScenarioSettings : SalientSettings
 
     /// <summary><c>--limit NAME=N</c>: raised size limits (vertices, cells, units) for a scenario that is meant to be large (repeatable).</summary>
     [CommandOption("--limit <NAME=N>")]
-    [Description("Raise a size limit for a large scenario: vertices (100000), cells (20000), units (5000) or a run's output_mb (4096), e.g. --limit cells=50000 (repeatable).")]
+    [Description("Raise a size limit for a large scenario: vertices (100000), cells (20000), units (5000), border_pairs (1500000: an intricate region border on a fine grid) or a run's output_mb (4096), e.g. --limit cells=50000 (repeatable).")]
     public string[] Limit { get; init; } = [];
 
     /// <summary>What to load: <paramref name="variant"/> (default: --variant), --set then <paramref name="extra"/> overrides, --uncalibrated and --limit.</summary>

@@ -18,6 +18,11 @@ public sealed class SensitivityMergeSettings : SalientSettings
     [Description("Output folder for the combined study (required): sensitivity.csv, points.csv and a bar plot per output.")]
     public string? Out { get; init; }
 
+    /// <summary><c>--force</c>: write into an <c>--out</c> folder that holds files Salient did not write, beside them.</summary>
+    [CommandOption("--force")]
+    [Description("Write into an --out folder that holds other files, beside them: Salient never deletes or replaces a file it did not write.")]
+    public bool Force { get; init; }
+
     /// <inheritdoc/>
     public override ValidationResult Validate()
     {

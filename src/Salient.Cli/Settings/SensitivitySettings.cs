@@ -67,6 +67,11 @@ public sealed class SensitivitySettings : ExecutionSettings
     [Description("Output folder (default out/<scenario>-sensitivity-<method>-<seed>, with -shard-k-of-N for a shard): sensitivity.csv, points.csv and a bar plot per output, or a shard's sensitivity-shard.json.")]
     public string? Out { get; init; }
 
+    /// <summary><c>--force</c>: write into an <c>--out</c> folder that holds files Salient did not write, beside them.</summary>
+    [CommandOption("--force")]
+    [Description("Write into an --out folder that holds other files, beside them: Salient never deletes or replaces a file it did not write.")]
+    public bool Force { get; init; }
+
     /// <summary><c>--shard K/N</c>: evaluate only the k-th of N slices of the design points and write sensitivity-shard.json; null for the whole study.</summary>
     /// <remarks>The N shard folders are combined with <c>salient sensitivity-merge</c>.</remarks>
     [CommandOption("--shard <K/N>")]

@@ -49,6 +49,11 @@ public sealed class SweepSettings : ExecutionSettings
     [Description("Output folder (default out/<scenario>-sweep-<seed>): sweep.csv and one PNG per metric and input.")]
     public string? Out { get; init; }
 
+    /// <summary><c>--force</c>: write into an <c>--out</c> folder that holds files Salient did not write, beside them.</summary>
+    [CommandOption("--force")]
+    [Description("Write into an --out folder that holds other files, beside them: Salient never deletes or replaces a file it did not write.")]
+    public bool Force { get; init; }
+
     /// <inheritdoc/>
     public override ValidationResult Validate()
     {

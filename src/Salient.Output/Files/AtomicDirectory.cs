@@ -15,7 +15,13 @@ namespace Salient.Output.Files;
 public static class AtomicDirectory
 {
     /// <summary>Runs <paramref name="write"/> against a fresh temporary folder, then replaces <paramref name="target"/> with it.</summary>
-    public static void Write(string target, Action<string> write)
+    /// <param name="target">The folder to write.</param>
+    /// <param name="write">Writes the outputs into the folder it is given.</param>
+    /// <param name="force">
+    /// When <paramref name="target"/> holds files Salient did not write, write beside them instead of refusing
+    /// (<see cref="WriteBeside"/>): they are never deleted or replaced.
+    /// </param>
+    public static void Write(string target, Action<string> write, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(write);
         string full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
@@ -23,7 +29,8 @@ public static class AtomicDirectory
         string name = Path.GetFileName(full);
         string temp = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         string old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        FolderOwnership.EnsureReplaceable(full, target);
+        bool beside = FolderOwnership.Foreign(full, target) is not null;
+        if (beside && !force) FolderOwnership.EnsureReplaceable(full, target);
         try
         {
             Directory.CreateDirectory(parent);
@@ -37,6 +44,12 @@ public static class AtomicDirectory
         try
         {
             write(temp);
+            if (beside)
+            {
+                WriteBeside(temp, full, target);
+                TryDelete(temp);
+                return;
+            }
             FolderOwnership.Record(temp);
             if (File.Exists(full)) throw new OutputException($"cannot write to '{target}': a file of that name exists (expected a folder)");
             if (Directory.Exists(full))
@@ -58,6 +71,38 @@ public static class AtomicDirectory
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// <c>--force</c> on a folder holding files Salient did not write: moves the new outputs in one by one beside them.
+    /// Refused, before anything is moved, when an output would replace a foreign file of the same name. Files of an
+    /// earlier Salient output that this one does not write again are deleted; the record then lists only this output's
+    /// files, so the foreign ones still block a later write without <c>--force</c>. Not atomic: a write killed midway
+    /// leaves a mix of old and new outputs (never a foreign file touched).
+    /// </summary>
+    private static void WriteBeside(string temp, string full, string target)
+    {
+        var written = FolderOwnership.Files(temp);
+        var owned = FolderOwnership.Owned(full);
+        foreach (string file in written)
+        {
+            string dest = Path.Combine(full, file);
+            if ((File.Exists(dest) && !owned.Contains(file)) || Directory.Exists(dest))
+                throw new OutputException($"will not write to '{target}' even with --force: it holds '{file}', which Salient did not write " +
+                    "and this output would replace; choose another --out or move that file away");
+        }
+        foreach (string stale in owned.Except(written, StringComparer.Ordinal))
+        {
+            string path = Path.Combine(full, stale);
+            if (File.Exists(path)) File.Delete(path);
+        }
+        foreach (string file in written)
+        {
+            string dest = Path.Combine(full, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Move(Path.Combine(temp, file), dest, overwrite: true);
+        }
+        FolderOwnership.Record(full, written);
     }
 
     /// <summary>

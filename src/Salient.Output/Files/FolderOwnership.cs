@@ -25,19 +25,31 @@ public static class FolderOwnership
     /// </summary>
     public static void EnsureReplaceable(string folder, string shownAs)
     {
-        if (!Directory.Exists(folder)) return;
+        if (Foreign(folder, shownAs) is { } foreign) throw Refusal(shownAs, foreign.Entry, foreign.Why);
+    }
+
+    /// <summary>
+    /// The first entry of <paramref name="folder"/> that Salient did not write, with why it is foreign; null when the
+    /// folder is absent, empty, or holds only Salient's files.
+    /// </summary>
+    public static (string Entry, string Why)? Foreign(string folder, string shownAs)
+    {
+        if (!Directory.Exists(folder)) return null;
         try
         {
             // Only the top level is listed unless the folder is Salient's: --out ~ must not walk the whole home folder.
             string[] top = Directory.GetFileSystemEntries(folder);
-            if (top.Length == 0) return;
+            if (top.Length == 0) return null;
             var owned = Listed(folder);
             if (owned is null)
+                return IsLegacyRunFolder(folder) ? null : (Path.GetFileName(top.Order(StringComparer.Ordinal).First()), "it was not written by Salient");
+            foreach (string entry in Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                if (IsLegacyRunFolder(folder)) return;
-                throw Refusal(shownAs, Path.GetFileName(top.Order(StringComparer.Ordinal).First()), "it was not written by Salient");
+                if (Directory.Exists(entry)) continue; // a folder is Salient's when every file in it is
+                string relative = Normalise(Path.GetRelativePath(folder, entry));
+                if (relative != RecordName && !owned.Contains(relative)) return (relative, "Salient did not write it");
             }
-            EnsureOnlyListed(folder, shownAs, owned);
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -45,26 +57,22 @@ public static class FolderOwnership
         }
     }
 
-    private static void EnsureOnlyListed(string folder, string shownAs, HashSet<string> owned)
-    {
-        foreach (string entry in Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            if (Directory.Exists(entry)) continue; // a folder is Salient's when every file in it is
-            string relative = Normalise(Path.GetRelativePath(folder, entry));
-            if (relative != RecordName && !owned.Contains(relative))
-                throw Refusal(shownAs, relative, "Salient did not write it");
-        }
-    }
+    /// <summary>The files Salient's record says it wrote into <paramref name="folder"/>; empty when it has no record.</summary>
+    public static IReadOnlySet<string> Owned(string folder) => Listed(folder) ?? [];
 
-    /// <summary>Writes the record of <paramref name="folder"/>: every file in it, before the folder is committed.</summary>
-    public static void Record(string folder)
-    {
-        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+    /// <summary>The relative paths (with <c>/</c>) of every file under <paramref name="folder"/> but the record.</summary>
+    public static List<string> Files(string folder) =>
+        [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Normalise(Path.GetRelativePath(folder, f)))
             .Where(f => f != RecordName)
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>Writes the record of <paramref name="folder"/>: every file in it, before the folder is committed.</summary>
+    public static void Record(string folder) => Record(folder, Files(folder));
+
+    /// <summary>Writes the record of <paramref name="folder"/> listing <paramref name="files"/> (relative, with <c>/</c>): a folder shared with foreign files.</summary>
+    public static void Record(string folder, IEnumerable<string> files) =>
         File.WriteAllText(Path.Combine(folder, RecordName), Header + "\n" + string.Join("", files.Select(f => f + "\n")), new UTF8Encoding(false));
-    }
 
     /// <summary>Adds <paramref name="file"/> to its folder's record, when the folder has one (a file Salient wrote into its own output).</summary>
     public static void Add(string file)
@@ -100,5 +108,6 @@ public static class FolderOwnership
 
     private static OutputException Refusal(string shownAs, string entry, string why) =>
         new($"will not write to '{shownAs}': it holds '{entry}' and {why}. Salient replaces only a folder that is absent, " +
-            "empty or one of its own outputs; choose another --out (or move that folder's contents away)");
+            "empty or one of its own outputs; choose another --out, move that folder's contents away, or add --force to write " +
+            "beside them (it never deletes or replaces a file Salient did not write)");
 }

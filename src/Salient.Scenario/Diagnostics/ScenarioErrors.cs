@@ -82,6 +82,9 @@ public static class ScenarioErrors
     public static readonly Entry TheatreBuild = new("SAL122", Severity.Error, "cannot build the theatre: {0}");
     /// <summary>SAL123 (error): the scenario exceeds a size limit (region vertices, cells, units); the message names the limit and the <c>--limit</c> setting that raises it.</summary>
     public static readonly Entry LimitExceeded = new("SAL123", Severity.Error, "{0} exceeds the limit of {1}; if this is intended, raise it with --limit {2}=N");
+    /// <summary>SAL124 (error): a key that would have no effect where it is given, so it is refused rather than ignored: <c>grid</c>, <c>snap_km</c> or <c>settlements</c> in a theatre that lists its <c>nodes</c> (they shape a theatre built from <c>regions</c>), or a variant that sets <c>calibration</c> (the calibration is applied before variants).</summary>
+    /// <remarks>Arguments: the key; why it would have no effect and what to do instead.</remarks>
+    public static readonly Entry NoEffect = new("SAL124", Severity.Error, "'{0}' would have no effect here: {1}");
     /// <summary>SAL129 (error): a composition of variants (<c>--variant A+B</c>) names one twice or none, or two of its variants set the same key to different values; reported at the second variant's key.</summary>
     /// <remarks>Arguments: the composition (or the two variants); the reason.</remarks>
     public static readonly Entry VariantConflict = new("SAL129", Severity.Error, "variants '{0}' cannot be combined: {1}");

@@ -262,7 +262,20 @@ public static class TheatreBuilder
     /// <summary>A cell in the making. Pieces are created in output order (hex rows, or sites).</summary>
     private sealed class Piece(Geometry km, int region)
     {
-        public Geometry Km { get; set; } = km;
+        private Geometry _km = km;
+
+        public Geometry Km
+        {
+            get => _km;
+            set
+            {
+                _km = value;
+                Area = value.Area;
+            }
+        }
+
+        /// <summary>The area of <see cref="Km"/>, kept with it: the small-piece merge asks for it many times.</summary>
+        public double Area { get; private set; } = km.Area;
 
         public int Region { get; } = region;
 
@@ -357,7 +370,7 @@ public static class TheatreBuilder
             }
         }
 
-        MergeSmallPieces(pieces, SmallPieceFraction * fullHexArea, warnings, projection);
+        MergeSmallPieces(pieces, SmallPieceFraction * fullHexArea, size, warnings, projection);
         return pieces.Where(p => p.Alive).ToList();
     }
 
@@ -377,23 +390,40 @@ public static class TheatreBuilder
 
     /// <summary>
     /// Merges every piece smaller than <paramref name="minArea"/> into the piece of the same region with which
-    /// it shares the longest border; a small piece with no such neighbour is kept, with a warning.
+    /// it shares the longest border (the first such piece in list order on a tie); a small piece with no such
+    /// neighbour is kept, with a warning. Pieces are taken in list order, the first small one each time.
     /// </summary>
-    private static void MergeSmallPieces(List<Piece> pieces, double minArea, List<string> warnings, EqualAreaProjection projection)
+    /// <remarks>
+    /// PERF: a spiky region border cuts boundary hexagons into many slivers, so a scan of every piece per small
+    /// piece is quadratic. Two exact shortcuts keep the same merges in the same order: the scan for the next small
+    /// piece resumes where the last one was found (a piece before it becomes small again only if a merge shrank it,
+    /// and then the scan goes back to it), and neighbours come from <see cref="EnvelopeBuckets"/>, a uniform grid of
+    /// envelopes, visited in list order.
+    /// </remarks>
+    private static void MergeSmallPieces(List<Piece> pieces, double minArea, double bucketKm, List<string> warnings, EqualAreaProjection projection)
     {
+        bool IsSmall(Piece p) => p.Alive && !p.KeptSmall && p.Area < minArea;
+        var buckets = new EnvelopeBuckets(bucketKm);
+        for (int i = 0; i < pieces.Count; i++)
+        {
+            buckets.Add(i, pieces[i].Km.EnvelopeInternal);
+        }
+
+        int start = 0;
         while (true)
         {
-            int small = pieces.FindIndex(p => p.Alive && !p.KeptSmall && p.Km.Area < minArea);
+            int small = pieces.FindIndex(start, IsSmall);
             if (small < 0)
             {
                 return;
             }
 
+            start = small;
             var piece = pieces[small];
             int best = -1;
             double bestLength = TouchKm;
             var reach = Expanded(piece.Km.EnvelopeInternal);
-            for (int j = 0; j < pieces.Count; j++)
+            foreach (int j in buckets.Near(reach))
             {
                 var other = pieces[j];
                 if (j == small || !other.Alive || other.Region != piece.Region || !reach.Intersects(other.Km.EnvelopeInternal))
@@ -416,13 +446,18 @@ public static class TheatreBuilder
                 var (lon, lat) = projection.Inverse(centre.X, centre.Y);
                 warnings.Add(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"small piece of {piece.Km.Area:0.###} km² at {lon:0.0000}, {lat:0.0000} has no neighbour in its region to merge into; kept as a cell"));
+                    $"small piece of {piece.Area:0.###} km² at {lon:0.0000}, {lat:0.0000} has no neighbour in its region to merge into; kept as a cell"));
                 continue;
             }
 
             var target = pieces[best];
             target.Km = Overlay(target.Km, piece.Km, SpatialFunction.Union);
+            buckets.Add(best, target.Km.EnvelopeInternal);
             piece.Alive = false;
+            if (best < start && IsSmall(target))
+            {
+                start = best;
+            }
         }
     }
 

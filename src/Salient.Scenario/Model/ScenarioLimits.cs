@@ -13,9 +13,11 @@ namespace Salient.Scenario.Model;
 /// estimated from the regions' area before the grid is built.</param>
 /// <param name="Units">Units in the scenario.</param>
 /// <param name="OutputMegabytes">Estimated size of a run's output folder, MB (checked by <c>run</c> and <c>merge</c>, not by loading).</param>
+/// <param name="BorderPairs">Pairs of region border segments meeting within a cell of a hexagonal grid, estimated
+/// before it is built (<see cref="Geometry.BorderComplexity"/>): what makes an intricate border slow to cut into cells.</param>
 public sealed record ScenarioLimits(
     long Vertices = ScenarioLimits.DefaultVertices, long Cells = ScenarioLimits.DefaultCells, long Units = ScenarioLimits.DefaultUnits,
-    long OutputMegabytes = ScenarioLimits.DefaultOutputMegabytes)
+    long OutputMegabytes = ScenarioLimits.DefaultOutputMegabytes, long BorderPairs = ScenarioLimits.DefaultBorderPairs)
 {
     /// <summary>Default vertex limit: building a theatre from 100,000 vertices takes seconds.</summary>
     public const long DefaultVertices = 100_000;
@@ -29,11 +31,14 @@ public sealed record ScenarioLimits(
     /// <summary>Default output limit: 4 GB of files from one run.</summary>
     public const long DefaultOutputMegabytes = 4096;
 
+    /// <summary>Default border-pairs limit: about a minute of grid building on a 2-core machine (about 42 µs a pair).</summary>
+    public const long DefaultBorderPairs = 1_500_000;
+
     /// <summary>The defaults.</summary>
     public static ScenarioLimits Default { get; } = new();
 
     /// <summary>The names <c>--limit</c> accepts, in the order help lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["vertices", "cells", "units", "output_mb"];
+    public static IReadOnlyList<string> Names { get; } = ["vertices", "cells", "units", "output_mb", "border_pairs"];
 
     /// <summary>
     /// Applies <c>name=value</c> settings (e.g. <c>cells=50000</c>) on top of these limits; returns null and a
@@ -58,6 +63,7 @@ public sealed record ScenarioLimits(
                 case "cells": result = result with { Cells = value }; break;
                 case "units": result = result with { Units = value }; break;
                 case "output_mb": result = result with { OutputMegabytes = value }; break;
+                case "border_pairs": result = result with { BorderPairs = value }; break;
                 default:
                     error = $"'{setting}': unknown limit '{name}' (names: {string.Join(", ", Names)})";
                     return null;

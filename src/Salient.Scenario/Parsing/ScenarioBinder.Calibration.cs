@@ -17,7 +17,7 @@ internal sealed partial class ScenarioBinder
     /// </summary>
     public string? ApplyCalibration(YamlMappingNode root)
     {
-        if (!root.Children.TryGetValue(new YamlScalarNode("calibration"), out var fileNode)) return null;
+        if (!root.Children.TryGetValue(new YamlScalarNode(ScenarioLoader.CalibrationKey), out var fileNode)) return null;
         var file = ReadSideFile(fileNode);
         if (file is null) return null;
         var (display, text) = file.Value;

@@ -24,6 +24,9 @@ internal sealed partial class ScenarioBinder
 
     private static readonly string[] TheatreKeys = ["regions", "snap_km", "grid", "settlements", "terrain", "nodes", "edges", "depots"];
 
+    // Keys that only a theatre built from regions reads.
+    private static readonly string[] RegionOnlyKeys = ["grid", "snap_km", "settlements"];
+
     private Theatre? BindTheatre(YamlNode? node, List<string> sides)
     {
         var m = MapView.Of(ctx, node, "theatre", TheatreKeys);
@@ -43,6 +46,9 @@ internal sealed partial class ScenarioBinder
         }
         else
         {
+            foreach (string key in RegionOnlyKeys)
+                if (m.Has(key))
+                    ctx.Error(ScenarioErrors.NoEffect, m.KeyNode(key), key, "it shapes a theatre built from 'regions', and this theatre lists its 'nodes'");
             if (m.Required("nodes") is not { } nn) return null;
             cells = BindExplicitNodes(nn, sides, terrain);
             edges = [];
@@ -53,6 +59,26 @@ internal sealed partial class ScenarioBinder
         var depots = BindDepots(m["depots"], sides, theatre);
         foreach (var w in warnings) Diag.Add(ScenarioErrors.TheatreWarning, ctx.Span(node), w);
         return theatre with { Depots = [.. depots] };
+    }
+
+    /// <summary>
+    /// Refuses a theatre reaching farther than <see cref="TheatreExtent.MaxReachDeg"/> from the centre its projection
+    /// is built on (the clip box's, else the regions'): reported at the clip box, or at the farthest-reaching region's file.
+    /// </summary>
+    private bool WithinProjectionReach(MapView m, GridSpec grid, List<RegionInput> regionInputs, List<YamlNode?> regionFiles)
+    {
+        var all = new Envelope();
+        foreach (var r in regionInputs) all.ExpandToInclude(r.LonLat.EnvelopeInternal);
+        var clip = grid is HexGridSpec { ClipLonLat: { } box } ? box : null;
+        var centreBox = clip ?? all;
+        var centre = (centreBox.Centre.X, centreBox.Centre.Y);
+        var (reach, at) = clip is not null
+            ? (TheatreExtent.ReachDeg(centre, clip), MapView.Of(ctx, m["grid"], "theatre grid", null)?["clip"])
+            : regionInputs.Select((r, i) => (TheatreExtent.ReachDeg(centre, r.LonLat.EnvelopeInternal), regionFiles[i])).MaxBy(x => x.Item1);
+        if (reach <= TheatreExtent.MaxReachDeg) return true;
+        ctx.Error(ScenarioErrors.TheatreBuild, at, Invariant(
+            $"the theatre reaches {reach:0.#}° (about {TheatreExtent.Kilometres(reach):N0} km) from its centre at {centre.X:0.##}, {centre.Y:0.##}; its equal-area projection keeps distances within 1.6% only up to {TheatreExtent.MaxReachDeg:0}° (about {TheatreExtent.Kilometres(TheatreExtent.MaxReachDeg):N0} km): clip the grid to the area of interest or model a smaller theatre"));
+        return false;
     }
 
     private Dictionary<string, double> BindTerrain(YamlNode? node)
@@ -75,6 +101,7 @@ internal sealed partial class ScenarioBinder
     private (List<Cell>, List<Edge>)? BuildGeometry(MapView m, List<string> sides, Dictionary<string, double> terrain, List<Region> regions, List<string> warnings)
     {
         var regionInputs = new List<RegionInput>();
+        var regionFiles = new List<YamlNode?>();
         var seq = Read.Sequence(ctx, m["regions"], "theatre regions");
         if (seq is null) return null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -99,16 +126,25 @@ internal sealed partial class ScenarioBinder
             }
             if (GeometryChecks.Describe(geometry) is { } problem) { ctx.Error(ScenarioErrors.InvalidGeometry, r["file"], id, problem); continue; }
             regionInputs.Add(new RegionInput(id, geometry));
+            regionFiles.Add(r["file"]);
             regions.Add(new Region(id, control, counted));
         }
         double snap = m["snap_km"] is { } sk ? Read.Number(ctx, sk, "snap_km", 0, 50) ?? 0 : 0;
         var grid = BindGrid(m.Required("grid"));
         var settlements = m["settlements"] is { } st ? ReadSettlements(st) : [];
         if (grid is null || Diag.HasErrors || regionInputs.Count == 0) return null;
+        if (!WithinProjectionReach(m, grid, regionInputs, regionFiles)) return null;
         if (EstimatedCells(grid, regionInputs) is var estimate && estimate > limits.Cells)
         {
             var at = grid is HexGridSpec ? MapView.Of(ctx, m["grid"], "theatre grid", null)?["hex_km"] : m["grid"];
             ctx.Error(ScenarioErrors.LimitExceeded, at, Invariant($"the grid, about {estimate:N0} cells,"), Invariant($"{limits.Cells:N0} cells"), "cells");
+            return null;
+        }
+        if (grid is HexGridSpec hexGrid && BorderComplexity.SegmentPairs(regionInputs.Select(r => r.LonLat), hexGrid.SizeKm, hexGrid.ClipLonLat) is var pairs && pairs > limits.BorderPairs)
+        {
+            ctx.Error(ScenarioErrors.LimitExceeded, MapView.Of(ctx, m["grid"], "theatre grid", null)?["hex_km"],
+                Invariant($"the regions' borders, about {pairs:N0} pairs of border segments within a cell of this grid (building it would take minutes; simplify the region files or use a larger hex_km),"),
+                Invariant($"{limits.BorderPairs:N0} pairs"), "border_pairs");
             return null;
         }
 

@@ -64,6 +64,11 @@ internal sealed partial class ScenarioBinder
             foreach (var (k, v) in set.Children.ToList())
                 if (k is YamlScalarNode { Value: { } path })
                 {
+                    if (path == ScenarioLoader.CalibrationKey)
+                    {
+                        ctx.Error(ScenarioErrors.NoEffect, k, path, "the calibration file is applied before any variant; give it with --set calibration=FILE or in the scenario");
+                        continue;
+                    }
                     if (applied is not null)
                     {
                         string value = v.ToString();

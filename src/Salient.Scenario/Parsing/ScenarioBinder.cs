@@ -311,7 +311,8 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                 ctx.Error(ScenarioErrors.WrongType, item, "either 'date' with 'personnel' (one-off) or 'start', 'end' and 'per_day' (a daily flow)", oneOff ? "both" : "neither");
                 continue;
             }
-            string path = $"reinforcements.{uid}.{k}";
+            // The path --set and variants use for this entry: its index in the list.
+            string path = $"reinforcements.{k - 1}";
             // A delivery of items ('system' + 'count'/'per_day') or of personnel ('personnel'/'per_day').
             int system = -1;
             if (m["system"] is { } sysNode && Read.String(ctx, sysNode, "delivered system") is { } sid)

@@ -17,6 +17,9 @@ public static class ScenarioLoader
     /// <summary>The scenario format version this build reads.</summary>
     public const int FormatVersion = 1;
 
+    /// <summary>The root key naming the calibration file (written by <c>salient calibrate</c>).</summary>
+    public const string CalibrationKey = "calibration";
+
     /// <summary>The file a scenario directory must contain.</summary>
     public const string ScenarioFileName = "scenario.yaml";
 
@@ -68,11 +71,19 @@ public static class ScenarioLoader
 
         var binder = new ScenarioBinder(ctx, baseDirectory, options.Limits);
         var variantNames = binder.VariantNames(root);
+        var overrides = new List<(string Text, string Path, YamlNode Value)>();
+        foreach (var o in options.Overrides ?? [])
+            if (Overrides.TryParse(ctx, o, out var p, out var v) && v is not null) overrides.Add((o, p, v));
+        // `--set calibration=FILE` chooses the calibration file, so it goes on before the calibration is applied.
+        foreach (var (o, p, v) in overrides.Where(x => x.Path == CalibrationKey))
+        {
+            if (options.Uncalibrated) diag.Add(ScenarioErrors.BadOverride, SourceSpan.None($"--set {o}"), p, "--uncalibrated runs without a calibration file; drop one of the two");
+            else Overrides.Apply(ctx, root, p, v, SourceSpan.None($"--set {o}"));
+        }
         string? calibration = options.Uncalibrated ? null : binder.ApplyCalibration(root);
         if (options.Variant is not null) binder.ApplyVariants(root, options.Variant);
-        foreach (var o in options.Overrides ?? [])
-            if (Overrides.TryParse(ctx, o, out var p, out var v) && v is not null)
-                Overrides.Apply(ctx, root, p, v, SourceSpan.None($"--set {o}"));
+        foreach (var (o, p, v) in overrides.Where(x => x.Path != CalibrationKey))
+            Overrides.Apply(ctx, root, p, v, SourceSpan.None($"--set {o}"));
         if (diag.HasErrors) return new LoadResult(null, diag.Sorted());
 
         var draft = binder.Bind(root);

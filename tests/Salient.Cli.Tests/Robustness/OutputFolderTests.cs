@@ -1,4 +1,5 @@
 using Salient.Cli.Services;
+using Salient.Experiments.Validation;
 using Salient.Output.Files;
 using Salient.Testing;
 using Xunit;
@@ -32,6 +33,85 @@ public sealed class OutputFolderTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.Equal(["thesis.txt"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
         Assert.Equal("keep", File.ReadAllText(Path.Combine(dir, "thesis.txt")));
+    }
+
+    [Fact]
+    public void Run_WithForce_WritesBesideAForeignFile_NeverTouchesIt_AndAReRunReplacesOnlyItsOwnFiles()
+    {
+        // Given a folder holding a file of the user's
+        string dir = Path.Combine(_root, "d");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "thesis.txt"), "keep");
+
+        // When a run is forced into it, twice (the second run without the report)
+        var (code, output) = Run("run", LineOfTowns, "-n", "5", "--out", dir, "--force");
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Path.Combine(dir, "report.html")));
+        var (again, output2) = Run("run", LineOfTowns, "-n", "5", "--no-report", "--out", dir, "--force");
+
+        // Then the outputs sit beside the user's file, which is untouched; the second run removed only its own stale report
+        Assert.True(again == 0, output2);
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(dir, "thesis.txt")));
+        Assert.True(File.Exists(Path.Combine(dir, "summary.json")));
+        Assert.False(File.Exists(Path.Combine(dir, "report.html")));
+        // and the record lists only Salient's files, so a later run without --force is still refused
+        Assert.DoesNotContain("thesis.txt", File.ReadAllText(Path.Combine(dir, FolderOwnership.RecordName)), StringComparison.Ordinal);
+        var (refused, _) = Run("run", LineOfTowns, "-n", "5", "--no-report", "--out", dir);
+        Assert.Equal(2, refused);
+    }
+
+    [Fact]
+    public void Run_WithForce_WhenAForeignFileHasAnOutputsName_ExitTwo_FileStillThere()
+    {
+        // Given a folder holding a user's file named like one of a run's outputs
+        string dir = Path.Combine(_root, "d");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "summary.json"), "mine");
+
+        // When a run is forced into it
+        var (code, output) = Run("run", LineOfTowns, "-n", "5", "--no-report", "--out", dir, "--force");
+
+        // Then it is refused, naming the file, and nothing was moved in
+        Assert.Equal(2, code);
+        Assert.Contains("summary.json", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Equal(["summary.json"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(dir, "summary.json")));
+    }
+
+    [Fact]
+    public void Check_DoesNotReplaceAForeignFileOfItsNameInTheRunFolder()
+    {
+        // Given a run folder into which the user put their own check.csv
+        string dir = Path.Combine(_root, "run");
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "5", "--no-report", "--out", dir).Code);
+        File.WriteAllText(Path.Combine(dir, "check.csv"), "mine");
+
+        // When a file of that name is written into the folder
+        var ex = Assert.Throws<OutputException>(() => AtomicFile.WriteAllText(Path.Combine(dir, "check.csv"), "new"));
+
+        // Then it is refused and the user's file is intact
+        Assert.Contains("Salient did not write it", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(dir, "check.csv")));
+    }
+
+    [Fact]
+    public void Validation_Write_DoesNotReplaceAFileWithoutItsGeneratedHeader()
+    {
+        // Given a file of the user's at the path given to --write
+        string file = Path.Combine(_root, "notes.md");
+        File.WriteAllText(file, "my notes");
+
+        // When the validation report is written there (as `validation --write` does), and then over its own output
+        var ex = Assert.Throws<OutputException>(() => AtomicFile.WriteAllText(file, "# report", ownMark: ValidationDocument.GeneratedMark));
+        string own = Path.Combine(_root, "validation.md");
+        File.WriteAllText(own, "# Validation\n\n" + ValidationDocument.GeneratedMark + " --write ...` -->\n");
+        AtomicFile.WriteAllText(own, "# new", ownMark: ValidationDocument.GeneratedMark);
+
+        // Then the user's file is refused and intact; Salient's own is replaced
+        Assert.Contains("will not replace", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("my notes", File.ReadAllText(file));
+        Assert.Equal("# new", File.ReadAllText(own));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ using static Salient.Cli.Tests.CliTestSupport;
 namespace Salient.Cli.Tests.Robustness;
 
 /// <summary>
-/// Seeded mutations of the line-of-towns example driven through the whole pipeline in this process:
+/// Seeded mutations of every example scenario and of a theatre built from regions (GeoJSON, a hexagonal grid,
+/// settlements) driven through the whole pipeline in this process:
 /// validate, then (when it validates) run with its report, then check against a small ledger. Properties: every exit
 /// code is 0 or 2; no output holds a stack trace; anything validate accepts, run runs (exit 0); nothing is written
 /// outside the case's output folder.
@@ -15,7 +16,8 @@ namespace Salient.Cli.Tests.Robustness;
 /// <remarks>
 /// The mutations aim at the edges rather than at the syntax (the loader's own fuzz covers that): numbers replaced by
 /// the ends of their ranges and beyond, dates at the calendar's limits, coordinates at the poles' limit and the
-/// antimeridian, collections emptied or multiplied. <c>SALIENT_FUZZ_CASES</c> sets the number of cases (CI: 2,000;
+/// antimeridian, collections emptied or multiplied. Case <c>seed</c> mutates source <c>seed mod</c> the number of
+/// sources (<see cref="Sources"/>), so each source gets an equal share. <c>SALIENT_FUZZ_CASES</c> sets the number of cases (CI: 2,000;
 /// the long mode: 20,000 or more) and <c>SALIENT_FUZZ_SEED</c> the first seed, so a failure is replayed by its seed.
 /// </remarks>
 public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDisposable
@@ -122,12 +124,24 @@ public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDispo
         + "- { id: red-losses, metric: casualties.total.red, value: 300, as_of: 2024-02-15, reliability: C3, claimant: test }\n"
         + "- { id: blue-area, metric: control.area_km2.blue, value: 160, as_of: 2024-02-01, reliability: B2, claimant: test }\n";
 
+    /// <summary>
+    /// The scenarios mutated: every example (explicit nodes, each exercising other mechanics) and the region-and-grid
+    /// test theatre. Kursk is left out: a few seconds a run would take the CI budget for a few hundred cases.
+    /// </summary>
+    private static List<string> Sources() =>
+    [
+        .. Directory.GetDirectories(Path.Combine(Repo, "scenarios", "examples")).Order(StringComparer.Ordinal),
+        Path.Combine(Repo, "tests", "Salient.Scenario.Tests", "Fixtures", "grid-theatre"),
+    ];
+
     [Fact]
     public void MutatedScenarios_ThroughValidateRunReportAndCheck_ExitZeroOrTwo_NeverAStackTrace_NeverOutsideTheirFolder()
     {
         int cases = int.TryParse(Environment.GetEnvironmentVariable("SALIENT_FUZZ_CASES"), out int c) ? c : 2000;
         int firstSeed = int.TryParse(Environment.GetEnvironmentVariable("SALIENT_FUZZ_SEED"), out int f) ? f : 1;
-        string original = File.ReadAllText(Path.Combine(LineOfTowns, "scenario.yaml")).ReplaceLineEndings("\n");
+        var sources = Sources();
+        var originals = sources.Select(d => File.ReadAllText(Path.Combine(d, "scenario.yaml")).ReplaceLineEndings("\n")).ToList();
+        var perSource = new int[sources.Count];
         Directory.CreateDirectory(_root);
         string scenarioDir = Path.Combine(_root, "scenario");
         string outDir = Path.Combine(_root, "out");
@@ -136,10 +150,12 @@ public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDispo
         var failures = new List<string>();
         for (int seed = firstSeed; seed < firstSeed + cases && failures.Count < 5; seed++)
         {
-            string text = Mutate(original, new Random(seed));
+            int source = seed % sources.Count;
+            string text = Mutate(originals[source], new Random(seed));
             if (Directory.Exists(scenarioDir)) Directory.Delete(scenarioDir, recursive: true);
             if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
             Directory.CreateDirectory(scenarioDir);
+            foreach (string side in Directory.GetFiles(sources[source])) File.Copy(side, Path.Combine(scenarioDir, Path.GetFileName(side)));
             File.WriteAllText(Path.Combine(scenarioDir, "scenario.yaml"), text);
             File.WriteAllText(Path.Combine(scenarioDir, "evidence.yaml"), Ledger);
 
@@ -156,6 +172,7 @@ public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDispo
             if (!Acceptable(seed, "run", code, printed, failures)) continue;
             if (code != 0) { failures.Add($"seed {seed}: validate accepted it but run exited {code}: {Tail(printed)}"); continue; }
             ran++;
+            perSource[source]++;
             if (!File.Exists(Path.Combine(outDir, "report.html"))) failures.Add($"seed {seed}: run exited 0 without report.html");
 
             clocks[2].Start();
@@ -168,10 +185,13 @@ public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDispo
             if (strays.Count > 0) failures.Add($"seed {seed}: files outside the output folder: {string.Join(", ", strays)}");
         }
         output.WriteLine($"{cases} cases from seed {firstSeed}: {validated} validated, {ran} ran with their report, {checkedRuns} checked; "
-            + $"seconds in validate {clocks[0].Elapsed.TotalSeconds:F0}, run {clocks[1].Elapsed.TotalSeconds:F0}, check {clocks[2].Elapsed.TotalSeconds:F0}");
+            + $"seconds in validate {clocks[0].Elapsed.TotalSeconds:F0}, run {clocks[1].Elapsed.TotalSeconds:F0}, check {clocks[2].Elapsed.TotalSeconds:F0}; "
+            + "ran per source: " + string.Join(", ", sources.Select((d, i) => $"{Path.GetFileName(d)} {perSource[i]}")));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         // The mutations must leave enough scenarios valid for the run and report stages to be exercised.
         Assert.True(ran >= cases / 4, $"only {ran} of {cases} cases reached run");
+        if (cases >= 20 * sources.Count)
+            Assert.All(perSource, n => Assert.True(n > 0, "a source never reached run: " + string.Join(", ", perSource)));
     }
 
     private static bool Acceptable(int seed, string stage, int code, string printed, List<string> failures)

@@ -64,6 +64,21 @@ public sealed class RunGuardTests : IDisposable
     }
 
     [Fact]
+    public void Merge_WithDailyMapsAboveTheOutputLimit_IsRefusedBeforeAnyWork()
+    {
+        // Each shard passed run's check for its own slice; the merged folder holds them all, so merge checks it again.
+        string s1 = Path.Combine(_root, "s1"), s2 = Path.Combine(_root, "s2"), merged = Path.Combine(_root, "merged");
+        Assert.Equal(0, Run("run", Kursk, "-n", "2", "--shard", "1/2", "--out", s1).Code);
+        Assert.Equal(0, Run("run", Kursk, "-n", "2", "--shard", "2/2", "--out", s2).Code);
+        var (code, output) = Run("merge", s1, s2, "--daily-maps", "--limit", "output_mb=10", "--out", merged);
+        Assert.Equal(2, code);
+        Assert.Contains("this run would write about", output, StringComparison.Ordinal);
+        Assert.Contains("--limit output_mb=N", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(merged));
+    }
+
+    [Fact]
     public void MalformedLimit_ExitsTwo_NamingTheNames()
     {
         var (code, output) = Run("validate", LineOfTowns, "--limit", "cell=5");

@@ -54,6 +54,17 @@ public class LimitTests
         Assert.Equal(PositionOf(GridTheatre, "file:", "file:").Line, d.Span.Line);
     }
 
+    [Fact]
+    public void IntricateBorders_AboveTheBorderPairsLimit_AreRefusedAtHexKm_BeforeTheGridIsBuilt()
+    {
+        // The grid fixture's two rectangles on a 5 km grid: a handful of chains per cell, so a limit of 1 refuses it.
+        var d = Single(Load(GridTheatre, With("border_pairs=1"), GridTheatreDir), "SAL123");
+        Assert.Equal(PositionOf(GridTheatre, "hex_km", "5"), (d.Span.Line, d.Span.Column));
+        Assert.Contains("pairs of border segments within a cell of this grid", d.Message, StringComparison.Ordinal);
+        Assert.Contains("--limit border_pairs=N", d.Message, StringComparison.Ordinal);
+        AssertLoads(Load(GridTheatre, baseDirectory: GridTheatreDir));
+    }
+
     [Theory]
     [InlineData("cells", "expected NAME=N")]
     [InlineData("cell=5", "unknown limit 'cell'")]
