@@ -35,8 +35,8 @@ salient_seconds="$(seconds_of "$work/duel-timed")"
 "$py" - "$work/duel/replications.csv" "$salient_seconds" "$work/numpy.json" "$work/simpy.json" <<'PY'
 import csv, json, math, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-blue = [float(r["personnel.final.blue"]) for r in rows]
-red = [float(r["personnel.final.red"]) for r in rows]
+blue = [float(r["personnel_final_blue"]) for r in rows]
+red = [float(r["personnel_final_red"]) for r in rows]
 n = len(blue); mean = sum(blue) / n
 var = sum((b - mean) ** 2 for b in blue) / (n - 1)
 p = sum(1 for b, r in zip(blue, red) if r == 0 and b > 0) / n

@@ -83,6 +83,9 @@ public static class SalientApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Write OUT/report.html: charts of ground held, casualties, captures and losses, with evidence claims marked.")
                 .WithExample("report", "out/kursk-2024-1");
+            config.AddCommand<QueryCommand>("query")
+                .WithDescription("Run SQL (DuckDB) over run folders: views runs, replications, daily, daily_bands, checks, control_tally, each row with its run, scenario_hash, seed and variant; prints CSV.")
+                .WithExample("query", "out/kursk-2024-1", "SELECT count(*), avg(control_area_km2_blue) FROM replications");
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Explore a run in the browser: map by day, settlements, charts and claims (read-only, this machine only by default).")
                 .WithExample("serve", "out/kursk-2024-1")

@@ -58,7 +58,7 @@ public sealed class BacktestAndScoreTests(ITestOutputHelper output) : TempFolder
         Assert.Equal(["blue-cas-10", "blue-cas-15"], fitted);
         // The later ones are set against the calibrated model.
         var rows = File.ReadAllLines(Path.Combine(fit, "backtest.csv"));
-        Assert.Equal("id,grade,scored,metric,kind,as_of,claim_low,claim_high,model_p05,model_p50,model_p95,happened,inside_90,width_90,sharp", rows[0]);
+        Assert.Equal("id,grade,scored,metric,kind,as_of_from,as_of_to,claim_low,claim_high,claim_date_low,claim_date_high,model_p05,model_p50,model_p95,model_date_p05,model_date_p50,model_date_p95,happened,inside_90,width_90,sharp", rows[0]);
         Assert.Equal(3, rows.Length);
         var header = rows[0].Split(',');
         string Field(string id, string name) => rows.Single(r => r.StartsWith(id + ",", StringComparison.Ordinal)).Split(',')[Array.IndexOf(header, name)];

@@ -75,6 +75,8 @@ public sealed class BrowserTests(ViewerRunFixture fixture)
         await page.WaitForSelectorAsync("#sel-body svg");
         Assert.Equal("Sudzha", await page.Locator("#sel-name").TextContentAsync());
         Assert.Contains("Captured by", await page.Locator("#sel-body").TextContentAsync(), StringComparison.Ordinal);
+        // Its capture columns are found in replications.csv (capture_sudzha_<side>, docs/outputs.md), so no side says "not recorded".
+        Assert.DoesNotContain("Not recorded for this cell", await page.Locator("#sel-body").TextContentAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "viewer-sudzha-panel.png") });
 
         // Charts and claims.

@@ -101,7 +101,7 @@ internal static class CalibrationFiles
     {
         var paths = fit.Priors.Select(p => p.Path).ToArray();
         var sb = new StringBuilder("generation,particle,proposal,weight,distance");
-        foreach (string p in paths) sb.Append(',').Append(p);
+        foreach (string p in ColumnNames.Of(paths)) sb.Append(',').Append(p); // docs/outputs.md's column rule
         sb.Append('\n');
         var rows = generations.SelectMany(g => g.Particles.Select((p, i) => (G: g.Index, I: i, P: p))).ToList();
         foreach (var (g, i, p) in rows)
@@ -117,7 +117,7 @@ internal static class CalibrationFiles
             new ParquetSharp.Column<int>("generation"), new ParquetSharp.Column<int>("particle"), new ParquetSharp.Column<long>("proposal"),
             new ParquetSharp.Column<double>("weight"), new ParquetSharp.Column<double>("distance"),
         };
-        columns.AddRange(paths.Select(p => new ParquetSharp.Column<double>(p)));
+        columns.AddRange(ColumnNames.Of(paths).Select(p => new ParquetSharp.Column<double>(p)));
         using var file = new ParquetSharp.ParquetFileWriter(Path.Combine(dir, "posterior.parquet"), [.. columns], ParquetSharp.Compression.Snappy);
         using (var group = file.AppendRowGroup())
         {

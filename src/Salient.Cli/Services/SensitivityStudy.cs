@@ -80,8 +80,9 @@ internal static class SensitivityStudy
             plots.Add(($"sensitivity-{outputs[o].Name}.png", AnalysisPlots.Bars(title, [.. inputs.Select(v => v.Path)], series, morris ? "effect per full input range" + unitNote : "share of variance")));
         }
 
-        var pointsCsv = new StringBuilder("point," + string.Join(",", inputs.Select(v => v.Path)) + "," + string.Join(",", outputs.Select(o => o.Name)));
-        foreach (var o in outputs.Where(o => o.IsDay)) pointsCsv.Append(CultureInfo.InvariantCulture, $",{o.Name}:censored");
+        // Column names by docs/outputs.md's rule (capture.sudzha.red is capture_sudzha_red).
+        var pointsCsv = new StringBuilder("point," + string.Join(",", ColumnNames.Of(inputs.Select(v => v.Path))) + "," + string.Join(",", ColumnNames.Of(outputs.Select(o => o.Name))));
+        foreach (var o in outputs.Where(o => o.IsDay)) pointsCsv.Append(CultureInfo.InvariantCulture, $",{ColumnNames.Of(o.Name)}_censored");
         pointsCsv.Append('\n');
         foreach (var r in results)
         {

@@ -19,6 +19,11 @@ public static class CheckExporter
     /// <summary>The JSON's file name inside a run folder.</summary>
     public const string JsonFileName = "check.json";
 
+    /// <summary>The header of check.csv (docs/outputs.md describes each column).</summary>
+    public const string CsvHeader = "id,grade,weight,metric,kind,as_of_from,as_of_to,claim_low,claim_high,claim_date_low,claim_date_high,"
+        + "model_p05,model_p50,model_p95,model_date_p05,model_date_p50,model_date_p95,happened,percentile,within_90,"
+        + "implied_parameter,implied_multiplier,implied_value,implied_beyond_grid,implied_closest_median,implied_closest_median_date,scored,interval_width,sharp";
+
     /// <summary>Writes check.csv and check.json into <paramref name="dir"/>.</summary>
     /// <param name="dir">The run folder.</param>
     /// <param name="start">The calendar's first day (event claims are days from it).</param>
@@ -31,14 +36,26 @@ public static class CheckExporter
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(implied);
         static string N(double x) => CsvFormat.Number(x);
-        var csv = new StringBuilder("id,grade,weight,metric,as_of,claim_low,claim_high,model_p05,model_p50,model_p95,happened,percentile,within_90,implied_parameter,implied_multiplier,implied_value,implied_beyond_grid,implied_closest_median,scored,interval_width,sharp\n");
+        string D(double day) => double.IsFinite(day) ? start.AddDays((int)Math.Round(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        static string Iso(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        // Typed columns: a number column holds only numbers, a date column only ISO dates; an event claim fills the
+        // date columns (claim_date_*, model_date_*), a series or final claim the number columns; empty is missing.
+        var csv = new StringBuilder(CsvHeader + "\n");
         var rows = new List<object>();
         foreach (var r in resolved)
         {
             var o = outcomes.FirstOrDefault(x => x.Claim == r.Claim);
             ImpliedValue? v = r.Claim is not null && implied.TryGetValue(r.Claim, out var found) ? found : null;
             if (o is not null)
-                csv.Append(CultureInfo.InvariantCulture, $"{r.Entry.Id},{r.Entry.Reliability},{N(o.Claim.Weight)},{r.Entry.Metric},\"{r.Entry.AsOfText}\",{N(o.Claim.Low)},{N(o.Claim.High)},{N(o.P05)},{N(o.P50)},{N(o.P95)},{N(o.Happened)},{N(o.Percentile)},{(o.WithinNinety ? "true" : "false")},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")},{(v is null ? "" : v.Bound.ToString(CultureInfo.InvariantCulture))},{(v is null ? "" : N(v.Reached))},{B(CoverageScoring.Scored(r.Entry))},{N(CoverageScoring.Width(o))},{B(CoverageScoring.IsSharp(o))}\n");
+            {
+                bool ev = o.Claim.Kind == ClaimKind.Event;
+                string Num(double x) => ev ? "" : N(x);
+                string Day(double x) => ev ? D(x) : "";
+                csv.Append(CultureInfo.InvariantCulture, $"{r.Entry.Id},{r.Entry.Reliability},{N(o.Claim.Weight)},{r.Entry.Metric},{o.Claim.Kind.ToString().ToLowerInvariant()},{Iso(r.Entry.AsOfStart)},{Iso(r.Entry.AsOfEnd)},");
+                csv.Append(CultureInfo.InvariantCulture, $"{Num(o.Claim.Low)},{Num(o.Claim.High)},{Day(o.Claim.Low)},{Day(o.Claim.High)},{Num(o.P05)},{Num(o.P50)},{Num(o.P95)},{Day(o.P05)},{Day(o.P50)},{Day(o.P95)},");
+                csv.Append(CultureInfo.InvariantCulture, $"{N(o.Happened)},{N(o.Percentile)},{B(o.WithinNinety)},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")},{(v is null ? "" : v.Bound.ToString(CultureInfo.InvariantCulture))},");
+                csv.Append(CultureInfo.InvariantCulture, $"{(v is null ? "" : Num(v.Reached))},{(v is null ? "" : Day(v.Reached))},{B(CoverageScoring.Scored(r.Entry))},{N(CoverageScoring.Width(o))},{B(CoverageScoring.IsSharp(o))}\n");
+            }
             rows.Add(new
             {
                 id = r.Entry.Id, grade = r.Entry.Reliability, metric = r.Entry.Metric, as_of = r.Entry.AsOfText, value = r.Entry.ValueText,

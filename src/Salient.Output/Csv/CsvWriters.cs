@@ -3,20 +3,25 @@ using System.Text;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
 using Salient.Experiments.Statistics;
+using Salient.Output.Files;
 
 namespace Salient.Output.Csv;
 
 /// <summary>CSV outputs for spreadsheets: one row per replication, and the daily bands in long form.</summary>
 public static class CsvWriters
 {
-    /// <summary>replications.csv: <c>replication</c> then one column per metric (event metrics as ISO dates, empty when they did not happen).</summary>
+    /// <summary>
+    /// replications.csv: <c>replication</c> then one column per metric, named by <see cref="ColumnNames"/>
+    /// (<c>capture_sudzha_red</c>): day metrics as ISO dates, empty when the event did not happen; values as round-trip
+    /// numbers, empty for NaN.
+    /// </summary>
     public static void WriteReplications(MonteCarloResult result, string path)
     {
         var layout = result.Layout;
         var start = result.Scenario.Model.Calendar.Start;
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.Write("replication");
-        foreach (var m in layout.Metrics) { w.Write(','); w.Write(m.Name); }
+        foreach (string column in ColumnNames.Of(layout.Metrics.Select(m => m.Name))) { w.Write(','); w.Write(column); }
         w.Write('\n');
         int width = layout.Metrics.Length;
         // Block by block, so results streamed from replications.parquet are never all in memory at once.

@@ -54,13 +54,19 @@ public sealed class ReplicationTable
             ? [.. col.Select(v => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null)]
             : [];
 
-    /// <summary>Parses CSV text (no quoted fields: replications.csv holds only numbers, dates and metric names).</summary>
-    public static ReplicationTable Parse(TextReader reader)
+    /// <summary>
+    /// Parses CSV text (no quoted fields: replications.csv holds only numbers, dates and column names). Columns are
+    /// named by <see cref="ColumnNames"/>; those of <paramref name="metrics"/> (summary.json's metric names) are known by
+    /// their metric name (<c>capture.sudzha.red</c>), any other by its column name.
+    /// </summary>
+    public static ReplicationTable Parse(TextReader reader, IEnumerable<string>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string? header = reader.ReadLine();
         if (string.IsNullOrEmpty(header)) return Empty;
-        var names = header.Split(',');
+        var metricOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string m in metrics ?? []) metricOf.TryAdd(ColumnNames.Of(m), m);
+        var names = header.Split(',').Select(c => metricOf.GetValueOrDefault(c, c)).ToArray();
         var lists = names.Select(_ => new List<string>()).ToArray();
         int rows = 0;
         string? line;
@@ -182,7 +188,7 @@ public sealed class RunFolder
         if (File.Exists(csv))
         {
             using var reader = new StreamReader(csv);
-            run.Table = ReplicationTable.Parse(reader);
+            run.Table = ReplicationTable.Parse(reader, run.Metrics.Keys);
         }
         else notes.Add("replications.csv is missing: distributions over replications are left out.");
 

@@ -13,6 +13,7 @@ public sealed class ReplicationParquetReader : IReplicationSource
 {
     private readonly string _path;
     private readonly MetricLayout _layout;
+    private readonly int _startEpochDay;
 
     /// <summary>Opens <paramref name="path"/> and checks it holds results of <paramref name="layout"/>'s shape.</summary>
     /// <exception cref="InvalidDataException">The file is not a replications.parquet of this layout.</exception>
@@ -31,6 +32,11 @@ public sealed class ReplicationParquetReader : IReplicationSource
             if (!expected.SequenceEqual(found, StringComparer.Ordinal))
                 throw new InvalidDataException($"{path}: its columns do not match the scenario's metrics and series (was it written by another scenario or engine version?)");
             Metadata = meta.KeyValueMetadata;
+            // Day metrics are DATEs: the calendar's first day, from the layout description, turns them back into day indices.
+            if (!Metadata.TryGetValue(ReplicationParquetWriter.LayoutKey, out string? json))
+                throw new InvalidDataException($"{path}: no '{ReplicationParquetWriter.LayoutKey}' metadata (was it written by another engine version?)");
+            using (var doc = System.Text.Json.JsonDocument.Parse(json))
+                _startEpochDay = ReplicationParquetWriter.EpochDay(DateOnly.ParseExact(doc.RootElement.GetProperty("start").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             Count = checked((int)meta.NumRows);
             Start = 0;
             if (Count > 0)
@@ -44,6 +50,10 @@ public sealed class ReplicationParquetReader : IReplicationSource
         catch (ParquetException ex)
         {
             throw new InvalidDataException($"{path}: not a readable Parquet file: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{path}: unreadable '{ReplicationParquetWriter.LayoutKey}' metadata: {ex.Message}", ex);
         }
     }
 
@@ -107,9 +117,18 @@ public sealed class ReplicationParquetReader : IReplicationSource
                         throw new InvalidDataException($"{_path}: replication {reps[i]} found where {expected + i} was expected (rows must be consecutive replications)");
                 for (int m = 0; m < width; m++)
                 {
-                    double[] column;
-                    using (var r = group.Column(1 + m).LogicalReader<double>()) column = r.ReadAll(n);
-                    for (int i = 0; i < n; i++) metrics[i * width + m] = column[i];
+                    if (_layout.Metrics[m].Kind == MetricKind.Day)
+                    {
+                        Date?[] column;
+                        using (var r = group.Column(1 + m).LogicalReader<Date?>()) column = r.ReadAll(n);
+                        for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] is { } d ? d.Days - _startEpochDay : double.NaN;
+                    }
+                    else
+                    {
+                        double?[] column;
+                        using (var r = group.Column(1 + m).LogicalReader<double?>()) column = r.ReadAll(n);
+                        for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] ?? double.NaN;
+                    }
                 }
                 for (int s = 0; s < _layout.Series.Length; s++)
                 {

@@ -3,14 +3,17 @@ using System.Text.Json;
 using ParquetSharp;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Sharding;
+using Salient.Output.Files;
 
 namespace Salient.Output.Parquet;
 
 /// <summary>
 /// Writes replications.parquet as replications arrive, in row groups: one row per replication with its index
-/// (<c>replication</c>, int32), every final metric as a double column named after it (event metrics as day indices from
-/// the calendar start, NaN when the event did not happen), and each daily series as a list of float32 values, one per
-/// day, in a column named <c>daily.&lt;series&gt;</c>. Lossless: the values are exactly those the engine produced.
+/// (<c>replication</c>, int32), every final metric in a column named after it by <see cref="ColumnNames"/>
+/// (<c>capture.sudzha.red</c> in <c>capture_sudzha_red</c>): day metrics (events, peak days) as nullable DATE, NULL when
+/// the event did not happen; value metrics as nullable DOUBLE, NULL where the engine gave NaN. Each daily series is a
+/// list of float32 values, one per day, in a column <c>daily_&lt;series&gt;</c>. Lossless: the reader gives back exactly
+/// the values the engine produced (day indices from the calendar start, NaN for NULL). docs/outputs.md lists the columns.
 /// </summary>
 /// <remarks>Holds one row group in memory; replications must arrive in ascending order without gaps. Call
 /// <see cref="Complete"/> to finish the file; disposing without it leaves a truncated file (inside a temporary folder
@@ -23,8 +26,8 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
     /// <summary>Name of the replication index column.</summary>
     public const string ReplicationColumn = "replication";
 
-    /// <summary>Prefix of the daily series columns.</summary>
-    public const string DailyPrefix = "daily.";
+    /// <summary>Prefix of the daily series columns (before the series' column name).</summary>
+    public const string DailyPrefix = "daily_";
 
     /// <summary>Key of the file metadata entry describing the layout (days, start date, metric kinds, series).</summary>
     public const string LayoutKey = "salient.layout";
@@ -42,6 +45,9 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
     private readonly double[] _metrics;
     private readonly float[] _daily;
     private readonly double[] _column;
+    private readonly int[] _dates;
+    private readonly short[] _present;
+    private readonly int _startEpochDay;
     private readonly float[] _listValues;
     private readonly short[] _defLevels;
     private readonly short[] _repLevels;
@@ -62,6 +68,9 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
         _metrics = new double[_rowsPerGroup * width];
         _daily = new float[_rowsPerGroup * block];
         _column = new double[_rowsPerGroup];
+        _dates = new int[_rowsPerGroup];
+        _present = new short[_rowsPerGroup];
+        _startEpochDay = EpochDay(scenario.Model.Calendar.Start);
         _listValues = new float[_rowsPerGroup * _layout.Days];
         _defLevels = new short[_rowsPerGroup * _layout.Days];
         _repLevels = new short[_rowsPerGroup * _layout.Days];
@@ -77,11 +86,15 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
     public static Column[] Columns(MetricLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var columns = new List<Column> { new Column<int>(ReplicationColumn) };
-        columns.AddRange(layout.Metrics.Select(m => (Column)new Column<double>(m.Name)));
-        columns.AddRange(layout.Series.Select(s => (Column)new Column<float[]>(DailyPrefix + s)));
+        string[] names = ColumnNames.Of([ReplicationColumn, .. layout.Metrics.Select(m => m.Name), .. layout.Series.Select(s => DailyPrefix + s)]);
+        var columns = new List<Column> { new Column<int>(names[0]) };
+        columns.AddRange(layout.Metrics.Select((m, i) => m.Kind == MetricKind.Day ? (Column)new Column<Date?>(names[1 + i]) : new Column<double?>(names[1 + i])));
+        columns.AddRange(layout.Series.Select((s, i) => (Column)new Column<float[]>(names[1 + layout.Metrics.Length + i])));
         return [.. columns];
     }
+
+    /// <summary>Days from 1970-01-01 (Parquet's DATE) to <paramref name="date"/>.</summary>
+    public static int EpochDay(DateOnly date) => date.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     /// <summary>The layout description stored under <see cref="LayoutKey"/>.</summary>
     public static string LayoutJson(CompiledScenario scenario)
@@ -128,11 +141,30 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
         int n = _rows, width = _layout.Metrics.Length, block = _layout.DailyLength, days = _layout.Days;
         using var group = _file.AppendRowGroup();
         using (var w = group.NextColumn().LogicalWriter<int>()) w.WriteBatch(_reps, 0, n);
+        // Optional columns through the physical writers: definition level 1 where a value is present, 0 for NULL (NaN in
+        // memory), and only the present values; a day metric's value is the DATE's day count from 1970-01-01.
         for (int m = 0; m < width; m++)
         {
-            for (int r = 0; r < n; r++) _column[r] = _metrics[r * width + m];
-            using var w = group.NextColumn().LogicalWriter<double>();
-            w.WriteBatch(_column, 0, n);
+            int present = 0;
+            bool day = _layout.Metrics[m].Kind == MetricKind.Day;
+            for (int r = 0; r < n; r++)
+            {
+                double v = _metrics[r * width + m];
+                if (double.IsNaN(v)) { _present[r] = 0; continue; }
+                _present[r] = 1;
+                if (day) _dates[present++] = _startEpochDay + checked((int)v);
+                else _column[present++] = v;
+            }
+            if (day)
+            {
+                using var w = (ColumnWriter<int>)group.NextColumn();
+                w.WriteBatch(n, _present.AsSpan(0, n), default, _dates.AsSpan(0, present));
+            }
+            else
+            {
+                using var w = (ColumnWriter<double>)group.NextColumn();
+                w.WriteBatch(n, _present.AsSpan(0, n), default, _column.AsSpan(0, present));
+            }
         }
         // The list columns go through the physical writer with explicit levels: every list is present and full, so
         // each value has the column's maximum definition level and repetition level 0 at a row's first day, the

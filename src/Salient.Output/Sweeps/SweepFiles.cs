@@ -12,7 +12,7 @@ public sealed record SweepRow(int Point, IReadOnlyList<string> Values, string Me
 /// <summary>The exporter of <c>salient sweep</c>'s product: sweep.csv, sweep.parquet and the plots.</summary>
 public static class SweepFiles
 {
-    /// <summary>Writes sweep.csv, sweep.parquet and each plot (under a file-safe name) into <paramref name="dir"/>.</summary>
+    /// <summary>Writes sweep.csv, sweep.parquet (the input columns named by <see cref="ColumnNames"/>) and each plot (under a file-safe name) into <paramref name="dir"/>.</summary>
     public static void Write(string dir, IReadOnlyList<string> inputs, IReadOnlyList<SweepRow> rows, IReadOnlyList<(string Name, byte[] Png)> plots)
     {
         ArgumentNullException.ThrowIfNull(plots);
@@ -26,7 +26,7 @@ public static class SweepFiles
     private static void WriteCsv(string path, IReadOnlyList<string> inputs, IReadOnlyList<SweepRow> rows)
     {
         var sb = new StringBuilder("point,");
-        foreach (string v in inputs) sb.Append(v).Append(',');
+        foreach (string v in ColumnNames.Of(inputs)) sb.Append(v).Append(',');
         sb.Append("metric,count,mean,p05,p50,p95,censored\n");
         foreach (var s in rows)
         {
@@ -40,14 +40,14 @@ public static class SweepFiles
     }
 
     /// <summary>
-    /// The rows of sweep.csv as Parquet: point (int32), one column per input (DOUBLE when every value of the input is a
+    /// The rows of sweep.csv as Parquet: point (int32), one column per input (named by <see cref="ColumnNames"/>) (DOUBLE when every value of the input is a
     /// number, so that min, max and sorting are numeric; else a string), metric, count, mean, p05, p50, p95, censored.
     /// </summary>
     private static void WriteParquet(string path, IReadOnlyList<string> inputs, IReadOnlyList<SweepRow> rows)
     {
         var columns = new List<ParquetSharp.Column> { new ParquetSharp.Column<int>("point") };
         var numeric = Enumerable.Range(0, inputs.Count).Select(i => rows.All(r => IsNumber(r.Values[i]))).ToArray();
-        columns.AddRange(inputs.Select((v, i) => numeric[i] ? (ParquetSharp.Column)new ParquetSharp.Column<double>(v) : new ParquetSharp.Column<string>(v)));
+        columns.AddRange(ColumnNames.Of(inputs).Select((v, i) => numeric[i] ? (ParquetSharp.Column)new ParquetSharp.Column<double>(v) : new ParquetSharp.Column<string>(v)));
         columns.Add(new ParquetSharp.Column<string>("metric"));
         columns.Add(new ParquetSharp.Column<int>("count"));
         foreach (string name in new[] { "mean", "p05", "p50", "p95", "censored" }) columns.Add(new ParquetSharp.Column<double>(name));

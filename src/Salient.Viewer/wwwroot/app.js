@@ -224,7 +224,8 @@ function renderPanel() {
     el('p', { class: 'kv', id: 'sel-prob' }, `P(${first.name} holds) on ${isoOfDay(state.day)}: ${pct(prob)}`));
   body.append(el('h3', {}, `Probability ${first.name} holds it`), holdSparkline(state.selected));
   for (const side of state.run.sides) {
-    const column = `capture.${p.id}.${side.id}`;
+    // replications.csv names columns by docs/outputs.md's rule: capture.<cell>.<side> is capture_<cell>_<side>.
+    const column = `capture.${p.id}.${side.id}`.replace(/[^A-Za-z0-9_]/g, '_');
     body.append(el('h3', {}, `Captured by ${side.name}`));
     if (!state.reps || !state.reps.has(column)) {
       body.append(el('p', { class: 'hint' }, 'Not recorded for this cell (capture dates are recorded for settlements).'));

@@ -103,7 +103,7 @@ public sealed class SensitivityShardTests() : TempFolderTest("sens-shard")
             "-n", "3", "--samples", "2", "--out", Path.Combine(Root, "c")]);
         Assert.True(code == 0, output);
         var points = File.ReadAllLines(Path.Combine(Root, "c", "points.csv"));
-        Assert.Equal("point,units.red-bn.personnel,control.cleared.blue,control.cleared.blue:censored", points[0]);
+        Assert.Equal("point,units_red_bn_personnel,control_cleared_blue,control_cleared_blue_censored", points[0]); // docs/outputs.md's column rule
         Assert.All(points.Skip(1), l => Assert.EndsWith(",60,3", l, StringComparison.Ordinal));
         Assert.All(File.ReadAllLines(Path.Combine(Root, "c", "sensitivity.csv")).Skip(1), l => Assert.EndsWith(",1", l, StringComparison.Ordinal));
         Assert.Contains("100% of replications had no such day by 2024-02-29", output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);

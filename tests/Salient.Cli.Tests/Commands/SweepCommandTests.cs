@@ -15,7 +15,7 @@ public sealed class SweepCommandTests() : TempFolderTest("sweep")
             "-n", "10", "--metrics", "casualties.total.blue,control.area_km2.blue", "--out", outDir], console);
         Assert.True(code == 0, console.Output);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
-        Assert.Equal("point,units.red-bn.personnel,parameters.ground.lethality.red,metric,count,mean,p05,p50,p95,censored", csv[0]);
+        Assert.Equal("point,units_red_bn_personnel,parameters_ground_lethality_red,metric,count,mean,p05,p50,p95,censored", csv[0]); // docs/outputs.md's column rule
         Assert.Equal(1 + (6 * 2), csv.Length);
         Assert.StartsWith("0,300,0.02,casualties.total.blue,10,", csv[1], StringComparison.Ordinal);
         Assert.StartsWith("5,900,0.04,control.area_km2.blue,10,", csv[12], StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class MetricSelectorCommandTests() : TempFolderTest("selector")
             "--metrics", "casualties.total.blue@2024-02-29,casualties.total.blue,control.cleared.blue,control.cleared.red", "--out", outDir]);
         Assert.True(code == 0, output);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
-        Assert.Equal("point,units.red-bn.personnel,metric,count,mean,p05,p50,p95,censored", csv[0]);
+        Assert.Equal("point,units_red_bn_personnel,metric,count,mean,p05,p50,p95,censored", csv[0]);
         // Casualties are cumulative, so the series on the last day equals the final metric (to float precision).
         var daily = csv.Where(l => l.Contains(",casualties.total.blue@2024-02-29,", StringComparison.Ordinal)).Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var final = csv.Where(l => l.Contains(",casualties.total.blue,", StringComparison.Ordinal)).Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)).ToArray();

@@ -9,7 +9,7 @@ public sealed class HelpGoldenTests
     private static readonly string[] CommandNames =
     [
         "run", "compare", "sweep", "sensitivity", "attribute", "calibrate", "check", "sensitivity-merge", "merge", "validate", "report",
-        "serve", "validation", "history",
+        "query", "serve", "validation", "history",
     ];
 
     public static TheoryData<string> Commands() => [.. CommandNames];

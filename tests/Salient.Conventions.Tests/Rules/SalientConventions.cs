@@ -59,6 +59,7 @@ internal static class SalientConventions
     [
         new("Spectre.Console", [Cli], "the console UI is the CLI's job"),
         new("Microsoft.AspNetCore", [Viewer], "only the viewer serves the web"),
+        new("DuckDB", [Output], "SQL over run folders (salient query) is a reader of output files"),
         new("ParquetSharp", [Output, Cli], "Parquet is an output format; Cli is a known deviation: CalibrateCommand.WritePosterior and SweepCommand.WriteParquet write Parquet inside the commands (issue 12 moves exporters to Output, then drop Cli here)"),
     ];
 

@@ -73,7 +73,8 @@ public sealed class ClaimCheckTests : IDisposable
         // Then check.csv has the header and the compared claim, in round-trip numbers
         var csv = File.ReadAllLines(Path.Combine(_root, CheckExporter.CsvFileName));
         Assert.Equal(2, csv.Length);
-        Assert.Equal("area,B2,0.64,control.area_km2.blue,\"2024-01-10\",120,120,100,125.5,150,1,37.5,true,,,,,,true,50,true", csv[1]);
+        Assert.Equal(CheckExporter.CsvHeader, csv[0]);
+        Assert.Equal("area,B2,0.64,control.area_km2.blue,series,2024-01-10,2024-01-10,120,120,,,100,125.5,150,,,,1,37.5,true,,,,,,,true,50,true", csv[1]);
         // And check.json lists both entries, the skipped one with its reason
         string json = File.ReadAllText(Path.Combine(_root, CheckExporter.JsonFileName));
         Assert.Contains("\"id\": \"forces\"", json, StringComparison.Ordinal);

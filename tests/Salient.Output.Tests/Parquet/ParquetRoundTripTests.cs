@@ -62,8 +62,8 @@ public sealed class ParquetRoundTripTests : IDisposable
         using var file = new ParquetFileReader(path);
         var names = file.FileMetaData.Schema.GroupNode.Fields.Select(f => f.Name).ToList();
         Assert.Equal("replication", names[0]);
-        Assert.Equal("control.area_km2.blue", names[1]);
-        Assert.Contains("daily.personnel.blue", names);
+        Assert.Equal("control_area_km2_blue", names[1]); // docs/outputs.md: dots become _ in column names
+        Assert.Contains("daily_personnel_blue", names);
         using var group = file.RowGroup(0);
         using var reps = group.Column(0).LogicalReader<int>();
         Assert.Equal([4, 5, 6], reps.ReadAll(3));
@@ -111,11 +111,15 @@ public sealed class ParquetRoundTripTests : IDisposable
         using var group = file.RowGroup(0);
         int n = (int)group.MetaData.NumRows;
         using var series = group.Column(1).LogicalReader<string>();
-        using var values = group.Column(3).LogicalReader<float>();
+        using var dates = group.Column(3).LogicalReader<Date>();
+        using var values = group.Column(4).LogicalReader<float?>();
         var s = series.ReadAll(n);
+        var d = dates.ReadAll(n);
         var v = values.ReadAll(n);
         Assert.Equal(c.Layout.Series[0], s[0]);
         Assert.Equal(result.Daily[c.Layout.DailyLength + 5], v[c.Layout.DailyLength + 5]);
+        // The date column is the calendar's day: row 5 of a series is its sixth day.
+        Assert.Equal(ReplicationParquetWriter.EpochDay(c.Model.Calendar.Start.AddDays(5)), d[c.Layout.DailyLength + 5].Days);
     }
 
     private string Shard(string name, ulong seed, int replications, int k, int n, string hash = "sha256:abc")
