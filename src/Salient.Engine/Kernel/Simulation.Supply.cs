@@ -18,8 +18,10 @@ public sealed partial class Simulation
     private double[] _routeThroughput = null!;   // [route] supply units (person-days) per day, sampled per replication
     private long[] _routeVehicles = null!;       // [route] convoy vehicles dispatched per day
     private long[] _reach = null!;               // [slot] vehicles that reach each route cell today
-    private double[] _routeDist = null!;         // [slot * n + cell]: distance through the route side's ground to the route cell
+    private LazyPathField[] _routeDist = null!;  // [slot]: distance through the route side's ground from the route cell
     private long _routeDistVersion;
+    private byte[] _routeControl = null!;        // the control map the route fields were last brought up to date with
+    private int[] _changedCells = null!;         // scratch: cells whose control changed since then
     private double[] _segFrontDist = null!;      // [side * slots + slot]: distance from the side's nearest front cell to segment slot
     private double[] _routePersonnel = null!;    // [route] personnel served this tick
     private int[] _servedSlot = null!;           // [unit] route cell serving the unit this tick, -1 = none
@@ -39,7 +41,10 @@ public sealed partial class Simulation
         _routeThroughput = new double[_routes.Length];
         _routeVehicles = new long[_routes.Length];
         _reach = new long[slots];
-        _routeDist = new double[slots * _n];
+        _routeDist = new LazyPathField[slots];
+        _routeControl = new byte[slots == 0 ? 0 : _n];
+        _changedCells = new int[slots == 0 ? 0 : _n];
+        for (int j = 0; j < slots; j++) _routeDist[j] = new LazyPathField(_c);
         _segFrontDist = new double[Sides * slots];
         _routePersonnel = new double[_routes.Length];
         int perUnit = _routes.Length == 0 ? 0 : _m;
@@ -128,20 +133,38 @@ public sealed partial class Simulation
         throw new ArgumentOutOfRangeException(nameof(slot));
     }
 
-    /// <summary>One distance field per route cell, through the route side's own ground, rebuilt when control changes.</summary>
+    /// <summary>One distance field per route cell, through the route side's own ground, brought up to date when control changes.</summary>
+    /// <remarks>
+    /// PERF: the fields are searched lazily (<see cref="LazyPathField"/>): AssignService reads them only at units' cells and
+    /// only within the side's maximum supply distance, so most of each search is never needed. After a change of control a
+    /// field is restarted only if its search has read one of the changed cells (a capture far from a route leaves that
+    /// route's fields as a new search would have built them).
+    /// </remarks>
     private void EnsureRouteFields()
     {
         if (_routeDistVersion == _controlVersion) return;
+        bool fresh = _routeDistVersion < 0;
         _routeDistVersion = _controlVersion;
+        int changed = 0;
+        for (int c = 0; c < _n; c++)
+            if (_control[c] != _routeControl[c]) _changedCells[changed++] = c;
         foreach (var r in _routes)
             for (int i = 0; i < r.Cells.Length; i++)
             {
-                var dist = _routeDist.AsSpan((r.FirstSlot + i) * _n, _n);
-                _paths.Clear(dist);
-                if (_control[r.Cells[i]] != r.Side) continue;
-                _paths.AddSource(dist, r.Cells[i]);
-                _paths.Run(dist, _control, r.Side);
+                var field = _routeDist[r.FirstSlot + i];
+                if (!fresh && !ReadsAny(field, r.Side, r.Cells[i], _changedCells.AsSpan(0, changed))) continue;
+                field.Start(_control, r.Side);
+                if (_control[r.Cells[i]] == r.Side) field.AddSource(r.Cells[i]);
             }
+        Array.Copy(_control, _routeControl, _n);
+
+        // Whether a change matters to the field: a cell it has read (or its source cell) entering or leaving the side.
+        bool ReadsAny(LazyPathField field, int side, int source, ReadOnlySpan<int> cells)
+        {
+            foreach (int c in cells)
+                if ((c == source || field.HasRead(c)) && (_control[c] == side || _routeControl[c] == side)) return true;
+            return false;
+        }
     }
 
     /// <summary>
@@ -166,7 +189,8 @@ public sealed partial class Simulation
                 for (int i = 0; i < r.Cells.Length; i++)
                 {
                     if (_reach[r.FirstSlot + i] <= 0) continue; // a cell no convoy reached today serves nobody
-                    double d = _routeDist[(r.FirstSlot + i) * _n + _cell[u]];
+                    // Exact when d <= best; otherwise some value above best, which the test below rejects as it would the exact one.
+                    double d = _routeDist[r.FirstSlot + i].Within(_cell[u], best);
                     if (d < best || (d == best && bestSlot < 0)) { best = d; bestSlot = r.FirstSlot + i; bestRoute = r.Index; }
                 }
             }
