@@ -18,10 +18,9 @@ public sealed partial class Simulation
     private double[] _routeThroughput = null!;   // [route] supply units (person-days) per day, sampled per replication
     private long[] _routeVehicles = null!;       // [route] convoy vehicles dispatched per day
     private long[] _reach = null!;               // [slot] vehicles that reach each route cell today
-    private LazyPathField[] _routeDist = null!;  // [slot]: distance through the route side's ground from the route cell
+    private DynamicPathField[] _routeDist = null!; // [slot]: distance through the route side's ground from the route cell
     private long _routeDistVersion;
-    private byte[] _routeControl = null!;        // the control map the route fields were last brought up to date with
-    private int[] _changedCells = null!;         // scratch: cells whose control changed since then
+    private readonly int[] _oneSource = new int[1];
     private double[] _segFrontDist = null!;      // [side * slots + slot]: distance from the side's nearest front cell to segment slot
     private double[] _routePersonnel = null!;    // [route] personnel served this tick
     private int[] _servedSlot = null!;           // [unit] route cell serving the unit this tick, -1 = none
@@ -41,10 +40,9 @@ public sealed partial class Simulation
         _routeThroughput = new double[_routes.Length];
         _routeVehicles = new long[_routes.Length];
         _reach = new long[slots];
-        _routeDist = new LazyPathField[slots];
-        _routeControl = new byte[slots == 0 ? 0 : _n];
-        _changedCells = new int[slots == 0 ? 0 : _n];
-        for (int j = 0; j < slots; j++) _routeDist[j] = new LazyPathField(_c);
+        _routeDist = new DynamicPathField[slots];
+        foreach (var r in _routes)
+            for (int i = 0; i < r.Cells.Length; i++) _routeDist[r.FirstSlot + i] = new DynamicPathField(_c, r.Side);
         _segFrontDist = new double[Sides * slots];
         _routePersonnel = new double[_routes.Length];
         int perUnit = _routes.Length == 0 ? 0 : _m;
@@ -76,6 +74,7 @@ public sealed partial class Simulation
         Array.Clear(_routeSorties);
         Array.Clear(_underSupplied);
         _routeDistVersion = -1;
+        foreach (var field in _routeDist) field.Invalidate();
     }
 
     /// <summary>Logistics hook, every tick: at the day's first tick the convoys run (with interdiction); then every unit
@@ -134,37 +133,17 @@ public sealed partial class Simulation
     }
 
     /// <summary>One distance field per route cell, through the route side's own ground, brought up to date when control changes.</summary>
-    /// <remarks>
-    /// PERF: the fields are searched lazily (<see cref="LazyPathField"/>): AssignService reads them only at units' cells and
-    /// only within the side's maximum supply distance, so most of each search is never needed. After a change of control a
-    /// field is restarted only if its search has read one of the changed cells (a capture far from a route leaves that
-    /// route's fields as a new search would have built them).
-    /// </remarks>
+    /// <remarks>PERF: repaired after a capture rather than searched anew (<see cref="DynamicPathField"/>).</remarks>
     private void EnsureRouteFields()
     {
         if (_routeDistVersion == _controlVersion) return;
-        bool fresh = _routeDistVersion < 0;
         _routeDistVersion = _controlVersion;
-        int changed = 0;
-        for (int c = 0; c < _n; c++)
-            if (_control[c] != _routeControl[c]) _changedCells[changed++] = c;
         foreach (var r in _routes)
             for (int i = 0; i < r.Cells.Length; i++)
             {
-                var field = _routeDist[r.FirstSlot + i];
-                if (!fresh && !ReadsAny(field, r.Side, r.Cells[i], _changedCells.AsSpan(0, changed))) continue;
-                field.Start(_control, r.Side);
-                if (_control[r.Cells[i]] == r.Side) field.AddSource(r.Cells[i]);
+                _oneSource[0] = r.Cells[i];
+                _routeDist[r.FirstSlot + i].Update(_control, _oneSource.AsSpan(0, _control[r.Cells[i]] == r.Side ? 1 : 0));
             }
-        Array.Copy(_control, _routeControl, _n);
-
-        // Whether a change matters to the field: a cell it has read (or its source cell) entering or leaving the side.
-        bool ReadsAny(LazyPathField field, int side, int source, ReadOnlySpan<int> cells)
-        {
-            foreach (int c in cells)
-                if ((c == source || field.HasRead(c)) && (_control[c] == side || _routeControl[c] == side)) return true;
-            return false;
-        }
     }
 
     /// <summary>
@@ -189,8 +168,7 @@ public sealed partial class Simulation
                 for (int i = 0; i < r.Cells.Length; i++)
                 {
                     if (_reach[r.FirstSlot + i] <= 0) continue; // a cell no convoy reached today serves nobody
-                    // Exact when d <= best; otherwise some value above best, which the test below rejects as it would the exact one.
-                    double d = _routeDist[r.FirstSlot + i].Within(_cell[u], best);
+                    double d = _routeDist[r.FirstSlot + i].Distances[_cell[u]];
                     if (d < best || (d == best && bestSlot < 0)) { best = d; bestSlot = r.FirstSlot + i; bestRoute = r.Index; }
                 }
             }
