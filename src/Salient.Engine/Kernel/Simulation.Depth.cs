@@ -237,10 +237,8 @@ public sealed partial class Simulation
         _depthSourceCount[side] = count;
         _depthBuiltControl[side] = _controlVersion;
         _depthFieldVersion[side]++;
-        var dist = _depthDist.AsSpan(side * _n, _n);
-        _paths.Clear(dist);
-        for (int i = 0; i < count; i++) _paths.AddSource(dist, sources[i]);
-        _paths.Run(dist, _control, side);
+        _depthFields[side].Update(_control, sources[..count]);
+        _depthFields[side].Distances.CopyTo(_depthDist.AsSpan(side * _n, _n));
 
         static void Note(Span<int> sources, ref int count, ref bool same, int c)
         {

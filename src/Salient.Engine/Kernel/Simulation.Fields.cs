@@ -1,0 +1,47 @@
+namespace Salient.Engine.Kernel;
+
+/// <summary>
+/// The repaired distance fields behind <c>_supplyDist</c>, <c>_frontDist</c>, <c>_objectiveDist</c> and the depth field
+/// (PERF: see <see cref="DynamicPathField"/>; each Ensure*Field builds its sources as before and copies the result).
+/// </summary>
+public sealed partial class Simulation
+{
+    private DynamicPathField[] _supplyFields = null!;    // [side]
+    private DynamicPathField[] _frontFields = null!;     // [side]
+    private DynamicPathField[] _objectiveFields = null!; // [phase]
+    private DynamicPathField[] _depthFields = null!;     // [side]
+    private int[] _fieldSources = null!;                 // scratch: the source cells of the field being brought up to date
+
+    private void AllocateFields()
+    {
+        _supplyFields = new DynamicPathField[Sides];
+        _frontFields = new DynamicPathField[Sides];
+        _depthFields = new DynamicPathField[Sides];
+        for (int s = 0; s < Sides; s++)
+        {
+            _supplyFields[s] = new DynamicPathField(_c, s);
+            _frontFields[s] = new DynamicPathField(_c, s);
+            _depthFields[s] = new DynamicPathField(_c, s);
+        }
+        _objectiveFields = new DynamicPathField[_c.Phases.Length];
+        for (int p = 0; p < _objectiveFields.Length; p++) _objectiveFields[p] = new DynamicPathField(_c, -1);
+        int most = Math.Max(_n, _c.DepotCell.Length);
+        foreach (var objectives in _c.PhaseObjectives) most = Math.Max(most, objectives.Length);
+        _fieldSources = new int[most];
+    }
+
+    private void ResetFields()
+    {
+        foreach (var f in _supplyFields) f.Invalidate();
+        foreach (var f in _frontFields) f.Invalidate();
+        foreach (var f in _depthFields) f.Invalidate();
+        foreach (var f in _objectiveFields) f.Invalidate();
+    }
+
+    /// <summary>Brings <paramref name="field"/> up to date with the control map and the first <paramref name="count"/> cells of <c>_fieldSources</c>, and copies it into <paramref name="into"/>.</summary>
+    private void UpdateField(DynamicPathField field, int count, Span<double> into)
+    {
+        field.Update(_control, _fieldSources.AsSpan(0, count));
+        field.Distances.CopyTo(into);
+    }
+}
