@@ -228,11 +228,11 @@ public sealed partial class Simulation
         var sources = _depthSources.AsSpan(side * _n, _n);
         int count = 0;
         bool same = _depthBuiltControl[side] == _controlVersion;
-        for (int c = 0; c < _n; c++)
-            if (_control[c] == side && FacesEnemyUnit(c, side)) Note(sources, ref count, ref same, c);
+        var border = Border(side);
+        foreach (int c in border)
+            if (FacesEnemyUnit(c, side)) Note(sources, ref count, ref same, c);
         if (count == 0)
-            for (int c = 0; c < _n; c++)
-                if (_control[c] == side && BordersEnemy(c, side)) Note(sources, ref count, ref same, c);
+            foreach (int c in border) Note(sources, ref count, ref same, c);
         if (same && count == _depthSourceCount[side]) return;
         _depthSourceCount[side] = count;
         _depthBuiltControl[side] = _controlVersion;

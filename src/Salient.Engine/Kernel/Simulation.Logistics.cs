@@ -59,11 +59,11 @@ public sealed partial class Simulation
         _frontVersion[side] = version;
         EnsureOccupancy();
         int count = 0;
-        for (int c = 0; c < _n; c++)
-            if (_control[c] == side && BordersEnemy(c, side) && !HasUnitOf(c, side)) _fieldSources[count++] = c;
+        var border = Border(side);
+        foreach (int c in border)
+            if (!HasUnitOf(c, side)) _fieldSources[count++] = c;
         if (count == 0)
-            for (int c = 0; c < _n; c++)
-                if (_control[c] == side && BordersEnemy(c, side)) _fieldSources[count++] = c;
+            foreach (int c in border) _fieldSources[count++] = c;
         UpdateField(_frontFields[side], count, _frontDist.AsSpan(side * _n, _n));
     }
 

@@ -22,6 +22,7 @@ public sealed partial class Simulation
     private long _routeDistVersion;
     private readonly int[] _oneSource = new int[1];
     private double[] _segFrontDist = null!;      // [side * slots + slot]: distance from the side's nearest front cell to segment slot
+    private long _segFrontVersion;               // control version _segFrontDist was computed at
     private double[] _routePersonnel = null!;    // [route] personnel served this tick
     private int[] _servedSlot = null!;           // [unit] route cell serving the unit this tick, -1 = none
     private double[] _servedDist = null!;        // [unit] its distance
@@ -74,6 +75,7 @@ public sealed partial class Simulation
         Array.Clear(_routeSorties);
         Array.Clear(_underSupplied);
         _routeDistVersion = -1;
+        _segFrontVersion = -1;
         foreach (var field in _routeDist) field.Invalidate();
     }
 
@@ -268,19 +270,24 @@ public sealed partial class Simulation
     /// <summary>Distance from each side's nearest front cell (own cell bordering the enemy) to every route segment.</summary>
     private void FrontDistances()
     {
+        // PERF: a function of the control map only.
+        if (_segFrontVersion == _controlVersion) return;
+        _segFrontVersion = _controlVersion;
         int slots = _reach.Length;
         Array.Fill(_segFrontDist, double.PositiveInfinity);
-        for (int c = 0; c < _n; c++)
+        // PERF: over the border lists; the order of the minima does not change them.
+        for (int side = 0; side < Sides; side++)
         {
-            int side = _control[c];
-            if (side >= Sides || !BordersEnemy(c, side)) continue;
-            foreach (var r in _routes)
+            foreach (int c in Border(side))
             {
-                if (r.Side == side) continue;
-                for (int i = 1; i < r.Cells.Length; i++)
+                foreach (var r in _routes)
                 {
-                    ref double d = ref _segFrontDist[side * slots + r.FirstSlot + i];
-                    d = Math.Min(d, SegmentDistanceKm(c, r.Cells[i - 1], r.Cells[i]));
+                    if (r.Side == side) continue;
+                    for (int i = 1; i < r.Cells.Length; i++)
+                    {
+                        ref double d = ref _segFrontDist[side * slots + r.FirstSlot + i];
+                        d = Math.Min(d, SegmentDistanceKm(c, r.Cells[i - 1], r.Cells[i]));
+                    }
                 }
             }
         }
