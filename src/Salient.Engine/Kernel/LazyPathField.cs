@@ -23,8 +23,6 @@ internal sealed class LazyPathField
     private readonly double[] _dist;
     private readonly double[] _heapKey;
     private readonly int[] _heapNode;
-    private readonly int[] _readStamp;   // == _epoch when the search so far has read the cell's control
-    private int _epoch;
     private int _count;
     private byte[] _control = [];
     private int _side;
@@ -39,7 +37,6 @@ internal sealed class LazyPathField
         int capacity = c.Neighbour.Length + c.CellCount + 1;
         _heapKey = new double[capacity];
         _heapNode = new int[capacity];
-        _readStamp = new int[c.CellCount];
     }
 
     /// <summary>The owner's validity key (for example the control version the field was started at).</summary>
@@ -58,24 +55,11 @@ internal sealed class LazyPathField
         _side = side;
         _dist.AsSpan().Fill(double.PositiveInfinity);
         _count = 0;
-        if (++_epoch == int.MaxValue)
-        {
-            Array.Clear(_readStamp);
-            _epoch = 1;
-        }
     }
-
-    /// <summary>
-    /// Whether the search so far has read the control of <paramref name="cell"/> (a source, or a neighbour of a cell it
-    /// settled). A change of control at cells it has not read leaves its state what a new search over the changed map
-    /// would have reached by the same point, so the owner may keep it.
-    /// </summary>
-    public bool HasRead(int cell) => _readStamp[cell] == _epoch;
 
     /// <summary>Adds a source cell at distance 0.</summary>
     public void AddSource(int cell)
     {
-        _readStamp[cell] = _epoch;
         if (_dist[cell] == 0) return;
         _dist[cell] = 0;
         Push(0, cell);
@@ -87,17 +71,6 @@ internal sealed class LazyPathField
         // A cell the search may not enter keeps +infinity unless it is a source: answer without exhausting the search.
         if (_side >= 0 && _control[cell] != _side && _dist[cell] != 0) return double.PositiveInfinity;
         while (_count > 0 && _heapKey[0] < _dist[cell]) Step();
-        return _dist[cell];
-    }
-
-    /// <summary>
-    /// The distance to <paramref name="cell"/> when it is at most <paramref name="bound"/>, exactly; otherwise some value
-    /// above <paramref name="bound"/> (the search stops once every cell within the bound is final).
-    /// </summary>
-    public double Within(int cell, double bound)
-    {
-        if (_side >= 0 && _control[cell] != _side && _dist[cell] != 0) return double.PositiveInfinity;
-        while (_count > 0 && _heapKey[0] < _dist[cell] && _heapKey[0] <= bound) Step();
         return _dist[cell];
     }
 
@@ -120,7 +93,6 @@ internal sealed class LazyPathField
         for (int e = _start[u]; e < _start[u + 1]; e++)
         {
             int v = _nbr[e];
-            _readStamp[v] = _epoch;
             if (_side >= 0 && _control[v] != _side) continue;
             double m = _mob[e];
             if (m <= 0) continue;
