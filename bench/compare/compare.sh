@@ -2,8 +2,13 @@
 # Compares Salient with two reference implementations of the same stochastic Lanchester duel (SimPy and numpy):
 # checks they agree on blue's mean survivors and win probability, and prints replications per second and the
 # ratios. Then times a synthetic theatre scaled 1x, 4x and 16x (nanoseconds per unit-tick) and the speed-up from
-# 1 to 2 threads. Not run by test.sh. Usage: bench/compare/compare.sh [DUEL_REPLICATIONS]
-# The last line reads: duel: salient/simpy = R1x, salient/numpy = R2x
+# 1 to 2 threads, and times the bundled Kursk scenario as a whole process (KURSK_REPLICATIONS, default 10,000, on
+# KURSK_THREADS, default 2; peak resident memory from /usr/bin/time). Not run by test.sh.
+# Usage: bench/compare/compare.sh [DUEL_REPLICATIONS]; KURSK_REPLICATIONS=0 skips Kursk; KURSK_PREVIOUS=<reps/s> prints
+# the ratio to an earlier figure.
+# The last two lines read:
+#   kursk: N reps/s on T threads, peak M MB
+#   duel: salient/simpy = R1x, salient/numpy = R2x
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -79,6 +84,22 @@ echo "== threads: the 4x theatre, 6,400 replications"
 t1="$(seconds_of "$work/t1")"; t2="$(seconds_of "$work/t2")"
 "$py" -c "print(f'1 thread {$t1:.2f} s, 2 threads {$t2:.2f} s: speed-up {$t1 / $t2:.2f}x on $(nproc) core(s)')"
 
+kursk_line=""
+kursk_reps="${KURSK_REPLICATIONS:-10000}"
+kursk_threads="${KURSK_THREADS:-2}"
+if [ "$kursk_reps" -gt 0 ]; then
+  echo "== kursk-2024: $kursk_reps replications, $kursk_threads threads, whole process (start-up, JIT and output files included)"
+  /usr/bin/time -f '%e %M' -o "$work/kursk.time" "$repo/salient" run "$repo/scenarios/kursk-2024" -n "$kursk_reps" --seed "$seed" \
+    --threads "$kursk_threads" --no-report --out "$work/kursk" >/dev/null
+  read -r kursk_seconds kursk_kb <"$work/kursk.time"
+  kursk_line="$("$py" -c "print(f'kursk: {$kursk_reps / $kursk_seconds:.1f} reps/s on $kursk_threads threads, peak {$kursk_kb / 1024:.0f} MB')")"
+  echo "$kursk_reps replications in ${kursk_seconds} s"
+  if [ -n "${KURSK_PREVIOUS:-}" ]; then
+    "$py" -c "print(f'against the previous figure of ${KURSK_PREVIOUS} reps/s: {$kursk_reps / $kursk_seconds / ${KURSK_PREVIOUS}:.2f}x')"
+  fi
+fi
+
+[ -z "$kursk_line" ] || echo "$kursk_line"
 "$py" - "$work/duel/replications.csv.rates.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))

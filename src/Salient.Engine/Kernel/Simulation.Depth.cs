@@ -23,7 +23,13 @@ public sealed partial class Simulation
     private double[] _rearDepth = null!;       // [unit]: sampled depth_km of rear units (0 for line units)
     private double[] _depthDist = null!;       // [side * n + cell]: path distance to the side's engaged front
     private readonly (int Tick, long Control, long Occupancy)[] _depthKey = new (int, long, long)[Sides];
-    private double[] _rearFrom = null!, _rearTo = null!; // [cell] scratch fields from a rear unit and to its goal
+    private LazyPathField?[] _rearFrom = null!, _rearTo = null!; // [unit] fields from a rear unit's cell and to its goal
+    private int[] _depthSources = null!;       // [side * n + i]: the source cells of the last depth field built
+    private readonly int[] _depthSourceCount = new int[Sides];
+    private readonly long[] _depthBuiltControl = new long[Sides]; // control version the depth field was built at
+    private readonly long[] _depthFieldVersion = new long[Sides];  // bumps each time the depth field is rebuilt
+    private (long Control, long Depth, int Cell)[] _rearGoalKey = null!; // [unit]: what the cached goal was chosen from
+    private int[] _rearGoal = null!;           // [unit]: the cached goal
     private int[] _lastMoveTick = null!;       // [unit]: tick of the unit's last change of cell
     private bool[] _cued = null!;              // [side * m + unit]: the side's ISR has cued the enemy unit this tick
     private double[] _deepHits = null!;        // [side * Classes + class]: hits by the side's deep-strike systems
@@ -42,8 +48,17 @@ public sealed partial class Simulation
         foreach (int w in _c.FiresSystems) _isDeep[w] = model.Catalogue[w].Fires!.DeepStrike;
         _anyDeep = _isDeep.Contains(true);
         _depthDist = new double[Sides * _n];
-        _rearFrom = new double[_n];
-        _rearTo = new double[_n];
+        _rearFrom = new LazyPathField?[_m];
+        _rearTo = new LazyPathField?[_m];
+        for (int u = 0; u < _m; u++)
+        {
+            if (!_isRear[u]) continue;
+            _rearFrom[u] = new LazyPathField(_c);
+            _rearTo[u] = new LazyPathField(_c);
+        }
+        _depthSources = new int[_anyRear ? Sides * _n : 0];
+        _rearGoalKey = new (long, long, int)[_m];
+        _rearGoal = new int[_m];
         _lastMoveTick = new int[_m];
         _cued = new bool[Sides * _m];
         _deepHits = new double[Sides * Classes];
@@ -68,6 +83,13 @@ public sealed partial class Simulation
         Array.Clear(_deepLosses);
         Array.Clear(_deepLossUsd);
         for (int s = 0; s < Sides; s++) _depthKey[s] = (-1, -1, -1);
+        Array.Fill(_depthBuiltControl, -1);
+        Array.Fill(_rearGoalKey, (-1, -1, -1));
+        for (int u = 0; u < _m; u++)
+        {
+            if (_rearFrom[u] is { } from) from.Key = long.MinValue;
+            if (_rearTo[u] is { } to) to.Key = long.MinValue;
+        }
     }
 
     /// <summary>Stamps a unit's change of cell for <see cref="PostureExposure"/>; units placed on the first tick (present at the start) are holding.</summary>
@@ -105,34 +127,88 @@ public sealed partial class Simulation
             _moveProgress[u] = 0;
             return true;
         }
-        _paths.Clear(_rearTo);
-        _paths.AddSource(_rearTo, goal);
-        _paths.Run(_rearTo, _control, side);
-        MoveDownhill(u, side, _rearTo);
+        // PERF: the field to the goal is kept while control and the goal stay, and settled only around the unit's
+        // cell: the cells MoveDownhill reads (the unit's and its own-held neighbours).
+        var to = _rearTo[u]!;
+        if (to.Key != _controlVersion || to.Key2 != goal)
+        {
+            to.Key = _controlVersion;
+            to.Key2 = goal;
+            to.Start(_control, side);
+            to.AddSource(goal);
+        }
+        int cell = _cell[u];
+        to.At(cell);
+        var start = _c.NeighbourStart;
+        for (int e = start[cell]; e < start[cell + 1]; e++)
+            if (_control[_c.Neighbour[e]] == side) to.At(_c.Neighbour[e]);
+        MoveDownhill(u, side, to.Distances);
         return true;
     }
 
     /// <summary>The cell rear unit <paramref name="u"/> heads for (-1 when no own cell is connected to the front).</summary>
+    /// <remarks>
+    /// The own cell c minimising (|d_front(c) - depth_km|, d_from(c), c) over cells with both distances finite.
+    /// PERF: cached while control, the depth field and the unit's cell stay; otherwise the least gap's cells are
+    /// found by a scan and the search from the unit is settled only as far as those cells (the whole search only
+    /// when none of them is reachable).
+    /// </remarks>
     private int RearGoal(int u, int side)
     {
         EnsureDepthField(side);
+        int cell = _cell[u];
+        var key = (_controlVersion, _depthFieldVersion[side], cell);
+        if (_rearGoalKey[u] == key) return _rearGoal[u];
+        var from = _rearFrom[u]!;
+        if (from.Key != _controlVersion || from.Key2 != cell)
+        {
+            from.Key = _controlVersion;
+            from.Key2 = cell;
+            from.Start(_control, side);
+            from.AddSource(cell);
+        }
         var depth = _depthDist.AsSpan(side * _n, _n);
-        _paths.Clear(_rearFrom);
-        _paths.AddSource(_rearFrom, _cell[u]);
-        _paths.Run(_rearFrom, _control, side);
-        int best = -1;
-        double bestGap = double.PositiveInfinity, bestFrom = double.PositiveInfinity;
+        double target = _rearDepth[u];
+        // The least gap and its cells, in cell order: the first reachable one with the least distance from the unit.
+        double minGap = double.PositiveInfinity;
         for (int c = 0; c < _n; c++)
         {
-            if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || double.IsPositiveInfinity(_rearFrom[c])) continue;
-            double gap = Math.Abs(depth[c] - _rearDepth[u]);
-            if (gap < bestGap || gap == bestGap && _rearFrom[c] < bestFrom)
+            if (_control[c] != side || double.IsPositiveInfinity(depth[c])) continue;
+            double gap = Math.Abs(depth[c] - target);
+            if (gap < minGap) minGap = gap;
+        }
+        int best = -1;
+        double bestFrom = double.PositiveInfinity;
+        if (!double.IsPositiveInfinity(minGap))
+        {
+            for (int c = 0; c < _n; c++)
             {
-                best = c;
-                bestGap = gap;
-                bestFrom = _rearFrom[c];
+                if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || Math.Abs(depth[c] - target) != minGap) continue;
+                double f = from.At(c);
+                if (f < bestFrom) { best = c; bestFrom = f; }
             }
         }
+        if (best < 0)
+        {
+            // No cell of the least gap is reachable: finish the search and scan every cell as the definition reads.
+            from.Complete();
+            var dist = from.Distances;
+            double bestGap = double.PositiveInfinity;
+            bestFrom = double.PositiveInfinity;
+            for (int c = 0; c < _n; c++)
+            {
+                if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || double.IsPositiveInfinity(dist[c])) continue;
+                double gap = Math.Abs(depth[c] - target);
+                if (gap < bestGap || gap == bestGap && dist[c] < bestFrom)
+                {
+                    best = c;
+                    bestGap = gap;
+                    bestFrom = dist[c];
+                }
+            }
+        }
+        _rearGoalKey[u] = key;
+        _rearGoal[u] = best;
         return best;
     }
 
@@ -147,15 +223,28 @@ public sealed partial class Simulation
         if (_depthKey[side] == key) return;
         _depthKey[side] = key;
         EnsureOccupancy();
-        var dist = _depthDist.AsSpan(side * _n, _n);
-        _paths.Clear(dist);
-        bool any = false;
-        for (int c = 0; c < _n; c++)
-            if (_control[c] == side && FacesEnemyUnit(c, side)) { _paths.AddSource(dist, c); any = true; }
-        if (!any)
-            for (int c = 0; c < _n; c++)
-                if (_control[c] == side && BordersEnemy(c, side)) _paths.AddSource(dist, c);
-        _paths.Run(dist, _control, side);
+        // PERF: the field is a function of the control map and its sources; most ticks neither changed, so the
+        // sources are collected and compared with the last build's before searching again.
+        var sources = _depthSources.AsSpan(side * _n, _n);
+        int count = 0;
+        bool same = _depthBuiltControl[side] == _controlVersion;
+        var border = Border(side);
+        foreach (int c in border)
+            if (FacesEnemyUnit(c, side)) Note(sources, ref count, ref same, c);
+        if (count == 0)
+            foreach (int c in border) Note(sources, ref count, ref same, c);
+        if (same && count == _depthSourceCount[side]) return;
+        _depthSourceCount[side] = count;
+        _depthBuiltControl[side] = _controlVersion;
+        _depthFieldVersion[side]++;
+        _depthFields[side].Update(_control, sources[..count]);
+        _depthFields[side].Distances.CopyTo(_depthDist.AsSpan(side * _n, _n));
+
+        static void Note(Span<int> sources, ref int count, ref bool same, int c)
+        {
+            if (sources[count] != c) { sources[count] = c; same = false; }
+            count++;
+        }
     }
 
     private bool FacesEnemyUnit(int cell, int side)

@@ -42,11 +42,10 @@ public sealed partial class Simulation
     {
         if (_supplyVersion[side] == _controlVersion) return;
         _supplyVersion[side] = _controlVersion;
-        var dist = _supplyDist.AsSpan(side * _n, _n);
-        _paths.Clear(dist);
+        int count = 0;
         for (int d = 0; d < _c.DepotCell.Length; d++)
-            if (_c.DepotSide[d] == side && _control[_c.DepotCell[d]] == side) _paths.AddSource(dist, _c.DepotCell[d]);
-        _paths.Run(dist, _control, side);
+            if (_c.DepotSide[d] == side && _control[_c.DepotCell[d]] == side) _fieldSources[count++] = _c.DepotCell[d];
+        UpdateField(_supplyFields[side], count, _supplyDist.AsSpan(side * _n, _n));
     }
 
     /// <summary>
@@ -59,15 +58,13 @@ public sealed partial class Simulation
         if (_frontVersion[side] == version) return;
         _frontVersion[side] = version;
         EnsureOccupancy();
-        var dist = _frontDist.AsSpan(side * _n, _n);
-        _paths.Clear(dist);
-        bool any = false;
-        for (int c = 0; c < _n; c++)
-            if (_control[c] == side && BordersEnemy(c, side) && !HasUnitOf(c, side)) { _paths.AddSource(dist, c); any = true; }
-        if (!any)
-            for (int c = 0; c < _n; c++)
-                if (_control[c] == side && BordersEnemy(c, side)) _paths.AddSource(dist, c);
-        _paths.Run(dist, _control, side);
+        int count = 0;
+        var border = Border(side);
+        foreach (int c in border)
+            if (!HasUnitOf(c, side)) _fieldSources[count++] = c;
+        if (count == 0)
+            foreach (int c in border) _fieldSources[count++] = c;
+        UpdateField(_frontFields[side], count, _frontDist.AsSpan(side * _n, _n));
     }
 
     private bool HasUnitOf(int cell, int side)
@@ -81,12 +78,11 @@ public sealed partial class Simulation
     {
         if (_objectiveVersion[phase] == _controlVersion) return;
         _objectiveVersion[phase] = _controlVersion;
-        var dist = _objectiveDist.AsSpan(phase * _n, _n);
-        _paths.Clear(dist);
+        int count = 0;
         int side = _c.Phases[phase].Side;
         foreach (int c in _c.PhaseObjectives[phase])
-            if (_control[c] != side) _paths.AddSource(dist, c);
-        _paths.Run(dist, _control, -1);
+            if (_control[c] != side) _fieldSources[count++] = c;
+        UpdateField(_objectiveFields[phase], count, _objectiveDist.AsSpan(phase * _n, _n));
     }
 
     private bool BordersEnemy(int cell, int side)

@@ -18,9 +18,11 @@ public sealed partial class Simulation
     private double[] _routeThroughput = null!;   // [route] supply units (person-days) per day, sampled per replication
     private long[] _routeVehicles = null!;       // [route] convoy vehicles dispatched per day
     private long[] _reach = null!;               // [slot] vehicles that reach each route cell today
-    private double[] _routeDist = null!;         // [slot * n + cell]: distance through the route side's ground to the route cell
+    private DynamicPathField[] _routeDist = null!; // [slot]: distance through the route side's ground from the route cell
     private long _routeDistVersion;
+    private readonly int[] _oneSource = new int[1];
     private double[] _segFrontDist = null!;      // [side * slots + slot]: distance from the side's nearest front cell to segment slot
+    private long _segFrontVersion;               // control version _segFrontDist was computed at
     private double[] _routePersonnel = null!;    // [route] personnel served this tick
     private int[] _servedSlot = null!;           // [unit] route cell serving the unit this tick, -1 = none
     private double[] _servedDist = null!;        // [unit] its distance
@@ -39,7 +41,9 @@ public sealed partial class Simulation
         _routeThroughput = new double[_routes.Length];
         _routeVehicles = new long[_routes.Length];
         _reach = new long[slots];
-        _routeDist = new double[slots * _n];
+        _routeDist = new DynamicPathField[slots];
+        foreach (var r in _routes)
+            for (int i = 0; i < r.Cells.Length; i++) _routeDist[r.FirstSlot + i] = new DynamicPathField(_c, r.Side);
         _segFrontDist = new double[Sides * slots];
         _routePersonnel = new double[_routes.Length];
         int perUnit = _routes.Length == 0 ? 0 : _m;
@@ -71,6 +75,8 @@ public sealed partial class Simulation
         Array.Clear(_routeSorties);
         Array.Clear(_underSupplied);
         _routeDistVersion = -1;
+        _segFrontVersion = -1;
+        foreach (var field in _routeDist) field.Invalidate();
     }
 
     /// <summary>Logistics hook, every tick: at the day's first tick the convoys run (with interdiction); then every unit
@@ -128,7 +134,8 @@ public sealed partial class Simulation
         throw new ArgumentOutOfRangeException(nameof(slot));
     }
 
-    /// <summary>One distance field per route cell, through the route side's own ground, rebuilt when control changes.</summary>
+    /// <summary>One distance field per route cell, through the route side's own ground, brought up to date when control changes.</summary>
+    /// <remarks>PERF: repaired after a capture rather than searched anew (<see cref="DynamicPathField"/>).</remarks>
     private void EnsureRouteFields()
     {
         if (_routeDistVersion == _controlVersion) return;
@@ -136,11 +143,8 @@ public sealed partial class Simulation
         foreach (var r in _routes)
             for (int i = 0; i < r.Cells.Length; i++)
             {
-                var dist = _routeDist.AsSpan((r.FirstSlot + i) * _n, _n);
-                _paths.Clear(dist);
-                if (_control[r.Cells[i]] != r.Side) continue;
-                _paths.AddSource(dist, r.Cells[i]);
-                _paths.Run(dist, _control, r.Side);
+                _oneSource[0] = r.Cells[i];
+                _routeDist[r.FirstSlot + i].Update(_control, _oneSource.AsSpan(0, _control[r.Cells[i]] == r.Side ? 1 : 0));
             }
     }
 
@@ -166,7 +170,7 @@ public sealed partial class Simulation
                 for (int i = 0; i < r.Cells.Length; i++)
                 {
                     if (_reach[r.FirstSlot + i] <= 0) continue; // a cell no convoy reached today serves nobody
-                    double d = _routeDist[(r.FirstSlot + i) * _n + _cell[u]];
+                    double d = _routeDist[r.FirstSlot + i].Distances[_cell[u]];
                     if (d < best || (d == best && bestSlot < 0)) { best = d; bestSlot = r.FirstSlot + i; bestRoute = r.Index; }
                 }
             }
@@ -266,19 +270,24 @@ public sealed partial class Simulation
     /// <summary>Distance from each side's nearest front cell (own cell bordering the enemy) to every route segment.</summary>
     private void FrontDistances()
     {
+        // PERF: a function of the control map only.
+        if (_segFrontVersion == _controlVersion) return;
+        _segFrontVersion = _controlVersion;
         int slots = _reach.Length;
         Array.Fill(_segFrontDist, double.PositiveInfinity);
-        for (int c = 0; c < _n; c++)
+        // PERF: over the border lists; the order of the minima does not change them.
+        for (int side = 0; side < Sides; side++)
         {
-            int side = _control[c];
-            if (side >= Sides || !BordersEnemy(c, side)) continue;
-            foreach (var r in _routes)
+            foreach (int c in Border(side))
             {
-                if (r.Side == side) continue;
-                for (int i = 1; i < r.Cells.Length; i++)
+                foreach (var r in _routes)
                 {
-                    ref double d = ref _segFrontDist[side * slots + r.FirstSlot + i];
-                    d = Math.Min(d, SegmentDistanceKm(c, r.Cells[i - 1], r.Cells[i]));
+                    if (r.Side == side) continue;
+                    for (int i = 1; i < r.Cells.Length; i++)
+                    {
+                        ref double d = ref _segFrontDist[side * slots + r.FirstSlot + i];
+                        d = Math.Min(d, SegmentDistanceKm(c, r.Cells[i - 1], r.Cells[i]));
+                    }
                 }
             }
         }

@@ -170,6 +170,7 @@ public sealed partial class Simulation
         _coordinationOn = CoordinationEnabled(compiled);
         _fatigueOn = FatigueEnabled(compiled);
         AllocateSeason();
+        AllocateFields();
     }
 
     /// <summary>
@@ -288,6 +289,7 @@ public sealed partial class Simulation
         ResetDepth(seed, rep);
         ResetCoordination();
         ResetFatigue();
+        ResetFields();
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
         Array.Clear(_wounded);

@@ -1,0 +1,289 @@
+using Salient.Engine.Compilation;
+
+namespace Salient.Engine.Kernel;
+
+/// <summary>
+/// A shortest-path distance field (the same search and edge cost as <see cref="PathFinder"/>: multi-source, through one
+/// side's own cells or through every cell) kept up to date after changes of control or of its sources by repairing the
+/// cells the change reaches instead of searching the whole theatre again.
+/// </summary>
+/// <remarks>
+/// PERF: a capture changes one cell at the edge of a side's ground, and only the few cells whose shortest path ran
+/// through it (or can now run through it) change distance; rebuilding every field from scratch after each capture was
+/// the largest cost of a replication. The repaired field is bit-identical to a new search's. A search's result is, for
+/// every cell, the least over paths from a source of the left-to-right floating-point sum of edge costs (rounding is
+/// monotone, so the least path's prefixes are least too). The repair (1) marks invalid every cell that left the
+/// side's ground or stopped being a source, and, in order of distance, every cell none of whose in-neighbours still
+/// gives its distance exactly (fl(d_u + w) == d_v); every other cell keeps a value that a path in the new map attains;
+/// (2) sets the invalid cells, the cells that joined and the new sources to the least value their valid in-neighbours
+/// give; (3) runs the search from those cells with the usual relaxation. Every kept value is attained by a path, every
+/// edge out of a kept cell was already relaxed, so the search ends at the least values. A case outside that argument
+/// (an edge cost absorbed by rounding, fl(d + w) == d) falls back to a new search.
+/// </remarks>
+internal sealed class DynamicPathField
+{
+    private readonly int _n;
+    private readonly int _side;
+    private readonly int[] _start;
+    private readonly int[] _nbr;
+    private readonly double[] _cost;     // [edge] length / mobility, +infinity when mobility <= 0 (the edge is closed)
+    private readonly int[] _inStart;     // reverse CSR: edges into each cell
+    private readonly int[] _inEdge;
+    private readonly int[] _inFrom;
+    private readonly double[] _dist;
+    private readonly bool[] _own;        // the cells the field could enter when last built or repaired
+    private readonly bool[] _source;     // the current sources
+    private readonly int[] _sourceList;
+    private int _sourceCount;
+    private readonly int[] _mark;        // == _epoch: the cell is in _work (touched or invalid) this repair
+    private readonly int[] _seen;        // == _epoch: the cell was in the new source list / decided as a candidate
+    private readonly int[] _work;        // scratch: touched and invalid cells of this repair
+    private int _epoch;
+    private readonly double[] _heapKey;
+    private readonly int[] _heapNode;
+    private int _count;
+    private bool _built;
+
+    /// <summary>A field through <paramref name="side"/>'s own cells (0 or 1), or through every cell (-1).</summary>
+    public DynamicPathField(CompiledScenario c, int side)
+    {
+        _n = c.CellCount;
+        _side = side;
+        _start = c.NeighbourStart;
+        _nbr = c.Neighbour;
+        _cost = new double[_nbr.Length];
+        for (int e = 0; e < _cost.Length; e++)
+        {
+            double m = c.NeighbourMobility[e];
+            _cost[e] = m > 0 ? c.NeighbourLengthKm[e] / m : double.PositiveInfinity;
+        }
+        _inStart = new int[_n + 1];
+        for (int e = 0; e < _nbr.Length; e++) _inStart[_nbr[e] + 1]++;
+        for (int v = 0; v < _n; v++) _inStart[v + 1] += _inStart[v];
+        _inEdge = new int[_nbr.Length];
+        _inFrom = new int[_nbr.Length];
+        var fill = new int[_n];
+        for (int u = 0; u < _n; u++)
+            for (int e = _start[u]; e < _start[u + 1]; e++)
+            {
+                int v = _nbr[e];
+                int slot = _inStart[v] + fill[v]++;
+                _inEdge[slot] = e;
+                _inFrom[slot] = u;
+            }
+        _dist = new double[_n];
+        _own = new bool[_n];
+        _source = new bool[_n];
+        _sourceList = new int[_n];
+        _mark = new int[_n];
+        _seen = new int[_n];
+        _work = new int[_n];
+        int capacity = _nbr.Length + _n + 1;
+        _heapKey = new double[capacity];
+        _heapNode = new int[capacity];
+    }
+
+    /// <summary>The distances, +infinity where no source is reachable.</summary>
+    public ReadOnlySpan<double> Distances => _dist;
+
+    /// <summary>Forgets the field: the next <see cref="Update"/> searches from scratch (a new replication).</summary>
+    public void Invalidate() => _built = false;
+
+    /// <summary>
+    /// Brings the field up to date with <paramref name="control"/> and the source cells <paramref name="sources"/>
+    /// (distinct cells; a source is at distance 0 whatever its control, as in <see cref="PathFinder.AddSource"/>).
+    /// </summary>
+    public void Update(byte[] control, ReadOnlySpan<int> sources)
+    {
+        if (!_built)
+        {
+            Rebuild(control, sources);
+            return;
+        }
+        NextEpoch();
+        int work = 0;
+        for (int c = 0; c < _n; c++)
+        {
+            bool own = _side < 0 || control[c] == _side;
+            if (own == _own[c]) continue;
+            _own[c] = own;
+            Note(c, ref work);
+        }
+        foreach (int s in sources)
+        {
+            _seen[s] = _epoch;
+            if (!_source[s]) Note(s, ref work);
+        }
+        for (int i = 0; i < _sourceCount; i++)
+        {
+            int s = _sourceList[i];
+            if (_seen[s] != _epoch) Note(s, ref work);
+        }
+        for (int i = 0; i < _sourceCount; i++) _source[_sourceList[i]] = false;
+        _sourceCount = 0;
+        foreach (int s in sources)
+        {
+            _source[s] = true;
+            _sourceList[_sourceCount++] = s;
+        }
+        if (work == 0) return;
+        if (work > _n / 8 || !Repair(work)) Rebuild(control, sources);
+    }
+
+    private void Note(int c, ref int work)
+    {
+        if (_mark[c] == _epoch) return;
+        _mark[c] = _epoch;
+        _work[work++] = c;
+    }
+
+    private void NextEpoch()
+    {
+        if (++_epoch < int.MaxValue) return;
+        Array.Clear(_mark);
+        Array.Clear(_seen);
+        _epoch = 1;
+    }
+
+    private void Rebuild(byte[] control, ReadOnlySpan<int> sources)
+    {
+        _built = true;
+        _dist.AsSpan().Fill(double.PositiveInfinity);
+        for (int c = 0; c < _n; c++) _own[c] = _side < 0 || control[c] == _side;
+        for (int i = 0; i < _sourceCount; i++) _source[_sourceList[i]] = false;
+        _sourceCount = 0;
+        _count = 0;
+        foreach (int s in sources)
+        {
+            if (!_source[s]) _sourceList[_sourceCount++] = s;
+            _source[s] = true;
+            if (_dist[s] == 0) continue;
+            _dist[s] = 0;
+            Push(0, s);
+        }
+        Run();
+    }
+
+    /// <summary>Repairs the field after the cells in _work[0..touched) changed (see the remarks); false to search anew.</summary>
+    private bool Repair(int touched)
+    {
+        // 1. Invalidate: the touched cells, then in order of (old) distance every cell left without an exact support.
+        _count = 0;
+        int work = touched;
+        for (int i = 0; i < touched; i++)
+            if (!double.IsPositiveInfinity(_dist[_work[i]])) PushOut(_work[i]);
+        while (_count > 0)
+        {
+            Pop(out double d, out int v);
+            if (_seen[v] == _epoch || _mark[v] == _epoch) continue; // decided already
+            _seen[v] = _epoch;
+            bool supported = false;
+            for (int j = _inStart[v]; j < _inStart[v + 1]; j++)
+            {
+                int u = _inFrom[j];
+                if (_mark[u] == _epoch) continue; // invalid
+                double du = _dist[u];
+                if (du + _cost[_inEdge[j]] != d) continue;
+                if (du >= d) return false;       // the cost was absorbed by rounding: outside the argument
+                supported = true;
+                break;
+            }
+            if (supported) continue;
+            _mark[v] = _epoch;
+            _work[work++] = v;
+            PushOut(v);
+        }
+        // 2. Reset the invalid cells, then seed each from its valid in-neighbours (sources at 0).
+        for (int i = 0; i < work; i++) _dist[_work[i]] = double.PositiveInfinity;
+        for (int i = 0; i < work; i++)
+        {
+            int v = _work[i];
+            double best = double.PositiveInfinity;
+            if (_source[v]) best = 0;
+            else if (_own[v])
+                for (int j = _inStart[v]; j < _inStart[v + 1]; j++)
+                {
+                    double nd = _dist[_inFrom[j]] + _cost[_inEdge[j]];
+                    if (nd < best) best = nd;
+                }
+            if (double.IsPositiveInfinity(best)) continue;
+            _dist[v] = best;
+            Push(best, v);
+        }
+        // 3. Search on from the seeds.
+        Run();
+        return true;
+    }
+
+    /// <summary>Queues the out-neighbours of invalid cell u that it may have supported, keyed by their old distance.</summary>
+    private void PushOut(int u)
+    {
+        for (int e = _start[u]; e < _start[u + 1]; e++)
+        {
+            int v = _nbr[e];
+            if (!_own[v] || _source[v] || _mark[v] == _epoch || double.IsPositiveInfinity(_dist[v])) continue;
+            Push(_dist[v], v);
+        }
+    }
+
+    private void Run()
+    {
+        while (_count > 0)
+        {
+            Pop(out double d, out int u);
+            if (d > _dist[u]) continue;
+            for (int e = _start[u]; e < _start[u + 1]; e++)
+            {
+                int v = _nbr[e];
+                if (!_own[v]) continue;
+                double nd = d + _cost[e];
+                if (nd < _dist[v])
+                {
+                    _dist[v] = nd;
+                    Push(nd, v);
+                }
+            }
+        }
+    }
+
+    private void Push(double key, int node)
+    {
+        int i = _count++;
+        while (i > 0)
+        {
+            int parent = (i - 1) >> 1;
+            if (_heapKey[parent] < key || (_heapKey[parent] == key && _heapNode[parent] <= node)) break;
+            _heapKey[i] = _heapKey[parent];
+            _heapNode[i] = _heapNode[parent];
+            i = parent;
+        }
+        _heapKey[i] = key;
+        _heapNode[i] = node;
+    }
+
+    private void Pop(out double key, out int node)
+    {
+        key = _heapKey[0];
+        node = _heapNode[0];
+        _count--;
+        if (_count == 0) return;
+        double k = _heapKey[_count];
+        int n = _heapNode[_count];
+        int i = 0;
+        while (true)
+        {
+            int l = 2 * i + 1;
+            if (l >= _count) break;
+            int r = l + 1;
+            int c = r < _count && Less(r, l) ? r : l;
+            if (_heapKey[c] > k || (_heapKey[c] == k && _heapNode[c] >= n)) break;
+            _heapKey[i] = _heapKey[c];
+            _heapNode[i] = _heapNode[c];
+            i = c;
+        }
+        _heapKey[i] = k;
+        _heapNode[i] = n;
+    }
+
+    private bool Less(int a, int b) => _heapKey[a] < _heapKey[b] || (_heapKey[a] == _heapKey[b] && _heapNode[a] < _heapNode[b]);
+}

@@ -1,0 +1,148 @@
+using Salient.Engine.Compilation;
+
+namespace Salient.Engine.Kernel;
+
+/// <summary>
+/// A shortest-path distance field (the same search and edge cost as <see cref="PathFinder"/>) that is settled only as
+/// far as its readers need: <see cref="At"/> resumes the search until the asked cell's distance is final.
+/// </summary>
+/// <remarks>
+/// PERF: most readers look at a few cells (a unit's cell and its neighbours) near the sources, so a full search over the
+/// theatre each time the control map changes is mostly wasted. The values read are bit-identical to a full search's:
+/// a search's result is the minimum over paths of the left-to-right floating-point sum of the edge costs, whatever the
+/// order in which cells are popped, and a cell's distance is final once the least key in the heap is not below it
+/// (every later relaxation adds a non-negative cost to a key at least that large). The control map must not change
+/// between <see cref="Start"/> and the last read; the owner restarts the field when it does.
+/// </remarks>
+internal sealed class LazyPathField
+{
+    private readonly int[] _start;
+    private readonly int[] _nbr;
+    private readonly double[] _len;
+    private readonly double[] _mob;
+    private readonly double[] _dist;
+    private readonly double[] _heapKey;
+    private readonly int[] _heapNode;
+    private int _count;
+    private byte[] _control = [];
+    private int _side;
+
+    public LazyPathField(CompiledScenario c)
+    {
+        _start = c.NeighbourStart;
+        _nbr = c.Neighbour;
+        _len = c.NeighbourLengthKm;
+        _mob = c.NeighbourMobility;
+        _dist = new double[c.CellCount];
+        int capacity = c.Neighbour.Length + c.CellCount + 1;
+        _heapKey = new double[capacity];
+        _heapNode = new int[capacity];
+    }
+
+    /// <summary>The owner's validity key (for example the control version the field was started at).</summary>
+    public long Key { get; set; } = long.MinValue;
+
+    /// <summary>A second validity key (for example the source cell).</summary>
+    public long Key2 { get; set; } = long.MinValue;
+
+    /// <summary>
+    /// Starts a new search over <paramref name="control"/>: every distance is +infinity. When <paramref name="side"/> is 0
+    /// or 1 only cells whose control equals it are entered; when -1, every cell is.
+    /// </summary>
+    public void Start(byte[] control, int side)
+    {
+        _control = control;
+        _side = side;
+        _dist.AsSpan().Fill(double.PositiveInfinity);
+        _count = 0;
+    }
+
+    /// <summary>Adds a source cell at distance 0.</summary>
+    public void AddSource(int cell)
+    {
+        if (_dist[cell] == 0) return;
+        _dist[cell] = 0;
+        Push(0, cell);
+    }
+
+    /// <summary>The final distance to <paramref name="cell"/> (+infinity when the search cannot reach it).</summary>
+    public double At(int cell)
+    {
+        // A cell the search may not enter keeps +infinity unless it is a source: answer without exhausting the search.
+        if (_side >= 0 && _control[cell] != _side && _dist[cell] != 0) return double.PositiveInfinity;
+        while (_count > 0 && _heapKey[0] < _dist[cell]) Step();
+        return _dist[cell];
+    }
+
+    /// <summary>Runs the search to the end: every distance is final.</summary>
+    public void Complete()
+    {
+        while (_count > 0) Step();
+    }
+
+    /// <summary>
+    /// The raw distances: final for cells already read with <see cref="At"/> (and after <see cref="Complete"/>), otherwise
+    /// upper bounds on cells not yet settled.
+    /// </summary>
+    public ReadOnlySpan<double> Distances => _dist;
+
+    private void Step()
+    {
+        Pop(out double d, out int u);
+        if (d > _dist[u]) return;
+        for (int e = _start[u]; e < _start[u + 1]; e++)
+        {
+            int v = _nbr[e];
+            if (_side >= 0 && _control[v] != _side) continue;
+            double m = _mob[e];
+            if (m <= 0) continue;
+            double nd = d + _len[e] / m;
+            if (nd < _dist[v])
+            {
+                _dist[v] = nd;
+                Push(nd, v);
+            }
+        }
+    }
+
+    private void Push(double key, int node)
+    {
+        int i = _count++;
+        while (i > 0)
+        {
+            int parent = (i - 1) >> 1;
+            if (_heapKey[parent] < key || (_heapKey[parent] == key && _heapNode[parent] <= node)) break;
+            _heapKey[i] = _heapKey[parent];
+            _heapNode[i] = _heapNode[parent];
+            i = parent;
+        }
+        _heapKey[i] = key;
+        _heapNode[i] = node;
+    }
+
+    private void Pop(out double key, out int node)
+    {
+        key = _heapKey[0];
+        node = _heapNode[0];
+        _count--;
+        if (_count == 0) return;
+        double k = _heapKey[_count];
+        int n = _heapNode[_count];
+        int i = 0;
+        while (true)
+        {
+            int l = 2 * i + 1;
+            if (l >= _count) break;
+            int r = l + 1;
+            int c = r < _count && Less(r, l) ? r : l;
+            if (_heapKey[c] > k || (_heapKey[c] == k && _heapNode[c] >= n)) break;
+            _heapKey[i] = _heapKey[c];
+            _heapNode[i] = _heapNode[c];
+            i = c;
+        }
+        _heapKey[i] = k;
+        _heapNode[i] = n;
+    }
+
+    private bool Less(int a, int b) => _heapKey[a] < _heapKey[b] || (_heapKey[a] == _heapKey[b] && _heapNode[a] < _heapNode[b]);
+}

@@ -1,0 +1,108 @@
+using Salient.Engine.Compilation;
+using Salient.Engine.Kernel;
+using Salient.Engine.Random;
+using Xunit;
+
+namespace Salient.Engine.Tests.Kernel;
+
+/// <summary>
+/// The fast distance fields give bit for bit the distances of a full search (<see cref="PathFinder"/>): the repaired
+/// field after random sequences of captures and source changes, and the lazy field at any cell it is asked about.
+/// Exact equality (no tolerance): the engine's outputs must not change by a bit when a field is repaired instead of
+/// rebuilt.
+/// </summary>
+public class PathFieldTests
+{
+    private static readonly CompiledScenario Kursk = TestScenarios.Bundled("scenarios/kursk-2024");
+
+    [Theory]
+    [InlineData(0, 1u)]
+    [InlineData(1, 2u)]
+    [InlineData(-1, 3u)]
+    [InlineData(0, 4u)]
+    [InlineData(1, 5u)]
+    public void RepairedField_EqualsAFullSearch_AfterEveryChange(int side, uint seed)
+    {
+        var c = Kursk;
+        var rng = new RandomStream(seed, 0, 1);
+        var control = (byte[])c.InitialControl.Clone();
+        var paths = new PathFinder(c);
+        var field = new DynamicPathField(c, side);
+        var expected = new double[c.CellCount];
+        var sources = new List<int> { rng.NextInt(c.CellCount) };
+        for (int step = 0; step < 300; step++)
+        {
+            // A capture at the line (a cell bordering the other side), now and then two, and sometimes a source change.
+            int flips = rng.NextInt(4) == 0 ? 2 : 1;
+            for (int f = 0; f < flips; f++)
+            {
+                int cell = BorderCell(c, control, ref rng);
+                if (cell >= 0) control[cell] = (byte)(1 - control[cell]);
+            }
+            if (rng.NextInt(10) == 0)
+            {
+                if (sources.Count > 1 && rng.NextInt(2) == 0) sources.RemoveAt(rng.NextInt(sources.Count));
+                else
+                {
+                    int s = rng.NextInt(c.CellCount);
+                    if (!sources.Contains(s)) sources.Add(s);
+                }
+            }
+            if (step % 50 == 17) field.Invalidate();
+            field.Update(control, sources.ToArray());
+            paths.Clear(expected);
+            foreach (int s in sources) paths.AddSource(expected, s);
+            paths.Run(expected, control, side);
+            for (int v = 0; v < c.CellCount; v++)
+                Assert.True(BitConverter.DoubleToInt64Bits(expected[v]) == BitConverter.DoubleToInt64Bits(field.Distances[v]),
+                    $"step {step}, cell {v}: full search {expected[v]:R}, repaired {field.Distances[v]:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 11u)]
+    [InlineData(1, 12u)]
+    [InlineData(-1, 13u)]
+    public void LazyField_GivesTheFullSearchsDistance_AtEveryCellAskedAbout(int side, uint seed)
+    {
+        var c = Kursk;
+        var rng = new RandomStream(seed, 0, 1);
+        var control = (byte[])c.InitialControl.Clone();
+        var paths = new PathFinder(c);
+        var lazy = new LazyPathField(c);
+        var expected = new double[c.CellCount];
+        for (int round = 0; round < 20; round++)
+        {
+            int source = rng.NextInt(c.CellCount);
+            paths.Clear(expected);
+            paths.AddSource(expected, source);
+            paths.Run(expected, control, side);
+            lazy.Start(control, side);
+            lazy.AddSource(source);
+            for (int ask = 0; ask < 60; ask++)
+            {
+                int v = rng.NextInt(c.CellCount);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[v]), BitConverter.DoubleToInt64Bits(lazy.At(v)));
+            }
+            lazy.Complete();
+            for (int v = 0; v < c.CellCount; v++)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[v]), BitConverter.DoubleToInt64Bits(lazy.Distances[v]));
+            // A capture somewhere before the next round.
+            int cell = BorderCell(c, control, ref rng);
+            if (cell >= 0) control[cell] = (byte)(1 - control[cell]);
+        }
+    }
+
+    /// <summary>A random cell held by side 0 or 1 that borders a cell of the other side (-1 when none is found).</summary>
+    private static int BorderCell(CompiledScenario c, byte[] control, ref RandomStream rng)
+    {
+        for (int attempt = 0; attempt < 10_000; attempt++)
+        {
+            int v = rng.NextInt(c.CellCount);
+            if (control[v] > 1) continue;
+            for (int e = c.NeighbourStart[v]; e < c.NeighbourStart[v + 1]; e++)
+                if (control[c.Neighbour[e]] == 1 - control[v]) return v;
+        }
+        return -1;
+    }
+}
