@@ -131,6 +131,7 @@ public static class ReportCharts
         double top = Math.Max(1, band.P95.Where(double.IsFinite).DefaultIfEmpty(0).Max()) * 1.6;
         var claims = run.Evidence.For(band.Name).Where(e => e.IsNumeric && e.AsOfEnd is not null).ToList();
         var offChart = new List<string>();
+        var labels = new LabelPlacer(top);
         foreach (var e in claims)
         {
             var style = Grade(e.SourceGrade);
@@ -138,20 +139,27 @@ public static class ReportCharts
             double y = e.Centre!.Value;
             if (y > top)
             {
+                // Claims far above the model's range sit on the top edge; one label per value and grade, however many claims repeat it.
                 offChart.Add($"{Number(y)} ({e.Reliability}, {e.AsOfText})");
                 plot.Add.Marker(x1, top * 0.97, MarkerShape.OpenTriangleUp, 10, style.Colour);
-                Label(plot, $"{Number(y)} {e.Reliability}", x1, top * 0.97, style.Colour);
+                labels.Add(plot, $"{Number(y)} {e.Reliability}", x1, top * 0.97, style.Colour);
                 continue;
             }
             if (x0 < x1) Segment(plot, x0, y, x1, y, style.Colour, LinePattern.Dotted);
             if (e.IsRange) Segment(plot, x1, e.Low!.Value, x1, Math.Min(e.High!.Value, top), style.Colour, LinePattern.Solid);
             plot.Add.Marker(x1, y, style.Shape, 9, style.Colour);
-            Label(plot, e.Reliability, x1, y, style.Colour);
+            labels.Add(plot, e.Reliability, x1, y, style.Colour);
         }
         AddGradeLegend(plot, claims);
         DateAxis(plot);
         double shown = Math.Max(top / 1.6, claims.Where(c => c.Centre <= top).Select(c => Math.Min(c.High!.Value, top)).DefaultIfEmpty(0).Max());
-        plot.Axes.SetLimitsY(0, offChart.Count > 0 ? top : shown * 1.1);
+        double upper = offChart.Count > 0 ? top : shown * 1.1;
+        // An axis from zero wastes most of the chart on a series that never comes near it (a side holding 5,000 to
+        // 6,500 km² all campaign): start it just below the lowest band or claim shown when that is above 30% of the top.
+        double lowest = Math.Min(band.P05.Where(double.IsFinite).DefaultIfEmpty(0).Min(),
+            claims.Where(c => c.Centre <= top).Select(c => c.Low!.Value).DefaultIfEmpty(double.PositiveInfinity).Min());
+        double lower = lowest > 0.3 * upper ? Math.Max(0, lowest - 0.08 * (upper - lowest)) : 0;
+        plot.Axes.SetLimitsY(lower, upper);
         plot.YLabel(unit);
         string text = caption + EvidenceCaption(claims.Count, band.Name) + OffChart(offChart);
         return new ReportChart(id, section, title, text, Png(plot));
@@ -274,8 +282,10 @@ public static class ReportCharts
             if (!parts.Contains(part)) parts.Add(part);
         }
         if (parts.Count == 0) return null;
+        // Only parts some side lost, each with its own colour (Category10 repeats after ten: two parts shared blue).
+        parts = [.. parts.Where(part => run.Sides.Any(side => run.Table.Numbers($"{prefix}{part}.{side.Id}") is { Length: > 0 } v && v.Average() > 0))];
+        if (parts.Count == 0) return null;
         var plot = NewPlot(title);
-        var palette = new ScottPlot.Palettes.Category10();
         var bars = new List<Bar>();
         for (int s = 0; s < run.Sides.Count; s++)
         {
@@ -285,14 +295,14 @@ public static class ReportCharts
                 double[] values = run.Table.Numbers($"{prefix}{parts[p]}.{run.Sides[s].Id}");
                 double mean = values.Length == 0 ? 0 : values.Average();
                 if (mean <= 0) continue;
-                bars.Add(new Bar { Position = s, ValueBase = baseValue, Value = baseValue + mean, FillColor = palette.GetColor(p), LineWidth = 0, Size = 0.6 });
+                bars.Add(new Bar { Position = s, ValueBase = baseValue, Value = baseValue + mean, FillColor = PartColour(p), LineWidth = 0, Size = 0.6 });
                 baseValue += mean;
             }
             bars.Add(new Bar { Position = s, ValueBase = baseValue, Value = baseValue, Label = Number(baseValue), LineWidth = 0, Size = 0.6 });
         }
         plot.Add.Bars(bars);
         for (int p = 0; p < parts.Count; p++)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = parts[p], FillColor = palette.GetColor(p), LineWidth = 0 });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = parts[p], FillColor = PartColour(p), LineWidth = 0 });
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, run.Sides.Count).Select(i => (double)i)], [.. run.Sides.Select(run.SideLabel)]);
         plot.Axes.SetLimitsX(-0.6, run.Sides.Count - 0.4);
@@ -332,6 +342,43 @@ public static class ReportCharts
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /// <summary>
+    /// Kelly's colours of maximum contrast (Kelly 1965, "Twenty-two colors of maximum contrast", without white and
+    /// black): distinct series colours for stacked parts, twenty before any repeats.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PartPalette =
+    [
+        "#0067A5", "#F38400", "#008856", "#BE0032", "#875692", "#F3C300", "#A1CAF1", "#882D17", "#8DB600", "#E68FAC",
+        "#848482", "#604E97", "#F99379", "#2B3D26", "#C2B280", "#B3446C", "#DCD300", "#654522", "#E25822", "#F6A600",
+    ];
+
+    private static Color PartColour(int index) => Color.FromHex(PartPalette[index % PartPalette.Count]);
+
+    /// <summary>
+    /// Places claim labels so they do not print over each other: a label identical to one already placed within
+    /// <see cref="SameDays"/> days is dropped; one that would collide with a placed label is moved down a line.
+    /// </summary>
+    private sealed class LabelPlacer(double top)
+    {
+        private const double SameDays = 30;
+        private const double NearDays = 18;
+        private readonly List<(string Text, double X, double Y, int Line)> _placed = [];
+
+        public void Add(Plot plot, string text, double x, double y, Color colour)
+        {
+            if (_placed.Any(p => p.Text == text && Math.Abs(p.X - x) < SameDays && Math.Abs(p.Y - y) < 0.02 * top)) return;
+            int line = 0;
+            while (_placed.Any(p => Math.Abs(p.X - x) < NearDays && Math.Abs(p.Y - y) < 0.06 * top && p.Line == line)) line++;
+            _placed.Add((text, x, y, line));
+            var t = plot.Add.Text(text, x, y);
+            t.LabelFontSize = 10;
+            t.LabelFontColor = colour;
+            t.LabelFontName = FontName;
+            t.OffsetX = 6;
+            t.OffsetY = -6 + 12 * line;
+        }
+    }
 
     private sealed record GradeStyle(Color Colour, MarkerShape Shape, string Meaning);
 
@@ -389,16 +436,6 @@ public static class ReportCharts
         line.LineWidth = width;
         line.LinePattern = pattern;
         line.MarkerSize = 0;
-    }
-
-    private static void Label(Plot plot, string text, double x, double y, Color colour)
-    {
-        var t = plot.Add.Text(text, x, y);
-        t.LabelFontSize = 10;
-        t.LabelFontColor = colour;
-        t.LabelFontName = FontName;
-        t.OffsetX = 6;
-        t.OffsetY = -6;
     }
 
     private static byte[] Png(Plot plot, int width = Width, int height = Height)
