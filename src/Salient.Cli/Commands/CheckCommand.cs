@@ -96,22 +96,19 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         static string P(double x) => double.IsFinite(x) ? x.ToString("P0", CultureInfo.InvariantCulture) : "-";
     }
 
-    private static string Verdict(ClaimOutcome o) =>
-        o.Claim.Kind == ClaimKind.Event && o.Happened == 0 ? "[red]never in the model[/]"
-        : o.WithinNinety ? "[green]plausible[/]"
-        : o.Percentile < 5 ? "[yellow]below the 90% interval[/]" : "[yellow]above the 90% interval[/]";
+    private static string Verdict(ClaimOutcome o)
+    {
+        string text = Markup.Escape(ClaimText.Verdict(o));
+        return o.Claim.Kind == ClaimKind.Event && o.Happened == 0 ? $"[red]{text}[/]" : o.WithinNinety ? $"[green]{text}[/]" : $"[yellow]{text}[/]";
+    }
 
-    private static string Claimed(Claim c, DateOnly start) => c.Kind == ClaimKind.Event
-        ? (c.Low == c.High ? Day(c.Low, start) : $"{Day(c.Low, start)}..{Day(c.High, start)}")
-        : c.Low == c.High ? c.Low.ToString("#,0.##", CultureInfo.InvariantCulture) : $"{c.Low.ToString("#,0.##", CultureInfo.InvariantCulture)}..{c.High.ToString("#,0.##", CultureInfo.InvariantCulture)}";
+    private static string Claimed(Claim c, DateOnly start) => ClaimText.Claimed(c, start);
 
-    private static string Model(ClaimOutcome o, DateOnly start) => o.Claim.Kind == ClaimKind.Event
-        ? $"{Day(o.P50, start)} [{Day(o.P05, start)}, {Day(o.P95, start)}] ({o.Happened:P0} happen)"
-        : string.Create(CultureInfo.InvariantCulture, $"{o.P50:#,0} [{o.P05:#,0}, {o.P95:#,0}]");
+    private static string Model(ClaimOutcome o, DateOnly start) => ClaimText.Model(o, start);
 
-    private static string Day(double day, DateOnly start) => double.IsFinite(day) ? start.AddDays((int)Math.Round(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never";
-
-    private static string ImpliedText(ImpliedValue v) => v.Multiplier is { } m
+    private static string ImpliedText(ImpliedValue v) => !v.Applicable
+        ? string.Create(CultureInfo.InvariantCulture, $"not applicable: {v.Path.Replace("parameters.", "", StringComparison.Ordinal)} does not move it (median {v.Reached:#,0.##} from {ImpliedParameter.Grid[0]}x to {ImpliedParameter.Grid[^1]}x)")
+        : v.Multiplier is { } m
         ? string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} = {v.Value:G3} ({m:0.##}x)")
         : string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} {(v.Bound < 0 ? "<" : ">")} {v.Baseline * (v.Bound < 0 ? ImpliedParameter.Grid[0] : ImpliedParameter.Grid[^1]):G3} ({(v.Bound < 0 ? "< " + ImpliedParameter.Grid[0] : "> " + ImpliedParameter.Grid[^1])}x; median there {v.Reached:#,0})");
 }

@@ -38,7 +38,7 @@ public static class CheckExporter
             var o = outcomes.FirstOrDefault(x => x.Claim == r.Claim);
             ImpliedValue? v = r.Claim is not null && implied.TryGetValue(r.Claim, out var found) ? found : null;
             if (o is not null)
-                csv.Append(CultureInfo.InvariantCulture, $"{r.Entry.Id},{r.Entry.Reliability},{N(o.Claim.Weight)},{r.Entry.Metric},\"{r.Entry.AsOfText}\",{N(o.Claim.Low)},{N(o.Claim.High)},{N(o.P05)},{N(o.P50)},{N(o.P95)},{N(o.Happened)},{N(o.Percentile)},{(o.WithinNinety ? "true" : "false")},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")},{(v is null ? "" : v.Bound.ToString(CultureInfo.InvariantCulture))},{(v is null ? "" : N(v.Reached))},{B(CoverageScoring.Scored(r.Entry))},{N(CoverageScoring.Width(o))},{B(CoverageScoring.IsSharp(o))}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{r.Entry.Id},{r.Entry.Reliability},{N(o.Claim.Weight)},{r.Entry.Metric},\"{r.Entry.AsOfText}\",{N(o.Claim.Low)},{N(o.Claim.High)},{N(o.P05)},{N(o.P50)},{N(o.P95)},{N(o.Happened)},{N(o.Percentile)},{(o.WithinNinety ? "true" : "false")},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")},{(v is null || !v.Applicable ? "" : v.Bound.ToString(CultureInfo.InvariantCulture))},{(v is null ? "" : N(v.Reached))},{B(CoverageScoring.Scored(r.Entry))},{N(CoverageScoring.Width(o))},{B(CoverageScoring.IsSharp(o))}\n");
             rows.Add(new
             {
                 id = r.Entry.Id, grade = r.Entry.Reliability, metric = r.Entry.Metric, as_of = r.Entry.AsOfText, value = r.Entry.ValueText,
@@ -51,7 +51,7 @@ public static class CheckExporter
                     width_90 = double.IsFinite(CoverageScoring.Width(o)) ? CoverageScoring.Width(o) : (double?)null, sharp = CoverageScoring.IsSharp(o),
                     scored = CoverageScoring.Scored(r.Entry),
                 },
-                implied = v is null ? null : new { parameter = v.Path, baseline = v.Baseline, multiplier = v.Multiplier, value = v.Value, beyond_grid = v.Bound, closest_median = v.Reached },
+                implied = v is null ? null : new { parameter = v.Path, applicable = v.Applicable, baseline = v.Baseline, multiplier = v.Multiplier, value = v.Value, beyond_grid = v.Bound, closest_median = v.Reached },
             });
         }
         AtomicFile.WriteAllText(Path.Combine(dir, CsvFileName), csv.ToString());
