@@ -1,5 +1,6 @@
 using System.Globalization;
 using Salient.Analysis.Calibration;
+using Salient.Cli.Rendering;
 using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
@@ -19,7 +20,7 @@ namespace Salient.Cli.Commands;
 /// model would need for its median to equal the claim. Plausibility under the model's assumptions, never truth.
 /// Writes check.csv and check.json into the run folder.
 /// </summary>
-public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
+public sealed class CheckCommand(IAnsiConsole console, TableWriter tables) : Command<CheckSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
@@ -62,8 +63,8 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         foreach (var search in ImpliedParameter.OpposingLethality(model, claims))
         {
             double[][] medians = [];
-            console.Status().Start($"implied {search.Path}: {ImpliedParameter.Grid.Length} runs of {options.Replications} replications for {search.Claims.Count} claim(s) about {search.Side}",
-                _ => medians = ImpliedParameter.Medians(model, search.Path, search.Claims, options, cancel));
+            ProgressDisplay.Status(console, $"implied {search.Path}: {ImpliedParameter.Grid.Length} runs of {options.Replications} replications for {search.Claims.Count} claim(s) about {search.Side}",
+                () => medians = ImpliedParameter.Medians(model, search.Path, search.Claims, options, cancel));
             for (int i = 0; i < search.Claims.Count; i++) result[search.Claims[i]] = ImpliedParameter.Solve(search.Claims[i], search.Path, search.Baseline, medians[i]);
         }
         return result;
@@ -71,7 +72,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
 
     private void Render(DateOnly start, IReadOnlyList<ResolvedClaim> resolved, IReadOnlyList<ClaimOutcome> outcomes, Dictionary<Claim, ImpliedValue> implied, int replications)
     {
-        var table = new Table().Title($"Claims against the model ({replications:N0} replications): median [[90% interval]], claim percentile");
+        var table = new PrintedTable("claims", $"Claims against the model ({replications:N0} replications): median [[90% interval]], claim percentile");
         foreach (var c in new[] { "claim", "grade", "as of", "claimed", "model", "pct", "verdict", "implied" }) table.AddColumn(c);
         foreach (var o in outcomes)
         {
@@ -80,18 +81,18 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
                 Markup.Escape(Claimed(o.Claim, start)), Markup.Escape(Model(o, start)), o.Percentile.ToString("F1", CultureInfo.InvariantCulture),
                 Verdict(o), Markup.Escape(implied.TryGetValue(o.Claim, out var v) ? ImpliedText(v) : ""));
         }
-        console.Write(table);
+        tables.Write(table);
         int skipped = resolved.Count(r => r.Claim is null);
         if (skipped > 0) console.MarkupLine($"{skipped} ledger entries are not outcomes the model reports (forces, system specifications, statements); check.json lists them with the reason.");
     }
 
     private void RenderScore(IReadOnlyList<CoverageScore> score)
     {
-        var table = new Table().Title($"Coverage and sharpness of the A-C graded claims (sharp: 90% width <= the claimed value; dates <= {CoverageScoring.SharpEventDays:0} days)");
+        var table = new PrintedTable("score", $"Coverage and sharpness of the A-C graded claims (sharp: 90% width <= the claimed value; dates <= {CoverageScoring.SharpEventDays:0} days)");
         foreach (var c in new[] { "claims", "n", "inside 90%", "coverage", "sharp", "inside and sharp", "sharp coverage" }) table.AddColumn(c);
         foreach (var g in score)
             table.AddRow(g.Group, I(g.Claims), I(g.Inside), P(g.Coverage), I(g.Sharp), I(g.InsideAndSharp), P(g.SharpCoverage));
-        console.Write(table);
+        tables.Write(table);
         static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
         static string P(double x) => double.IsFinite(x) ? x.ToString("P0", CultureInfo.InvariantCulture) : "-";
     }

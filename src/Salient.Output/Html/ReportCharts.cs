@@ -131,7 +131,7 @@ public static class ReportCharts
         double top = Math.Max(1, band.P95.Where(double.IsFinite).DefaultIfEmpty(0).Max()) * 1.6;
         var claims = run.Evidence.For(band.Name).Where(e => e.IsNumeric && e.AsOfEnd is not null).ToList();
         var offChart = new List<string>();
-        var labels = new LabelPlacer(top);
+        var labels = new LabelPlacer(top, xs.Length > 0 ? xs[^1] : 0);
         foreach (var e in claims)
         {
             var style = Grade(e.SourceGrade);
@@ -142,13 +142,13 @@ public static class ReportCharts
                 // Claims far above the model's range sit on the top edge; one label per value and grade, however many claims repeat it.
                 offChart.Add($"{Number(y)} ({e.Reliability}, {e.AsOfText})");
                 plot.Add.Marker(x1, top * 0.97, MarkerShape.OpenTriangleUp, 10, style.Colour);
-                labels.Add(plot, $"{Number(y)} {e.Reliability}", x1, top * 0.97, style.Colour);
+                labels.Add(plot, Number(y), e.Reliability, x1, top * 0.97, style.Colour);
                 continue;
             }
             if (x0 < x1) Segment(plot, x0, y, x1, y, style.Colour, LinePattern.Dotted);
             if (e.IsRange) Segment(plot, x1, e.Low!.Value, x1, Math.Min(e.High!.Value, top), style.Colour, LinePattern.Solid);
             plot.Add.Marker(x1, y, style.Shape, 9, style.Colour);
-            labels.Add(plot, e.Reliability, x1, y, style.Colour);
+            labels.Add(plot, "", e.Reliability, x1, y, style.Colour);
         }
         AddGradeLegend(plot, claims);
         DateAxis(plot);
@@ -356,27 +356,35 @@ public static class ReportCharts
     private static Color PartColour(int index) => Color.FromHex(PartPalette[index % PartPalette.Count]);
 
     /// <summary>
-    /// Places claim labels so they do not print over each other: a label identical to one already placed within
-    /// <see cref="SameDays"/> days is dropped; one that would collide with a placed label is moved down a line.
+    /// Places claim labels so they do not print over each other: a claim of the same value within
+    /// <see cref="SameDays"/> days of a labelled one adds its grade to that label ("76,000 F4/D4") instead of a second
+    /// label; a label that would collide with a placed one moves down a line; near the right edge labels sit to the left.
     /// </summary>
-    private sealed class LabelPlacer(double top)
+    private sealed class LabelPlacer(double top, double right)
     {
         private const double SameDays = 30;
         private const double NearDays = 18;
-        private readonly List<(string Text, double X, double Y, int Line)> _placed = [];
+        private readonly List<(string Value, ScottPlot.Plottables.Text Label, double X, double Y, int Line)> _placed = [];
 
-        public void Add(Plot plot, string text, double x, double y, Color colour)
+        public void Add(Plot plot, string value, string grade, double x, double y, Color colour)
         {
-            if (_placed.Any(p => p.Text == text && Math.Abs(p.X - x) < SameDays && Math.Abs(p.Y - y) < 0.02 * top)) return;
+            var same = _placed.FirstOrDefault(p => p.Value == value && Math.Abs(p.X - x) < SameDays && Math.Abs(p.Y - y) < 0.02 * top);
+            if (same.Label is not null)
+            {
+                if (!same.Label.LabelText.Split(' ', '/').Contains(grade)) same.Label.LabelText += "/" + grade;
+                return;
+            }
             int line = 0;
             while (_placed.Any(p => Math.Abs(p.X - x) < NearDays && Math.Abs(p.Y - y) < 0.06 * top && p.Line == line)) line++;
-            _placed.Add((text, x, y, line));
-            var t = plot.Add.Text(text, x, y);
+            var t = plot.Add.Text(value.Length > 0 ? $"{value} {grade}" : grade, x, y);
             t.LabelFontSize = 10;
             t.LabelFontColor = colour;
             t.LabelFontName = FontName;
-            t.OffsetX = 6;
-            t.OffsetY = -6 + 12 * line;
+            bool nearRight = right - x < 25;
+            t.LabelAlignment = nearRight ? Alignment.LowerRight : Alignment.LowerLeft;
+            t.OffsetX = nearRight ? -8 : 6;
+            t.OffsetY = -2 + 12 * line;
+            _placed.Add((value, t, x, y, line));
         }
     }
 
