@@ -64,24 +64,28 @@ public static class ClaimCheck
     public static IReadOnlyList<ClaimRow> Build(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var outcomes = FromReplications(run);
-        return [.. run.Evidence.Entries.Select(e => outcomes.TryGetValue(e.Id, out var o) ? FromOutcome(e, o, run.Start) : Check(run, e))];
+        if (FromReplications(run) is not { } resolved) return [.. run.Evidence.Entries.Select(e => Check(run, e))];
+        // With the replications, an entry check does not compare is not compared here either, with check's reason.
+        return [.. resolved.Select(r => r.Outcome is { } o ? FromOutcome(r.Entry, o, run.Start) : NotCompared(r.Entry, r.Note))];
     }
 
-    /// <summary>Per-replication outcomes of the run's numeric (series and final) claims, by entry id; empty without replications.parquet.</summary>
-    private static Dictionary<string, ClaimOutcome> FromReplications(RunFolder run)
+    /// <summary>
+    /// Every entry resolved as <c>salient check</c> resolves it, with the outcome of those that resolve; null without
+    /// replications.parquet (or without evidence).
+    /// </summary>
+    private static List<(EvidenceEntry Entry, ClaimOutcome? Outcome, string Note)>? FromReplications(RunFolder run)
     {
-        var result = new Dictionary<string, ClaimOutcome>(StringComparer.Ordinal);
         string path = Path.Combine(run.Directory, ReplicationParquetWriter.FileName);
-        if (run.Evidence.Entries.IsEmpty || ReplicationParquetReader.ReadLayout(path) is not var (layout, start)) return result;
+        if (run.Evidence.Entries.IsEmpty || ReplicationParquetReader.ReadLayout(path) is not var (layout, start)) return null;
         var calendar = new Calendar(start, start.AddDays(layout.Days - 1), 24);
-        var claims = run.Evidence.Entries
-            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, run.Cells.Sum(c => c.Settlements.Count)).Claim)
-            .OfType<Claim>()
+        var resolved = run.Evidence.Entries
+            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, run.Cells.Sum(c => c.Settlements.Count)))
             .ToList();
-        if (claims.Count == 0) return result;
-        foreach (var outcome in ClaimEvaluation.Evaluate(claims, new ReplicationParquetReader(path, layout), layout)) result.TryAdd(outcome.Claim.Id, outcome);
-        return result;
+        var claims = EvidenceClaims.Comparable(resolved);
+        IReadOnlyList<ClaimOutcome> outcomes = claims.Count == 0 ? [] : ClaimEvaluation.Evaluate(claims, new ReplicationParquetReader(path, layout), layout);
+        var byClaim = new Dictionary<Claim, ClaimOutcome>();
+        foreach (var o in outcomes) byClaim.TryAdd(o.Claim, o);
+        return [.. resolved.Select(r => (r.Entry, r.Claim is { } c ? byClaim[c] : null, r.Note))];
     }
 
     private static ClaimRow FromOutcome(EvidenceEntry entry, ClaimOutcome o, DateOnly start)

@@ -131,7 +131,7 @@ public static class ReportCharts
         double top = Math.Max(1, band.P95.Where(double.IsFinite).DefaultIfEmpty(0).Max()) * 1.6;
         var claims = run.Evidence.For(band.Name).Where(e => e.IsNumeric && e.AsOfEnd is not null).ToList();
         var offChart = new List<string>();
-        var labels = new LabelPlacer(top, xs.Length > 0 ? xs[^1] : 0);
+        var labels = new LabelPlacer(top, xs.Length > 0 ? xs[0] : 0, xs.Length > 0 ? xs[^1] : 1);
         foreach (var e in claims)
         {
             var style = Grade(e.SourceGrade);
@@ -142,7 +142,7 @@ public static class ReportCharts
                 // Claims far above the model's range sit on the top edge; one label per value and grade, however many claims repeat it.
                 offChart.Add($"{Number(y)} ({e.Reliability}, {e.AsOfText})");
                 plot.Add.Marker(x1, top * 0.97, MarkerShape.OpenTriangleUp, 10, style.Colour);
-                labels.Add(plot, Number(y), e.Reliability, x1, top * 0.97, style.Colour);
+                labels.Add(plot, Number(y), e.Reliability, x1, top * 0.97, style.Colour, onTopEdge: true);
                 continue;
             }
             if (x0 < x1) Segment(plot, x0, y, x1, y, style.Colour, LinePattern.Dotted);
@@ -356,17 +356,18 @@ public static class ReportCharts
     private static Color PartColour(int index) => Color.FromHex(PartPalette[index % PartPalette.Count]);
 
     /// <summary>
-    /// Places claim labels so they do not print over each other: a claim of the same value within
+    /// Places claim labels so they do not print over each other or off the chart. A claim of the same value within
     /// <see cref="SameDays"/> days of a labelled one adds its grade to that label ("76,000 F4/D4") instead of a second
-    /// label; a label that would collide with a placed one moves down a line; near the right edge labels sit to the left.
+    /// label. Each label is a box in (approximate) pixels: beside its marker, to the left near the right edge, below
+    /// the marker on the top edge; a box that would overlap a placed one moves a line further away.
     /// </summary>
-    private sealed class LabelPlacer(double top, double right)
+    private sealed class LabelPlacer(double top, double left, double right)
     {
         private const double SameDays = 30;
-        private const double NearDays = 18;
-        private readonly List<(string Value, ScottPlot.Plottables.Text Label, double X, double Y, int Line)> _placed = [];
+        private const double PlotWidthPx = 860, PlotHeightPx = 330, CharPx = 6.2, LinePx = 13;
+        private readonly List<(string Value, ScottPlot.Plottables.Text Label, double X, double Y, double X0, double X1, double Yc)> _placed = [];
 
-        public void Add(Plot plot, string value, string grade, double x, double y, Color colour)
+        public void Add(Plot plot, string value, string grade, double x, double y, Color colour, bool onTopEdge = false)
         {
             var same = _placed.FirstOrDefault(p => p.Value == value && Math.Abs(p.X - x) < SameDays && Math.Abs(p.Y - y) < 0.02 * top);
             if (same.Label is not null)
@@ -374,17 +375,22 @@ public static class ReportCharts
                 if (!same.Label.LabelText.Split(' ', '/').Contains(grade)) same.Label.LabelText += "/" + grade;
                 return;
             }
-            int line = 0;
-            while (_placed.Any(p => Math.Abs(p.X - x) < NearDays && Math.Abs(p.Y - y) < 0.06 * top && p.Line == line)) line++;
+            string text = value.Length > 0 ? $"{value} {grade}/{grade}" : grade; // room for a second grade
+            double px = (x - left) / Math.Max(1e-9, right - left) * PlotWidthPx, py = y / Math.Max(1e-9, top) * PlotHeightPx;
+            double w = text.Length * CharPx;
+            bool nearRight = PlotWidthPx - px < w + 12;
+            double x0 = nearRight ? px - 8 - w : px + 6, x1 = nearRight ? px - 8 : px + 6 + w;
+            double step = onTopEdge ? -LinePx : LinePx;
+            double yc = py + (onTopEdge ? -12 : 8);
+            for (int line = 0; line < 8 && _placed.Any(p => p.X0 < x1 && x0 < p.X1 && Math.Abs(p.Yc - yc) < LinePx - 1); line++) yc += step;
             var t = plot.Add.Text(value.Length > 0 ? $"{value} {grade}" : grade, x, y);
             t.LabelFontSize = 10;
             t.LabelFontColor = colour;
             t.LabelFontName = FontName;
-            bool nearRight = right - x < 25;
-            t.LabelAlignment = nearRight ? Alignment.LowerRight : Alignment.LowerLeft;
+            t.LabelAlignment = nearRight ? Alignment.MiddleRight : Alignment.MiddleLeft;
             t.OffsetX = nearRight ? -8 : 6;
-            t.OffsetY = -2 + 12 * line;
-            _placed.Add((value, t, x, y, line));
+            t.OffsetY = (float)-(yc - py);
+            _placed.Add((value, t, x, y, x0, x1, yc));
         }
     }
 

@@ -29,7 +29,9 @@ public sealed class ReportCheckAgreementTests() : TempFolderTest("report-check")
         }
         // And a ledger dating that capture
         File.WriteAllText(Path.Combine(run, RunFolder.EvidenceFileName),
-            "- { id: e3-taken, metric: event.capture.e3.blue, value: 2024-01-20, as_of: 2024-01-20, reliability: B2, claimant: test }\n");
+            "- { id: e3-taken, metric: event.capture.e3.blue, value: 2024-01-20, as_of: 2024-01-20, reliability: B2, claimant: test }\n"
+            + "- { id: area-before, metric: control.area_km2.blue, value: 10, as_of: 2023-06-01, reliability: B2, claimant: test }\n"
+            + "- { id: forces, metric: forces.personnel.red, value: 5000, as_of: 2024-01-10, reliability: B2, claimant: test }\n");
 
         // When check and the report both set it against the run
         var (code, text) = Run("check", run, "--implied-replications", "0");
@@ -48,6 +50,8 @@ public sealed class ReportCheckAgreementTests() : TempFolderTest("report-check")
         Assert.Equal(Date(model, "p95"), Iso(row.DateP95));
         Assert.Equal(model.GetProperty("happened").GetDouble(), row.Probability);
         Assert.Equal(model.GetProperty("within_90").GetBoolean(), row.Fit == ClaimFit.Inside);
+        // And the report compares exactly the claims check compares (one check.csv row each)
+        Assert.Equal(File.ReadAllLines(Path.Combine(run, CheckExporter.CsvFileName)).Length - 1, ClaimCheck.Build(folder).Count(r => r.Compared));
         // And the two print the same words
         Assert.NotNull(row.Outcome);
         string words = ClaimText.Model(row.Outcome!, folder.Start);
