@@ -17,13 +17,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/artifacts/publish/linux-x64}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p "$out"
+# Publish into a private staging folder and copy only the binary out, so OUT keeps nothing else of the build.
+stage="$(mktemp -d)"
+trap 'rm -rf "$stage"' EXIT
 dotnet publish "$here/src/Salient.Cli/Salient.Cli.csproj" -c Release -r linux-x64 --self-contained true \
   -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:EnableCompressionInSingleFile=true \
-  -p:DebugType=none -p:GenerateDocumentationFile=false \
-  -o "$out" --nologo -v quiet
-# Only the binary is the product; the publish step may leave the viewer's static files beside it (they are embedded).
-find "$out" -maxdepth 1 -type f ! -name salient -delete
+  -p:DebugType=none \
+  -o "$stage" --nologo -v quiet
+install -m 0755 "$stage/salient" "$out/salient"
 rm -rf "$out/scenarios" "$out/data"
 cp -r "$here/scenarios" "$out/scenarios"
-[ -d "$here/data" ] && cp -r "$here/data" "$out/data"
+if [ -d "$here/data" ]; then cp -r "$here/data" "$out/data"; fi
 echo "published $out/salient ($(du -h "$out/salient" | cut -f1)); run with SALIENT_HOME=$out $out/salient --help"

@@ -60,6 +60,26 @@ public sealed class ReportFindingsTests : IDisposable
     }
 
     [Fact]
+    public void Drivers_FromAnAttributionInTheRunFolder_LargestShapleyFirst()
+    {
+        // Given attribution.json (salient attribute's shape) copied into the run folder
+        string dir = Run();
+        File.WriteAllText(Path.Combine(dir, ReportFindings.AttributionFileName), """
+            {"outcomes":[{"outcome":"control.area_km2.blue","kind":"value","mechanisms":[
+              {"name":"reserve","shapley":{"value":-40,"low":-55,"high":-25}},
+              {"name":"supply","shapley":{"value":120,"low":90,"high":150}},
+              {"name":"weather","shapley":{"value":3,"low":-2,"high":8}},
+              {"name":"ew","shapley":{"value":-10,"low":-20,"high":0}}]}]}
+            """);
+        var run = RunFolder.Load(dir);
+        // Then the three largest by absolute value are named, largest first, with their intervals
+        var drivers = ReportFindings.Drivers(run);
+        Assert.Equal(["supply", "reserve", "ew"], drivers.Select(d => d.Mechanism));
+        string html = System.Net.WebUtility.HtmlDecode(ReportFindings.Html(run, Output.Claims.ClaimCheck.Build(run)));
+        Assert.Contains("supply +120 [+90, +150]", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Palette_TwentyDistinctColours()
     {
         Assert.Equal(20, ReportCharts.PartPalette.Count);
