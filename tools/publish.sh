@@ -6,7 +6,9 @@
 # Usage: tools/publish.sh [OUT]          (default OUT: artifacts/publish/linux-x64)
 #        OUT/salient run -n 20            # with SALIENT_HOME=OUT, or from inside OUT
 #
-# Native AOT: not used. The CLI binds options by reflection (Spectre.Console.Cli), writes several JSON documents by
+# Native AOT: not used. `dotnet publish -p:PublishAot=true` stops at the first project: IL2026/IL3050 (trimming and
+# AOT analysis, errors under the build's warnings-as-errors) on JsonSerializer.Deserialize<T> by reflection in
+# src/Salient.Scenario/Parsing/ScenarioBinder.Theatre.cs. Beyond it: the CLI binds options by reflection (Spectre.Console.Cli), writes several JSON documents by
 # reflection over anonymous types (System.Text.Json without source generation), reads YAML by reflection
 # (YamlDotNet), and the viewer is ASP.NET with reflection-based JSON too; trimming or AOT would break those paths.
 # A single-file self-contained build keeps the JIT and runs the same code, byte for byte, as `dotnet salient.dll`.

@@ -212,10 +212,10 @@ public static class ReportFindings
             var peakDay = run.Metric(MetricNames.ControlPeakDay(side.Id));
             string s = $"{run.SideLabel(side)} held {Km(end)} at the end ({Long(run.End)})";
             if (peak?.P50 is { } pk && pk > end.P50 * 1.02 && peakDay?.DateP50 is { } pd)
-                s += $", down from a peak of {Km(peak)} on {Long(pd)} {DateRange(peakDay)}";
+                s += $", down from a peak of {Km(peak)} on {Long(pd)}{DateRange(peakDay)}";
             var cleared = run.Metric(MetricNames.ControlCleared(side.Id));
             if (cleared is { Probability: > 0 } c && c.DateP50 is { } cd)
-                s += $"; it lost all its ground in {Percent(c.Probability ?? 0)} of replications, by {Long(cd)} {DateRange(c)} among them";
+                s += $"; it lost all its ground in {Percent(c.Probability ?? 0)} of replications, by {Long(cd)}{DateRange(c)} among them";
             sentences.Add(s + ".");
         }
         string lede = string.Create(CultureInfo.InvariantCulture, $"Over {run.Replications:N0} replications (median [90% interval]): ");
@@ -246,7 +246,7 @@ public static class ReportFindings
     private static string Percent(double p) => p >= 0.9995 ? "100%" : string.Create(CultureInfo.InvariantCulture, $"{p * 100:0}%");
 
     private static string DateRange(MetricStats m) =>
-        m.DateP05 is { } a && m.DateP95 is { } b && a != b ? $"[{Short(a)}–{Short(b)}]" : "";
+        m.DateP05 is { } a && m.DateP95 is { } b && a != b ? $" [{Short(a)}–{Short(b)}]" : "";
 
     private static string Km(MetricStats m) =>
         string.Create(CultureInfo.InvariantCulture, $"{m.P50:N0} km² [{m.P05:N0}–{m.P95:N0}]");

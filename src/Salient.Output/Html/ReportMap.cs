@@ -170,7 +170,7 @@ public static class ReportMap
         }
         h.Append("</div>\n<div class=\"map-legend\"><span class=\"ramp\" style=\"background:linear-gradient(90deg,").Append(otherColour).Append(',').Append(heldColour)
          .Append(")\"></span> probability that ").Append(E(run.SideLabel(held))).Append(" holds a cell: 0 to 1")
-         .Append(" <span class=\"key-front\"></span> median front line <span class=\"key-border\"></span> state border</div>\n");
+         .Append(" <span class=\"key-front\"></span> median front line").Append(bordersPath.Length > 0 ? " <span class=\"key-border\"></span> state border" : "").Append("</div>\n");
         h.Append("<figcaption>Each cell shaded by the share of replications in which ").Append(E(held.Name))
          .Append(" held it that day (control.json); the black line is the median front (front.geojson: the boundary of the cells held in at least half the replications). Dated panels are moved to the nearest day the front was written. Explore every day with <code>salient serve</code>.</figcaption>\n</figure>\n");
         return h.ToString();
@@ -209,6 +209,7 @@ public static class ReportMap
             {
                 "Polygon" => Rings(g.GetProperty("coordinates")),
                 "MultiPolygon" => [.. g.GetProperty("coordinates").EnumerateArray().SelectMany(Rings)],
+                "Point" => [Hexagon(g.GetProperty("coordinates"), p.TryGetProperty("area_km2", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetDouble() : 10)],
                 _ => [],
             };
             if (rings.Length == 0) continue;
@@ -219,6 +220,15 @@ public static class ReportMap
             cells.Add(new MapCell(id, name, rings, lon, lat));
         }
         return cells;
+    }
+
+    /// <summary>A cell given only as a point (a schematic theatre): a hexagon of the cell's area around it.</summary>
+    private static double[][] Hexagon(JsonElement point, double areaKm2)
+    {
+        double lon = point[0].GetDouble(), lat = point[1].GetDouble();
+        double r = Math.Sqrt(Math.Max(areaKm2, 0.01) / (1.5 * Math.Sqrt(3))) / 111.32; // circumradius of a regular hexagon, degrees of latitude
+        double k = Math.Max(0.1, Math.Cos(lat * Math.PI / 180));
+        return [.. Enumerable.Range(0, 7).Select(i => new[] { lon + r / k * Math.Cos(Math.PI / 3 * i), lat + r * Math.Sin(Math.PI / 3 * i) })];
     }
 
     private static double[][][] Rings(JsonElement polygon) => [.. polygon.EnumerateArray().Select(Line)];
