@@ -1,4 +1,4 @@
-using Salient.Cli;
 using Salient.Cli.CommandLine;
+using Salient.Cli;
 
 return SalientApp.Run(args, ConsoleSetup.Create());

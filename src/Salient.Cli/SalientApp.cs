@@ -1,5 +1,6 @@
 using Salient.Cli.CommandLine;
 using Salient.Cli.Commands;
+using Salient.Cli.Rendering;
 using Salient.Experiments.Errors;
 using Spectre.Console.Cli;
 using Spectre.Console;
@@ -22,13 +23,23 @@ public static class SalientApp
             ReportError(console, preflight.Error, preflight.Command);
             return UserError;
         }
+        if (TableWriter.Parse(FormatArgument(preflight.Arguments)) is not { } format)
+        {
+            ReportError(console, $"--format must be table, csv or json, found '{FormatArgument(preflight.Arguments)}'", preflight.Command);
+            return UserError;
+        }
+        // With CSV or JSON, standard output holds only the tables: every message (headers, progress, errors) goes to
+        // standard error through a console of its own.
+        var tables = new TableWriter(console, format);
+        var messages = format == TableFormat.Table ? console : ConsoleSetup.CreateError();
         var app = new CommandApp();
         app.Configure(config =>
         {
+            config.Settings.Registrar.RegisterInstance(tables);
             config.SetApplicationName("salient");
             config.SetApplicationVersion(VersionInfo.Line);
             config.SetHelpProvider(new SalientHelpProvider(config.Settings));
-            config.Settings.Console = console;
+            config.Settings.Console = messages;
             config.Settings.StrictParsing = true;
             config.Settings.PropagateExceptions = debug;
             config.Settings.ExceptionHandler = (ex, _) =>
@@ -38,13 +49,13 @@ public static class SalientApp
                 switch (ex)
                 {
                     case CommandParseException or CommandRuntimeException:
-                        ReportError(console, ex.Message, preflight.Command);
+                        ReportError(messages, ex.Message, preflight.Command);
                         return UserError;
                     case UserErrorException user:
-                        if (!user.AlreadyReported) ReportError(console, user.Message, preflight.Command);
+                        if (!user.AlreadyReported) ReportError(messages, user.Message, preflight.Command);
                         return user.ExitCode;
                     default:
-                        console.WriteException(ex);
+                        messages.WriteException(ex);
                         return 1;
                 }
             };
@@ -100,7 +111,21 @@ public static class SalientApp
                 .WithExample("history", "--only", "493,494,495,496,497,498,499", "--fit-battles", "0");
         });
         int code = app.Run(preflight.Arguments);
+        if (code == 0) tables.Flush();
         return code < 0 ? UserError : code;
+    }
+
+    /// <summary>The value of <c>--format</c> in <paramref name="args"/> (<c>--format csv</c> or <c>--format=csv</c>), or null.</summary>
+    private static string? FormatArgument(string[] args)
+    {
+        string? value = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--") break;
+            if (args[i] == "--format" && i + 1 < args.Length) value = args[++i];
+            else if (args[i].StartsWith("--format=", StringComparison.Ordinal) || args[i].StartsWith("--format:", StringComparison.Ordinal)) value = args[i]["--format=".Length..];
+        }
+        return value;
     }
 
     /// <summary>

@@ -63,11 +63,30 @@ public static class ImpliedParameter
         return medians;
     }
 
-    /// <summary>The implied multiplier of <paramref name="claim"/> from its medians over <see cref="Grid"/>.</summary>
+    /// <summary>
+    /// The largest change of a claim's median over the whole grid below which the parameter is taken not to reach the
+    /// claim: half a unit (an item or a person) or 1% of the largest median, whichever is more. A lever scaled 64-fold
+    /// that moves a median by less than that does not act on the claim's outcome, so its "implied value" would be an
+    /// artefact of noise.
+    /// </summary>
+    public static double FlatTolerance(IReadOnlyList<double> medians)
+    {
+        ArgumentNullException.ThrowIfNull(medians);
+        double largest = medians.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        return Math.Max(0.5, 0.01 * largest);
+    }
+
+    /// <summary>
+    /// The implied multiplier of <paramref name="claim"/> from its medians over <see cref="Grid"/>; not applicable
+    /// (<see cref="ImpliedValue.Applicable"/> false) when the medians do not move over the grid (<see cref="FlatTolerance"/>).
+    /// </summary>
     public static ImpliedValue Solve(Claim claim, string path, double baseline, IReadOnlyList<double> medians)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(medians);
+        var finite = medians.Where(double.IsFinite).ToList();
+        if (finite.Count == 0 || finite.Max() - finite.Min() <= FlatTolerance(medians))
+            return new ImpliedValue(claim, path, baseline, null, 0, finite.Count == 0 ? double.NaN : finite[finite.Count / 2], Applicable: false);
         double target = (claim.Low + claim.High) / 2;
         for (int g = 0; g + 1 < Grid.Length; g++)
         {

@@ -18,4 +18,22 @@ internal static class ConsoleSetup
         if (Console.IsOutputRedirected) console.Profile.Width = RedirectedWidth;
         return console;
     }
+
+    /// <summary>A console on standard error, for messages when standard output carries CSV or JSON (<c>--format</c>).</summary>
+    public static IAnsiConsole CreateError()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected) console.Profile.Width = RedirectedWidth;
+        return console;
+    }
+
+    /// <summary>
+    /// Whether progress may be drawn on <paramref name="console"/>: only on a terminal. A pipe, a file or a Slurm log gets
+    /// no progress lines (Spectre prints "replications: 26%" lines there), only the command's final summary.
+    /// </summary>
+    public static bool ShowsProgress(IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        return console.Profile.Out.IsTerminal && console.Profile.Capabilities.Interactive;
+    }
 }

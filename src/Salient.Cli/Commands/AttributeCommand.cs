@@ -17,7 +17,7 @@ namespace Salient.Cli.Commands;
 /// and reports one-at-a-time removal effects and the exact Shapley decomposition with 95% intervals
 /// (<see cref="AttributionStudy"/>; files by <see cref="AttributionFiles"/>).
 /// </summary>
-public sealed class AttributeCommand(IAnsiConsole console) : Command<AttributeSettings>
+public sealed class AttributeCommand(IAnsiConsole console, TableWriter tables) : Command<AttributeSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, AttributeSettings settings, CancellationToken cancellationToken)
@@ -62,14 +62,14 @@ public sealed class AttributeCommand(IAnsiConsole console) : Command<AttributeSe
         {
             var outcome = outcomes[o];
             var r = results[o];
-            var table = new Table().Title(Markup.Escape($"{r.Outcome}: {outcome.Format(r.All)} with every mechanism, {outcome.Format(r.None)} with none"));
+            var table = new PrintedTable("attribution", Markup.Escape($"{r.Outcome}: {outcome.Format(r.All)} with every mechanism, {outcome.Format(r.None)} with none"));
             foreach (var c in new[] { "mechanism", "removed alone", "removal effect [[95%]]", "Shapley value [[95%]]" }) table.AddColumn(c);
             foreach (var e in r.Effects)
                 table.AddRow(Markup.Escape(e.Mechanism.Name), Markup.Escape(outcome.Format(e.WithoutMean)),
                     Markup.Escape($"{outcome.FormatDifference(e.Removal)} [{outcome.FormatDifference(e.RemovalLow)}, {outcome.FormatDifference(e.RemovalHigh)}]"),
                     Markup.Escape($"{outcome.FormatDifference(e.Shapley)} [{outcome.FormatDifference(e.ShapleyLow)}, {outcome.FormatDifference(e.ShapleyHigh)}]"));
             table.AddRow("[italic]sum of Shapley values[/]", "", "", Markup.Escape(outcome.FormatDifference(r.Effects.Sum(e => e.Shapley)) + $" (= all - none, {outcome.FormatDifference(r.Total)})"));
-            console.Write(table);
+            tables.Write(table);
         }
     }
 }

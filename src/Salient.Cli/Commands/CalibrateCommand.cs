@@ -1,5 +1,6 @@
 using System.Globalization;
 using Salient.Analysis.Calibration;
+using Salient.Cli.CommandLine;
 using Salient.Cli.Rendering;
 using Salient.Cli.Services;
 using Salient.Cli.Settings;
@@ -19,7 +20,7 @@ namespace Salient.Cli.Commands;
 /// <c>salient calibrate</c>: fits the parameters marked <c>calibrate: true</c> to the evidence ledger by ABC-SMC and writes
 /// the posterior, diagnostics, plots and a calibration file the other commands apply as the baseline.
 /// </summary>
-public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSettings>
+public sealed class CalibrateCommand(IAnsiConsole console, TableWriter tables) : Command<CalibrateSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, CalibrateSettings settings, CancellationToken cancellationToken)
@@ -55,7 +56,8 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
 
         IReadOnlyList<Generation> generations = [];
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        console.Progress().AutoClear(false)
+        if (!ConsoleSetup.ShowsProgress(console)) generations = fit.Fit(options, (_, _, _) => { }, cancellationToken);
+        else console.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
@@ -82,17 +84,17 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
         }, settings.Force);
         string? installed = settings.Install ? CalibrationFiles.Install(scenarioPath, calibration, console.MarkupLine) : null;
 
-        var table = new Table().Title($"Posterior after generation {final.Index} (epsilon {final.Epsilon:G4}, ESS {final.EffectiveSampleSize:F0})");
+        var table = new PrintedTable("posterior", $"Posterior after generation {final.Index} (epsilon {final.Epsilon:G4}, ESS {final.EffectiveSampleSize:F0})");
         foreach (var c in new[] { "input", "prior", "posterior mean", "sd", "p05", "p50", "p95" }) table.AddColumn(c);
         foreach (var s in summaries)
             table.AddRow(Markup.Escape(s.Path), Markup.Escape(CalibrationFiles.Describe(s.Prior)), G(s.Mean), G(s.Sd), G(s.P05), G(s.P50), G(s.P95));
-        console.Write(table);
-        var gens = new Table().Title("Generations");
+        tables.Write(table);
+        var gens = new PrintedTable("generations", "Generations");
         foreach (var c in new[] { "generation", "epsilon", "proposals", "accepted", "acceptance", "ESS" }) gens.AddColumn(c);
         foreach (var g in generations)
             gens.AddRow(g.Index.ToString(CultureInfo.InvariantCulture), double.IsFinite(g.Epsilon) ? G(g.Epsilon) : "inf", g.Proposals.ToString("N0", CultureInfo.InvariantCulture),
                 g.Particles.Length.ToString(CultureInfo.InvariantCulture), g.AcceptanceRate.ToString("P1", CultureInfo.InvariantCulture), g.EffectiveSampleSize.ToString("F0", CultureInfo.InvariantCulture));
-        console.Write(gens);
+        tables.Write(gens);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{generations.Sum(g => g.Proposals):N0} proposals ({generations.Sum(g => g.Proposals) * settings.Replications:N0} replications) in {seconds:F0} s. Outputs: [bold]{Markup.Escape(outDir)}[/] (posterior.csv, posterior.parquet, diagnostics.json, calibration.yaml, plots)"));
         if (backtest is not null) RenderBacktest(backtest, model.Calendar.Start, settings);
@@ -118,7 +120,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
 
     private void RenderBacktest(IReadOnlyList<BacktestRow> rows, DateOnly start, CalibrateSettings settings)
     {
-        var table = new Table().Title($"Out-of-time backtest: claims after {settings.EvidenceUntil} against the model calibrated up to it ({settings.BacktestReplications:N0} replications)");
+        var table = new PrintedTable("backtest", $"Out-of-time backtest: claims after {settings.EvidenceUntil} against the model calibrated up to it ({settings.BacktestReplications:N0} replications)");
         foreach (var c in new[] { "claim", "grade", "as of", "claimed", "median [[90% interval]]", "inside", "width", "sharp" }) table.AddColumn(c);
         foreach (var r in rows)
         {
@@ -133,7 +135,7 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateSe
                 double.IsFinite(w) ? w.ToString("#,0.#", CultureInfo.InvariantCulture) + (ev ? " d" : "") : "unbounded",
                 r.Sharp ? "yes" : "no");
         }
-        console.Write(table);
+        tables.Write(table);
         var all = CoverageScoring.Score(rows.Select(r => (r.Entry, r.Outcome)))[0];
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Later A-C graded claims: {all.Inside}/{all.Claims} inside the 90% interval, {all.InsideAndSharp}/{all.Claims} inside a sharp one. Written to {BacktestExporter.CsvFileName}."));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Salient.Analysis.Calibration;
+using Salient.Cli.Rendering;
 using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Claims;
@@ -19,7 +20,7 @@ namespace Salient.Cli.Commands;
 /// model would need for its median to equal the claim. Plausibility under the model's assumptions, never truth.
 /// Writes check.csv and check.json into the run folder.
 /// </summary>
-public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
+public sealed class CheckCommand(IAnsiConsole console, TableWriter tables) : Command<CheckSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
@@ -62,8 +63,8 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
         foreach (var search in ImpliedParameter.OpposingLethality(model, claims))
         {
             double[][] medians = [];
-            console.Status().Start($"implied {search.Path}: {ImpliedParameter.Grid.Length} runs of {options.Replications} replications for {search.Claims.Count} claim(s) about {search.Side}",
-                _ => medians = ImpliedParameter.Medians(model, search.Path, search.Claims, options, cancel));
+            ProgressDisplay.Status(console, $"implied {search.Path}: {ImpliedParameter.Grid.Length} runs of {options.Replications} replications for {search.Claims.Count} claim(s) about {search.Side}",
+                () => medians = ImpliedParameter.Medians(model, search.Path, search.Claims, options, cancel));
             for (int i = 0; i < search.Claims.Count; i++) result[search.Claims[i]] = ImpliedParameter.Solve(search.Claims[i], search.Path, search.Baseline, medians[i]);
         }
         return result;
@@ -71,7 +72,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
 
     private void Render(DateOnly start, IReadOnlyList<ResolvedClaim> resolved, IReadOnlyList<ClaimOutcome> outcomes, Dictionary<Claim, ImpliedValue> implied, int replications)
     {
-        var table = new Table().Title($"Claims against the model ({replications:N0} replications): median [[90% interval]], claim percentile");
+        var table = new PrintedTable("claims", $"Claims against the model ({replications:N0} replications): median [[90% interval]], claim percentile");
         foreach (var c in new[] { "claim", "grade", "as of", "claimed", "model", "pct", "verdict", "implied" }) table.AddColumn(c);
         foreach (var o in outcomes)
         {
@@ -80,38 +81,35 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckSettings>
                 Markup.Escape(Claimed(o.Claim, start)), Markup.Escape(Model(o, start)), o.Percentile.ToString("F1", CultureInfo.InvariantCulture),
                 Verdict(o), Markup.Escape(implied.TryGetValue(o.Claim, out var v) ? ImpliedText(v) : ""));
         }
-        console.Write(table);
+        tables.Write(table);
         int skipped = resolved.Count(r => r.Claim is null);
         if (skipped > 0) console.MarkupLine($"{skipped} ledger entries are not outcomes the model reports (forces, system specifications, statements); check.json lists them with the reason.");
     }
 
     private void RenderScore(IReadOnlyList<CoverageScore> score)
     {
-        var table = new Table().Title($"Coverage and sharpness of the A-C graded claims (sharp: 90% width <= the claimed value; dates <= {CoverageScoring.SharpEventDays:0} days)");
+        var table = new PrintedTable("score", $"Coverage and sharpness of the A-C graded claims (sharp: 90% width <= the claimed value; dates <= {CoverageScoring.SharpEventDays:0} days)");
         foreach (var c in new[] { "claims", "n", "inside 90%", "coverage", "sharp", "inside and sharp", "sharp coverage" }) table.AddColumn(c);
         foreach (var g in score)
             table.AddRow(g.Group, I(g.Claims), I(g.Inside), P(g.Coverage), I(g.Sharp), I(g.InsideAndSharp), P(g.SharpCoverage));
-        console.Write(table);
+        tables.Write(table);
         static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
         static string P(double x) => double.IsFinite(x) ? x.ToString("P0", CultureInfo.InvariantCulture) : "-";
     }
 
-    private static string Verdict(ClaimOutcome o) =>
-        o.Claim.Kind == ClaimKind.Event && o.Happened == 0 ? "[red]never in the model[/]"
-        : o.WithinNinety ? "[green]plausible[/]"
-        : o.Percentile < 5 ? "[yellow]below the 90% interval[/]" : "[yellow]above the 90% interval[/]";
+    private static string Verdict(ClaimOutcome o)
+    {
+        string text = Markup.Escape(ClaimText.Verdict(o));
+        return o.Claim.Kind == ClaimKind.Event && o.Happened == 0 ? $"[red]{text}[/]" : o.WithinNinety ? $"[green]{text}[/]" : $"[yellow]{text}[/]";
+    }
 
-    private static string Claimed(Claim c, DateOnly start) => c.Kind == ClaimKind.Event
-        ? (c.Low == c.High ? Day(c.Low, start) : $"{Day(c.Low, start)}..{Day(c.High, start)}")
-        : c.Low == c.High ? c.Low.ToString("#,0.##", CultureInfo.InvariantCulture) : $"{c.Low.ToString("#,0.##", CultureInfo.InvariantCulture)}..{c.High.ToString("#,0.##", CultureInfo.InvariantCulture)}";
+    private static string Claimed(Claim c, DateOnly start) => ClaimText.Claimed(c, start);
 
-    private static string Model(ClaimOutcome o, DateOnly start) => o.Claim.Kind == ClaimKind.Event
-        ? $"{Day(o.P50, start)} [{Day(o.P05, start)}, {Day(o.P95, start)}] ({o.Happened:P0} happen)"
-        : string.Create(CultureInfo.InvariantCulture, $"{o.P50:#,0} [{o.P05:#,0}, {o.P95:#,0}]");
+    private static string Model(ClaimOutcome o, DateOnly start) => ClaimText.Model(o, start);
 
-    private static string Day(double day, DateOnly start) => double.IsFinite(day) ? start.AddDays((int)Math.Round(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never";
-
-    private static string ImpliedText(ImpliedValue v) => v.Multiplier is { } m
+    private static string ImpliedText(ImpliedValue v) => !v.Applicable
+        ? string.Create(CultureInfo.InvariantCulture, $"not applicable: {v.Path.Replace("parameters.", "", StringComparison.Ordinal)} does not move it (median {v.Reached:#,0.##} from {ImpliedParameter.Grid[0]}x to {ImpliedParameter.Grid[^1]}x)")
+        : v.Multiplier is { } m
         ? string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} = {v.Value:G3} ({m:0.##}x)")
         : string.Create(CultureInfo.InvariantCulture, $"{v.Path.Replace("parameters.", "", StringComparison.Ordinal)} {(v.Bound < 0 ? "<" : ">")} {v.Baseline * (v.Bound < 0 ? ImpliedParameter.Grid[0] : ImpliedParameter.Grid[^1]):G3} ({(v.Bound < 0 ? "< " + ImpliedParameter.Grid[0] : "> " + ImpliedParameter.Grid[^1])}x; median there {v.Reached:#,0})");
 }

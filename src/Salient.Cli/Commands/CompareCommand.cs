@@ -1,5 +1,5 @@
-using Salient.Analysis;
 using Salient.Analysis.Comparison;
+using Salient.Analysis;
 using Salient.Cli.Rendering;
 using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
@@ -16,7 +16,7 @@ namespace Salient.Cli.Commands;
 /// <c>salient compare</c>: runs the baseline and each variant with common random numbers and reports every metric's
 /// paired difference with a 95% confidence interval (<see cref="ComparisonStudy"/>; files by <see cref="ComparisonFiles"/>).
 /// </summary>
-public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
+public sealed class CompareCommand(IAnsiConsole console, TableWriter tables) : Command<CompareSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         var headline = ComparisonStudy.Headline(baseModel, selected);
         var product = new ComparisonProduct(baseModel.Name, baseModel.Hash, baseModel.Title, settings.Seed, settings.Replications, variants, rows, headline);
         AtomicDirectory.Write(outDir, dir => ComparisonFiles.Write(dir, product), settings.Force);
-        ComparisonTable.Render(console, headline, rows, variants);
+        ComparisonTable.Render(tables, headline, rows, variants);
         console.MarkupLine($"Paired differences (variant - baseline), 95% intervals, {options.Replications:N0} replications, seed {options.Seed}. Outputs: [bold]{Markup.Escape(outDir)}[/] (compare.csv, compare.json, compare.html)");
         return 0;
     }

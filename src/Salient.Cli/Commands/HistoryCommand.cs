@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Salient.Analysis.History;
 using Salient.Analysis.Plots;
+using Salient.Cli.Rendering;
 using Salient.Cli.Settings;
 using Salient.Output.Files;
 using Salient.Output.History;
@@ -17,7 +18,7 @@ namespace Salient.Cli.Commands;
 /// odd-isqno half and judges the even half against the record and two baselines (docs/history.md); writes the tables
 /// (CSV and Parquet) and the plots.
 /// </summary>
-public sealed class HistoryCommand(IAnsiConsole console) : Command<HistorySettings>
+public sealed class HistoryCommand(IAnsiConsole console, TableWriter tables) : Command<HistorySettings>
 {
     /// <summary>The table's path under the repository.</summary>
     public const string DefaultTable = "data/history/cdb90_all.csv";
@@ -54,13 +55,13 @@ public sealed class HistoryCommand(IAnsiConsole console) : Command<HistorySettin
         };
         AtomicDirectory.Write(outDir, dir => TableFiles.Write(dir, result.Tables.Select(t => (t.Name, t.Columns, t.Rows)), plots), settings.Force);
 
-        var summary = new Table().Title("History: held-out half (even isqno)");
+        var summary = new PrintedTable("history", "History: held-out half (even isqno)");
         summary.AddColumn("metric");
-        summary.AddColumn(new TableColumn("at fit").RightAligned());
-        summary.AddColumn(new TableColumn("at defaults").RightAligned());
+        summary.AddColumn("at fit", true);
+        summary.AddColumn("at defaults", true);
         foreach (var row in result.Table("summary").Rows)
             summary.AddRow(Markup.Escape((string)row[0]), F((double)row[1]), F((double)row[2]));
-        console.Write(summary);
+        tables.Write(summary);
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Wrote {outDir} ({clock.Elapsed.TotalSeconds:F1} s).")));
         return 0;
 

@@ -16,7 +16,7 @@ namespace Salient.Cli.Commands;
 /// <c>salient run</c> writes, through the same code (<see cref="RunService"/>). summary.json is byte-identical to the
 /// single-process run's. On any problem it writes nothing and exits with 2.
 /// </summary>
-public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
+public sealed class MergeCommand(IAnsiConsole console, TableWriter tables) : Command<MergeSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
         string outDir = settings.Out!;
         var summary = RunService.Merge(plan, outDir, settings.Trajectories, settings.DailyMaps, report: !settings.NoReport, settings.Force);
 
-        SummaryTable.Render(console, model, summary);
+        SummaryTable.Render(tables, model, summary);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Merged {set.Shards.Count} shard(s), {first.Replications:N0} replications, in {clock.Elapsed.TotalSeconds:F1} s. Outputs: [bold]{Markup.Escape(outDir)}[/]{(settings.NoReport ? "" : " (with report.html)")}"));
         return 0;

@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Salient.Cli.Commands;
 
 /// <summary><c>salient run</c>: loads, runs (through <see cref="RunService"/>), summarises and writes outputs atomically.</summary>
-public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
+public sealed class RunCommand(IAnsiConsole console, TableWriter tables) : Command<RunSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             return 0;
         }
 
-        SummaryTable.Render(console, model, summary);
+        SummaryTable.Render(tables, model, summary);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{options.Replications:N0} replications{played} in {seconds:F1} s ({(options.Replications - resumed) / Math.Max(seconds, 1e-9):F0}/s). Outputs: [bold]{Markup.Escape(outDir)}[/] (summary.json, replications.csv, daily.csv, replications.parquet, manifest.json, cells.geojson, control.json, front.geojson{(settings.DailyMaps ? ", maps/" : "")}{(settings.NoReport ? "" : ", report.html")}; explore with: salient serve {Markup.Escape(outDir)})"));
         return 0;

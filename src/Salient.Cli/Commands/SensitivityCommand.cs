@@ -1,6 +1,6 @@
 using System.Globalization;
-using Salient.Analysis;
 using Salient.Analysis.Sweeps;
+using Salient.Analysis;
 using Salient.Cli.Rendering;
 using Salient.Cli.Services;
 using Salient.Cli.Settings;
@@ -18,7 +18,7 @@ namespace Salient.Cli.Commands;
 /// happen at the day after the end date (censored). With --shard k/N only a slice of the design points is evaluated
 /// and written for <c>salient sensitivity-merge</c>.
 /// </summary>
-public sealed class SensitivityCommand(IAnsiConsole console) : Command<SensitivitySettings>
+public sealed class SensitivityCommand(IAnsiConsole console, TableWriter tables) : Command<SensitivitySettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, SensitivitySettings settings, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ public sealed class SensitivityCommand(IAnsiConsole console) : Command<Sensitivi
                 $"shard {part}: design points {Markup.Escape(range.ToString())} of {unit.Count:N0}, {settings.Replications:N0} replications each, seed {settings.Seed}. Shard folder: [bold]{Markup.Escape(outDir)}[/]; combine the {part.Count} shards with: salient sensitivity-merge DIR... --out OUT"));
             return 0;
         }
-        SensitivityStudy.Finish(console, plan, results, outDir, settings.Force);
+        SensitivityStudy.Finish(console, tables, plan, results, outDir, settings.Force);
         return 0;
     }
 }

@@ -1,6 +1,7 @@
+using Salient.Cli.Rendering;
+using Salient.Cli.Services;
 using Salient.Cli.Settings;
 using Spectre.Console.Cli;
-using Salient.Cli.Services;
 using Spectre.Console;
 
 namespace Salient.Cli.Commands;
@@ -11,7 +12,7 @@ namespace Salient.Cli.Commands;
 /// points with the code of an unsharded run, so sensitivity.csv and points.csv are byte-identical to it. On any
 /// problem it writes nothing and exits with 2. It runs no simulation and does not need the scenario.
 /// </summary>
-public sealed class SensitivityMergeCommand(IAnsiConsole console) : Command<SensitivityMergeSettings>
+public sealed class SensitivityMergeCommand(IAnsiConsole console, TableWriter tables) : Command<SensitivityMergeSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, SensitivityMergeSettings settings, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ public sealed class SensitivityMergeCommand(IAnsiConsole console) : Command<Sens
         var shards = settings.Shards.Select(SensitivityShard.Read).ToList();
         var (plan, results) = SensitivityShard.Combine(shards);
         console.MarkupLine(Markup.Escape($"Merging {shards.Count} shard(s) of a {plan.Method} study of {plan.Scenario} (hash {plan.Hash}, seed {plan.Seed}): {results.Length:N0} design points"));
-        SensitivityStudy.Finish(console, plan, results, settings.Out!, settings.Force);
+        SensitivityStudy.Finish(console, tables, plan, results, settings.Out!, settings.Force);
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Salient.Analysis;
 using Salient.Analysis.Sweeps;
+using Salient.Analysis;
 using Salient.Cli.Rendering;
 using Salient.Cli.Services;
 using Salient.Cli.Settings;
@@ -16,7 +16,7 @@ namespace Salient.Cli.Commands;
 /// overridden inputs, every point with the same seed (common random numbers), and reports each metric's mean and
 /// p05/p50/p95 per point.
 /// </summary>
-public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
+public sealed class SweepCommand(IAnsiConsole console, TableWriter tables) : Command<SweepSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
@@ -50,10 +50,10 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         var table = rows.Select(r => new SweepRow(r.Point.Index, r.Point.Values, r.Metric, r.Stats.Count, r.Stats.Mean, r.Stats.P05, r.Stats.P50, r.Stats.P95, r.Stats.Censored)).ToList();
         AtomicDirectory.Write(outDir, dir => SweepFiles.Write(dir, [.. inputs.Select(v => v.Path)], table, plots), settings.Force);
 
-        var view = new Table().Title($"Sweep: {points.Count:N0} points x {settings.Replications:N0} replications, seed {settings.Seed} (mean [[p05, p95]])");
+        var view = new PrintedTable("sweep", $"Sweep: {points.Count:N0} points x {settings.Replications:N0} replications, seed {settings.Seed} (mean [[p05, p95]])");
         view.AddColumn("point");
         foreach (var v in inputs) view.AddColumn(Markup.Escape(v.Path));
-        foreach (string m in metrics) view.AddColumn(new TableColumn(Markup.Escape(m)).RightAligned());
+        foreach (string m in metrics) view.AddColumn(Markup.Escape(m), true);
         foreach (var point in points.Take(40))
         {
             var cells = new List<string> { point.Index.ToString(CultureInfo.InvariantCulture) };
@@ -67,7 +67,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
             }
             view.AddRow([.. cells]);
         }
-        console.Write(view);
+        tables.Write(view);
         if (points.Count > 40) console.MarkupLine($"(first 40 of {points.Count:N0} points shown; all are in sweep.csv)");
         console.MarkupLine($"Outputs: [bold]{Markup.Escape(outDir)}[/] (sweep.csv, sweep.parquet, {plots.Count} plot(s))");
         return 0;

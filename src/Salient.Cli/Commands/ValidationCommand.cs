@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Salient.Cli.Rendering;
 using Salient.Cli.Settings;
 using Salient.Experiments.Validation;
 using Salient.Output.Files;
@@ -12,7 +13,7 @@ namespace Salient.Cli.Commands;
 /// <c>salient validation</c>: runs the analytic validation suite (scenarios/validation against closed forms) and prints
 /// the table of docs/validation.md; exit 0 when every check is within tolerance, 1 when one is not.
 /// </summary>
-public sealed class ValidationCommand(IAnsiConsole console) : Command<ValidationSettings>
+public sealed class ValidationCommand(IAnsiConsole console, TableWriter tables) : Command<ValidationSettings>
 {
     /// <summary>Exit code when a check falls outside its tolerance.</summary>
     public const int Failed = 1;
@@ -36,9 +37,9 @@ public sealed class ValidationCommand(IAnsiConsole console) : Command<Validation
             throw new UserInputException(ex.Message);
         }
 
-        var table = new Table().Border(TableBorder.Simple);
+        var table = new PrintedTable("validation", "") { SimpleBorder = true };
         table.AddColumn("case / quantity");
-        foreach (string column in new[] { "expected", "measured", "tol.", "reps" }) table.AddColumn(new TableColumn(column).RightAligned());
+        foreach (string column in new[] { "expected", "measured", "tol.", "reps" }) table.AddColumn(column, true);
         table.AddColumn("");
         foreach (var c in report.Cases)
         {
@@ -47,7 +48,7 @@ public sealed class ValidationCommand(IAnsiConsole console) : Command<Validation
                 table.AddRow("  " + Markup.Escape(r.Quantity), ValidationDocument.Number(r.Expected), ValidationDocument.Number(r.Measured),
                     ValidationDocument.Number(r.Tolerance), r.Replications.ToString("N0", CultureInfo.InvariantCulture), r.Passed ? "[green]pass[/]" : "[red]FAIL[/]");
         }
-        console.Write(table);
+        tables.Write(table);
 
         if (settings.Write is { } path)
         {

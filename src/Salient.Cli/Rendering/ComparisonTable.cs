@@ -9,17 +9,17 @@ namespace Salient.Cli.Rendering;
 internal static class ComparisonTable
 {
     /// <summary>Prints each headline metric's difference per variant.</summary>
-    public static void Render(IAnsiConsole console, IReadOnlyList<string> names, IReadOnlyList<(string Variant, MetricDifference Difference)> rows, IReadOnlyList<string> variants)
+    public static void Render(TableWriter tables, IReadOnlyList<string> names, IReadOnlyList<(string Variant, MetricDifference Difference)> rows, IReadOnlyList<string> variants)
     {
-        var table = new Table().Title("Change against the baseline (mean difference [[95% CI]])").AddColumn("metric");
-        foreach (var v in variants) table.AddColumn(new TableColumn(v).RightAligned());
+        var table = new PrintedTable("compare", "Change against the baseline (mean difference [[95% CI]])").AddColumn("metric");
+        foreach (var v in variants) table.AddColumn(v, true);
         foreach (string name in names)
         {
             var cells = variants.Select(v => rows.FirstOrDefault(r => r.Variant == v && r.Difference.Name == name).Difference).ToList();
             if (cells.All(c => c is null)) continue;
             table.AddRow([Markup.Escape(name), .. cells.Select(c => Markup.Escape(c is null ? "-" : Format(c)))]);
         }
-        console.Write(table);
+        tables.Write(table);
     }
 
     private static string Format(MetricDifference d)

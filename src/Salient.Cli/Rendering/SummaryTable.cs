@@ -13,10 +13,10 @@ public static class SummaryTable
     public const int MaxCaptures = 12;
 
     /// <summary>Prints the summary tables for <paramref name="summary"/>.</summary>
-    public static void Render(IAnsiConsole console, ScenarioModel model, RunSummary summary)
+    public static void Render(TableWriter tables, ScenarioModel model, RunSummary summary)
     {
-        var table = new Table().Title("Outcomes (median and 90% interval over replications)").AddColumn("metric");
-        foreach (var s in model.Sides) table.AddColumn(new TableColumn($"{s.Name} ({s.Id})").RightAligned());
+        var table = new PrintedTable("outcomes", "Outcomes (median and 90% interval over replications)").AddColumn("metric");
+        foreach (var s in model.Sides) table.AddColumn($"{s.Name} ({s.Id})", true);
         void Row(string label, Func<string, string> metricOfSide, Func<MetricSummary, string> format)
         {
             var cells = new List<string> { label };
@@ -35,10 +35,10 @@ public static class SummaryTable
         Row("reinforcements received", MetricNames.PersonnelReinforcements, Interval);
         Row("munitions spent (USD m)", s => MetricNames.Cost("spent_usd", s), Millions);
         Row("enemy value destroyed (USD m)", s => MetricNames.Cost("destroyed_usd", s), Millions);
-        console.Write(table);
+        tables.Write(table);
 
-        var causes = new Table().Title("Casualties by cause (median and 90% interval)").AddColumn("cause");
-        foreach (var s in model.Sides) causes.AddColumn(new TableColumn($"{s.Name} ({s.Id})").RightAligned());
+        var causes = new PrintedTable("casualties_by_cause", "Casualties by cause (median and 90% interval)").AddColumn("cause");
+        foreach (var s in model.Sides) causes.AddColumn($"{s.Name} ({s.Id})", true);
         var causeNames = summary.Metrics.Where(m => m.Name.StartsWith(MetricNames.CasualtiesByCausePrefix, StringComparison.Ordinal))
             .Select(m => m.Name[MetricNames.CasualtiesByCausePrefix.Length..m.Name.LastIndexOf('.')]).Distinct(StringComparer.Ordinal);
         foreach (var cause in causeNames)
@@ -47,10 +47,10 @@ public static class SummaryTable
             if (row.All(m => m is null || !(m.P95 > 0))) continue;
             causes.AddRow([Markup.Escape(cause), .. row.Select(m => Markup.Escape(m is null ? "-" : Interval(m)))]);
         }
-        if (causes.Rows.Count > 0) console.Write(causes);
+        if (causes.Rows.Count > 0) tables.Write(causes);
 
-        var captures = new Table().Title("Captures (probability, median date and 90% interval)").AddColumn("settlement");
-        foreach (var s in model.Sides) captures.AddColumn(new TableColumn($"taken by {s.Id}").RightAligned());
+        var captures = new PrintedTable("captures", "Captures (probability, median date and 90% interval)").AddColumn("settlement");
+        foreach (var s in model.Sides) captures.AddColumn($"taken by {s.Id}", true);
         int rows = 0;
         foreach (var cell in model.Theatre.Cells.Where(c => c.Settlements.Length > 0))
         {
@@ -65,7 +65,7 @@ public static class SummaryTable
             if (!any || rows++ >= MaxCaptures) continue;
             captures.AddRow([.. cells.Select(Markup.Escape)]);
         }
-        if (rows > 0) console.Write(captures);
+        if (rows > 0) tables.Write(captures);
     }
 
     private static string Millions(MetricSummary m) =>

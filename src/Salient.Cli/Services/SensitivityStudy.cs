@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Salient.Analysis;
 using Salient.Analysis.Plots;
 using Salient.Analysis.Sensitivity;
 using Salient.Analysis.Sweeps;
+using Salient.Analysis;
+using Salient.Cli.Rendering;
 using Salient.Output.Csv;
 using Salient.Output.Files;
 using Spectre.Console;
@@ -21,7 +22,7 @@ internal static class SensitivityStudy
     /// sensitivity.csv, points.csv and the plots to <paramref name="outDir"/>. Shared by an unsharded run and
     /// <c>salient sensitivity-merge</c>, so both write the same bytes.
     /// </summary>
-    internal static void Finish(IAnsiConsole console, SensitivityPlan plan, IReadOnlyList<PointResult> results, string outDir, bool force)
+    internal static void Finish(IAnsiConsole console, TableWriter tables, SensitivityPlan plan, IReadOnlyList<PointResult> results, string outDir, bool force)
     {
         var inputs = plan.ParsedInputs();
         var design = plan.Design();
@@ -36,7 +37,7 @@ internal static class SensitivityStudy
             // Share of all replications (over every point) in which a day output's event did not happen by the end date.
             double censored = (double)results.Sum(r => (long)r.Censored[o]) / ((long)points * plan.Replications);
             string unitNote = outputs[o].IsDay ? ", in days" : "";
-            var table = new Table().Title(Markup.Escape(morris
+            var table = new PrintedTable(morris ? "morris" : "sobol", Markup.Escape(morris
                 ? $"Morris screening of {outputs[o].Name}: r = {plan.Samples}, p = {plan.Levels}, {points:N0} points x {plan.Replications:N0} replications (effects per full input range{unitNote})"
                 : $"Sobol indices of {outputs[o].Name}: N = {plan.Samples}, {points:N0} points x {plan.Replications:N0} replications, 95% bootstrap intervals"));
             table.AddColumn("input").AddColumn("range");
@@ -45,7 +46,7 @@ internal static class SensitivityStudy
             string c = CsvFormat.Number(censored);
             if (morris)
             {
-                table.AddColumn(new TableColumn("mu*").RightAligned()).AddColumn(new TableColumn("mu").RightAligned()).AddColumn(new TableColumn("sigma").RightAligned());
+                table.AddColumn("mu*", true).AddColumn("mu", true).AddColumn("sigma", true);
                 var effects = MorrisScreening.Analyze(design.Morris!, y);
                 for (int i = 0; i < d; i++)
                 {
@@ -58,7 +59,7 @@ internal static class SensitivityStudy
             }
             else
             {
-                table.AddColumn(new TableColumn("S1 [[95% CI]]").RightAligned()).AddColumn(new TableColumn("ST [[95% CI]]").RightAligned());
+                table.AddColumn("S1 [[95% CI]]", true).AddColumn("ST [[95% CI]]", true);
                 var r = SobolIndices.Analyze(design.Sobol!, y, plan.Seed, plan.Bootstrap);
                 for (int i = 0; i < d; i++)
                 {
@@ -71,7 +72,7 @@ internal static class SensitivityStudy
                 title = $"Sobol indices of {outputs[o].Name} (95% bootstrap intervals)";
                 series = [("S1", r.FirstOrder, r.FirstLow, r.FirstHigh), ("ST", r.Total, r.TotalLow, r.TotalHigh)];
             }
-            console.Write(table);
+            tables.Write(table);
             var finite = y.Where(double.IsFinite).ToArray();
             if (finite.Length > 0)
                 console.MarkupLine(Markup.Escape(outputs[o].IsDay

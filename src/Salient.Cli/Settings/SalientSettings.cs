@@ -14,4 +14,11 @@ public class SalientSettings : CommandSettings
     [CommandOption("--debug")]
     [Description("Let every error propagate with its stack trace, user errors included (for bug reports).")]
     public bool Debug { get; init; }
+
+    /// <summary><c>--format</c>: how printed tables are written: table (default), csv or json.</summary>
+    /// <remarks><see cref="SalientApp"/> reads it from the raw arguments before parsing, to send the command's messages to
+    /// standard error when the tables go to standard output as CSV or JSON; declared here so every command lists it.</remarks>
+    [CommandOption("--format <FORMAT>")]
+    [Description("How printed tables are written: table (default), csv or json. With csv or json, standard output holds only the tables; messages go to standard error.")]
+    public string? Format { get; init; }
 }

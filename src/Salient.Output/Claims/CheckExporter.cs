@@ -53,7 +53,7 @@ public static class CheckExporter
                 string Day(double x) => ev ? D(x) : "";
                 csv.Append(CultureInfo.InvariantCulture, $"{r.Entry.Id},{r.Entry.Reliability},{N(o.Claim.Weight)},{r.Entry.Metric},{o.Claim.Kind.ToString().ToLowerInvariant()},{Iso(r.Entry.AsOfStart)},{Iso(r.Entry.AsOfEnd)},");
                 csv.Append(CultureInfo.InvariantCulture, $"{Num(o.Claim.Low)},{Num(o.Claim.High)},{Day(o.Claim.Low)},{Day(o.Claim.High)},{Num(o.P05)},{Num(o.P50)},{Num(o.P95)},{Day(o.P05)},{Day(o.P50)},{Day(o.P95)},");
-                csv.Append(CultureInfo.InvariantCulture, $"{N(o.Happened)},{N(o.Percentile)},{B(o.WithinNinety)},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")},{(v is null ? "" : v.Bound.ToString(CultureInfo.InvariantCulture))},");
+                csv.Append(CultureInfo.InvariantCulture, $"{N(o.Happened)},{N(o.Percentile)},{B(o.WithinNinety)},{v?.Path},{(v?.Multiplier is { } m ? N(m) : "")},{(v?.Value is { } val ? N(val) : "")},{(v is null || !v.Applicable ? "" : v.Bound.ToString(CultureInfo.InvariantCulture))},");
                 csv.Append(CultureInfo.InvariantCulture, $"{(v is null ? "" : Num(v.Reached))},{(v is null ? "" : Day(v.Reached))},{B(CoverageScoring.Scored(r.Entry))},{N(CoverageScoring.Width(o))},{B(CoverageScoring.IsSharp(o))}\n");
             }
             rows.Add(new
@@ -68,7 +68,7 @@ public static class CheckExporter
                     width_90 = double.IsFinite(CoverageScoring.Width(o)) ? CoverageScoring.Width(o) : (double?)null, sharp = CoverageScoring.IsSharp(o),
                     scored = CoverageScoring.Scored(r.Entry),
                 },
-                implied = v is null ? null : new { parameter = v.Path, baseline = v.Baseline, multiplier = v.Multiplier, value = v.Value, beyond_grid = v.Bound, closest_median = v.Reached },
+                implied = v is null ? null : new { parameter = v.Path, applicable = v.Applicable, baseline = v.Baseline, multiplier = v.Multiplier, value = v.Value, beyond_grid = v.Bound, closest_median = v.Reached },
             });
         }
         AtomicFile.WriteAllText(Path.Combine(dir, CsvFileName), csv.ToString());

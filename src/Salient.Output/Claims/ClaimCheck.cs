@@ -20,6 +20,8 @@ namespace Salient.Output.Claims;
 /// <param name="DateP95">Model 95th percentile of the event date.</param>
 /// <param name="Fit">Where the claim falls against the model's 90% interval.</param>
 /// <param name="Note">Why the entry was not compared, when it was not.</param>
+/// <param name="Outcome">The claim set against every replication (what <c>salient check</c> prints and writes), when the run's
+/// replications were read; null for a row compared only with summary.json's daily bands, or not compared.</param>
 public sealed record ClaimRow(
     EvidenceEntry Entry,
     DateOnly? Date,
@@ -32,7 +34,8 @@ public sealed record ClaimRow(
     DateOnly? DateP50,
     DateOnly? DateP95,
     ClaimFit Fit,
-    string Note)
+    string Note,
+    ClaimOutcome? Outcome = null)
 {
     /// <summary>True when the model gave a figure to compare with.</summary>
     public bool Compared => ModelMetric is not null;
@@ -41,45 +44,69 @@ public sealed record ClaimRow(
 /// <summary>
 /// Sets each evidence entry against the model: a numeric claim about a daily series (ground held, cumulative
 /// casualties) against the series' median and 90% interval on the claim's date; a dated capture claim
-/// (<c>event.capture.&lt;place&gt;.&lt;side&gt;</c>) against the model's capture-date distribution.
+/// (<c>event.capture.&lt;place&gt;.&lt;side&gt;</c>) against the model's capture-date distribution over every
+/// replication, a replication where the capture never happened counting as later than any date.
 /// </summary>
+/// <remarks>
+/// The one computation behind the report's claims table, its findings and <c>salient check</c>: every claim the run's
+/// replications can answer goes through <see cref="ClaimEvaluation"/>
+/// exactly as check does, so the two cannot disagree (they once did, about a capture: the report read summary.json's
+/// dates among the replications where it happened, check every replication).
+/// </remarks>
 public static class ClaimCheck
 {
     /// <summary>
     /// Rows for every entry of the run's evidence, in ledger order. When the run folder holds replications.parquet,
-    /// numeric claims are set against every replication exactly as <c>salient check</c> does (the series' largest value
-    /// over the claim's window; final totals at the run's end); otherwise against the daily bands on the window's last day.
+    /// every claim is set against every replication exactly as <c>salient check</c> does (the series' largest value
+    /// over the claim's window; final totals at the run's end; capture dates with "never" after every date); otherwise
+    /// series claims against the daily bands on the window's last day and capture claims against replications.csv.
     /// </summary>
     public static IReadOnlyList<ClaimRow> Build(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var outcomes = FromReplications(run);
-        return [.. run.Evidence.Entries.Select(e => outcomes.TryGetValue(e.Id, out var o) ? FromOutcome(e, o) : Check(run, e))];
+        if (FromReplications(run) is not { } resolved) return [.. run.Evidence.Entries.Select(e => Check(run, e))];
+        // With the replications, an entry check does not compare is not compared here either, with check's reason.
+        return [.. resolved.Select(r => r.Outcome is { } o ? FromOutcome(r.Entry, o, run.Start) : NotCompared(r.Entry, r.Note))];
     }
 
-    /// <summary>Per-replication outcomes of the run's numeric (series and final) claims, by entry id; empty without replications.parquet.</summary>
-    private static Dictionary<string, ClaimOutcome> FromReplications(RunFolder run)
+    /// <summary>
+    /// Every entry resolved as <c>salient check</c> resolves it, with the outcome of those that resolve; null without
+    /// replications.parquet (or without evidence).
+    /// </summary>
+    private static List<(EvidenceEntry Entry, ClaimOutcome? Outcome, string Note)>? FromReplications(RunFolder run)
     {
-        var result = new Dictionary<string, ClaimOutcome>(StringComparer.Ordinal);
         string path = Path.Combine(run.Directory, ReplicationParquetWriter.FileName);
-        if (run.Evidence.Entries.IsEmpty || ReplicationParquetReader.ReadLayout(path) is not var (layout, start)) return result;
+        if (run.Evidence.Entries.IsEmpty || ReplicationParquetReader.ReadLayout(path) is not var (layout, start)) return null;
         var calendar = new Calendar(start, start.AddDays(layout.Days - 1), 24);
-        var claims = run.Evidence.Entries
-            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, run.Cells.Sum(c => c.Settlements.Count)).Claim)
-            .Where(c => c is { Kind: not ClaimKind.Event })
-            .Cast<Claim>()
+        var resolved = run.Evidence.Entries
+            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, run.Cells.Sum(c => c.Settlements.Count)))
             .ToList();
-        if (claims.Count == 0) return result;
-        foreach (var outcome in ClaimEvaluation.Evaluate(claims, new ReplicationParquetReader(path, layout), layout)) result.TryAdd(outcome.Claim.Id, outcome);
-        return result;
+        var claims = EvidenceClaims.Comparable(resolved);
+        IReadOnlyList<ClaimOutcome> outcomes = claims.Count == 0 ? [] : ClaimEvaluation.Evaluate(claims, new ReplicationParquetReader(path, layout), layout);
+        var byClaim = new Dictionary<Claim, ClaimOutcome>();
+        foreach (var o in outcomes) byClaim.TryAdd(o.Claim, o);
+        return [.. resolved.Select(r => (r.Entry, r.Claim is { } c ? byClaim[c] : null, r.Note))];
     }
 
-    private static ClaimRow FromOutcome(EvidenceEntry entry, ClaimOutcome o)
+    private static ClaimRow FromOutcome(EvidenceEntry entry, ClaimOutcome o, DateOnly start)
     {
+        if (o.Claim.Kind == ClaimKind.Event)
+            return new ClaimRow(entry, null, o.Claim.Metric, null, null, null, o.Happened, Day(o.P05, start), Day(o.P50, start), Day(o.P95, start),
+                FitOf(o), "", o);
         string note = o.Claim.Kind == ClaimKind.Final ? "the run's final total"
             : o.Claim.WindowFrom < o.Claim.WindowTo ? "the largest value over the claim's window" : "";
-        return new ClaimRow(entry, entry.ReferenceDate, o.Claim.Metric, o.P05, o.P50, o.P95, null, null, null, null, o.Fit, note);
+        return new ClaimRow(entry, entry.ReferenceDate, o.Claim.Metric, o.P05, o.P50, o.P95, null, null, null, null, o.Fit, note, o);
     }
+
+    /// <summary>Where a claim falls: <see cref="ClaimFit.Never"/> for an event no replication produced, else the outcome's fit.</summary>
+    public static ClaimFit FitOf(ClaimOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Claim.Kind == ClaimKind.Event && outcome.Happened == 0 ? ClaimFit.Never : outcome.Fit;
+    }
+
+    /// <summary>A day index as a date; null for a capture that did not happen (an infinite or NaN day).</summary>
+    private static DateOnly? Day(double day, DateOnly start) => double.IsFinite(day) ? start.AddDays((int)Math.Round(day)) : null;
 
     /// <summary>One entry set against the model.</summary>
     public static ClaimRow Check(RunFolder run, EvidenceEntry entry)
@@ -104,6 +131,14 @@ public static class ClaimCheck
             string cell = run.CellOfPlace(subject.Detail) ?? subject.Detail;
             if (run.Metric(MetricNames.CaptureDay(cell, subject.Side)) is not { IsEvent: true } m) return NotCompared(entry, "the model does not record this capture");
             if (!entry.IsDate) return NotCompared(entry, "the value is not a date");
+            if (run.Table.Has(m.Name) && run.Start != default)
+            {
+                // Without replications.parquet: the same evaluation over replications.csv's capture dates.
+                var claim = new Claim(entry.Id, entry.Metric, ClaimKind.Event, 0, 0, 0,
+                    entry.DateFrom!.Value.DayNumber - run.Start.DayNumber, entry.DateTo!.Value.DayNumber - run.Start.DayNumber, EvidenceClaims.Weight(entry.Reliability));
+                double[] days = [.. run.Table.Dates(m.Name).Select(d => d is { } x ? x.DayNumber - run.Start.DayNumber : double.NaN)];
+                return FromOutcome(entry, ClaimEvaluation.Evaluate(claim, days), run.Start) with { ModelMetric = m.Name };
+            }
             ClaimFit fit = m.Probability is not > 0 ? ClaimFit.Never
                 : m.DateP05 is { } p05 && entry.DateTo < p05 ? ClaimFit.Below
                 : m.DateP95 is { } p95 && entry.DateFrom > p95 ? ClaimFit.Above

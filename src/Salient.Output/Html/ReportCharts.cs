@@ -131,6 +131,7 @@ public static class ReportCharts
         double top = Math.Max(1, band.P95.Where(double.IsFinite).DefaultIfEmpty(0).Max()) * 1.6;
         var claims = run.Evidence.For(band.Name).Where(e => e.IsNumeric && e.AsOfEnd is not null).ToList();
         var offChart = new List<string>();
+        var labels = new LabelPlacer(top, xs.Length > 0 ? xs[0] : 0, xs.Length > 0 ? xs[^1] : 1);
         foreach (var e in claims)
         {
             var style = Grade(e.SourceGrade);
@@ -138,20 +139,27 @@ public static class ReportCharts
             double y = e.Centre!.Value;
             if (y > top)
             {
+                // Claims far above the model's range sit on the top edge; one label per value and grade, however many claims repeat it.
                 offChart.Add($"{Number(y)} ({e.Reliability}, {e.AsOfText})");
                 plot.Add.Marker(x1, top * 0.97, MarkerShape.OpenTriangleUp, 10, style.Colour);
-                Label(plot, $"{Number(y)} {e.Reliability}", x1, top * 0.97, style.Colour);
+                labels.Add(plot, Number(y), e.Reliability, x1, top * 0.97, style.Colour, onTopEdge: true);
                 continue;
             }
             if (x0 < x1) Segment(plot, x0, y, x1, y, style.Colour, LinePattern.Dotted);
             if (e.IsRange) Segment(plot, x1, e.Low!.Value, x1, Math.Min(e.High!.Value, top), style.Colour, LinePattern.Solid);
             plot.Add.Marker(x1, y, style.Shape, 9, style.Colour);
-            Label(plot, e.Reliability, x1, y, style.Colour);
+            labels.Add(plot, "", e.Reliability, x1, y, style.Colour);
         }
         AddGradeLegend(plot, claims);
         DateAxis(plot);
         double shown = Math.Max(top / 1.6, claims.Where(c => c.Centre <= top).Select(c => Math.Min(c.High!.Value, top)).DefaultIfEmpty(0).Max());
-        plot.Axes.SetLimitsY(0, offChart.Count > 0 ? top : shown * 1.1);
+        double upper = offChart.Count > 0 ? top : shown * 1.1;
+        // An axis from zero wastes most of the chart on a series that never comes near it (a side holding 5,000 to
+        // 6,500 km² all campaign): start it just below the lowest band or claim shown when that is above 30% of the top.
+        double lowest = Math.Min(band.P05.Where(double.IsFinite).DefaultIfEmpty(0).Min(),
+            claims.Where(c => c.Centre <= top).Select(c => c.Low!.Value).DefaultIfEmpty(double.PositiveInfinity).Min());
+        double lower = lowest > 0.3 * upper ? Math.Max(0, lowest - 0.08 * (upper - lowest)) : 0;
+        plot.Axes.SetLimitsY(lower, upper);
         plot.YLabel(unit);
         string text = caption + EvidenceCaption(claims.Count, band.Name) + OffChart(offChart);
         return new ReportChart(id, section, title, text, Png(plot));
@@ -274,8 +282,10 @@ public static class ReportCharts
             if (!parts.Contains(part)) parts.Add(part);
         }
         if (parts.Count == 0) return null;
+        // Only parts some side lost, each with its own colour (Category10 repeats after ten: two parts shared blue).
+        parts = [.. parts.Where(part => run.Sides.Any(side => run.Table.Numbers($"{prefix}{part}.{side.Id}") is { Length: > 0 } v && v.Average() > 0))];
+        if (parts.Count == 0) return null;
         var plot = NewPlot(title);
-        var palette = new ScottPlot.Palettes.Category10();
         var bars = new List<Bar>();
         for (int s = 0; s < run.Sides.Count; s++)
         {
@@ -285,14 +295,14 @@ public static class ReportCharts
                 double[] values = run.Table.Numbers($"{prefix}{parts[p]}.{run.Sides[s].Id}");
                 double mean = values.Length == 0 ? 0 : values.Average();
                 if (mean <= 0) continue;
-                bars.Add(new Bar { Position = s, ValueBase = baseValue, Value = baseValue + mean, FillColor = palette.GetColor(p), LineWidth = 0, Size = 0.6 });
+                bars.Add(new Bar { Position = s, ValueBase = baseValue, Value = baseValue + mean, FillColor = PartColour(p), LineWidth = 0, Size = 0.6 });
                 baseValue += mean;
             }
             bars.Add(new Bar { Position = s, ValueBase = baseValue, Value = baseValue, Label = Number(baseValue), LineWidth = 0, Size = 0.6 });
         }
         plot.Add.Bars(bars);
         for (int p = 0; p < parts.Count; p++)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = parts[p], FillColor = palette.GetColor(p), LineWidth = 0 });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = parts[p], FillColor = PartColour(p), LineWidth = 0 });
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, run.Sides.Count).Select(i => (double)i)], [.. run.Sides.Select(run.SideLabel)]);
         plot.Axes.SetLimitsX(-0.6, run.Sides.Count - 0.4);
@@ -332,6 +342,57 @@ public static class ReportCharts
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /// <summary>
+    /// Kelly's colours of maximum contrast (Kelly 1965, "Twenty-two colors of maximum contrast", without white and
+    /// black): distinct series colours for stacked parts, twenty before any repeats.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PartPalette =
+    [
+        "#0067A5", "#F38400", "#008856", "#BE0032", "#875692", "#F3C300", "#A1CAF1", "#882D17", "#8DB600", "#E68FAC",
+        "#848482", "#604E97", "#F99379", "#2B3D26", "#C2B280", "#B3446C", "#DCD300", "#654522", "#E25822", "#F6A600",
+    ];
+
+    private static Color PartColour(int index) => Color.FromHex(PartPalette[index % PartPalette.Count]);
+
+    /// <summary>
+    /// Places claim labels so they do not print over each other or off the chart. A claim of the same value within
+    /// <see cref="SameDays"/> days of a labelled one adds its grade to that label ("76,000 F4/D4") instead of a second
+    /// label. Each label is a box in (approximate) pixels: beside its marker, to the left near the right edge, below
+    /// the marker on the top edge; a box that would overlap a placed one moves a line further away.
+    /// </summary>
+    private sealed class LabelPlacer(double top, double left, double right)
+    {
+        private const double SameDays = 30;
+        private const double PlotWidthPx = 860, PlotHeightPx = 330, CharPx = 6.2, LinePx = 13;
+        private readonly List<(string Value, ScottPlot.Plottables.Text Label, double X, double Y, double X0, double X1, double Yc)> _placed = [];
+
+        public void Add(Plot plot, string value, string grade, double x, double y, Color colour, bool onTopEdge = false)
+        {
+            var same = _placed.FirstOrDefault(p => p.Value == value && Math.Abs(p.X - x) < SameDays && Math.Abs(p.Y - y) < 0.02 * top);
+            if (same.Label is not null)
+            {
+                if (!same.Label.LabelText.Split(' ', '/').Contains(grade)) same.Label.LabelText += "/" + grade;
+                return;
+            }
+            string text = value.Length > 0 ? $"{value} {grade}/{grade}" : grade; // room for a second grade
+            double px = (x - left) / Math.Max(1e-9, right - left) * PlotWidthPx, py = y / Math.Max(1e-9, top) * PlotHeightPx;
+            double w = text.Length * CharPx;
+            bool nearRight = PlotWidthPx - px < w + 12;
+            double x0 = nearRight ? px - 8 - w : px + 6, x1 = nearRight ? px - 8 : px + 6 + w;
+            double step = onTopEdge ? -LinePx : LinePx;
+            double yc = py + (onTopEdge ? -12 : 8);
+            for (int line = 0; line < 8 && _placed.Any(p => p.X0 < x1 && x0 < p.X1 && Math.Abs(p.Yc - yc) < LinePx - 1); line++) yc += step;
+            var t = plot.Add.Text(value.Length > 0 ? $"{value} {grade}" : grade, x, y);
+            t.LabelFontSize = 10;
+            t.LabelFontColor = colour;
+            t.LabelFontName = FontName;
+            t.LabelAlignment = nearRight ? Alignment.MiddleRight : Alignment.MiddleLeft;
+            t.OffsetX = nearRight ? -8 : 6;
+            t.OffsetY = (float)-(yc - py);
+            _placed.Add((value, t, x, y, x0, x1, yc));
+        }
+    }
 
     private sealed record GradeStyle(Color Colour, MarkerShape Shape, string Meaning);
 
@@ -389,16 +450,6 @@ public static class ReportCharts
         line.LineWidth = width;
         line.LinePattern = pattern;
         line.MarkerSize = 0;
-    }
-
-    private static void Label(Plot plot, string text, double x, double y, Color colour)
-    {
-        var t = plot.Add.Text(text, x, y);
-        t.LabelFontSize = 10;
-        t.LabelFontColor = colour;
-        t.LabelFontName = FontName;
-        t.OffsetX = 6;
-        t.OffsetY = -6;
     }
 
     private static byte[] Png(Plot plot, int width = Width, int height = Height)

@@ -39,7 +39,7 @@ public static class ReportWriter
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n");
-        h.Append("<title>").Append(E(run.Title)).Append(" — Salient report</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+        h.Append("<title>").Append(E(run.Title)).Append(" — Salient report</title>\n<style>\n").Append(ReportStyle.Css).Append("</style>\n</head>\n<body>\n<main>\n");
 
         h.Append("<h1>").Append(E(run.Title)).Append("</h1>\n<p class=\"meta\">");
         h.Append("Scenario <b>").Append(E(run.ScenarioName)).Append("</b>");
@@ -48,6 +48,9 @@ public static class ReportWriter
         if (run.ScenarioHash.Length > 0) h.Append("; inputs ").Append(E(run.ScenarioHash[..Math.Min(16, run.ScenarioHash.Length)]));
         if (run.Engine.Length > 0) h.Append("; engine ").Append(E(run.Engine));
         h.Append(".</p>\n");
+        var claimRows = ClaimCheck.Build(run);
+        h.Append(ReportFindings.Html(run, claimRows));
+        h.Append("<h2 id=\"distributions\">Outcomes and charts</h2>\n");
         h.Append("<p class=\"lede\">Every figure is a distribution over the replications: a median with its 90% interval (5th to 95th percentile). Intervals show the uncertainty in the inputs as the model propagates it; they are not a forecast's error bars.</p>\n");
 
         Outcomes(h, run);
@@ -73,7 +76,7 @@ public static class ReportWriter
             h.Append("</section>\n");
         }
 
-        Claims(h, run);
+        Claims(h, run, claimRows);
 
         var notes = charts.Omitted.Concat(run.Notes).ToList();
         if (notes.Count > 0)
@@ -102,7 +105,7 @@ public static class ReportWriter
             ("Personnel at the end", MetricNames.PersonnelFinal, false),
             ("Reinforcements received", MetricNames.PersonnelReinforcements, false),
         };
-        h.Append("<section id=\"outcomes\">\n<h2>Outcomes</h2>\n<table class=\"outcomes\">\n<thead><tr><th>median [90% interval]</th>");
+        h.Append("<section id=\"outcomes\">\n<h3>Outcomes</h3>\n<table class=\"outcomes\">\n<thead><tr><th>median [90% interval]</th>");
         foreach (var s in run.Sides) h.Append("<th>").Append(Swatch(s)).Append(E(run.SideLabel(s))).Append("</th>");
         h.Append("</tr></thead>\n<tbody>\n");
         foreach (var (label, metricOfSide, isDate) in rows)
@@ -119,21 +122,20 @@ public static class ReportWriter
         h.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void Claims(StringBuilder h, RunFolder run)
+    private static void Claims(StringBuilder h, RunFolder run, IReadOnlyList<ClaimRow> rows)
     {
         if (run.Evidence.Entries.Length == 0)
         {
             h.Append("<section id=\"claims\">\n<h2>Claims against the model</h2>\n<p>No evidence ledger: put an <code>evidence.yaml</code> beside the scenario (it is copied into the run folder), or pass <code>--evidence FILE</code> to <code>salient report</code>.</p>\n</section>\n");
             return;
         }
-        var rows = ClaimCheck.Build(run);
         var compared = rows.Where(r => r.Compared).OrderBy(r => r.ModelMetric, StringComparer.Ordinal).ThenBy(r => r.Date ?? r.Entry.DateFrom).ToList();
         h.Append("<section id=\"claims\">\n<h2>Claims against the model</h2>\n");
         h.Append(Inv($"<p>{compared.Count} of the {rows.Count} entries in the evidence ledger state an outcome the model reports; each is set against the model's median and 90% interval over the replications: a number about a daily series against the series' largest value over the claim's as-of window (its value on the day for a one-day claim), a final total at the run's end, a capture against the capture-date distribution. <code>salient check</code> adds each claim's percentile and the lethality a casualty claim implies. Grades are the NATO/Admiralty code: source letter A–F (A/B best, F unsourced), information digit 1–6 (1 confirmed). D and F claims are what a side says, not what happened.</p>\n"));
         if (compared.Count > 0)
         {
             h.Append("<table class=\"claims\">\n<thead><tr><th>as of</th><th>metric</th><th>claim</th><th>grade</th><th>claimant</th><th>model median [90%]</th><th>claim vs model</th></tr></thead>\n<tbody>\n");
-            foreach (var r in compared) ClaimRowHtml(h, r);
+            foreach (var r in compared) ClaimRowHtml(h, run, r);
             h.Append("</tbody>\n</table>\n");
         }
         var other = rows.Where(r => !r.Compared).ToList();
@@ -152,10 +154,11 @@ public static class ReportWriter
         h.Append("</section>\n");
     }
 
-    private static void ClaimRowHtml(StringBuilder h, ClaimRow r)
+    private static void ClaimRowHtml(StringBuilder h, RunFolder run, ClaimRow r)
     {
         var e = r.Entry;
-        string model = r.P50 is { } p50
+        string model = r.Outcome is { } o ? ClaimText.Model(o, run.Start)
+            : r.P50 is { } p50
             ? Inv($"{p50:N0} [{r.P05:N0}–{r.P95:N0}]")
             : r.Probability is { } p
                 ? p <= 0 ? "never" : Inv($"{p:P0}: {r.DateP50:yyyy-MM-dd} [{r.DateP05:yyyy-MM-dd}–{r.DateP95:yyyy-MM-dd}]")
@@ -196,29 +199,4 @@ public static class ReportWriter
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-
-    private const string Css = """
-        body { margin: 0; background: #f6f6f3; color: #1c1c1c; font: 15px/1.5 "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; }
-        main { max-width: 1000px; margin: 0 auto; padding: 24px 20px 48px; background: #fff; }
-        h1 { font-size: 26px; margin: 0 0 4px; }
-        h2 { font-size: 20px; margin: 32px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
-        .meta { color: #555; margin: 0 0 12px; font-size: 13px; }
-        .lede { color: #333; }
-        figure { margin: 16px 0 24px; }
-        figure img { max-width: 100%; height: auto; border: 1px solid #e5e5e5; }
-        figcaption { font-size: 13px; color: #444; margin-top: 4px; }
-        table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 8px 0; }
-        th, td { border-bottom: 1px solid #e3e3e3; padding: 4px 6px; text-align: left; vertical-align: top; }
-        table.outcomes td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        thead th { background: #f0f0ec; }
-        code { font-size: 12px; }
-        .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; }
-        .grade { font-weight: bold; padding: 0 4px; border-radius: 3px; color: #fff; background: #7f8c8d; }
-        .grade.ga, .grade.gb { background: #1e8449; } .grade.gc { background: #ca6f1e; } .grade.gd { background: #922b21; }
-        .grade.ge { background: #6c3483; } .grade.gf { background: #424949; }
-        .fit-inside { color: #1e8449; } .fit-above, .fit-below, .fit-never { color: #922b21; font-weight: bold; }
-        details { margin: 12px 0; } summary { cursor: pointer; color: #333; }
-        footer { margin-top: 40px; font-size: 12px; color: #666; }
-
-        """;
 }

@@ -18,8 +18,9 @@ public sealed class CompareCommandTests() : TempFolderTest("compare")
         Assert.Contains(csv, l => l.StartsWith("strong-red,casualties.total.blue,value,20,", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(outDir, "compare.json")));
         string html = File.ReadAllText(Path.Combine(outDir, "compare.html"));
-        Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("http", html, StringComparison.Ordinal);
+        Assert.Contains("<figure class=\"forest\">", html, StringComparison.Ordinal); // a forest plot, inline SVG
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.Contains("Change against the baseline", console.Output, StringComparison.Ordinal);
     }
 

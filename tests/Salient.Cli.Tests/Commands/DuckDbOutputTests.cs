@@ -150,6 +150,16 @@ public sealed class DuckDbOutputTests(ITestOutputHelper output) : TempFolderTest
         Assert.Equal(0, code);
         Assert.Equal("ok,first\ntrue,2024-01-01\n", text);
 
+        // --format json and table print the same answer in the other printed forms.
+        (code, text) = Run("query", a, b, "SELECT count(DISTINCT scenario_hash) AS hashes, min(kind) AS kind FROM runs", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Contains("\"rows\": [", text, StringComparison.Ordinal);
+        Assert.Contains("\"hashes\": \"2\"", text, StringComparison.Ordinal);
+        (code, text) = Run("query", a, b, "SELECT count(DISTINCT scenario_hash) AS hashes FROM runs", "--format", "table");
+        Assert.Equal(0, code);
+        Assert.Contains("hashes", text, StringComparison.Ordinal);
+        Assert.Contains("│", text, StringComparison.Ordinal);
+
         // Bad SQL and a missing folder: exit 2, DuckDB's message, no stack trace.
         (code, text) = Run("query", a, "SELECT nope FROM replications");
         output.WriteLine(text);
