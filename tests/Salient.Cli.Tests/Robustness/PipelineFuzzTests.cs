@@ -18,7 +18,8 @@ namespace Salient.Cli.Tests.Robustness;
 /// the ends of their ranges and beyond, dates at the calendar's limits, coordinates at the poles' limit and the
 /// antimeridian, collections emptied or multiplied. Case <c>seed</c> mutates source <c>seed mod</c> the number of
 /// sources (<see cref="Sources"/>), so each source gets an equal share. <c>SALIENT_FUZZ_CASES</c> sets the number of cases (CI: 2,000;
-/// the long mode: 20,000 or more) and <c>SALIENT_FUZZ_SEED</c> the first seed, so a failure is replayed by its seed.
+/// the long mode: 20,000 or more), <c>SALIENT_FUZZ_SEED</c> the first seed, so a failure is replayed by its seed, and
+/// <c>SALIENT_FUZZ_SOURCES</c> the scenarios (see <see cref="Sources"/>).
 /// </remarks>
 public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDisposable
 {
@@ -126,13 +127,23 @@ public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDispo
 
     /// <summary>
     /// The scenarios mutated: every example (explicit nodes, each exercising other mechanics) and the region-and-grid
-    /// test theatre. Kursk is left out: a few seconds a run would take the CI budget for a few hundred cases.
+    /// test theatre. Kursk is left out by default (a few seconds a run would take the CI budget for a few hundred
+    /// cases); <c>SALIENT_FUZZ_SOURCES=kursk-2024</c> (or any comma-separated folder names, Kursk included) mutates
+    /// only those.
     /// </summary>
-    private static List<string> Sources() =>
-    [
-        .. Directory.GetDirectories(Path.Combine(Repo, "scenarios", "examples")).Order(StringComparer.Ordinal),
-        Path.Combine(Repo, "tests", "Salient.Scenario.Tests", "Fixtures", "grid-theatre"),
-    ];
+    private static List<string> Sources()
+    {
+        List<string> all =
+        [
+            .. Directory.GetDirectories(Path.Combine(Repo, "scenarios", "examples")).Order(StringComparer.Ordinal),
+            Path.Combine(Repo, "tests", "Salient.Scenario.Tests", "Fixtures", "grid-theatre"),
+        ];
+        if (Environment.GetEnvironmentVariable("SALIENT_FUZZ_SOURCES") is not { Length: > 0 } chosen) return all;
+        var names = chosen.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var pool = all.Append(Kursk).ToList();
+        var picked = pool.Where(d => names.Contains(Path.GetFileName(d), StringComparer.Ordinal)).ToList();
+        return picked.Count == names.Length ? picked : throw new ArgumentException($"SALIENT_FUZZ_SOURCES names one of: {string.Join(", ", pool.Select(Path.GetFileName))}");
+    }
 
     [Fact]
     public void MutatedScenarios_ThroughValidateRunReportAndCheck_ExitZeroOrTwo_NeverAStackTrace_NeverOutsideTheirFolder()
@@ -155,7 +166,12 @@ public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDispo
             if (Directory.Exists(scenarioDir)) Directory.Delete(scenarioDir, recursive: true);
             if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
             Directory.CreateDirectory(scenarioDir);
-            foreach (string side in Directory.GetFiles(sources[source])) File.Copy(side, Path.Combine(scenarioDir, Path.GetFileName(side)));
+            foreach (string side in Directory.GetFiles(sources[source], "*", SearchOption.AllDirectories))
+            {
+                string to = Path.Combine(scenarioDir, Path.GetRelativePath(sources[source], side));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(side, to);
+            }
             File.WriteAllText(Path.Combine(scenarioDir, "scenario.yaml"), text);
             File.WriteAllText(Path.Combine(scenarioDir, "evidence.yaml"), Ledger);
 
