@@ -16,7 +16,11 @@ namespace Salient.Cli.Services;
 /// <remarks>Immutable.</remarks>
 internal sealed record RunRequest(
     CompiledScenario Scenario, string ScenarioPath, IReadOnlyList<string> Set, RunOptions Options, ShardSpec? Shard, ReplicationRange Range,
-    string OutDir, bool Resume, int? CheckpointEvery, bool Trajectories, bool DailyMaps, bool Report, bool Force);
+    string OutDir, bool Resume, int? CheckpointEvery, bool Trajectories, bool DailyMaps, bool Report, bool Force)
+{
+    /// <summary>Writes report.html into the folder being committed (the seam a test uses to make the report stage fail).</summary>
+    public Action<string> WriteReport { get; init; } = dir => ReportWriter.Write(dir);
+}
 
 /// <summary>What a run did: the summary (null for a shard), how long it took and how many replications came from a checkpoint.</summary>
 internal sealed record RunOutcome(RunSummary? Summary, double Seconds, int Resumed);
@@ -128,7 +132,7 @@ internal static class RunService
             else ControlTallyParquet.Write(Path.Combine(dir, ControlTallyParquet.FileName), tally, compiled.Days, compiled.CellCount);
             manifest.Finished(ShardManifest.EntriesOf(dir)).Write(dir);
             // The report is part of the atomic commit: a failure here keeps the previous result whole.
-            if (shard is null && request.Report) ReportWriter.Write(dir);
+            if (shard is null && request.Report) request.WriteReport(dir);
         }, request.Force);
         RunCheckpoint.Discard(checkpointDir);
         return new RunOutcome(summary, clock.Elapsed.TotalSeconds, resumed);

@@ -115,6 +115,33 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void Run_WhenTheReportStageFails_KeepsThePreviousResultWhole()
+    {
+        // Given a complete run with its report
+        string dir = Path.Combine(_root, "run");
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "5", "--out", dir).Code);
+        var before = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), File.ReadAllBytes);
+        Assert.Contains("report.html", before.Keys);
+
+        // When a second run into it fails at the report stage (a full disk, say), after every other output was written
+        var model = Salient.Scenario.Parsing.ScenarioLoader.Load(LineOfTowns).Scenario!;
+        var request = new RunRequest(new Salient.Engine.Compilation.CompiledScenario(model), LineOfTowns, [], new Salient.Experiments.Runner.RunOptions(5, 9, 1),
+            null, Salient.Experiments.Sharding.ReplicationRange.All(5), dir, Resume: false, CheckpointEvery: null, Trajectories: false, DailyMaps: false, Report: true, Force: false)
+        {
+            WriteReport = _ => throw new IOException("No space left on device"),
+        };
+        Assert.Throws<OutputException>(() => RunService.Execute(request, _ => { }, (_, work) => work(_ => { }), CancellationToken.None));
+
+        // Then the previous result is there byte for byte: the report is part of the atomic commit (it used to be
+        // written after it, so the new result replaced the old one and stood without its report)
+        var after = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), File.ReadAllBytes);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before, kv => Assert.Equal(kv.Value, after[kv.Key]));
+    }
+
+    [Fact]
     public void Run_TwiceIntoItsOwnFolder_Replaces()
     {
         string dir = Path.Combine(_root, "run");
