@@ -91,7 +91,7 @@ internal sealed class DynamicPathField
 
     /// <summary>
     /// Brings the field up to date with <paramref name="control"/> and the source cells <paramref name="sources"/>
-    /// (distinct cells; a source is at distance 0 whatever its control, as in <see cref="PathFinder.AddSource"/>).
+    /// (a cell may be named more than once; a source is at distance 0 whatever its control, as in <see cref="PathFinder.AddSource"/>).
     /// </summary>
     public void Update(byte[] control, ReadOnlySpan<int> sources)
     {
@@ -123,6 +123,7 @@ internal sealed class DynamicPathField
         _sourceCount = 0;
         foreach (int s in sources)
         {
+            if (_source[s]) continue; // a cell named twice (two depots on one cell) is one source
             _source[s] = true;
             _sourceList[_sourceCount++] = s;
         }

@@ -218,5 +218,15 @@ public sealed partial class PipelineFuzzTests(ITestOutputHelper output) : IDispo
         return false;
     }
 
-    private static string Tail(string printed) => printed.Length <= 600 ? printed : printed[^600..];
+    // The exception's type, message and first frames when there is one (where a crash is diagnosed), else the tail.
+    private static string Tail(string printed)
+    {
+        int at = printed.IndexOf("Exception", StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            int start = printed.LastIndexOf('\n', at) + 1;
+            return printed.Substring(start, Math.Min(1500, printed.Length - start));
+        }
+        return printed.Length <= 600 ? printed : printed[^600..];
+    }
 }

@@ -15,6 +15,26 @@ public class PathFieldTests
 {
     private static readonly CompiledScenario Kursk = TestScenarios.Bundled("scenarios/kursk-2024");
 
+    [Fact]
+    public void ACellNamedManyTimesAsASource_IsOneSource_AfterARebuildAndARepair()
+    {
+        // Two depots on one cell name it twice; a scenario may name a cell more times than the theatre has cells (the
+        // pipeline fuzz found an index overflow here). The field must equal the full search, which ignores repeats.
+        var c = Kursk;
+        var control = (byte[])c.InitialControl.Clone();
+        int[] sources = [.. Enumerable.Repeat(5, c.CellCount + 3), 7, 7];
+        var field = new DynamicPathField(c, -1);
+        var expected = new double[c.CellCount];
+        var paths = new PathFinder(c);
+        paths.Clear(expected);
+        foreach (int s in sources) paths.AddSource(expected, s);
+        paths.Run(expected, control, -1);
+        field.Update(control, sources);
+        field.Update(control, [.. sources.Reverse()]);
+        for (int v = 0; v < c.CellCount; v++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected[v]), BitConverter.DoubleToInt64Bits(field.Distances[v]));
+    }
+
     [Theory]
     [InlineData(0, 1u)]
     [InlineData(1, 2u)]
