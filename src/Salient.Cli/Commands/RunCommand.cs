@@ -20,6 +20,7 @@ public sealed class RunCommand(IAnsiConsole console, TableWriter tables) : Comma
         ShardSpec? shard = settings.Shard is null ? null : ShardSpec.TryParse(settings.Shard, out var spec, out _) ? spec : null;
         var range = shard?.RangeOf(settings.Replications) ?? ReplicationRange.All(settings.Replications);
         RunService.Check(compiled, settings.Replications, shard, range);
+        RunService.NoteLongRun(compiled, range.Count, settings.ThreadCount, console.MarkupLine);
         RunService.CheckOutputSize(compiled, range.Count, settings.Trajectories, settings.DailyMaps, settings.Limits().OutputMegabytes, console.MarkupLine);
         string outDir = settings.Out ?? DefaultOutputFolder.ForRun(model, settings.Set, settings.Uncalibrated, settings.Seed, shard);
         var options = settings.ToRunOptions();

@@ -49,6 +49,31 @@ internal static class RunService
     /// <summary>Estimated output above which a run is announced with its size before it starts.</summary>
     public const long LargeOutputBytes = 1L << 30;
 
+    /// <summary>CPU seconds per cell-tick (cells + units, times ticks), measured on Kursk on a 2-core machine: 400
+    /// replications in 25 s of CPU, 923,000 cell-ticks each (commit of 2026-12-05). A rough scale, not a promise.</summary>
+    private const double SecondsPerCellTick = 69e-9;
+
+    /// <summary>Runs estimated above this many seconds are announced with their estimate.</summary>
+    private const double LongRunSeconds = 600;
+
+    /// <summary>A rough estimate of a run's wall time: cell-ticks at <see cref="SecondsPerCellTick"/>, spread over the threads.</summary>
+    public static double EstimatedSeconds(CompiledScenario compiled, int replications, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        double cellTicks = (double)compiled.TotalTicks * (compiled.CellCount + compiled.UnitCount);
+        return replications * cellTicks * SecondsPerCellTick / Math.Max(1, threads);
+    }
+
+    /// <summary>Announces a run estimated to take more than ten minutes (the disk estimate is <see cref="CheckOutputSize"/>'s).</summary>
+    public static void NoteLongRun(CompiledScenario compiled, int replications, int threads, Action<string> note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        double seconds = EstimatedSeconds(compiled, replications, threads);
+        if (seconds <= LongRunSeconds) return;
+        note(string.Create(CultureInfo.InvariantCulture,
+            $"This run may take about {seconds / 60:N0} minutes on {threads} thread(s) (a rough estimate from its size, at the rate Kursk runs on a 2-core machine); --shard k/N spreads it over machines, --checkpoint-every and --resume survive interruptions."));
+    }
+
     /// <summary>
     /// Estimates the bytes a run folder will hold (replications.csv and .parquet, daily.csv, the trajectories and the
     /// daily maps, which dominate when asked for) and refuses a run above <paramref name="limitMegabytes"/>, naming
