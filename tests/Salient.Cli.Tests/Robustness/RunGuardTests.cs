@@ -87,7 +87,7 @@ public sealed class RunGuardTests : IDisposable
         // run, so the notice is seen without playing it.
         var model = Salient.Scenario.Parsing.ScenarioLoader.Load(Kursk).Scenario!;
         var compiled = new Salient.Engine.Compilation.CompiledScenario(model);
-        Assert.Equal(20_000 * 922_992 * 69e-9 / 2, RunService.EstimatedSeconds(compiled, 20_000, 2), 6);
+        Assert.Equal(20_000.0 * 922_992 * 69e-9 / 2, RunService.EstimatedSeconds(compiled, 20_000, 2), 6);
 
         var (code, output) = Run("run", Kursk, "-n", "20000", "--threads", "2", "--limit", "output_mb=1", "--out", Path.Combine(_root, "out"));
         Assert.Equal(2, code);
