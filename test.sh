@@ -40,5 +40,13 @@ trap 'rm -rf "$smoke"' EXIT
 ./salient run --replications 20 --seed 1 --out "$smoke/run" >/dev/null
 test -s "$smoke/run/summary.json"
 test -s "$smoke/run/cells.geojson" && test -s "$smoke/run/report.html"
+echo "== published binary: tools/publish.sh, then validate and run -n 20 with no .NET on PATH"
+tools/publish.sh "$smoke/pub" >/dev/null
+published() { env -i PATH=/nonexistent SALIENT_HOME="$smoke/pub" DOTNET_BUNDLE_EXTRACT_BASE_DIR="$smoke/extract" HOME="$smoke" "$smoke/pub/salient" "$@"; }
+published validate "$smoke/pub/scenarios/kursk-2024" >/dev/null
+published run "$smoke/pub/scenarios/examples/line-of-towns" -n 20 --seed 1 --out "$smoke/pub-run" >/dev/null
+./salient run scenarios/examples/line-of-towns -n 20 --seed 1 --no-report --out "$smoke/sdk-run" >/dev/null
+cmp "$smoke/pub-run/summary.json" "$smoke/sdk-run/summary.json"
+echo "published binary: ok, its summary.json byte-identical to the SDK build's"
 echo "== slurm: a 4-shard job array and merge on a private single-node cluster"; bash tests/slurm/run-slurm-test.sh
 echo "test.sh: all tests passed"

@@ -18,6 +18,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/artifacts/publish/linux-x64}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# OUT must be empty, absent, or an earlier output of this script (its marker file): the copy below replaces OUT's
+# scenarios/ and data/, which must never be a user's own folders.
+marker="$out/.salient-publish"
+if [ -d "$out" ] && [ -n "$(ls -A "$out")" ] && [ ! -f "$marker" ]; then
+  echo "publish: $out is not empty and was not written by tools/publish.sh; choose another OUT" >&2
+  exit 2
+fi
 mkdir -p "$out"
 # Publish into a private staging folder and copy only the binary out, so OUT keeps nothing else of the build.
 stage="$(mktemp -d)"
@@ -30,4 +37,5 @@ install -m 0755 "$stage/salient" "$out/salient"
 rm -rf "$out/scenarios" "$out/data"
 cp -r "$here/scenarios" "$out/scenarios"
 if [ -d "$here/data" ]; then cp -r "$here/data" "$out/data"; fi
+echo "Written by tools/publish.sh: it replaces salient, scenarios/ and data/ here." > "$marker"
 echo "published $out/salient ($(du -h "$out/salient" | cut -f1)); run with SALIENT_HOME=$out $out/salient --help"
