@@ -48,8 +48,7 @@ public sealed class MergeSettings : SalientSettings
 
     /// <summary>The size limits after <c>--limit</c>.</summary>
     /// <exception cref="UserInputException">A malformed <c>--limit</c>.</exception>
-    public ScenarioLimits Limits() =>
-        ScenarioLimits.Default.With(Limit, out var error) ?? throw new UserInputException($"--limit {error}");
+    public ScenarioLimits Limits() => ScenarioSettings.ParseLimits(Limit);
 
     /// <summary><c>--no-report</c>: skip report.html for the merged run.</summary>
     [CommandOption("--no-report")]

@@ -42,6 +42,10 @@ public class ScenarioSettings : SalientSettings
 
     /// <summary>The size limits after <c>--limit</c>.</summary>
     /// <exception cref="UserInputException">A malformed <c>--limit</c>.</exception>
-    public ScenarioLimits Limits() =>
-        ScenarioLimits.Default.With(Limit, out var error) ?? throw new UserInputException($"--limit {error}");
+    public ScenarioLimits Limits() => ParseLimits(Limit);
+
+    /// <summary>The size limits after the <c>--limit</c> settings <paramref name="limit"/> (also <c>merge</c>'s).</summary>
+    /// <exception cref="UserInputException">A malformed setting.</exception>
+    internal static ScenarioLimits ParseLimits(string[] limit) =>
+        ScenarioLimits.Default.With(limit, out var error) ?? throw new UserInputException($"--limit {error}");
 }

@@ -39,9 +39,7 @@ internal sealed class DynamicPathField
     private readonly int[] _seen;        // == _epoch: the cell was in the new source list / decided as a candidate
     private readonly int[] _work;        // scratch: touched and invalid cells of this repair
     private int _epoch;
-    private readonly double[] _heapKey;
-    private readonly int[] _heapNode;
-    private int _count;
+    private readonly NodeHeap _heap;
     private bool _built;
 
     /// <summary>A field through <paramref name="side"/>'s own cells (0 or 1), or through every cell (-1).</summary>
@@ -79,8 +77,7 @@ internal sealed class DynamicPathField
         _seen = new int[_n];
         _work = new int[_n];
         int capacity = _nbr.Length + _n + 1;
-        _heapKey = new double[capacity];
-        _heapNode = new int[capacity];
+        _heap = new NodeHeap(capacity);
     }
 
     /// <summary>The distances, +infinity where no source is reachable.</summary>
@@ -153,14 +150,14 @@ internal sealed class DynamicPathField
         for (int c = 0; c < _n; c++) _own[c] = _side < 0 || control[c] == _side;
         for (int i = 0; i < _sourceCount; i++) _source[_sourceList[i]] = false;
         _sourceCount = 0;
-        _count = 0;
+        _heap.Clear();
         foreach (int s in sources)
         {
             if (!_source[s]) _sourceList[_sourceCount++] = s;
             _source[s] = true;
             if (_dist[s] == 0) continue;
             _dist[s] = 0;
-            Push(0, s);
+            _heap.Push(0, s);
         }
         Run();
     }
@@ -169,13 +166,13 @@ internal sealed class DynamicPathField
     private bool Repair(int touched)
     {
         // 1. Invalidate: the touched cells, then in order of (old) distance every cell left without an exact support.
-        _count = 0;
+        _heap.Clear();
         int work = touched;
         for (int i = 0; i < touched; i++)
             if (!double.IsPositiveInfinity(_dist[_work[i]])) PushOut(_work[i]);
-        while (_count > 0)
+        while (_heap.Count > 0)
         {
-            Pop(out double d, out int v);
+            _heap.Pop(out double d, out int v);
             if (_seen[v] == _epoch || _mark[v] == _epoch) continue; // decided already
             _seen[v] = _epoch;
             bool supported = false;
@@ -209,7 +206,7 @@ internal sealed class DynamicPathField
                 }
             if (double.IsPositiveInfinity(best)) continue;
             _dist[v] = best;
-            Push(best, v);
+            _heap.Push(best, v);
         }
         // 3. Search on from the seeds.
         Run();
@@ -223,15 +220,15 @@ internal sealed class DynamicPathField
         {
             int v = _nbr[e];
             if (!_own[v] || _source[v] || _mark[v] == _epoch || double.IsPositiveInfinity(_dist[v])) continue;
-            Push(_dist[v], v);
+            _heap.Push(_dist[v], v);
         }
     }
 
     private void Run()
     {
-        while (_count > 0)
+        while (_heap.Count > 0)
         {
-            Pop(out double d, out int u);
+            _heap.Pop(out double d, out int u);
             if (d > _dist[u]) continue;
             for (int e = _start[u]; e < _start[u + 1]; e++)
             {
@@ -241,50 +238,9 @@ internal sealed class DynamicPathField
                 if (nd < _dist[v])
                 {
                     _dist[v] = nd;
-                    Push(nd, v);
+                    _heap.Push(nd, v);
                 }
             }
         }
     }
-
-    private void Push(double key, int node)
-    {
-        int i = _count++;
-        while (i > 0)
-        {
-            int parent = (i - 1) >> 1;
-            if (_heapKey[parent] < key || (_heapKey[parent] == key && _heapNode[parent] <= node)) break;
-            _heapKey[i] = _heapKey[parent];
-            _heapNode[i] = _heapNode[parent];
-            i = parent;
-        }
-        _heapKey[i] = key;
-        _heapNode[i] = node;
-    }
-
-    private void Pop(out double key, out int node)
-    {
-        key = _heapKey[0];
-        node = _heapNode[0];
-        _count--;
-        if (_count == 0) return;
-        double k = _heapKey[_count];
-        int n = _heapNode[_count];
-        int i = 0;
-        while (true)
-        {
-            int l = 2 * i + 1;
-            if (l >= _count) break;
-            int r = l + 1;
-            int c = r < _count && Less(r, l) ? r : l;
-            if (_heapKey[c] > k || (_heapKey[c] == k && _heapNode[c] >= n)) break;
-            _heapKey[i] = _heapKey[c];
-            _heapNode[i] = _heapNode[c];
-            i = c;
-        }
-        _heapKey[i] = k;
-        _heapNode[i] = n;
-    }
-
-    private bool Less(int a, int b) => _heapKey[a] < _heapKey[b] || (_heapKey[a] == _heapKey[b] && _heapNode[a] < _heapNode[b]);
 }

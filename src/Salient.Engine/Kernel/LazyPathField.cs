@@ -21,9 +21,7 @@ internal sealed class LazyPathField
     private readonly double[] _len;
     private readonly double[] _mob;
     private readonly double[] _dist;
-    private readonly double[] _heapKey;
-    private readonly int[] _heapNode;
-    private int _count;
+    private readonly NodeHeap _heap;
     private byte[] _control = [];
     private int _side;
 
@@ -35,8 +33,7 @@ internal sealed class LazyPathField
         _mob = c.NeighbourMobility;
         _dist = new double[c.CellCount];
         int capacity = c.Neighbour.Length + c.CellCount + 1;
-        _heapKey = new double[capacity];
-        _heapNode = new int[capacity];
+        _heap = new NodeHeap(capacity);
     }
 
     /// <summary>The owner's validity key (for example the control version the field was started at).</summary>
@@ -54,7 +51,7 @@ internal sealed class LazyPathField
         _control = control;
         _side = side;
         _dist.AsSpan().Fill(double.PositiveInfinity);
-        _count = 0;
+        _heap.Clear();
     }
 
     /// <summary>Adds a source cell at distance 0.</summary>
@@ -62,7 +59,7 @@ internal sealed class LazyPathField
     {
         if (_dist[cell] == 0) return;
         _dist[cell] = 0;
-        Push(0, cell);
+        _heap.Push(0, cell);
     }
 
     /// <summary>The final distance to <paramref name="cell"/> (+infinity when the search cannot reach it).</summary>
@@ -70,14 +67,14 @@ internal sealed class LazyPathField
     {
         // A cell the search may not enter keeps +infinity unless it is a source: answer without exhausting the search.
         if (_side >= 0 && _control[cell] != _side && _dist[cell] != 0) return double.PositiveInfinity;
-        while (_count > 0 && _heapKey[0] < _dist[cell]) Step();
+        while (_heap.Count > 0 && _heap.MinKey < _dist[cell]) Step();
         return _dist[cell];
     }
 
     /// <summary>Runs the search to the end: every distance is final.</summary>
     public void Complete()
     {
-        while (_count > 0) Step();
+        while (_heap.Count > 0) Step();
     }
 
     /// <summary>
@@ -88,7 +85,7 @@ internal sealed class LazyPathField
 
     private void Step()
     {
-        Pop(out double d, out int u);
+        _heap.Pop(out double d, out int u);
         if (d > _dist[u]) return;
         for (int e = _start[u]; e < _start[u + 1]; e++)
         {
@@ -100,49 +97,8 @@ internal sealed class LazyPathField
             if (nd < _dist[v])
             {
                 _dist[v] = nd;
-                Push(nd, v);
+                _heap.Push(nd, v);
             }
         }
     }
-
-    private void Push(double key, int node)
-    {
-        int i = _count++;
-        while (i > 0)
-        {
-            int parent = (i - 1) >> 1;
-            if (_heapKey[parent] < key || (_heapKey[parent] == key && _heapNode[parent] <= node)) break;
-            _heapKey[i] = _heapKey[parent];
-            _heapNode[i] = _heapNode[parent];
-            i = parent;
-        }
-        _heapKey[i] = key;
-        _heapNode[i] = node;
-    }
-
-    private void Pop(out double key, out int node)
-    {
-        key = _heapKey[0];
-        node = _heapNode[0];
-        _count--;
-        if (_count == 0) return;
-        double k = _heapKey[_count];
-        int n = _heapNode[_count];
-        int i = 0;
-        while (true)
-        {
-            int l = 2 * i + 1;
-            if (l >= _count) break;
-            int r = l + 1;
-            int c = r < _count && Less(r, l) ? r : l;
-            if (_heapKey[c] > k || (_heapKey[c] == k && _heapNode[c] >= n)) break;
-            _heapKey[i] = _heapKey[c];
-            _heapNode[i] = _heapNode[c];
-            i = c;
-        }
-        _heapKey[i] = k;
-        _heapNode[i] = n;
-    }
-
-    private bool Less(int a, int b) => _heapKey[a] < _heapKey[b] || (_heapKey[a] == _heapKey[b] && _heapNode[a] < _heapNode[b]);
 }

@@ -29,8 +29,8 @@ public static class AtomicDirectory
         string name = Path.GetFileName(full);
         string temp = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         string old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        bool beside = FolderOwnership.Foreign(full, target) is not null;
-        if (beside && !force) FolderOwnership.EnsureReplaceable(full, target);
+        bool beside = force && FolderOwnership.Foreign(full, target) is not null;
+        if (!beside) FolderOwnership.EnsureReplaceable(full, target);
         try
         {
             Directory.CreateDirectory(parent);
