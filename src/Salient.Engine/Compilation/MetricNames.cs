@@ -72,6 +72,10 @@ public static class MetricNames
 
     /// <summary>A supply quantity summed over the side's routes, or the side's <c>under_supplied_unit_days</c>.</summary>
     public static string Supply(string quantity, string side) => $"supply.{quantity}.{side}";
+    /// <summary>Days (counted at each day's last tick while the unit is active) one unit spent below its side's
+    /// <c>min_supply_to_attack</c>; declared only with supply routes.</summary>
+    public static string UnitUnderSuppliedDays(string unit) => $"supply.under_supplied_days.{unit}";
+
     /// <summary>Settlements in counted regions the side holds (daily series; only for theatres with settlements).</summary>
     public static string ControlSettlements(string side) => $"control.settlements.{side}";
 

@@ -32,6 +32,7 @@ public sealed partial class Simulation
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
     private readonly double[] _underSupplied = new double[Sides]; // unit-days with supply below the side's min_supply_to_attack
+    private double[] _unitUnderSupplied = null!; // [unit] days the unit spent below its side's min_supply_to_attack
 
     private void AllocateSupply()
     {
@@ -49,6 +50,7 @@ public sealed partial class Simulation
         int perUnit = _routes.Length == 0 ? 0 : _m;
         _servedSlot = new int[perUnit];
         _servedDist = new double[perUnit];
+        _unitUnderSupplied = new double[perUnit];
         _interdictShare = new double[_m * _k]; // read by the fires phase: all zero without routes
         _segmentsInReach = new int[_routes.Length == 0 ? 0 : _m * _k];
         _routeDelivered = new double[_routes.Length];
@@ -74,6 +76,7 @@ public sealed partial class Simulation
         Array.Clear(_routeVehiclesLost);
         Array.Clear(_routeSorties);
         Array.Clear(_underSupplied);
+        Array.Clear(_unitUnderSupplied);
         _routeDistVersion = -1;
         _segFrontVersion = -1;
         foreach (var field in _routeDist) field.Invalidate();
@@ -123,7 +126,9 @@ public sealed partial class Simulation
         {
             if (!_active[u]) continue;
             int side = _c.UnitSide[u];
-            if (_supply[u] < P(_ids.MinSupplyToAttack[side])) _underSupplied[side]++;
+            if (_supply[u] >= P(_ids.MinSupplyToAttack[side])) continue;
+            _underSupplied[side]++;
+            _unitUnderSupplied[u]++;
         }
     }
 
@@ -374,12 +379,17 @@ public sealed partial class Simulation
     }
 
     /// <summary>Declares the supply metrics: per route and side totals of delivered and lost supply, vehicles lost and
-    /// interdiction sorties, and each side's under-supplied unit-days. Nothing without routes.</summary>
+    /// interdiction sorties, each side's under-supplied unit-days and each unit's under-supplied days. Nothing without routes.</summary>
     private static void DeclareSupplyMetrics(MetricRegistry r, CompiledScenario c)
     {
         if (c.Routes.Length == 0) return;
         foreach (var route in c.Routes) DeclareRouteMetrics(r, c, route);
         for (int s = 0; s < Sides; s++) DeclareSideSupplyMetrics(r, c, s);
+        for (int u = 0; u < c.Model.Units.Length; u++)
+        {
+            int unit = u;
+            r.Final(UnitUnderSuppliedDays(c.Model.Units[u].Id), MetricKind.Value, sim => sim._unitUnderSupplied[unit]);
+        }
     }
 
     private static void DeclareRouteMetrics(MetricRegistry r, CompiledScenario c, CompiledRoute route)

@@ -144,6 +144,20 @@ public class SupplyRouteTests
     }
 
     [Fact]
+    public void UnderSuppliedDays_PerUnit_CountTheCutBrigadeOnly_AndSumToTheSidesUnitDays()
+    {
+        // The cut of CutRoute_StarvesTheUnitsDownstream: the brigade alone is starved (3 or 4 days of 10, the same in
+        // every replication); red's units draw on no route and keep the 4.2 depot rule, so they stay supplied.
+        var cut = Sum(Yaml(cut: true), 9, "supply.under_supplied_days.bde", "supply.under_supplied_days.drones",
+            "supply.under_supplied_days.bn", "supply.under_supplied_unit_days.blue", "supply.under_supplied_unit_days.red");
+        Assert.True(cut[0] == 3.0 * Replications || cut[0] == 4.0 * Replications, $"brigade under-supplied days {cut[0]}");
+        Assert.Equal(cut[3], cut[0]);
+        Assert.Equal(cut[4], cut[1] + cut[2]);
+        var open = Sum(Yaml(cut: false), 9, "supply.under_supplied_days.bde");
+        Assert.Equal(0, open[0]);
+    }
+
+    [Fact]
     public void CutRoute_ServesAUnitFromTheNearestFedCell_WhenOwnGroundReachesIt()
     {
         // Red holds b, so the convoys stop at a. The brigade at the tail is nearest to the tail's route cell, which no
