@@ -37,7 +37,7 @@ public sealed class CompareCommand(IAnsiConsole console, TableWriter tables) : C
 
         string outDir = settings.Out ?? Path.Combine("out", $"{baseModel.Name}-compare-{settings.Seed}");
         var headline = ComparisonStudy.Headline(baseModel, selected);
-        var product = new ComparisonProduct(baseModel.Name, baseModel.Hash, baseModel.Title, settings.Seed, settings.Replications, variants, rows, headline);
+        var product = new ComparisonProduct(baseModel.Name, baseModel.Hash, baseModel.Title, settings.Seed, settings.Replications, baseModel.Calendar.Start, variants, rows, headline);
         AtomicDirectory.Write(outDir, dir => ComparisonFiles.Write(dir, product), settings.Force);
         ComparisonTable.Render(tables, headline, rows, variants);
         console.MarkupLine($"Paired differences (variant - baseline), 95% intervals, {options.Replications:N0} replications, seed {options.Seed}. Outputs: [bold]{Markup.Escape(outDir)}[/] (compare.csv, compare.json, compare.html)");

@@ -11,7 +11,7 @@ namespace Salient.Output.Comparison;
 /// <summary>What <c>salient compare</c> found, as its files record it.</summary>
 /// <remarks>Immutable.</remarks>
 public sealed record ComparisonProduct(
-    string ScenarioName, string ScenarioHash, string Title, ulong Seed, int Replications,
+    string ScenarioName, string ScenarioHash, string Title, ulong Seed, int Replications, DateOnly CalendarStart,
     IReadOnlyList<string> Variants, IReadOnlyList<(string Variant, MetricDifference Difference)> Rows, IReadOnlyList<string> Headline);
 
 /// <summary>The exporter of <c>salient compare</c>'s product: compare.csv, compare.json and compare.html.</summary>
@@ -24,20 +24,26 @@ public static class ComparisonFiles
     public static void Write(string dir, ComparisonProduct product)
     {
         ArgumentNullException.ThrowIfNull(product);
-        WriteCsv(Path.Combine(dir, "compare.csv"), product.Rows);
+        WriteCsv(Path.Combine(dir, "compare.csv"), product.Rows, product.CalendarStart);
         WriteJson(Path.Combine(dir, "compare.json"), product);
         ComparisonReport.Write(Path.Combine(dir, "compare.html"), product.Title, product.Variants, product.Rows, product.Headline, product.Replications, product.Seed);
     }
 
-    private static void WriteCsv(string path, IReadOnlyList<(string Variant, MetricDifference Difference)> rows)
+    private static void WriteCsv(string path, IReadOnlyList<(string Variant, MetricDifference Difference)> rows, DateOnly start)
     {
-        var sb = new StringBuilder("variant,metric,kind,pairs,baseline_mean,variant_mean,difference,low,high,baseline_probability,variant_probability\n");
+        var sb = new StringBuilder("variant,metric,kind,pairs,baseline_mean,variant_mean,difference,low,high,baseline_probability,variant_probability,baseline_date,variant_date\n");
         foreach (var (v, d) in rows)
             sb.Append(CultureInfo.InvariantCulture,
-                $"{v},{d.Name},{(d.Kind == MetricKind.Day ? "days" : "value")},{d.Pairs},{CsvFormat.Number(d.BaselineMean)},{CsvFormat.Number(d.VariantMean)},{CsvFormat.Number(d.MeanDifference)},{CsvFormat.Number(d.Low)},{CsvFormat.Number(d.High)},{CsvFormat.Number(d.BaselineProbability)},{CsvFormat.Number(d.VariantProbability)}\n");
+                $"{v},{d.Name},{(d.Kind == MetricKind.Day ? "days" : "value")},{d.Pairs},{CsvFormat.Number(d.BaselineMean)},{CsvFormat.Number(d.VariantMean)},{CsvFormat.Number(d.MeanDifference)},{CsvFormat.Number(d.Low)},{CsvFormat.Number(d.High)},{CsvFormat.Number(d.BaselineProbability)},{CsvFormat.Number(d.VariantProbability)},{IsoDate(d.Kind, d.BaselineMean, start)},{IsoDate(d.Kind, d.VariantMean, start)}\n");
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
-
     }
+
+    /// <summary>A day metric's mean day index as the calendar date of the nearest whole day (ISO); empty for a value
+    /// metric or when the event happened in no pair.</summary>
+    internal static string IsoDate(MetricKind kind, double meanDay, DateOnly start) =>
+        kind == MetricKind.Day && double.IsFinite(meanDay)
+            ? start.AddDays((int)Math.Round(meanDay, MidpointRounding.AwayFromZero)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : "";
 
     private static void WriteJson(string path, ComparisonProduct product)
     {
@@ -62,7 +68,13 @@ public static class ComparisonFiles
                 Num("difference", d.MeanDifference);
                 Num("low", d.Low);
                 Num("high", d.High);
-                if (d.Kind == MetricKind.Day) { Num("baseline_probability", d.BaselineProbability); Num("variant_probability", d.VariantProbability); }
+                if (d.Kind == MetricKind.Day)
+                {
+                    Num("baseline_probability", d.BaselineProbability);
+                    Num("variant_probability", d.VariantProbability);
+                    Date("baseline_date", d.BaselineMean);
+                    Date("variant_date", d.VariantMean);
+                }
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -73,6 +85,11 @@ public static class ComparisonFiles
         void Num(string name, double v)
         {
             if (double.IsFinite(v)) w.WriteNumber(name, Math.Round(v, 6)); else w.WriteNull(name);
+        }
+
+        void Date(string name, double meanDay)
+        {
+            if (double.IsFinite(meanDay)) w.WriteString(name, IsoDate(MetricKind.Day, meanDay, product.CalendarStart)); else w.WriteNull(name);
         }
     }
 }

@@ -125,6 +125,7 @@ public sealed class DuckDbOutputTests(ITestOutputHelper output) : TempFolderTest
         t = Types($"read_csv({F(compare, "compare.csv")})");
         Assert.Contains(t["difference"], Numeric);
         Assert.Equal("BIGINT", t["pairs"]);
+        Assert.Equal("DATE", t["baseline_date"]);
     }
 
     private static readonly string[] Numeric = ["BIGINT", "DOUBLE"];
