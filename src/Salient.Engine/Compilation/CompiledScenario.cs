@@ -38,6 +38,7 @@ public sealed class CompiledScenario
         CellCount = cells.Length;
         CellArea = [.. cells.Select(c => c.AreaKm2)];
         CellDefensibility = [.. cells.Select(c => c.Defensibility)];
+        CellResidents = [.. cells.Select(c => c.Population)];
         InitialControl = [.. cells.Select(c => (byte)c.InitialControl)];
         CellCounted = [.. cells.Select(c => model.Theatre.Regions[c.Region].Counted)];
         var adjacency = new List<(int To, double Len, double Mob)>[CellCount];
@@ -158,6 +159,7 @@ public sealed class CompiledScenario
     public int CellCount { get; }
     internal double[] CellArea { get; }
     internal double[] CellDefensibility { get; }
+    internal double[] CellResidents { get; }
     internal byte[] InitialControl { get; }
     internal bool[] CellCounted { get; }
     internal int[] NeighbourStart { get; }

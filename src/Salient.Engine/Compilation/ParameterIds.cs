@@ -17,6 +17,7 @@ internal sealed class ParameterIds
         BreakRatio = P("ground.break_ratio");
         BreakCohesion = P("ground.break_cohesion");
         AdvanceKmPerDay = P("ground.advance_km_per_day");
+        ClearingDaysPer1000 = P("ground.clearing_days_per_1000_residents");
         EquipmentLossFactor = P("ground.equipment_loss_factor");
         FortificationPerDay = P("ground.fortification_per_day");
         FortificationMax = P("ground.fortification_max");
@@ -68,6 +69,8 @@ internal sealed class ParameterIds
     public int BreakRatio { get; }
     public int BreakCohesion { get; }
     public int AdvanceKmPerDay { get; }
+    /// <summary><c>ground.clearing_days_per_1000_residents</c>: time to clear a built-up cell.</summary>
+    public int ClearingDaysPer1000 { get; }
     public int EquipmentLossFactor { get; }
     public int FortificationPerDay { get; }
     public int FortificationMax { get; }

@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 namespace Salient.Scenario.Model;
 
 /// <summary>One node of the theatre graph.</summary>
-/// <remarks>Immutable. <see cref="Geometry"/> is in lon/lat degrees (null for explicit-node theatres without shapes).</remarks>
+/// <remarks>Immutable. <see cref="Geometry"/> is in lon/lat degrees (null for explicit-node theatres without shapes).
+/// <c>Population</c> is the residents of the cell's settlements (the gazetteer's populations summed, an unknown one
+/// counted as 0) or an explicit node's <c>population</c>; it sets the time to clear a built-up cell (docs/model.md 4.7).</remarks>
 public sealed record Cell(
     int Index,
     string Id,
@@ -16,4 +18,5 @@ public sealed record Cell(
     string Terrain,
     double Defensibility,
     ImmutableArray<string> Settlements,
-    NetTopologySuite.Geometries.Geometry? Geometry);
+    NetTopologySuite.Geometries.Geometry? Geometry,
+    double Population = 0);

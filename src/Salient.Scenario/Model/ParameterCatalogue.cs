@@ -17,6 +17,7 @@ public static class ParameterCatalogue
         new("ground.break_ratio", 3.0, 1, 1e6, "ratio", "effective force ratio (attacker / defender x defence multiplier) at which the defender breaks and withdraws", Assumption + ": the classic 3:1 rule"),
         new("ground.break_cohesion", 0.25, 0, 1, "cohesion", "defender cohesion below which it breaks when attacked", Assumption),
         new("ground.advance_km_per_day", 12, 0, 200, "km per day", "rate at which attackers clear an undefended cell (distance between cell centres over this rate gives the time to take it)", Assumption),
+        new("ground.clearing_days_per_1000_residents", 0, 0, 30, "days per 1,000 residents", "extra days of consecutive assaults an attacker needs to clear a built-up cell, per 1,000 residents of its settlements (0: built-up cells are crossed like open ground)", Assumption + ": 0, off"),
         new("ground.support_fraction", 0.5, 0, 1, "fraction", "share of a unit's power that also defends each adjacent own cell (units hold a frontage, not a point)", Assumption),
         new("ground.positional_intensity", 0.1, 0, 10, "fraction of lethality", "intensity of the fire exchanged every tick between all units in contact, relative to an assault (positional fighting: artillery, drones, patrols)", Assumption),
         new("ground.area_fire.{side}", 0, 0, 1, "fraction", "share of the side's ground fire that is area fire (casualties scale with the target's density, Lanchester's linear law); the rest is aimed fire (square law)", Assumption + ": 0, all fire aimed"),

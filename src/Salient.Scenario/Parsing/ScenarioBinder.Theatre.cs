@@ -161,12 +161,14 @@ internal sealed partial class ScenarioBinder
         warnings.AddRange(geo.Warnings);
         var kindOf = settlements.ToDictionary(s => s.Input.Id, s => s.Kind, StringComparer.Ordinal);
         var nameOf = settlements.ToDictionary(s => s.Input.Id, s => s.Input.Name, StringComparer.Ordinal);
+        var residentsOf = settlements.ToDictionary(s => s.Input.Id, s => double.IsFinite(s.Input.Population) ? s.Input.Population : 0, StringComparer.Ordinal);
         var cells = geo.Cells.Select(c =>
         {
             string kind = c.Settlements.Length > 0 ? kindOf[c.Settlements[0]] : "open";
             double def = terrain.TryGetValue(kind, out var v) ? v : terrain["open"];
             string name = c.Settlements.Length > 0 ? nameOf[c.Settlements[0]] : c.Id;
-            return new Cell(c.Index, c.Id, name, c.Region, c.AreaKm2, c.CentroidLon, c.CentroidLat, regions[c.Region].InitialControl, kind, def, c.Settlements, c.LonLat);
+            double residents = c.Settlements.Sum(s => residentsOf[s]);
+            return new Cell(c.Index, c.Id, name, c.Region, c.AreaKm2, c.CentroidLon, c.CentroidLat, regions[c.Region].InitialControl, kind, def, c.Settlements, c.LonLat, residents);
         }).ToList();
         var edges = geo.Edges.Select(e => new Edge(e.A, e.B, e.LengthKm, 1.0, "land")).ToList();
         return (cells, edges);
@@ -344,7 +346,7 @@ internal sealed partial class ScenarioBinder
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var item in seq.Children)
         {
-            var n = MapView.Of(ctx, item, "a node", ["id", "name", "lon", "lat", "area_km2", "control", "terrain", "defensibility"]);
+            var n = MapView.Of(ctx, item, "a node", ["id", "name", "lon", "lat", "area_km2", "control", "terrain", "defensibility", "population"]);
             if (n is null) continue;
             var id = Read.String(ctx, n.Required("id"), "node", id: true);
             var lon = Read.Number(ctx, n.Required("lon"), "lon", -180, 180);
@@ -354,10 +356,11 @@ internal sealed partial class ScenarioBinder
             string kind = n["terrain"] is { } tn ? Read.String(ctx, tn, "terrain") ?? "open" : "open";
             double def = n["defensibility"] is { } dn ? Read.Number(ctx, dn, "defensibility", 0.1, 100) ?? 1 : terrain.GetValueOrDefault(kind, terrain["open"]);
             string name = n["name"] is { } nn ? Read.String(ctx, nn, "node name") ?? id ?? "" : id ?? "";
+            double residents = n["population"] is { } pn ? Read.Number(ctx, pn, "population", 0, 1e8) ?? 0 : 0;
             if (id is null || lon is null || lat is null || area is null || control < 0) { if (id is not null) _dropped.Add("cell:" + id); continue; }
             if (seen.TryGetValue(id, out var first)) { ctx.Error(ScenarioErrors.DuplicateId, n["id"], "node", id, first.ToString()); continue; }
             seen[id] = ctx.Span(n["id"]);
-            cells.Add(new Cell(cells.Count, id, name, 0, area.Value, lon.Value, lat.Value, control, kind, def, [], null));
+            cells.Add(new Cell(cells.Count, id, name, 0, area.Value, lon.Value, lat.Value, control, kind, def, [], null, residents));
         }
         return cells;
     }
