@@ -292,6 +292,8 @@ public sealed class ViewerMapTests(ViewerRunFixture fixture, ChromiumFixture chr
             var box = (await page.Locator(control).BoundingBoxAsync())!;
             Assert.True(box.X >= 0 && box.X + box.Width <= 400, $"{control} spans {box.X:F0} to {box.X + box.Width:F0} px");
         }
+        // A capture percentile the model never reaches reads "never", not a JSON null.
+        Assert.DoesNotContain("null", await page.Locator("#claims tbody").TextContentAsync(), StringComparison.Ordinal);
         double smallest = await page.EvaluateAsync<double>(
             "() => Math.min(...[...document.querySelectorAll('p, span, button, output, h2, td, th, figcaption')].filter(e => e.offsetParent && e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize)))");
         Assert.True(smallest >= 12, $"the smallest text is {smallest} px");

@@ -9,7 +9,6 @@ const NEUTRAL = [244, 241, 234];
 const state = {
   run: null, cells: [], control: null, fronts: [], borders: [], summary: null, reps: null, claims: [],
   day: 0, selected: null, timer: null, cellEls: new Map(), frontEl: null, project: null,
-  layoutWidth: 0,
 };
 
 /** Kilometres per degree of latitude on the sphere of mean radius 6371.0088 km (IUGG), the projection's unit. */
@@ -194,8 +193,8 @@ function layoutOverlays() {
   const map = $('map');
   const scaleBox = drawScaleBar(u);
   placeLabels(u, [scaleBox]);
-  state.layoutWidth = Math.round(map.getBoundingClientRect().width);
-  map.setAttribute('data-layout-width', String(state.layoutWidth));
+  // For tests: the width the overlays were laid out for.
+  map.setAttribute('data-layout-width', String(Math.round(map.getBoundingClientRect().width)));
 }
 
 /** The scale bar: the longest round length (1, 2 or 5 x 10^k km) no longer than a quarter of the map's displayed width (60 to 160 px). */
@@ -217,9 +216,9 @@ function drawScaleBar(u) {
   g.append(styled('line', 'scaleLine', { class: 'scalebar-bar', x1: x0.toFixed(3), x2: (x0 + len).toFixed(3), y1: y0.toFixed(2), y2: y0.toFixed(2) }));
   for (const x of [x0, x0 + len]) g.append(styled('line', 'scaleLine', { x1: x.toFixed(3), x2: x.toFixed(3), y1: (y0 - tick).toFixed(2), y2: y0.toFixed(2) }));
   g.append(label);
-  const textWidth = label.getBBox().width;
+  const labelWidth = label.getBBox().width;
   const back = g.querySelector('rect');
-  back.setAttribute('width', (len + textWidth + 18 * u).toFixed(2));
+  back.setAttribute('width', (len + labelWidth + 18 * u).toFixed(2));
   const b = back.getBBox();
   return { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
 }
@@ -455,7 +454,8 @@ function claimValue(c) {
 
 function modelText(c) {
   if (c.p50 !== null) return `${fmt(c.p50)} [${fmt(c.p05)}–${fmt(c.p95)}]`;
-  if (c.probability !== null) return c.probability <= 0 ? 'never' : `${pct(c.probability)}: ${c.date_p50} [${c.date_p05}–${c.date_p95}]`;
+  // A capture that happened in fewer than 95% (50%, 5%) of replications has no 95th (50th, 5th) percentile date: "never".
+  if (c.probability !== null) return c.probability <= 0 ? 'never' : `${pct(c.probability)}: ${c.date_p50 ?? 'never'} [${c.date_p05 ?? 'never'}–${c.date_p95 ?? 'never'}]`;
   return c.note || '–';
 }
 
@@ -463,6 +463,8 @@ function fitText(c) {
   const dated = c.low === null;
   return { inside: 'within', below: dated ? 'earlier' : 'below', above: dated ? 'later' : 'above', never: 'model: never' }[c.fit] || '–';
 }
+
+const CLAIM_COLUMNS = ['as of', 'metric', 'claim', 'grade', 'claimant', 'model median [90%]', 'claim vs model'];
 
 function drawClaims() {
   const tbody = document.querySelector('#claims tbody');
@@ -484,6 +486,8 @@ function drawClaims() {
     metric.append(el('code', {}, c.metric));
     tr.append(el('td', {}, c.date || c.as_of), metric, el('td', { title: c.statement }, claimValue(c)), gradeCell,
       el('td', {}, c.claimant), el('td', {}, c.compared ? modelText(c) : c.note), el('td', { class: `fit-${c.fit}` }, c.compared ? fitText(c) : '–'));
+    // Each cell carries its column's name, which a narrow screen shows beside it (app.css: one card per row).
+    [...tr.children].forEach((td, k) => td.setAttribute('data-label', CLAIM_COLUMNS[k]));
     if (c.date) {
       const d = dayIndex(c.date);
       if (d >= 0 && d < state.control.p.length) {
