@@ -580,10 +580,22 @@ function exportName(ext) {
 }
 
 let measureCtx = null;
-function textWidth(text, px) {
+function textWidth(text, px, weight) {
   measureCtx = measureCtx || document.createElement('canvas').getContext('2d');
-  measureCtx.font = `${px}px ${FONT}`;
+  measureCtx.font = `${weight || 'normal'} ${px}px ${FONT}`;
   return measureCtx.measureText(text).width;
+}
+
+/** Splits text into lines no wider than max (a word longer than max gets a line of its own). */
+function wrapLines(text, px, max, weight) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, px, weight) > max) { lines.push(line); line = word; } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /**
@@ -614,13 +626,16 @@ function exportSvg() {
     rows[rows.length - 1].push({ g, x });
     x += w + 16;
   }
-  const top = 46, rowH = 20, bottom = rows.length * rowH + 10;
+  // The title and the date line, wrapped to the width.
+  const titleLines = wrapLines(state.run.title, 15, width - 20, 'bold');
+  const dateLines = wrapLines(`${isoOfDay(state.day)} (day ${state.day}): share of ${state.run.replications} replications (seed ${state.run.seed}) in which each side holds each cell`, 12, width - 20);
+  const top = 10 + titleLines.length * 19 + dateLines.length * 16 + 6, rowH = 20, bottom = rows.length * rowH + 10;
   const height = top + mapHeight + bottom;
   const doc = svg('svg', { width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}`, 'font-family': FONT });
   doc.append(svg('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }));
-  doc.append(svg('text', { x: 10, y: 19, 'font-size': 15, 'font-weight': 'bold', fill: '#1c1c1c' }, state.run.title));
-  doc.append(svg('text', { class: 'export-date', x: 10, y: 37, 'font-size': 12, fill: '#5a5a5a' },
-    `${isoOfDay(state.day)} (day ${state.day}): share of ${state.run.replications} replications (seed ${state.run.seed}) in which each side holds each cell`));
+  let ty = 10;
+  for (const line of titleLines) { ty += 19; doc.append(svg('text', { class: 'export-title', x: 10, y: ty - 4, 'font-size': 15, 'font-weight': 'bold', fill: '#1c1c1c' }, line)); }
+  for (const line of dateLines) { ty += 16; doc.append(svg('text', { class: 'export-date', x: 10, y: ty - 3, 'font-size': 12, fill: '#5a5a5a' }, line)); }
   const inner = map.cloneNode(true);
   inner.removeAttribute('id');
   inner.removeAttribute('class');
