@@ -18,9 +18,12 @@ namespace Salient.Viewer;
 /// </summary>
 public sealed class ViewerApp
 {
-    /// <summary>Content-Security-Policy of the viewer's pages and data.</summary>
+    /// <summary>
+    /// Content-Security-Policy of the viewer's pages and data. <c>img-src blob:</c> lets the page rasterise its own
+    /// SVG export into the PNG export (a blob: address is made only by the page's own script).
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
     /// <summary>Content-Security-Policy of report.html, which is self-contained: inline styles and data: images, no scripts.</summary>
     public const string ReportContentSecurityPolicy =

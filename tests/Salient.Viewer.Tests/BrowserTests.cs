@@ -17,7 +17,8 @@ public sealed class BrowserTests(ViewerRunFixture fixture)
 
     private static readonly string Screenshots = Path.Combine(ViewerRunFixture.Repo, "artifacts", "screenshots");
 
-    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
+    /// <summary>Starts Playwright and Debian's Chromium (headless, no sandbox, no GPU, no background networking).</summary>
+    internal static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
         Assert.True(File.Exists(Chromium),
             $"Chromium is not installed at {Chromium}: the browser tests need Debian's chromium package. Run ./test.sh (it installs it) or: apt-get install -y chromium");
