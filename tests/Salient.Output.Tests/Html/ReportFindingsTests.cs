@@ -80,6 +80,23 @@ public sealed class ReportFindingsTests : IDisposable
     }
 
     [Fact]
+    public void AttributionSection_InTheRunFolder_IsEmbeddedAfterTheFindings_AndAForeignFileIsNot()
+    {
+        // Given salient attribute's section (its table and chart) copied into the run folder
+        string dir = Run();
+        string section = "<section id=\"attribution\">\n<h2>What decided it: attribution</h2>\n<table><tr><td>supply</td></tr></table>\n</section>\n";
+        File.WriteAllText(Path.Combine(dir, ReportFindings.AttributionSectionFileName), section);
+        // Then the report holds it, after the findings and before the charts
+        string html = ReportWriter.Render(RunFolder.Load(dir), ReportCharts.Build(RunFolder.Load(dir)));
+        int at = html.IndexOf(section, StringComparison.Ordinal);
+        Assert.True(at > html.IndexOf("<section id=\"findings\">", StringComparison.Ordinal), "after the findings");
+        Assert.True(at < html.IndexOf("<h2 id=\"distributions\">", StringComparison.Ordinal), "before the charts");
+        // And a file of that name that is not the section salient attribute writes is left out
+        File.WriteAllText(Path.Combine(dir, ReportFindings.AttributionSectionFileName), "<script>alert(1)</script>");
+        Assert.DoesNotContain("alert(1)", ReportWriter.Render(RunFolder.Load(dir), ReportCharts.Build(RunFolder.Load(dir))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Palette_TwentyDistinctColours()
     {
         Assert.Equal(20, ReportCharts.PartPalette.Count);
