@@ -171,7 +171,7 @@ public sealed partial class Simulation
             if (p > leadPower) { leadPower = p; lead = u; }
         }
         if (lead < 0) return;
-        double breakRatio = P(_ids.BreakRatio);
+        double breakRatio = BreakRatioNow(attackers, count);
         double after = garrison, cohesion = 0, personnel = 0;
         for (int i = attackers; i < count; i++)
         {
