@@ -111,6 +111,11 @@ public sealed class HistoryTests
         Assert.Equal(0.8, model.Parameters["ground.break_softness"].Value);
         Assert.Equal(40, model.Catalogue.Single(s => s.Id == "tank").CombatPower.Value);
         Assert.Equal(25, model.Catalogue.Single(s => s.Id == "gun").CombatPower.Value);
+        Assert.Null(model.Parameters["ground.effectiveness.atk"].Distribution); // σ 0: the mapped value, nothing drawn
+        var cev = replay.At(p with { CevSigma = 0.4 }).Parameters["ground.effectiveness.def"];
+        Assert.Equal(Salient.Scenario.Model.DistributionKind.LogNormal, cev.Distribution!.Kind);
+        Assert.Equal(replay.Mapping.DefenderEffectiveness, cev.Distribution.A);
+        Assert.Equal(0.4, cev.Distribution.B);
         Assert.Equal(p, GroundParameters.From(p.ToArray()));
         Assert.Equal(GroundParameters.Defaults, GroundParameters.From([0.02, 3, 12, 2])); // a short θ keeps the other defaults
         // The attacker has 20 tanks and 10 guns, the defender 4 guns: heavier tanks raise the defender's losses (same seed).

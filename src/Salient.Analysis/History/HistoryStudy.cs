@@ -60,6 +60,7 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[4], new Distribution(DistributionKind.Uniform, 0, 3, 0, 0, 3), 0, 10),
         new Prior(GroundParameters.Paths[5], new Distribution(DistributionKind.Uniform, 1, 100, 0, 1, 100), 0, 1e6),
         new Prior(GroundParameters.Paths[6], new Distribution(DistributionKind.Uniform, 1, 100, 0, 1, 100), 0, 1e6),
+        new Prior(GroundParameters.Paths[7], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
     ];
 
     /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>
