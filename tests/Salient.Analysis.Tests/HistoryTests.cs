@@ -112,6 +112,11 @@ public sealed class HistoryTests
         Assert.Equal(40, model.Catalogue.Single(s => s.Id == "tank").CombatPower.Value);
         Assert.Equal(25, model.Catalogue.Single(s => s.Id == "gun").CombatPower.Value);
         Assert.Null(model.Parameters["ground.effectiveness.atk"].Distribution); // σ 0: the mapped value, nothing drawn
+        var dense = replay.At(p with { BreakCohesion = 0.1, AreaFire = 0.6, AreaFireDensity = 900 }).Parameters;
+        Assert.Equal(0.1, dense["ground.break_cohesion"].Value);
+        Assert.Equal(0.6, dense["ground.area_fire.atk"].Value);
+        Assert.Equal(0.6, dense["ground.area_fire.def"].Value);
+        Assert.Equal(900, dense["ground.area_fire_density"].Value);
         var cev = replay.At(p with { CevSigma = 0.4 }).Parameters["ground.effectiveness.def"];
         Assert.Equal(Salient.Scenario.Model.DistributionKind.LogNormal, cev.Distribution!.Kind);
         Assert.Equal(replay.Mapping.DefenderEffectiveness, cev.Distribution.A);

@@ -61,6 +61,9 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[5], new Distribution(DistributionKind.Uniform, 1, 100, 0, 1, 100), 0, 1e6),
         new Prior(GroundParameters.Paths[6], new Distribution(DistributionKind.Uniform, 1, 100, 0, 1, 100), 0, 1e6),
         new Prior(GroundParameters.Paths[7], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
+        new Prior(GroundParameters.Paths[8], new Distribution(DistributionKind.Uniform, 0, 0.6, 0, 0, 0.6), 0, 1),
+        new Prior(GroundParameters.Paths[9], new Distribution(DistributionKind.Uniform, 0, 1, 0, 0, 1), 0, 1),
+        new Prior(GroundParameters.Paths[10], new Distribution(DistributionKind.Uniform, 100, 20000, 0, 100, 20000), 0.001, 1e6),
     ];
 
     /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>

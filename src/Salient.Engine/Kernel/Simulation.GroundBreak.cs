@@ -5,8 +5,9 @@ namespace Salient.Engine.Kernel;
 /// <summary>
 /// The probabilistic break of ground combat (docs/model.md, "Probabilistic break"). Every unit carries a resolve z,
 /// a standard-logistic draw made once per replication; a defence breaks when the effective force ratio reaches
-/// b exp(s z), with b = ground.break_ratio, s = ground.break_softness and z the resolve of the most resolute defender
-/// taking part. With s = 0 the threshold is b exactly and nothing is drawn, so the threshold rule is unchanged.
+/// b exp(s z), or its cohesion falls below c exp(-s z), with b = ground.break_ratio, c = ground.break_cohesion,
+/// s = ground.break_softness and z the resolve of the most resolute defender taking part. With s = 0 the thresholds
+/// are b and c exactly and nothing is drawn, so the threshold rule is unchanged.
 /// </summary>
 public sealed partial class Simulation
 {
@@ -14,6 +15,7 @@ public sealed partial class Simulation
     private bool _resolveDrawn;
     private ulong _breakSeed;
     private uint _breakRep;
+    private double _breakZ;           // z* of the assault whose break test is running (set by BreakRatioNow)
 
     private void ResetGroundBreak(ulong seed, uint rep)
     {
@@ -31,6 +33,7 @@ public sealed partial class Simulation
     {
         double b = P(_ids.BreakRatio);
         double s = P(_ids.BreakSoftness);
+        _breakZ = 0;
         if (s <= 0) return b;
         EnsureResolve();
         double z = double.NegativeInfinity;
@@ -39,7 +42,20 @@ public sealed partial class Simulation
             int u = _partUnit[i];
             if (_active[u] && _resolve![u] > z) z = _resolve[u];
         }
-        return double.IsNegativeInfinity(z) ? b : b * Math.Exp(s * z);
+        if (!double.IsNegativeInfinity(z)) _breakZ = z;
+        return b * Math.Exp(s * _breakZ);
+    }
+
+    /// <summary>
+    /// The cohesion below which the defence of the assault last passed to <see cref="BreakRatioNow"/> breaks:
+    /// c when s = 0; otherwise c exp(-s z*), the same resolve z* as its ratio test (a resolute unit holds on at a lower
+    /// cohesion, a shaky one gives way at a higher). Lower cohesion never lowers the chance of a break.
+    /// </summary>
+    private double BreakCohesionNow()
+    {
+        double c = P(_ids.BreakCohesion);
+        double s = P(_ids.BreakSoftness);
+        return s <= 0 ? c : c * Math.Exp(-s * _breakZ);
     }
 
     /// <summary>Draws every unit's resolve, in unit order, from the <see cref="StreamIds.GroundBreak"/> stream.</summary>

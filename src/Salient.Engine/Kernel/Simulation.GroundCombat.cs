@@ -183,7 +183,7 @@ public sealed partial class Simulation
         bool overwhelmed = a >= breakRatio * after * m;
         if (personnel > 0)
         {
-            if (!overwhelmed && cohesion / personnel >= P(_ids.BreakCohesion)) return;
+            if (!overwhelmed && cohesion / personnel >= BreakCohesionNow()) return;
             Withdraw(cell, def);
         }
         else if (!overwhelmed) return;

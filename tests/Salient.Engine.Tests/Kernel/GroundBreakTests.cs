@@ -6,15 +6,16 @@ namespace Salient.Engine.Tests.Kernel;
 
 /// <summary>
 /// The probabilistic break (docs/model.md, "Probabilistic break"): blue assaults red for one daily tick with no
-/// fire at all (lethality 0, positional intensity 0, break cohesion 0), so the only way red loses anyone is a break
+/// fire at all (lethality 0, positional intensity 0; break cohesion 0 unless a test sets it), so the only way red loses anyone is a break
 /// (red has no cell to fall back to, so a break is an overrun of its whole personnel). The effective ratio is then
 /// exactly A / D (M = 1), and red breaks with probability 1 / (1 + (b D / A)^(1/s)).
 /// </summary>
 public class GroundBreakTests
 {
-    private static CompiledScenario Duel(int blue, int red, double breakRatio, double softness) =>
+    private static CompiledScenario Duel(int blue, int red, double breakRatio, double softness, double breakCohesion = 0) =>
         TestScenarios.Compile(TestScenarios.Duel(blue, red, ground: $"positional_intensity: 0\nlethality: {{ blue: 0, red: 0 }}\nbreak_softness: {softness.ToString(System.Globalization.CultureInfo.InvariantCulture)}")
-            .Replace("break_ratio: 1000", "break_ratio: " + breakRatio.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            .Replace("break_ratio: 1000", "break_ratio: " + breakRatio.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("break_cohesion: 0", "break_cohesion: " + breakCohesion.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     /// <summary>Whether red broke in replication <paramref name="rep"/> of seed 7.</summary>
     private static bool Broke(CompiledScenario c, Simulation sim, double[] metrics, float[] daily, int rep)
@@ -46,6 +47,22 @@ public class GroundBreakTests
         double share = BreakShare(Duel(blue, red, b, s), N);
         // Each replication is an independent Bernoulli(p) (its own counter-based stream); 4 binomial standard
         // errors (at most 0.045 at N = 2000) fail a correct implementation about once in 16,000 runs.
+        double tol = 4 * Math.Sqrt(expected * (1 - expected) / N);
+        Assert.InRange(share, expected - tol, expected + tol);
+    }
+
+    [Theory]
+    [InlineData(1000, 1000, 1000.0, 1.0, 0.5)]   // cohesion test alone (c = 1): p = 1 / (1 + (1 / 0.5)^(1/1)) = 1/3
+    [InlineData(1000, 1000, 1000.0, 2.0, 0.25)]  // p = 1 / (1 + 4^0.5) = 1/3
+    [InlineData(2000, 1000, 4.0, 1.0, 0.25)]     // both: x = max(ln(1/2), ln(1/4)) = ln(1/2), p = 1/3
+    [InlineData(2000, 1000, 8.0, 1.0, 0.5)]      // both: x = max(ln(1/4), ln(1/2)) = ln(1/2), p = 1/3, now from cohesion
+    public void CohesionAndRatioShareOneResolve(int blue, int red, double b, double s, double c)
+    {
+        // Either test breaks the defence: z* <= max(ln(r / b), ln(c / cbar)) / s, with cbar = 1 (no losses).
+        const int N = 2000;
+        double x = Math.Max(Math.Log(blue / (double)red / b), Math.Log(c)) / s;
+        double expected = 1 / (1 + Math.Exp(-x));
+        double share = BreakShare(Duel(blue, red, b, s, c), N);
         double tol = 4 * Math.Sqrt(expected * (1 - expected) / N);
         Assert.InRange(share, expected - tol, expected + tol);
     }
