@@ -130,6 +130,19 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public void Crps_matches_hand_computed_values()
+    {
+        Assert.Equal(0, HistoryScoring.Crps([1.0, 3.0], 2), 12);      // (1 + 1)/2 - 2/2
+        Assert.Equal(1, HistoryScoring.Crps([1.0, 3.0], 0), 12);      // (1 + 3)/2 - 2/2
+        Assert.Equal(1, HistoryScoring.Crps([0.0, 0.0], 1), 12);      // no spread: the absolute error
+        Assert.Equal(0.5, HistoryScoring.Crps([2.5], 2), 12);          // one draw: |x - y|
+        // Three draws 0, 1, 2 against 1: (1 + 0 + 1)/3 - (1 + 2 + 1) * 2 / (2 * 3 * 2) = 2/3 - 2/3 = 0.
+        Assert.Equal(0, HistoryScoring.Crps([0.0, 1.0, 2.0], 1), 12);
+        // A win forecast 1, 0 against a draw (1/2): (1/2 + 1/2)/2 - 1/2 = 0; against a win: 1/2 - 1/2 = 0.
+        Assert.Equal(0, HistoryScoring.Crps([1.0, 0.0], 0.5), 12);
+    }
+
+    [Fact]
     public void A_draw_scores_half_a_win()
     {
         Assert.Equal(0.5, HistoryStudy.AttackerWon(Battle() with { Wina = 0 }));

@@ -100,33 +100,30 @@ public static class HistoryStudy
             int stride = Math.Max(1, (int)Math.Ceiling(training.Count / (double)options.FitBattles));
             var fitSet = training.Where((_, i) => i % stride == 0).Select(HistoryReplay.Create).ToList();
             progress?.Invoke($"fitting on {fitSet.Count} training battles x {options.FitReplications} replications per particle");
+            // The distance scores each training battle's replications as a forecast of the record: the continuous
+            // ranked probability score (fair estimator, HistoryScoring.Crps) of ln(casualties + 1) for each side, of the
+            // attacker's win (0/1 against 1, 1/2 or 0) and of ln(km + 1), averaged over the battle's terms and then over
+            // battles. A proper score: it rewards the right spread as well as the right centre.
             double Distance(double[] theta, long proposal)
             {
                 var p = GroundParameters.From(theta);
                 double sum = 0;
-                int terms = 0;
                 foreach (var replay in fitSet)
                 {
                     var b = replay.Battle;
-                    double yWin = AttackerWon(b);
-                    foreach (var o in replay.Play(p, options.Seed, checked((int)(proposal * options.FitReplications)), options.FitReplications))
+                    var os = replay.Play(p, options.Seed, checked((int)(proposal * options.FitReplications)), options.FitReplications);
+                    double e = HistoryScoring.Crps([.. os.Select(o => Math.Log(o.AttackerCasualties + 1))], Math.Log(b.Attacker.Casualties + 1))
+                        + HistoryScoring.Crps([.. os.Select(o => Math.Log(o.DefenderCasualties + 1))], Math.Log(b.Defender.Casualties + 1))
+                        + HistoryScoring.Crps([.. os.Select(o => o.AttackerWins ? 1.0 : 0.0)], AttackerWon(b));
+                    int k = 3;
+                    if (!double.IsNaN(b.KmAdvanced))
                     {
-                        double ea = Math.Log((o.AttackerCasualties + 1) / (b.Attacker.Casualties + 1));
-                        double ed = Math.Log((o.DefenderCasualties + 1) / (b.Defender.Casualties + 1));
-                        double ew = (o.AttackerWins ? 1 : 0) - yWin;
-                        double e2 = (ea * ea) + (ed * ed) + (ew * ew);
-                        int k = 3;
-                        if (!double.IsNaN(b.KmAdvanced))
-                        {
-                            double ek = Math.Log((Math.Max(o.AdvanceKm, 0) + 1) / (Math.Max(b.KmAdvanced, 0) + 1));
-                            e2 += ek * ek;
-                            k++;
-                        }
-                        sum += e2 / k;
-                        terms++;
+                        e += HistoryScoring.Crps([.. os.Select(o => Math.Log(Math.Max(o.AdvanceKm, 0) + 1))], Math.Log(Math.Max(b.KmAdvanced, 0) + 1));
+                        k++;
                     }
+                    sum += e / k;
                 }
-                return Math.Sqrt(sum / terms);
+                return sum / fitSet.Count;
             }
             var abc = new AbcOptions(options.Particles, options.Generations, 0.5, options.Seed, options.Threads);
             generations.AddRange(AbcSmc.Run(Priors, abc, Distance, (g, accepted, proposals) => progress?.Invoke($"  generation {g}: {accepted} accepted of {proposals} proposals"), cancel));
