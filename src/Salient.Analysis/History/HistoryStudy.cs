@@ -269,7 +269,7 @@ public static class HistoryStudy
         var pAlways = Enumerable.Repeat(1.0, n).ToArray();
         Add("winner_log_loss_model", HistoryScoring.LogLoss(pModel, y), HistoryScoring.LogLoss(pDefault, y), "natural log; attacker win = 1, draw = 1/2, defender win = 0");
         Add("winner_log_loss_attacker_always_wins_p1", HistoryScoring.LogLoss(pAlways, y), double.NaN, "p = 1 clipped at 1e-15: any defender win costs 34.5, a draw 17.3");
-        Add("winner_log_loss_base_rate", HistoryScoring.LogLoss(pBase, y), double.NaN, "p = training half's attacker win rate " + baseRate.ToString("F3", CultureInfo.InvariantCulture));
+        Add("winner_log_loss_base_rate", HistoryScoring.LogLoss(pBase, y), double.NaN, "p = training half's attacker score (a draw counts half) " + baseRate.ToString("F3", CultureInfo.InvariantCulture));
         Add("winner_log_loss_logistic_force_ratio", HistoryScoring.LogLoss(pLogit, y), double.NaN,
             string.Create(CultureInfo.InvariantCulture, $"logit p = {la:F3} + {lb:F3} ln(force ratio), fitted on the training half"));
         Add("winner_brier_model", HistoryScoring.Brier(pModel, y), HistoryScoring.Brier(pDefault, y), "");
