@@ -103,6 +103,57 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public void The_fitted_softness_and_system_powers_reach_the_engagement()
+    {
+        var replay = HistoryReplay.Create(Battle(days: 2));
+        var p = GroundParameters.Defaults with { BreakSoftness = 0.8, TankPower = 40, GunPower = 25 };
+        var model = replay.At(p);
+        Assert.Equal(0.8, model.Parameters["ground.break_softness"].Value);
+        Assert.Equal(40, model.Catalogue.Single(s => s.Id == "tank").CombatPower.Value);
+        Assert.Equal(25, model.Catalogue.Single(s => s.Id == "gun").CombatPower.Value);
+        Assert.Null(model.Parameters["ground.effectiveness.atk"].Distribution); // σ 0: the mapped value, nothing drawn
+        var dense = replay.At(p with { BreakCohesion = 0.1, AreaFire = 0.6, AreaFireDensity = 900 }).Parameters;
+        Assert.Equal(0.1, dense["ground.break_cohesion"].Value);
+        Assert.Equal(0.6, dense["ground.area_fire.atk"].Value);
+        Assert.Equal(0.6, dense["ground.area_fire.def"].Value);
+        Assert.Equal(900, dense["ground.area_fire_density"].Value);
+        var cev = replay.At(p with { CevSigma = 0.4 }).Parameters["ground.effectiveness.def"];
+        Assert.Equal(Salient.Scenario.Model.DistributionKind.LogNormal, cev.Distribution!.Kind);
+        Assert.Equal(replay.Mapping.DefenderEffectiveness, cev.Distribution.A);
+        Assert.Equal(0.4, cev.Distribution.B);
+        Assert.Equal(p, GroundParameters.From(p.ToArray()));
+        Assert.Equal(GroundParameters.Defaults, GroundParameters.From([0.02, 3, 12, 2])); // a short θ keeps the other defaults
+        // The attacker has 20 tanks and 10 guns, the defender 4 guns: heavier tanks raise the defender's losses (same seed).
+        var light = replay.Play(GroundParameters.Defaults, 7, 0, 5);
+        var heavy = replay.Play(GroundParameters.Defaults with { TankPower = 200 }, 7, 0, 5);
+        Assert.True(heavy.Average(o => o.DefenderCasualties) > light.Average(o => o.DefenderCasualties));
+    }
+
+    [Fact]
+    public void Crps_matches_hand_computed_values()
+    {
+        Assert.Equal(0, HistoryScoring.Crps([1.0, 3.0], 2), 12);      // (1 + 1)/2 - 2/2
+        Assert.Equal(1, HistoryScoring.Crps([1.0, 3.0], 0), 12);      // (1 + 3)/2 - 2/2
+        Assert.Equal(1, HistoryScoring.Crps([0.0, 0.0], 1), 12);      // no spread: the absolute error
+        Assert.Equal(0.5, HistoryScoring.Crps([2.5], 2), 12);          // one draw: |x - y|
+        // Three draws 0, 1, 2 against 1: (1 + 0 + 1)/3 - (1 + 2 + 1) * 2 / (2 * 3 * 2) = 2/3 - 2/3 = 0.
+        Assert.Equal(0, HistoryScoring.Crps([0.0, 1.0, 2.0], 1), 12);
+        // A win forecast 1, 0 against a draw (1/2): (1/2 + 1/2)/2 - 1/2 = 0; against a win: 1/2 - 1/2 = 0.
+        Assert.Equal(0, HistoryScoring.Crps([1.0, 0.0], 0.5), 12);
+    }
+
+    [Fact]
+    public void A_draw_scores_half_a_win()
+    {
+        Assert.Equal(0.5, HistoryStudy.AttackerWon(Battle() with { Wina = 0 }));
+        Assert.Equal(1, HistoryStudy.AttackerWon(Battle()));
+        Assert.Equal(0, HistoryStudy.AttackerWon(Battle() with { Wina = -1 }));
+        // A draw at p = 0.8: -(ln 0.8 + ln 0.2) / 2 = 0.9163; Brier (0.8 - 0.5)^2 = 0.09.
+        Assert.Equal(-(Math.Log(0.8) + Math.Log(0.2)) / 2, HistoryScoring.LogLoss([0.8], [0.5]), 12);
+        Assert.Equal(0.09, HistoryScoring.Brier([0.8], [0.5]), 12);
+    }
+
+    [Fact]
     public void Posterior_draws_follow_the_weights_systematically()
     {
         var g = new Salient.Analysis.Calibration.Generation(1, 1, 2,
@@ -150,7 +201,7 @@ public sealed class HistoryTests
         Assert.Contains(excluded, r => (double)r[0] == 499); // a component of 498: listed, not dropped silently
         Assert.Equal(660, excluded.Count + battles.Count(b => EngagementAdapter.ExclusionReason(b) is null));
         Assert.Equal(7, result.Table("kursk1943").Rows.Count);
-        Assert.Equal(4, result.Table("fit").Rows.Count);
+        Assert.Equal(GroundParameters.Paths.Count, result.Table("fit").Rows.Count);
         var held = result.Table("battles").Rows;
         Assert.All(held, r => Assert.Equal(0, (int)(double)r[0] % 2));
         Assert.Equal(result.Tables.Select(t => t.Rows.Count), HistoryStudy.Run(battles, options with { Threads = 1 }).Tables.Select(t => t.Rows.Count));

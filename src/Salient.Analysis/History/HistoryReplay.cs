@@ -21,24 +21,40 @@ public readonly record struct ReplayOutcome(double AttackerCasualties, double De
 /// <param name="BreakRatio">ground.break_ratio.</param>
 /// <param name="AdvanceKmPerDay">ground.advance_km_per_day.</param>
 /// <param name="CohesionLoss">cohesion.loss_per_casualty_fraction.</param>
-public sealed record GroundParameters(double Lethality, double BreakRatio, double AdvanceKmPerDay, double CohesionLoss)
+/// <param name="BreakSoftness">ground.break_softness (0: the threshold rule).</param>
+/// <param name="TankPower">Combat power of one tank, rifleman-equivalents (the engagement's <c>tank</c> system).</param>
+/// <param name="GunPower">Combat power of one artillery tube, rifleman-equivalents (the engagement's <c>gun</c> system).</param>
+/// <param name="CevSigma">σ of each side's unobserved combat effectiveness (Dupuy's CEV): its ground.effectiveness is
+/// drawn once per replication, log-normal with the mapped value as median and this σ (0: the mapped value, nothing drawn).</param>
+/// <param name="BreakCohesion">ground.break_cohesion.</param>
+/// <param name="AreaFire">ground.area_fire, both sides (0: all fire aimed).</param>
+/// <param name="AreaFireDensity">ground.area_fire_density, persons per km².</param>
+public sealed record GroundParameters(double Lethality, double BreakRatio, double AdvanceKmPerDay, double CohesionLoss,
+    double BreakSoftness = 0, double TankPower = EngagementAdapter.TankPower, double GunPower = EngagementAdapter.GunPower, double CevSigma = 0,
+    double BreakCohesion = 0.25, double AreaFire = 0, double AreaFireDensity = 100)
 {
-    /// <summary>The catalogue paths, in θ order.</summary>
+    /// <summary>The parameter paths, in θ order (the last two are the engagement's system powers, not catalogue parameters).</summary>
     public static readonly IReadOnlyList<string> Paths =
-        ["parameters.ground.lethality", "parameters.ground.break_ratio", "parameters.ground.advance_km_per_day", "parameters.cohesion.loss_per_casualty_fraction"];
+    [
+        "parameters.ground.lethality", "parameters.ground.break_ratio", "parameters.ground.advance_km_per_day", "parameters.cohesion.loss_per_casualty_fraction",
+        "parameters.ground.break_softness", "systems.tank.combat_power", "systems.gun.combat_power", "engagement.cev_sigma",
+        "parameters.ground.break_cohesion", "parameters.ground.area_fire", "parameters.ground.area_fire_density",
+    ];
 
-    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2.</summary>
+    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100.</summary>
     public static GroundParameters Defaults { get; } = new(0.02, 3.0, 12, 2.0);
 
-    /// <summary>From θ in <see cref="Paths"/> order.</summary>
+    /// <summary>From θ in <see cref="Paths"/> order; a shorter θ leaves the rest at the defaults.</summary>
     public static GroundParameters From(IReadOnlyList<double> theta)
     {
         ArgumentNullException.ThrowIfNull(theta);
-        return new(theta[0], theta[1], theta[2], theta[3]);
+        var d = Defaults.ToArray();
+        double At(int i) => i < theta.Count ? theta[i] : d[i];
+        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10));
     }
 
     /// <summary>The values in <see cref="Paths"/> order.</summary>
-    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss];
+    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity];
 }
 
 /// <summary>A CDB90 battle loaded as an engagement, ready to be played at any <see cref="GroundParameters"/>.</summary>
@@ -88,7 +104,32 @@ public sealed class HistoryReplay
             Quantity.Fixed("parameters.ground.break_ratio", p.BreakRatio, src),
             Quantity.Fixed("parameters.ground.advance_km_per_day", p.AdvanceKmPerDay, src),
             Quantity.Fixed("parameters.cohesion.loss_per_casualty_fraction", p.CohesionLoss, src),
-        ]);
+            Quantity.Fixed("parameters.ground.break_softness", p.BreakSoftness, src),
+            Quantity.Fixed("parameters.ground.break_cohesion", p.BreakCohesion, src),
+            Quantity.Fixed("parameters.ground.area_fire.atk", p.AreaFire, src),
+            Quantity.Fixed("parameters.ground.area_fire.def", p.AreaFire, src),
+            Quantity.Fixed("parameters.ground.area_fire_density", p.AreaFireDensity, src),
+            Effectiveness("atk", Mapping.AttackerEffectiveness, p.CevSigma),
+            Effectiveness("def", Mapping.DefenderEffectiveness, p.CevSigma),
+        ]) with
+        {
+            Catalogue = [.. _model.Catalogue.Select(s => s.Id switch
+            {
+                "tank" => s with { CombatPower = Quantity.Fixed(s.CombatPower.Path, p.TankPower, src) },
+                "gun" => s with { CombatPower = Quantity.Fixed(s.CombatPower.Path, p.GunPower, src) },
+                _ => s,
+            })],
+        };
+    }
+
+    /// <summary>
+    /// A side's ground.effectiveness: the mapped multiplier, or with σ &gt; 0 a log-normal draw per replication with that
+    /// median (truncated to the catalogue's [0, 100]), sampled by the engine's set-up stream like any uncertain input.
+    /// </summary>
+    private static Quantity Effectiveness(string side, double median, double sigma)
+    {
+        var q = Quantity.Fixed($"parameters.ground.effectiveness.{side}", median, "history fit");
+        return sigma > 0 ? q with { Distribution = new Distribution(DistributionKind.LogNormal, median, sigma, 0, 0, 100) } : q;
     }
 
     /// <summary>

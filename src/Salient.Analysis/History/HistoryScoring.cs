@@ -68,6 +68,26 @@ public static class HistoryScoring
         return (beta[0], beta[1]);
     }
 
+    /// <summary>
+    /// Continuous ranked probability score of the forecast given by the sample <paramref name="xs"/> for the outcome
+    /// <paramref name="y"/>, fair estimator: (1/n) Σ|x_i - y| - (1 / (2 n (n - 1))) Σ_{i≠j} |x_i - x_j| (Ferro 2014);
+    /// |x - y| for one draw. Never negative (triangle inequality); lower is better; a proper score, so it rewards
+    /// the forecast's spread as well as its centre.
+    /// </summary>
+    public static double Crps(IReadOnlyList<double> xs, double y)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        int n = xs.Count;
+        if (n == 0) throw new ArgumentException("nothing to score");
+        double a = 0, pairs = 0;
+        for (int i = 0; i < n; i++)
+        {
+            a += Math.Abs(xs[i] - y);
+            for (int j = i + 1; j < n; j++) pairs += Math.Abs(xs[i] - xs[j]);
+        }
+        return n == 1 ? a : Math.Max(0, (a / n) - (pairs / (n * (n - 1.0))));
+    }
+
     /// <summary>The logistic function.</summary>
     public static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
 

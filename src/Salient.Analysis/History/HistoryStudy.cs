@@ -57,10 +57,17 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[1], new Distribution(DistributionKind.Uniform, 1.1, 8, 0, 1.1, 8), 1, 1e6),
         new Prior(GroundParameters.Paths[2], new Distribution(DistributionKind.Uniform, 1, 40, 0, 1, 40), 0, 200),
         new Prior(GroundParameters.Paths[3], new Distribution(DistributionKind.Uniform, 0.5, 8, 0, 0.5, 8), 0, 100),
+        new Prior(GroundParameters.Paths[4], new Distribution(DistributionKind.Uniform, 0, 3, 0, 0, 3), 0, 10),
+        new Prior(GroundParameters.Paths[5], new Distribution(DistributionKind.Uniform, 1, 100, 0, 1, 100), 0, 1e6),
+        new Prior(GroundParameters.Paths[6], new Distribution(DistributionKind.Uniform, 1, 100, 0, 1, 100), 0, 1e6),
+        new Prior(GroundParameters.Paths[7], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
+        new Prior(GroundParameters.Paths[8], new Distribution(DistributionKind.Uniform, 0, 0.6, 0, 0, 0.6), 0, 1),
+        new Prior(GroundParameters.Paths[9], new Distribution(DistributionKind.Uniform, 0, 1, 0, 0, 1), 0, 1),
+        new Prior(GroundParameters.Paths[10], new Distribution(DistributionKind.Uniform, 100, 20000, 0, 100, 20000), 0.001, 1e6),
     ];
 
-    /// <summary>1 when the attacker won, 0 otherwise (draws count as not won).</summary>
-    public static double AttackerWon(CdbBattle b) => b is { Wina: 1 } ? 1 : 0;
+    /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>
+    public static double AttackerWon(CdbBattle b) => b.Wina switch { 1 => 1, 0 => 0.5, _ => 0 };
 
     /// <summary>Runs the study on <paramref name="battles"/> (all rows of cdb90_all.csv).</summary>
     public static HistoryResult Run(IReadOnlyList<CdbBattle> battles, HistoryOptions options, Action<string>? progress = null, CancellationToken cancel = default)
@@ -93,33 +100,30 @@ public static class HistoryStudy
             int stride = Math.Max(1, (int)Math.Ceiling(training.Count / (double)options.FitBattles));
             var fitSet = training.Where((_, i) => i % stride == 0).Select(HistoryReplay.Create).ToList();
             progress?.Invoke($"fitting on {fitSet.Count} training battles x {options.FitReplications} replications per particle");
+            // The distance scores each training battle's replications as a forecast of the record: the continuous
+            // ranked probability score (fair estimator, HistoryScoring.Crps) of ln(casualties + 1) for each side, of the
+            // attacker's win (0/1 against 1, 1/2 or 0) and of ln(km + 1), averaged over the battle's terms and then over
+            // battles. A proper score: it rewards the right spread as well as the right centre.
             double Distance(double[] theta, long proposal)
             {
                 var p = GroundParameters.From(theta);
                 double sum = 0;
-                int terms = 0;
                 foreach (var replay in fitSet)
                 {
                     var b = replay.Battle;
-                    double yWin = b.Wina switch { 1 => 1, 0 => 0.5, _ => 0 };
-                    foreach (var o in replay.Play(p, options.Seed, checked((int)(proposal * options.FitReplications)), options.FitReplications))
+                    var os = replay.Play(p, options.Seed, checked((int)(proposal * options.FitReplications)), options.FitReplications);
+                    double e = HistoryScoring.Crps([.. os.Select(o => Math.Log(o.AttackerCasualties + 1))], Math.Log(b.Attacker.Casualties + 1))
+                        + HistoryScoring.Crps([.. os.Select(o => Math.Log(o.DefenderCasualties + 1))], Math.Log(b.Defender.Casualties + 1))
+                        + HistoryScoring.Crps([.. os.Select(o => o.AttackerWins ? 1.0 : 0.0)], AttackerWon(b));
+                    int k = 3;
+                    if (!double.IsNaN(b.KmAdvanced))
                     {
-                        double ea = Math.Log((o.AttackerCasualties + 1) / (b.Attacker.Casualties + 1));
-                        double ed = Math.Log((o.DefenderCasualties + 1) / (b.Defender.Casualties + 1));
-                        double ew = (o.AttackerWins ? 1 : 0) - yWin;
-                        double e2 = (ea * ea) + (ed * ed) + (ew * ew);
-                        int k = 3;
-                        if (!double.IsNaN(b.KmAdvanced))
-                        {
-                            double ek = Math.Log((Math.Max(o.AdvanceKm, 0) + 1) / (Math.Max(b.KmAdvanced, 0) + 1));
-                            e2 += ek * ek;
-                            k++;
-                        }
-                        sum += e2 / k;
-                        terms++;
+                        e += HistoryScoring.Crps([.. os.Select(o => Math.Log(Math.Max(o.AdvanceKm, 0) + 1))], Math.Log(Math.Max(b.KmAdvanced, 0) + 1));
+                        k++;
                     }
+                    sum += e / k;
                 }
-                return Math.Sqrt(sum / terms);
+                return sum / fitSet.Count;
             }
             var abc = new AbcOptions(options.Particles, options.Generations, 0.5, options.Seed, options.Threads);
             generations.AddRange(AbcSmc.Run(Priors, abc, Distance, (g, accepted, proposals) => progress?.Invoke($"  generation {g}: {accepted} accepted of {proposals} proposals"), cancel));
@@ -263,19 +267,19 @@ public static class HistoryStudy
         var pBase = Enumerable.Repeat(baseRate, n).ToArray();
         var pLogit = fit.Select(j => HistoryScoring.Logistic(la + (lb * Math.Log(j.Battle.ForceRatio)))).ToArray();
         var pAlways = Enumerable.Repeat(1.0, n).ToArray();
-        Add("winner_log_loss_model", HistoryScoring.LogLoss(pModel, y), HistoryScoring.LogLoss(pDefault, y), "natural log; attacker win = 1, draw or defender win = 0");
-        Add("winner_log_loss_attacker_always_wins_p1", HistoryScoring.LogLoss(pAlways, y), double.NaN, "p = 1 clipped at 1e-15: any defender win or draw costs 34.5");
-        Add("winner_log_loss_base_rate", HistoryScoring.LogLoss(pBase, y), double.NaN, "p = training half's attacker win rate " + baseRate.ToString("F3", CultureInfo.InvariantCulture));
+        Add("winner_log_loss_model", HistoryScoring.LogLoss(pModel, y), HistoryScoring.LogLoss(pDefault, y), "natural log; attacker win = 1, draw = 1/2, defender win = 0");
+        Add("winner_log_loss_attacker_always_wins_p1", HistoryScoring.LogLoss(pAlways, y), double.NaN, "p = 1 clipped at 1e-15: any defender win costs 34.5, a draw 17.3");
+        Add("winner_log_loss_base_rate", HistoryScoring.LogLoss(pBase, y), double.NaN, "p = training half's attacker score (a draw counts half) " + baseRate.ToString("F3", CultureInfo.InvariantCulture));
         Add("winner_log_loss_logistic_force_ratio", HistoryScoring.LogLoss(pLogit, y), double.NaN,
             string.Create(CultureInfo.InvariantCulture, $"logit p = {la:F3} + {lb:F3} ln(force ratio), fitted on the training half"));
         Add("winner_brier_model", HistoryScoring.Brier(pModel, y), HistoryScoring.Brier(pDefault, y), "");
         Add("winner_brier_attacker_always_wins", HistoryScoring.Brier(pAlways, y), double.NaN, "");
         Add("winner_brier_base_rate", HistoryScoring.Brier(pBase, y), double.NaN, "");
         Add("winner_brier_logistic_force_ratio", HistoryScoring.Brier(pLogit, y), double.NaN, "");
-        Add("winner_accuracy_model", pModel.Zip(y, (p, o) => (p >= 0.5 ? 1 : 0) == o ? 1.0 : 0).Average(), pDefault.Zip(y, (p, o) => (p >= 0.5 ? 1 : 0) == o ? 1.0 : 0).Average(), "p >= 0.5 read as attacker win");
-        Add("winner_accuracy_attacker_always_wins", y.Average(), double.NaN, "");
+        Add("winner_accuracy_model", pModel.Zip(y, (p, o) => 1 - Math.Abs((p >= 0.5 ? 1 : 0) - o)).Average(), pDefault.Zip(y, (p, o) => 1 - Math.Abs((p >= 0.5 ? 1 : 0) - o)).Average(), "p >= 0.5 read as attacker win; a draw counts half");
+        Add("winner_accuracy_attacker_always_wins", y.Average(), double.NaN, "a draw counts half");
         Add("model_attacker_win_share", fit.Average(j => j.Wins / (double)j.Outcomes.Length), defaults.Average(j => j.Wins / (double)j.Outcomes.Length), "mean over battles of the share of replications the attacker won");
-        Add("record_attacker_win_share", y.Average(), y.Average(), "");
+        Add("record_attacker_win_share", y.Average(), y.Average(), "a draw counts half");
         var fv = fitted.ToArray();
         for (int i = 0; i < fv.Length; i++) Add("param " + GroundParameters.Paths[i], fv[i], GroundParameters.Defaults.ToArray()[i], "posterior weighted median (judged at posterior draws) vs engine default");
         return new HistoryTable("summary", ["metric", "at_fit", "at_defaults", "note"], rows);
@@ -317,7 +321,7 @@ public static class HistoryStudy
             var band = js.Where(j => j.Battle.ForceRatio >= lo && j.Battle.ForceRatio < hi).ToList();
             string name = double.IsPositiveInfinity(hi) ? string.Create(CultureInfo.InvariantCulture, $">= {lo}") : string.Create(CultureInfo.InvariantCulture, $"[{lo}, {hi})");
             rows.Add(["attacker_win_rate_by_force_ratio", name, band.Count > 0 ? band.Average(j => AttackerWon(j.Battle)) : double.NaN,
-                band.Count > 0 ? band.Average(j => j.Wins / (double)j.Outcomes.Length) : double.NaN, (double)band.Count, (double)band.Sum(j => j.Outcomes.Length), "held-out battles; model: share of replications won"]);
+                band.Count > 0 ? band.Average(j => j.Wins / (double)j.Outcomes.Length) : double.NaN, (double)band.Count, (double)band.Sum(j => j.Outcomes.Length), "held-out battles (record: a draw counts half); model: share of replications won"]);
         }
         // The record: decisive battles; FER = defender loss fraction / attacker loss fraction picks the attacker when > 1.
         var decisive = js.Where(j => j.Battle.Wina is 1 or -1 && j.Battle.Attacker.Casualties > 0).ToList();

@@ -57,6 +57,7 @@ internal sealed class ParameterIds
         FatigueRecovery = PerSide("fatigue.recovery_per_day");
         RotateBelow = PerSide("fatigue.rotate_below");
         ReturnAbove = PerSide("fatigue.return_above");
+        BreakSoftness = P("ground.break_softness");
         Season = [P("season.foliage_concealment"), P("season.night_grounded"), P("season.precipitation_grounded"), P("season.low_cloud_grounded"), P("season.mud_mobility"), P("season.frozen_mobility")];
     }
 
@@ -113,4 +114,5 @@ internal sealed class ParameterIds
     public int[] ReturnAbove { get; }
     /// <summary>The season.* parameters, indexed by <c>Simulation.SeasonParameter</c>.</summary>
     public int[] Season { get; }
+    public int BreakSoftness { get; }
 }

@@ -171,7 +171,7 @@ public sealed partial class Simulation
             if (p > leadPower) { leadPower = p; lead = u; }
         }
         if (lead < 0) return;
-        double breakRatio = P(_ids.BreakRatio);
+        double breakRatio = BreakRatioNow(attackers, count);
         double after = garrison, cohesion = 0, personnel = 0;
         for (int i = attackers; i < count; i++)
         {
@@ -183,7 +183,7 @@ public sealed partial class Simulation
         bool overwhelmed = a >= breakRatio * after * m;
         if (personnel > 0)
         {
-            if (!overwhelmed && cohesion / personnel >= P(_ids.BreakCohesion)) return;
+            if (!overwhelmed && cohesion / personnel >= BreakCohesionNow()) return;
             Withdraw(cell, def);
         }
         else if (!overwhelmed) return;

@@ -289,6 +289,7 @@ public sealed partial class Simulation
         ResetDepth(seed, rep);
         ResetCoordination();
         ResetFatigue();
+        ResetGroundBreak(seed, rep);
         ResetFields();
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);

@@ -83,4 +83,10 @@ public static class StreamIds
     public const uint Weather = 140;
     /// <summary>Attribution: the paired bootstrap over replications of the Shapley values' intervals (replication 0).</summary>
     public const uint AttributionBootstrap = 180;
+
+    /// <summary>
+    /// Ground combat's break resolve (<c>Simulation.GroundBreak.cs</c>): one uniform draw per unit, in unit order, the
+    /// first time a defence is tested with <c>ground.break_softness</c> above 0. Nothing is drawn when it is 0.
+    /// </summary>
+    public const uint GroundBreak = 190;
 }
