@@ -23,7 +23,7 @@ public sealed record AttributionProduct(
 internal static class AttributionFiles
 {
     /// <summary>The section's file name: one self-contained <c>&lt;section id="attribution"&gt;</c> for report.html.</summary>
-    public const string SectionFileName = "attribution-section.html";
+    public const string SectionFileName = Salient.Output.Html.ReportFindings.AttributionSectionFileName;
 
     /// <summary>Writes every file into <paramref name="dir"/> (a folder being written atomically).</summary>
     public static void Write(string dir, AttributionProduct product)

@@ -57,6 +57,12 @@ public static class ReportFindings
     /// <summary>The attribution file read for the drivers.</summary>
     public const string AttributionFileName = "attribution.json";
 
+    /// <summary>The section <c>salient attribute</c> writes (its tables and charts), embedded in the report when it is
+    /// put in the run folder.</summary>
+    public const string AttributionSectionFileName = "attribution-section.html";
+
+    private const string AttributionSectionStart = "<section id=\"attribution\">";
+
     /// <summary>
     /// The captures the findings name: those the evidence ledger dates first, then the likeliest, at least
     /// <see cref="MinCaptureProbability"/> likely, at most <see cref="MaxCaptures"/>, in date order.
@@ -166,6 +172,19 @@ public static class ReportFindings
         }
 
         static double Num(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
+    }
+
+    /// <summary>
+    /// The attribution section (tables and charts) of the run folder's attribution-section.html, or null without one.
+    /// A file of that name that is not the single section <c>salient attribute</c> writes is left out.
+    /// </summary>
+    public static string? AttributionSection(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        string path = Path.Combine(run.Directory, AttributionSectionFileName);
+        if (!File.Exists(path)) return null;
+        string text = File.ReadAllText(path);
+        return text.StartsWith(AttributionSectionStart, StringComparison.Ordinal) && text.TrimEnd().EndsWith("</section>", StringComparison.Ordinal) ? text : null;
     }
 
     /// <summary>The findings section (HTML), with the map below it when the run has map data.</summary>

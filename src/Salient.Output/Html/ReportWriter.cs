@@ -50,6 +50,7 @@ public static class ReportWriter
         h.Append(".</p>\n");
         var claimRows = ClaimCheck.Build(run);
         h.Append(ReportFindings.Html(run, claimRows));
+        h.Append(ReportFindings.AttributionSection(run));
         h.Append("<h2 id=\"distributions\">Outcomes and charts</h2>\n");
         h.Append("<p class=\"lede\">Every figure is a distribution over the replications: a median with its 90% interval (5th to 95th percentile). Intervals show the uncertainty in the inputs as the model propagates it; they are not a forecast's error bars.</p>\n");
 
