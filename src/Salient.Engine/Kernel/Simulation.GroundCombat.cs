@@ -190,24 +190,12 @@ public sealed partial class Simulation
 
         int edge = EdgeBetween(_cell[lead], cell);
         // A lead already inside the cell (a force that came through an infiltration route) has no ground left to cover.
-        _advance[cell] += edge < 0 ? 1 : AdvanceStep(cell, edge, dt);
-        if (_advance[cell] < 1) return;
+        _advance[cell] += edge < 0 ? 1 : P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge] * SeasonMobility();
+        // Non-short-circuit |: the tick's clearing counts even while the crossing is still under way.
+        if (!Cleared(cell, dt) | _advance[cell] < 1) return;
         Capture(cell, att);
         MoveUnit(lead, cell);
         EnsureOccupancy();
-    }
-
-    /// <summary>
-    /// Share of the cell taken in one tick of assault over <paramref name="edge"/>: crossing takes
-    /// L / (a mu s) days; a built-up cell adds kappa x residents / 1000 days of clearing (docs/model.md 4.7, step 8).
-    /// </summary>
-    private double AdvanceStep(int cell, int edge, double dt)
-    {
-        double clearingDays = P(_ids.ClearingDaysPer1000) * _c.CellResidents[cell] / 1000;
-        // Without clearing, the expression of the engine before clearing existed, so results stay byte-identical.
-        if (!(clearingDays > 0)) return P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge] * SeasonMobility();
-        double perDay = P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] / _c.NeighbourLengthKm[edge] * SeasonMobility();
-        return perDay > 0 ? dt / (1 / perDay + clearingDays) : 0;
     }
 
     /// <summary>
@@ -316,6 +304,7 @@ public sealed partial class Simulation
         _control[cell] = (byte)side;
         _fortification[cell] = 0;
         _advance[cell] = 0;
+        _clearing[cell] = 0;
         _controlVersion++;
         MarkFlipped(cell, side);
         var labelled = _c.LabelledCells;

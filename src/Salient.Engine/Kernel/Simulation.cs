@@ -127,6 +127,7 @@ public sealed partial class Simulation
         _control = new byte[_n];
         _fortification = new double[_n];
         _advance = new double[_n];
+        _clearing = new double[_n];
         _attacked = new bool[_n];
         _attackPower = new double[_n];
         _attackSide = new byte[_n];
@@ -264,6 +265,7 @@ public sealed partial class Simulation
         Array.Copy(_c.InitialControl, _control, _n);
         Array.Clear(_fortification);
         Array.Clear(_advance);
+        Array.Clear(_clearing);
         Array.Clear(_attacked);
         Array.Clear(_attackPower);
         Array.Clear(_targetStamp);
@@ -359,6 +361,7 @@ public sealed partial class Simulation
         h = Mix(h, MemoryMarshal.AsBytes(_control.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_fortification.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_advance.AsSpan()));
+        if (_clearing.AsSpan().ContainsAnyExcept(0.0)) h = Mix(h, MemoryMarshal.AsBytes(_clearing.AsSpan())); // unchanged hash without clearing
         h = Mix(h, MemoryMarshal.AsBytes(_active.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_cell.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_personnel.AsSpan()));
