@@ -36,13 +36,13 @@ public sealed class ExactColumn<T> where T : unmanaged, IBinaryFloatingPointIeee
 
     /// <summary>Distinct values a column holds exactly before it switches to buckets (and its order statistics need a replay).</summary>
     /// <remarks>So every percentile of a run of at most this many replications is read from memory, as before.</remarks>
-    public const int DefaultExactCapacity = 2048;
+    public const int DefaultExactCapacity = 512;
 
     /// <summary>Most buckets a bucketed column keeps (they merge pairwise beyond it).</summary>
-    public const int DefaultBucketCapacity = 1024;
+    public const int DefaultBucketCapacity = 256;
 
     private const int FirstPendingCapacity = 16;
-    private const int MaxPendingCapacity = 1024;
+    private const int MaxPendingCapacity = 256;
 
     private readonly int _exactCapacity;
     private readonly int _bucketCapacity;

@@ -63,7 +63,7 @@ public class BoundedSummaryTests
     }
 
     [Theory]
-    [InlineData(2048, 1024, 65536, 32L << 20)]  // the defaults
+    [InlineData(512, 256, 65536, 32L << 20)]    // the defaults
     [InlineData(16, 8, 65536, 32L << 20)]       // bucketed early, values collected in one pass
     [InlineData(16, 4, 3, 32L << 20)]           // sub-bucket passes before collecting
     [InlineData(1, 2, 1, 64)]                   // one bucket per pass, the narrowest splits
@@ -125,11 +125,11 @@ public class BoundedSummaryTests
     public void ColumnStorage_IsBounded_WhateverTheNumberOfValues()
     {
         // A continuous float column (a daily series) and a double one (a metric): storage reaches its bound by 10^4
-        // values and does not grow to 10^6 (the bound: 1,024 buckets of 16 bytes and a pending buffer of 1,024 values).
+        // values and does not grow to 10^6 (the bound: 256 buckets of 16 bytes and a pending buffer of 256 values).
         var rng = new Random(8);
         var f = new ExactColumn<float>();
         var d = new ExactColumn<double>();
-        long bound = ExactColumn<double>.DefaultBucketCapacity * 16L + 1024 * 8L + 64;
+        long bound = ExactColumn<double>.DefaultBucketCapacity * 16L + 256 * 8L + 64;
         for (int i = 1; i <= 1_000_000; i++)
         {
             f.Add((float)(rng.NextDouble() * 1e4));
