@@ -16,6 +16,7 @@ public class SummaryBenchmarks
     private CompiledScenario _scenario = null!;
     private ArrayReplicationSource _source = null!;
     private SummaryAccumulator _warm = null!;
+    private SummaryAccumulator _warmUnbounded = null!;
     private int _next;
 
     [GlobalSetup]
@@ -31,6 +32,17 @@ public class SummaryBenchmarks
         _source = new ArrayReplicationSource(layout, 0, Replications, metrics, daily);
         _warm = new SummaryAccumulator(layout);
         _warm.AddAll(_source);
+        _warmUnbounded = new SummaryAccumulator(layout, int.MaxValue);
+        _warmUnbounded.AddAll(_source);
+    }
+
+    [Benchmark(Description = "kursk-2024 layout: add one replication, unbounded columns (the storage before: raw values)")]
+    public int AddOneUnbounded()
+    {
+        var layout = _scenario.Layout;
+        int r = _next++ % Replications;
+        _warmUnbounded.Add(_source.Metrics.AsSpan(r * layout.Metrics.Length, layout.Metrics.Length), _source.Daily.AsSpan(r * layout.DailyLength, layout.DailyLength));
+        return _warmUnbounded.Count;
     }
 
     [Benchmark(Description = "kursk-2024 layout: add one replication to a bucketed summary")]
