@@ -12,6 +12,8 @@
 # reflection over anonymous types (System.Text.Json without source generation), reads YAML by reflection
 # (YamlDotNet), and the viewer is ASP.NET with reflection-based JSON too; trimming or AOT would break those paths.
 # A single-file self-contained build keeps the JIT and runs the same code, byte for byte, as `dotnet salient.dll`.
+# ReadyToRun: the assemblies carry precompiled code (hot methods are still recompiled by the tiered JIT, with PGO), which
+# halves the start-up (docs/scale-out.md, section 7, for the measurements); the outputs are the same bytes.
 # The native libraries (ParquetSharp's Arrow/Parquet, SkiaSharp) are bundled and extracted on first run
 # (IncludeNativeLibrariesForSelfExtract) into $DOTNET_BUNDLE_EXTRACT_BASE_DIR (default ~/.net).
 set -euo pipefail
@@ -31,7 +33,7 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 dotnet publish "$here/src/Salient.Cli/Salient.Cli.csproj" -c Release -r linux-x64 --self-contained true \
   -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:EnableCompressionInSingleFile=true \
-  -p:DebugType=none \
+  -p:PublishReadyToRun=true -p:DebugType=none \
   -o "$stage" --nologo -v quiet
 install -m 0755 "$stage/salient" "$out/salient"
 rm -rf "$out/scenarios" "$out/data"

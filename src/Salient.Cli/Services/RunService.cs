@@ -31,16 +31,13 @@ internal sealed record RunOutcome(RunSummary? Summary, double Seconds, int Resum
 /// </summary>
 internal static class RunService
 {
-    /// <summary>Bytes of result memory a run may use before it is refused (a guard against absurd replication counts).</summary>
-    public const long MemoryBudgetBytes = 8L * 1024 * 1024 * 1024;
-
-    /// <summary>Refuses a whole run whose results would not fit the memory budget, and an empty shard.</summary>
+    /// <summary>Refuses an empty shard.</summary>
+    /// <remarks>There is no memory guard on the replication count: a run streams its replications to replications.parquet
+    /// and its summary holds at most a few kilobytes per column whatever the count (<c>SummaryAccumulator</c>); the output
+    /// size is checked by <see cref="CheckOutputSize"/>.</remarks>
     public static void Check(CompiledScenario compiled, int replications, ShardSpec? shard, ReplicationRange range)
     {
-        long bytes = (long)replications * (compiled.Layout.Metrics.Length * 8L + compiled.Layout.DailyLength * 4L);
-        if (shard is null && bytes > MemoryBudgetBytes)
-            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                $"{replications:N0} replications of this scenario would hold {bytes / 1e9:F1} GB of results in memory (limit {MemoryBudgetBytes / 1e9:F0} GB); run fewer"));
+        ArgumentNullException.ThrowIfNull(compiled);
         // Every shard of a split must hold replications, so each shard is refused or accepted alike (not only the empty ones).
         if (range.Count == 0 || shard is { } sh && sh.Count > replications)
             throw new UserInputException($"{shard?.Count} shards of {replications} replications would leave some empty: use at most {replications} shards");

@@ -6,10 +6,14 @@ namespace Salient.Experiments.Sharding;
 
 /// <summary>
 /// Builds a <see cref="RunSummary"/> from replications streamed in replication order, holding only what the summary
-/// needs: for each metric and each series-day the exact multiset of values (see <see cref="ExactColumn{T}"/>) and the
-/// running sum. The result is identical, bit for bit, whether the replications came from one process, from shards, or
+/// needs: for each metric and each series-day an <see cref="ExactColumn{T}"/> (the distinct values and their counts,
+/// or, past its capacity, counts per bucket) and the running sum, so memory is bounded whatever the number of
+/// replications. The result is identical, bit for bit, whether the replications came from one process, from shards, or
 /// from an array, and whatever the thread count, because it depends only on the values in replication order.
 /// </summary>
+/// <remarks>Past <see cref="ExactColumn{T}.DefaultExactCapacity"/> distinct values a column's percentiles are selected
+/// exactly by replaying the replications (<see cref="OrderStatisticSelection"/>): <see cref="ToSummary"/> then needs them
+/// again, which replications.parquet or the in-memory arrays provide.</remarks>
 public sealed class SummaryAccumulator : IReplicationSink
 {
     private readonly MetricLayout _layout;
@@ -20,13 +24,44 @@ public sealed class SummaryAccumulator : IReplicationSink
 
     /// <summary>An empty accumulator for <paramref name="layout"/>.</summary>
     public SummaryAccumulator(MetricLayout layout)
+        : this(layout, ExactColumn<double>.DefaultExactCapacity)
+    {
+    }
+
+    /// <summary>An empty accumulator whose columns hold <paramref name="exactCapacity"/> distinct values before they switch to buckets (see <see cref="ExactColumn{T}"/>).</summary>
+    public SummaryAccumulator(MetricLayout layout, int exactCapacity, int bucketCapacity = ExactColumn<double>.DefaultBucketCapacity)
     {
         ArgumentNullException.ThrowIfNull(layout);
         _layout = layout;
         _metrics = new ExactColumn<double>[layout.Metrics.Length];
-        for (int i = 0; i < _metrics.Length; i++) _metrics[i] = new ExactColumn<double>();
+        for (int i = 0; i < _metrics.Length; i++) _metrics[i] = new ExactColumn<double>(exactCapacity, bucketCapacity);
         _daily = new ExactColumn<float>[layout.DailyLength];
-        for (int i = 0; i < _daily.Length; i++) _daily[i] = new ExactColumn<float>();
+        for (int i = 0; i < _daily.Length; i++) _daily[i] = new ExactColumn<float>(exactCapacity, bucketCapacity);
+    }
+
+    /// <summary>Most values one selection pass keeps for a bucket (tests lower it to reach the sub-bucket passes).</summary>
+    internal int CollectLimit { get; init; } = OrderStatisticSelection.CollectLimit;
+
+    /// <summary>Bytes one selection pass may hold (tests lower it to force several passes).</summary>
+    internal long PassBudgetBytes { get; init; } = OrderStatisticSelection.BudgetBytes;
+
+    /// <summary>Passes over the replications the last <see cref="ToSummary"/> made to select order statistics (0 when every column was held exactly).</summary>
+    public int ReplayPasses { get; private set; }
+
+    /// <summary>Columns holding bucket counts only, whose percentiles <see cref="ToSummary"/> selects by a replay.</summary>
+    public int BucketedColumns
+    {
+        get
+        {
+            FlushPending();
+            return _metrics.Count(c => c.IsBucketed) + _daily.Count(c => c.IsBucketed);
+        }
+    }
+
+    private void FlushPending()
+    {
+        foreach (var c in _metrics) c.FlushPending();
+        foreach (var c in _daily) c.FlushPending();
     }
 
     /// <summary>Replications added so far.</summary>
@@ -64,10 +99,21 @@ public sealed class SummaryAccumulator : IReplicationSink
         source.CopyTo(_layout, this);
     }
 
-    /// <summary>The summary of everything added.</summary>
-    public RunSummary ToSummary(CompiledScenario scenario, ulong seed)
+    /// <summary>The percentiles summary.json gives of a metric.</summary>
+    private static readonly double[] MetricTaus = [0.05, 0.50, 0.95];
+
+    /// <summary>The percentiles of the daily bands.</summary>
+    private static readonly double[] DailyTaus = [0.05, 0.25, 0.50, 0.75, 0.95];
+
+    /// <summary>
+    /// The summary of everything added. <paramref name="replay"/> gives the same replications again, in order, for the
+    /// columns that outgrew their exact capacity (none at most <see cref="ExactColumn{T}.DefaultExactCapacity"/> replications).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A column is bucketed and <paramref name="replay"/> is null.</exception>
+    public RunSummary ToSummary(CompiledScenario scenario, ulong seed, IReplicationSource? replay = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        SelectBucketed(replay);
         var metrics = ImmutableArray.CreateBuilder<MetricSummary>(_metrics.Length);
         for (int i = 0; i < _metrics.Length; i++)
         {
@@ -96,5 +142,31 @@ public sealed class SummaryAccumulator : IReplicationSink
         }
         var model = scenario.Model;
         return new RunSummary(model.Name, model.Hash, model.Variant, seed, _count, model.Calendar.Start, metrics.MoveToImmutable(), daily.MoveToImmutable());
+    }
+
+    private void SelectBucketed(IReplicationSource? replay)
+    {
+        ReplayPasses = 0;
+        FlushPending();
+        var requests = new List<OrderStatisticSelection.Request>();
+        for (int i = 0; i < _metrics.Length; i++)
+            if (_metrics[i].IsBucketed) requests.Add(new(false, i, Ranks(_metrics[i].Count, MetricTaus)));
+        for (int i = 0; i < _daily.Length; i++)
+            if (_daily[i].IsBucketed) requests.Add(new(true, i, Ranks(_daily[i].Count, DailyTaus)));
+        if (requests.Count == 0) return;
+        if (replay is null) throw new InvalidOperationException($"{requests.Count} columns outgrew their exact capacity: their percentiles need the replications replayed");
+        ReplayPasses = OrderStatisticSelection.Run(replay, _layout.Metrics.Length, _layout.DailyLength, _metrics, _daily, requests, CollectLimit, PassBudgetBytes);
+    }
+
+    private static long[] Ranks(long count, double[] taus)
+    {
+        var ranks = new SortedSet<long>();
+        foreach (double tau in taus)
+            if (Quantiles.TryLocate(count, tau, out long lower, out long upper, out _))
+            {
+                ranks.Add(lower);
+                ranks.Add(upper);
+            }
+        return [.. ranks];
     }
 }

@@ -37,7 +37,7 @@ public sealed record DailyBand(string Name, DateOnly Start, ImmutableArray<doubl
 
 /// <summary>What a run found, summarised: the figures summary.json carries.</summary>
 /// <remarks>Immutable. Percentiles use the R-7 definition (linear interpolation between order statistics, as numpy's default),
-/// computed exactly over all replications (see <see cref="ExactColumn{T}"/>), so the summary depends only on the per-replication results.</remarks>
+/// computed exactly over all replications (see <see cref="ExactColumn{T}"/>; in bounded memory, with a replay past its capacity), so the summary depends only on the per-replication results.</remarks>
 public sealed record RunSummary(
     string ScenarioName,
     string ScenarioHash,
@@ -59,6 +59,6 @@ public sealed record RunSummary(
         ArgumentNullException.ThrowIfNull(result);
         var accumulator = new SummaryAccumulator(result.Layout);
         accumulator.AddAll(result.Source);
-        return accumulator.ToSummary(result.Scenario, result.Seed);
+        return accumulator.ToSummary(result.Scenario, result.Seed, result.Source);
     }
 }

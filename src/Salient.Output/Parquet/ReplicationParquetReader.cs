@@ -1,3 +1,4 @@
+using System.Buffers;
 using ParquetSharp;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Sharding;
@@ -100,50 +101,66 @@ public sealed class ReplicationParquetReader : IReplicationSource
         using var file = new ParquetFileReader(_path);
         int groups = file.FileMetaData.NumRowGroups;
         int expected = Start;
+        // PERF: the block buffers come from the shared pool and go back when the enumeration ends: a run reads its
+        // checkpoint blocks and its file back several times, and fresh buffers each time left large-object garbage resident.
         double[] metrics = [];
         float[] daily = [];
-        for (int g = 0; g < groups; g++)
+        try
         {
-            int n;
-            using (var group = file.RowGroup(g))
+            for (int g = 0; g < groups; g++)
             {
-                n = checked((int)group.MetaData.NumRows);
-                if (metrics.Length < n * width) metrics = new double[n * width];
-                if (daily.Length < n * block) daily = new float[n * block];
-                int[] reps;
-                using (var r = group.Column(0).LogicalReader<int>()) reps = r.ReadAll(n);
-                for (int i = 0; i < n; i++)
-                    if (reps[i] != expected + i)
-                        throw new InvalidDataException($"{_path}: replication {reps[i]} found where {expected + i} was expected (rows must be consecutive replications)");
-                for (int m = 0; m < width; m++)
+                int n;
+                using (var group = file.RowGroup(g))
                 {
-                    if (_layout.Metrics[m].Kind == MetricKind.Day)
-                    {
-                        Date?[] column;
-                        using (var r = group.Column(1 + m).LogicalReader<Date?>()) column = r.ReadAll(n);
-                        for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] is { } d ? d.Days - _startEpochDay : double.NaN;
-                    }
-                    else
-                    {
-                        double?[] column;
-                        using (var r = group.Column(1 + m).LogicalReader<double?>()) column = r.ReadAll(n);
-                        for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] ?? double.NaN;
-                    }
-                }
-                for (int s = 0; s < _layout.Series.Length; s++)
-                {
-                    float[][] lists;
-                    using (var r = group.Column(1 + width + s).LogicalReader<float[]>()) lists = r.ReadAll(n);
+                    n = checked((int)group.MetaData.NumRows);
+                    if (metrics.Length < n * width) Swap(ref metrics, n * width);
+                    if (daily.Length < n * block) Swap(ref daily, n * block);
+                    int[] reps;
+                    using (var r = group.Column(0).LogicalReader<int>()) reps = r.ReadAll(n);
                     for (int i = 0; i < n; i++)
+                        if (reps[i] != expected + i)
+                            throw new InvalidDataException($"{_path}: replication {reps[i]} found where {expected + i} was expected (rows must be consecutive replications)");
+                    for (int m = 0; m < width; m++)
                     {
-                        if (lists[i].Length != days) throw new InvalidDataException($"{_path}: replication {expected + i} has {lists[i].Length} days of {_layout.Series[s]}, expected {days}");
-                        lists[i].CopyTo(daily, i * block + s * days);
+                        if (_layout.Metrics[m].Kind == MetricKind.Day)
+                        {
+                            Date?[] column;
+                            using (var r = group.Column(1 + m).LogicalReader<Date?>()) column = r.ReadAll(n);
+                            for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] is { } d ? d.Days - _startEpochDay : double.NaN;
+                        }
+                        else
+                        {
+                            double?[] column;
+                            using (var r = group.Column(1 + m).LogicalReader<double?>()) column = r.ReadAll(n);
+                            for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] ?? double.NaN;
+                        }
+                    }
+                    for (int s = 0; s < _layout.Series.Length; s++)
+                    {
+                        float[][] lists;
+                        using (var r = group.Column(1 + width + s).LogicalReader<float[]>()) lists = r.ReadAll(n);
+                        for (int i = 0; i < n; i++)
+                        {
+                            if (lists[i].Length != days) throw new InvalidDataException($"{_path}: replication {expected + i} has {lists[i].Length} days of {_layout.Series[s]}, expected {days}");
+                            lists[i].CopyTo(daily, i * block + s * days);
+                        }
                     }
                 }
+                yield return new ReplicationBlock(expected, n, metrics.AsMemory(0, n * width), daily.AsMemory(0, n * block));
+                expected += n;
             }
-            yield return new ReplicationBlock(expected, n, metrics.AsMemory(0, n * width), daily.AsMemory(0, n * block));
-            expected += n;
+            file.Close();
         }
-        file.Close();
+        finally
+        {
+            if (metrics.Length > 0) ArrayPool<double>.Shared.Return(metrics);
+            if (daily.Length > 0) ArrayPool<float>.Shared.Return(daily);
+        }
+    }
+
+    private static void Swap<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length > 0) ArrayPool<T>.Shared.Return(buffer);
+        buffer = ArrayPool<T>.Shared.Rent(length);
     }
 }

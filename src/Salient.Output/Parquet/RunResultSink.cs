@@ -8,7 +8,7 @@ namespace Salient.Output.Parquet;
 /// <summary>
 /// The result sink of a run folder: each replication, as the run orchestrator streams it in replication order, goes
 /// into <c>replications.parquet</c> and, in the same pass, into the summary's accumulator, so summary.json does not
-/// need the file read back. Memory stays that of a streaming run (one row group, the summary's exact columns).
+/// need the file read back. Memory stays that of a streaming run (one row group, the summary's bounded columns), whatever the number of replications.
 /// </summary>
 public sealed class RunResultSink : IReplicationSink, IDisposable
 {
@@ -45,7 +45,8 @@ public sealed class RunResultSink : IReplicationSink, IDisposable
         _parquet.Dispose();
         _completed = true;
         var result = new MonteCarloResult(_scenario, seed, new ReplicationParquetReader(_path, _scenario.Layout), tally);
-        return (result, _summary?.ToSummary(_scenario, seed));
+        // Columns that outgrew their exact capacity select their percentiles by reading the file again (SummaryAccumulator).
+        return (result, _summary?.ToSummary(_scenario, seed, result.Source));
     }
 
     /// <inheritdoc/>

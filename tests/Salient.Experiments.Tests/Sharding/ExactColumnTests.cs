@@ -30,7 +30,8 @@ public class ExactColumnTests
         var rng = new Random(n + distinct);
         var values = new double[n];
         for (int i = 0; i < n; i++) values[i] = rng.Next(distinct) * 0.37 + (distinct > 10_000 ? rng.NextDouble() : 0);
-        var column = new ExactColumn<double>();
+        // Unbounded: the values stay in memory (histogram, then raw); the bounded default is tested in BoundedSummaryTests.
+        var column = new ExactColumn<double>(int.MaxValue);
         foreach (double v in values) column.Add(v);
         Assert.Equal(n, column.Count);
         AssertSameAsArray(values, column);
@@ -40,8 +41,8 @@ public class ExactColumnTests
     public void ContinuousValues_SwitchToRaw_RepeatedValues_StayAHistogram()
     {
         var rng = new Random(3);
-        var continuous = new ExactColumn<double>();
-        var repeated = new ExactColumn<double>();
+        var continuous = new ExactColumn<double>(int.MaxValue);
+        var repeated = new ExactColumn<double>(int.MaxValue);
         for (int i = 0; i < 200_000; i++)
         {
             continuous.Add(rng.NextDouble());
@@ -85,7 +86,7 @@ public class ExactColumnTests
     {
         var rng = new Random(9);
         var values = new List<double>();
-        var column = new ExactColumn<double>();
+        var column = new ExactColumn<double>(int.MaxValue);
         for (int round = 0; round < 5; round++)
         {
             for (int i = 0; i < 3000; i++)
