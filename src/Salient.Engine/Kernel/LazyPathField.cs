@@ -36,11 +36,25 @@ internal sealed class LazyPathField
         _heap = new NodeHeap(capacity);
     }
 
-    /// <summary>The owner's validity key (for example the control version the field was started at).</summary>
-    public long Key { get; set; } = long.MinValue;
+    private long _version = long.MinValue; // control version of the single-source search kept by FromSource
+    private int _source = -1;
 
-    /// <summary>A second validity key (for example the source cell).</summary>
-    public long Key2 { get; set; } = long.MinValue;
+    /// <summary>
+    /// Makes this the field from the single <paramref name="source"/> through <paramref name="side"/>'s cells of
+    /// <paramref name="control"/> at <paramref name="version"/>: restarted only when the version or the source changed,
+    /// so what earlier reads settled is kept.
+    /// </summary>
+    public void FromSource(byte[] control, int side, long version, int source)
+    {
+        if (_version == version && _source == source) return;
+        _version = version;
+        _source = source;
+        Start(control, side);
+        AddSource(source);
+    }
+
+    /// <summary>Forgets the search kept by <see cref="FromSource"/> (a new replication).</summary>
+    public void Invalidate() => _version = long.MinValue;
 
     /// <summary>
     /// Starts a new search over <paramref name="control"/>: every distance is +infinity. When <paramref name="side"/> is 0

@@ -87,8 +87,8 @@ public sealed partial class Simulation
         Array.Fill(_rearGoalKey, (-1, -1, -1));
         for (int u = 0; u < _m; u++)
         {
-            if (_rearFrom[u] is { } from) from.Key = long.MinValue;
-            if (_rearTo[u] is { } to) to.Key = long.MinValue;
+            _rearFrom[u]?.Invalidate();
+            _rearTo[u]?.Invalidate();
         }
     }
 
@@ -130,13 +130,7 @@ public sealed partial class Simulation
         // PERF: the field to the goal is kept while control and the goal stay, and settled only around the unit's
         // cell: the cells MoveDownhill reads (the unit's and its own-held neighbours).
         var to = _rearTo[u]!;
-        if (to.Key != _controlVersion || to.Key2 != goal)
-        {
-            to.Key = _controlVersion;
-            to.Key2 = goal;
-            to.Start(_control, side);
-            to.AddSource(goal);
-        }
+        to.FromSource(_control, side, _controlVersion, goal);
         int cell = _cell[u];
         to.At(cell);
         var start = _c.NeighbourStart;
@@ -160,13 +154,7 @@ public sealed partial class Simulation
         var key = (_controlVersion, _depthFieldVersion[side], cell);
         if (_rearGoalKey[u] == key) return _rearGoal[u];
         var from = _rearFrom[u]!;
-        if (from.Key != _controlVersion || from.Key2 != cell)
-        {
-            from.Key = _controlVersion;
-            from.Key2 = cell;
-            from.Start(_control, side);
-            from.AddSource(cell);
-        }
+        from.FromSource(_control, side, _controlVersion, cell);
         var depth = _depthDist.AsSpan(side * _n, _n);
         double target = _rearDepth[u];
         // The least gap and its cells, in cell order: the first reachable one with the least distance from the unit.

@@ -31,7 +31,6 @@ public sealed partial class Simulation
 
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
-    private readonly double[] _underSupplied = new double[Sides]; // unit-days with supply below the side's min_supply_to_attack
     private double[] _unitUnderSupplied = null!; // [unit] days the unit spent below its side's min_supply_to_attack
 
     private void AllocateSupply()
@@ -75,7 +74,6 @@ public sealed partial class Simulation
         Array.Clear(_routeLostSupply);
         Array.Clear(_routeVehiclesLost);
         Array.Clear(_routeSorties);
-        Array.Clear(_underSupplied);
         Array.Clear(_unitUnderSupplied);
         _routeDistVersion = -1;
         _segFrontVersion = -1;
@@ -118,18 +116,12 @@ public sealed partial class Simulation
         _supply[u] = Math.Clamp(s, 0, 1);
     }
 
-    /// <summary>Logistics hook after the units' supply is updated: at the day's last tick, counts under-supplied unit-days.</summary>
+    /// <summary>Logistics hook after the units' supply is updated: at the day's last tick, counts each unit's under-supplied day.</summary>
     private void CountUnderSupplied()
     {
         if (_tick % _c.TicksPerDay != _c.TicksPerDay - 1) return;
         for (int u = 0; u < _m; u++)
-        {
-            if (!_active[u]) continue;
-            int side = _c.UnitSide[u];
-            if (_supply[u] >= P(_ids.MinSupplyToAttack[side])) continue;
-            _underSupplied[side]++;
-            _unitUnderSupplied[u]++;
-        }
+            if (_active[u] && _supply[u] < P(_ids.MinSupplyToAttack[_c.UnitSide[u]])) _unitUnderSupplied[u]++;
     }
 
     private CompiledRoute RouteOf(int slot)
@@ -408,8 +400,17 @@ public sealed partial class Simulation
         r.Final(Supply("delivered", side), MetricKind.Value, sim => sim.SideRouteTotal(sim._routeDelivered, s));
         r.Final(Supply("lost", side), MetricKind.Value, sim => sim.SideRouteTotal(sim._routeLostSupply, s));
         r.Final(Supply("vehicles_lost", side), MetricKind.Value, sim => sim.SideRouteTotal(sim._routeVehiclesLost, s));
-        r.Final(Supply("under_supplied_unit_days", side), MetricKind.Value, sim => sim._underSupplied[s]);
+        r.Final(Supply("under_supplied_unit_days", side), MetricKind.Value, sim => sim.SideUnderSuppliedDays(s));
         r.Daily(Supply("delivered", side), sim => sim.SideRouteTotal(sim._routeDelivered, s));
+    }
+
+    /// <summary>The side's under-supplied unit-days: the sum of its units' days.</summary>
+    private double SideUnderSuppliedDays(int side)
+    {
+        double total = 0;
+        for (int u = 0; u < _m; u++)
+            if (_c.UnitSide[u] == side) total += _unitUnderSupplied[u];
+        return total;
     }
 
     private double SideRouteTotal(double[] perRoute, int side)

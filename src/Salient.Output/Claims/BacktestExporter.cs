@@ -27,9 +27,9 @@ public static class BacktestExporter
     {
         ArgumentNullException.ThrowIfNull(rows);
         static string N(double x) => CsvFormat.Number(x);
-        static string Iso(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        static string Iso(DateOnly? d) => CsvFormat.Iso(d);
         // Typed columns as in check.csv: numbers for series and final claims, ISO dates for events (claim_date_*, model_date_*).
-        string D(double x) => double.IsFinite(x) ? start.AddDays((int)Math.Round(x)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        string D(double x) => CsvFormat.Date(start, x);
         var sb = new StringBuilder(CsvHeader + "\n");
         foreach (var r in rows)
         {

@@ -36,8 +36,8 @@ public static class CheckExporter
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(implied);
         static string N(double x) => CsvFormat.Number(x);
-        string D(double day) => double.IsFinite(day) ? start.AddDays((int)Math.Round(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-        static string Iso(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        string D(double day) => CsvFormat.Date(start, day);
+        static string Iso(DateOnly? d) => CsvFormat.Iso(d);
         // Typed columns: a number column holds only numbers, a date column only ISO dates; an event claim fills the
         // date columns (claim_date_*, model_date_*), a series or final claim the number columns; empty is missing.
         var csv = new StringBuilder(CsvHeader + "\n");

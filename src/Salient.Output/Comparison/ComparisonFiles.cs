@@ -40,10 +40,8 @@ public static class ComparisonFiles
 
     /// <summary>A day metric's mean day index as the calendar date of the nearest whole day (ISO); empty for a value
     /// metric or when the event happened in no pair.</summary>
-    internal static string IsoDate(MetricKind kind, double meanDay, DateOnly start) =>
-        kind == MetricKind.Day && double.IsFinite(meanDay)
-            ? start.AddDays((int)Math.Round(meanDay, MidpointRounding.AwayFromZero)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : "";
+    private static string IsoDate(MetricKind kind, double meanDay, DateOnly start) =>
+        kind == MetricKind.Day ? CsvFormat.Date(start, Math.Round(meanDay, MidpointRounding.AwayFromZero)) : "";
 
     private static void WriteJson(string path, ComparisonProduct product)
     {
