@@ -25,6 +25,7 @@ internal sealed class ParameterIds
         SupportFraction = P("ground.support_fraction");
         PositionalIntensity = P("ground.positional_intensity");
         AreaFire = PerSide("ground.area_fire");
+        WithdrawEnveloped = PerSide("ground.withdraw_enveloped");
         AreaFireDensity = P("ground.area_fire_density");
         BaseDetection = P("isr.base_detection");
         CounterDrone = PerSide("counter_drone.p");
@@ -79,6 +80,8 @@ internal sealed class ParameterIds
     public int SupportFraction { get; }
     public int PositionalIntensity { get; }
     public int[] AreaFire { get; }
+    /// <summary><c>ground.withdraw_enveloped.&lt;side&gt;</c>: share of enemy-held neighbours that makes a unit withdraw.</summary>
+    public int[] WithdrawEnveloped { get; }
     public int AreaFireDensity { get; }
     public int BaseDetection { get; }
     public int[] CounterDrone { get; }

@@ -6,9 +6,10 @@ public sealed partial class Simulation
 {
     /// <summary>
     /// Phase 2, command: each unit takes its plan phase's posture (defend when no phase applies), overridden by
-    /// doctrine (withdraw when cohesion falls below the side's threshold or the unit has been cut off too long,
-    /// until cohesion recovers). Attackers pick the adjacent enemy cell nearest their objectives; an assault goes in
-    /// only when the massed power reaches the side's attack ratio over the defence and the unit is supplied.
+    /// doctrine (withdraw when cohesion falls below the side's threshold, the unit has been cut off too long or its
+    /// cell is enveloped, until cohesion recovers and the cell is no longer enveloped). Attackers pick the adjacent
+    /// enemy cell nearest their objectives; an assault goes in only when the massed power reaches the side's attack
+    /// ratio over the defence and the unit is supplied.
     /// Units not in contact move: attackers toward their objectives, defenders toward the front, withdrawing units
     /// toward their depots.
     /// </summary>
@@ -25,11 +26,12 @@ public sealed partial class Simulation
             var posture = phase >= 0 ? _c.Phases[phase].Posture : Posture.Defend;
 
             double cutOffLimit = P(_ids.CutOffDays[side]) * _c.TicksPerDay;
+            bool enveloped = posture != Posture.Attack && Enveloped(_cell[u], side);
             if (_withdrawing[u])
             {
-                if (_cohesion[u] >= P(_ids.RecoverCohesion[side]) && _cutOffTicks[u] == 0) _withdrawing[u] = false;
+                if (_cohesion[u] >= P(_ids.RecoverCohesion[side]) && _cutOffTicks[u] == 0 && !enveloped) _withdrawing[u] = false;
             }
-            else if (ReactionDue(u, side, _cohesion[u] < P(_ids.WithdrawCohesion[side]) || _cutOffTicks[u] > cutOffLimit))
+            else if (ReactionDue(u, side, _cohesion[u] < P(_ids.WithdrawCohesion[side]) || _cutOffTicks[u] > cutOffLimit || enveloped))
                 _withdrawing[u] = true;
             if (_withdrawing[u]) posture = Posture.Withdraw;
             if (Rotating(u, side)) posture = Posture.Withdraw;

@@ -51,6 +51,8 @@ public sealed partial class Simulation
     /// <summary>
     /// Distance to the nearest front cell (own cell bordering the enemy) that none of the side's units holds yet, so
     /// units moving up spread along the line instead of piling into one cell; all front cells when every one is held.
+    /// Enveloped front cells (<see cref="Enveloped"/>) are never sources: with every front cell enveloped the field
+    /// is infinite and defenders stay where they are.
     /// </summary>
     private void EnsureFrontField(int side)
     {
@@ -61,9 +63,10 @@ public sealed partial class Simulation
         int count = 0;
         var border = Border(side);
         foreach (int c in border)
-            if (!HasUnitOf(c, side)) _fieldSources[count++] = c;
+            if (!HasUnitOf(c, side) && !Enveloped(c, side)) _fieldSources[count++] = c;
         if (count == 0)
-            foreach (int c in border) _fieldSources[count++] = c;
+            foreach (int c in border)
+                if (!Enveloped(c, side)) _fieldSources[count++] = c;
         UpdateField(_frontFields[side], count, _frontDist.AsSpan(side * _n, _n));
     }
 
