@@ -13,6 +13,7 @@ internal sealed class ParameterIds
         KilledFraction = PerSide("ground.killed_fraction");
         Garrison = PerSide("ground.garrison_power_per_km2");
         MaxSupplyKm = PerSide("logistics.max_supply_km");
+        ReplacementScale = PerSide("logistics.replacement_scale");
         CapturedFraction = P("ground.captured_fraction");
         BreakRatio = P("ground.break_ratio");
         BreakCohesion = P("ground.break_cohesion");
@@ -67,6 +68,8 @@ internal sealed class ParameterIds
     public int[] KilledFraction { get; }
     public int[] Garrison { get; }
     public int[] MaxSupplyKm { get; }
+    /// <summary><c>logistics.replacement_scale.&lt;side&gt;</c>: multiplier on the personnel reinforcements deliver.</summary>
+    public int[] ReplacementScale { get; }
     public int CapturedFraction { get; }
     public int BreakRatio { get; }
     public int BreakCohesion { get; }

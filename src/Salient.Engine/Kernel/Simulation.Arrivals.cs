@@ -50,6 +50,7 @@ public sealed partial class Simulation
                 _inventory[u * _k + rf.System] += whole;
                 continue;
             }
+            amount *= P(_ids.ReplacementScale[_c.UnitSide[u]]);
             _personnel[u] += amount;
             _reinforced[_c.UnitSide[u]] += amount;
         }

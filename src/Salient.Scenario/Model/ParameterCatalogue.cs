@@ -38,6 +38,7 @@ public static class ParameterCatalogue
         new("logistics.max_supply_km.{side}", 60, 0, 1000, "km", "greatest path length through own-held cells from a depot over which a unit can be resupplied", Assumption),
         new("logistics.resupply_per_day.{side}", 0.5, 0, 10, "supply per day", "supply a unit at a depot regains per day; falls linearly to zero at the maximum supply distance", Assumption),
         new("logistics.consumption_per_day.{posture}", 0.1, 0, 10, "supply per day", "supply a unit uses per day in each posture (attack uses more)", Assumption),
+        new("logistics.replacement_scale.{side}", 1, 0, 10, "multiplier", "multiplier on the personnel every reinforcement of the side delivers (replacement flows and one-off drafts; item deliveries are not scaled), for a scenario whose replacement flow is uncertain (1: as written)", Assumption + ": 1, as written"),
         new("logistics.supply_floor", 0.3, 0, 1, "fraction", "combat power of an unsupplied unit relative to a supplied one", Assumption),
         new("cohesion.loss_per_casualty_fraction", 2.0, 0, 100, "cohesion per loss fraction", "cohesion lost per unit fraction of personnel lost", Assumption),
         new("cohesion.unsupplied_decay_per_day", 0.05, 0, 10, "cohesion per day", "cohesion lost per day at zero supply (scaled by 1 - supply)", Assumption),
