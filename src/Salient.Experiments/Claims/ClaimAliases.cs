@@ -6,8 +6,9 @@ namespace Salient.Experiments.Claims;
 /// Evidence ledgers name some outcomes in the words of their sources; this maps those names to the model's metrics, so
 /// the claims can be checked: <c>casualties.kia.X</c> (killed in action, "irretrievable") is <c>casualties.killed.X</c>,
 /// <c>casualties.wia.X</c> is <c>casualties.wounded.X</c>, <c>casualties.pow.X</c> and <c>casualties.prisoners.X</c> are
-/// <c>casualties.captured.X</c>, and <c>forces.personnel_&lt;route&gt;_assault.X</c> (the force sent through an
-/// infiltration route) is <c>infiltration.sent.&lt;route&gt;.X</c>. Any other name is its own metric.
+/// <c>casualties.captured.X</c>, <c>forces.personnel.X</c> and <c>forces.personnel_in_kursk.X</c> (a force's strength in
+/// the theatre) are the daily series <c>personnel.X</c>, and <c>forces.personnel_&lt;route&gt;_assault.X</c> (the force
+/// sent through an infiltration route) is <c>infiltration.sent.&lt;route&gt;.X</c>. Any other name is its own metric.
 /// </summary>
 public static class ClaimAliases
 {
@@ -26,6 +27,7 @@ public static class ClaimAliases
             case "casualties.kia": return MetricNames.Casualties("killed", side);
             case "casualties.wia": return MetricNames.Casualties("wounded", side);
             case "casualties.pow" or "casualties.prisoners": return MetricNames.Casualties("captured", side);
+            case "forces.personnel" or "forces.personnel_in_kursk": return MetricNames.Personnel(side);
         }
         if (head.StartsWith(AssaultPrefix, StringComparison.Ordinal) && head.EndsWith(AssaultSuffix, StringComparison.Ordinal)
             && head.Length > AssaultPrefix.Length + AssaultSuffix.Length)

@@ -16,6 +16,8 @@ public sealed class ClaimAliasesTests
     [InlineData("casualties.prisoners.blue", "casualties.captured.blue")]
     [InlineData("forces.personnel_pipeline_assault.red", "infiltration.sent.pipeline.red")]
     [InlineData("forces.personnel_assault.red", "forces.personnel_assault.red")]
+    [InlineData("forces.personnel.blue", "personnel.blue")]
+    [InlineData("forces.personnel_in_kursk.dprk", "personnel.dprk")]
     [InlineData("casualties.total.dprk", "casualties.total.dprk")]
     [InlineData("control.settlements.blue", "control.settlements.blue")]
     [InlineData("event.capture.sudzha.blue", "event.capture.sudzha.blue")]
@@ -33,6 +35,7 @@ public sealed class ClaimAliasesTests
             - { id: kia, metric: casualties.kia.allied, value: 30, as_of: 2024-03-20, reliability: B2 }
             - { id: pipe, metric: forces.personnel_pipeline_assault.blue, value: 800, as_of: [2024-03-05, 2024-03-12], reliability: D3 }
             - { id: final, metric: casualties.wia.home, value: 200, as_of: 2024-03-31, reliability: C3 }
+            - { id: force, metric: forces.personnel.allied, value: 900, as_of: [2024-03-05, 2024-03-12], reliability: C3 }
             """;
         // When the ledger is resolved
         var r = EvidenceClaims.Resolve(EvidenceReader.Parse(ledger), new CompiledScenario(model)).ToDictionary(x => x.Entry.Id);
@@ -41,6 +44,7 @@ public sealed class ClaimAliasesTests
         Assert.Equal(ClaimKind.Series, r["kia"].Claim!.Kind);
         Assert.Equal((ClaimKind.Series, 4, 11), (r["pipe"].Claim!.Kind, r["pipe"].Claim!.WindowFrom, r["pipe"].Claim!.WindowTo));
         Assert.Equal(ClaimKind.Final, r["final"].Claim!.Kind);
+        Assert.Equal((ClaimKind.Series, 4, 11), (r["force"].Claim!.Kind, r["force"].Claim!.WindowFrom, r["force"].Claim!.WindowTo));
     }
 
     [Fact]

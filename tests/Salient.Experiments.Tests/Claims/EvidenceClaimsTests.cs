@@ -17,6 +17,7 @@ public sealed class EvidenceClaimsTests
         - { id: tanks, metric: losses.ifv.red, value: 7, as_of: 2024-02-29, reliability: C3 }
         - { id: early-tanks, metric: losses.ifv.red, value: 3, as_of: 2024-01-15, reliability: C3 }
         - { id: forces, metric: forces.personnel.red, value: 5000, as_of: 2024-01-10, reliability: B2 }
+        - { id: spec, metric: specs.range_km.fpv-rf.red, value: 15, as_of: 2024-01-10, reliability: B2 }
         - { id: outside, metric: control.area_km2.blue, value: 10, as_of: 2025-01-01, reliability: B2 }
         - { id: ungraded, metric: control.area_km2.blue, value: 10, as_of: 2024-01-02 }
         """;
@@ -42,7 +43,9 @@ public sealed class EvidenceClaimsTests
         Assert.Equal(ClaimKind.Final, r["tanks"].Claim!.Kind);
         Assert.Null(r["early-tanks"].Claim);
         Assert.Contains("run's end", r["early-tanks"].Note, StringComparison.Ordinal);
-        Assert.Null(r["forces"].Claim);
+        Assert.Equal((ClaimKind.Series, 9, 9, 5000.0), (r["forces"].Claim!.Kind, r["forces"].Claim!.WindowFrom, r["forces"].Claim!.WindowTo, r["forces"].Claim!.Low)); // the personnel.red series
+        Assert.Null(r["spec"].Claim);
+        Assert.Contains("not an outcome", r["spec"].Note, StringComparison.Ordinal);
         Assert.Null(r["outside"].Claim);
         Assert.Equal(0, r["ungraded"].Claim!.Weight);
     }
