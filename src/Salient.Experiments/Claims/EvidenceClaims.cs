@@ -24,7 +24,8 @@ public static class EvidenceClaims
         ArgumentNullException.ThrowIfNull(scenario);
         var model = scenario.Model;
         int listed = model.Theatre.Cells.Sum(c => c.Settlements.Length);
-        return [.. ledger.Entries.Select(e => Resolve(e, scenario.Layout, model.Calendar, place => CellOfPlace(model.Theatre, place), listed))];
+        string[] sides = [.. model.Sides.Select(s => s.Id)];
+        return [.. ledger.Entries.Select(e => Resolve(e, scenario.Layout, model.Calendar, place => CellOfPlace(model.Theatre, place), sides, listed))];
     }
 
     private const string SettlementsPrefix = "control.settlements.";
@@ -37,19 +38,20 @@ public static class EvidenceClaims
         [.. resolved.Where(r => r.Claim is not null).Select(r => r.Claim!)];
 
     /// <summary>
-    /// Resolves one entry; <paramref name="cellOfPlace"/> maps a settlement or cell id to its cell id. A count of
+    /// Resolves one entry; <paramref name="cellOfPlace"/> maps a settlement or cell id to its cell id and
+    /// <paramref name="sides"/> are the scenario's side ids (<see cref="ClaimAliases.Canonical"/>). A count of
     /// settlements held (<c>control.settlements.*</c>) above <paramref name="settlementsListed"/>, the number of
     /// settlements the scenario's gazetteer lists, is not comparable: such a claim counts villages the model does not
     /// know, so its count can never reach it.
     /// </summary>
-    public static ResolvedClaim Resolve(EvidenceEntry entry, MetricLayout layout, Calendar calendar, Func<string, string?> cellOfPlace, int settlementsListed = int.MaxValue)
+    public static ResolvedClaim Resolve(EvidenceEntry entry, MetricLayout layout, Calendar calendar, Func<string, string?> cellOfPlace, IReadOnlyCollection<string> sides, int settlementsListed = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(cellOfPlace);
         double weight = Weight(entry.Reliability);
-        string name = ClaimAliases.Canonical(entry.Metric); // the ledger's words for a metric (casualties.kia.X, ...)
+        string name = ClaimAliases.Canonical(entry.Metric, sides); // the ledger's words for a metric (casualties.kia.X, ...)
         int series = layout.SeriesIndex(name);
         if (series >= 0)
         {

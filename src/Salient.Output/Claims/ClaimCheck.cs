@@ -79,7 +79,7 @@ public static class ClaimCheck
         if (run.Evidence.Entries.IsEmpty || ReplicationParquetReader.ReadLayout(path) is not var (layout, start)) return null;
         var calendar = new Calendar(start, start.AddDays(layout.Days - 1), 24);
         var resolved = run.Evidence.Entries
-            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, run.Cells.Sum(c => c.Settlements.Count)))
+            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, SideIds(run), run.Cells.Sum(c => c.Settlements.Count)))
             .ToList();
         var claims = EvidenceClaims.Comparable(resolved);
         IReadOnlyList<ClaimOutcome> outcomes = claims.Count == 0 ? [] : ClaimEvaluation.Evaluate(claims, new ReplicationParquetReader(path, layout), layout);
@@ -98,6 +98,8 @@ public static class ClaimCheck
         return new ClaimRow(entry, entry.ReferenceDate, o.Claim.Metric, o.P05, o.P50, o.P95, null, null, null, null, o.Fit, note, o);
     }
 
+    private static string[] SideIds(RunFolder run) => [.. run.Sides.Select(s => s.Id)];
+
     /// <summary>Where a claim falls: <see cref="ClaimFit.Never"/> for an event no replication produced, else the outcome's fit.</summary>
     public static ClaimFit FitOf(ClaimOutcome outcome)
     {
@@ -113,7 +115,7 @@ public static class ClaimCheck
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(entry);
-        string name = ClaimAliases.Canonical(entry.Metric); // the ledger's words for a metric (casualties.kia.X, ...)
+        string name = ClaimAliases.Canonical(entry.Metric, SideIds(run)); // the ledger's words for a metric (casualties.kia.X, ...)
         if (run.Band(name) is { } band)
         {
             if (!entry.IsNumeric) return NotCompared(entry, "the value is not a number");

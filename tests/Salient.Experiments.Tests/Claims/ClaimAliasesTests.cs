@@ -17,13 +17,14 @@ public sealed class ClaimAliasesTests
     [InlineData("forces.personnel_pipeline_assault.red", "infiltration.sent.pipeline.red")]
     [InlineData("forces.personnel_assault.red", "forces.personnel_assault.red")]
     [InlineData("forces.personnel.blue", "personnel.blue")]
+    [InlineData("forces.personnel.dprk", "forces.personnel.dprk")]   // a contingent's troops sent, not in the theatre
     [InlineData("forces.personnel_in_kursk.dprk", "personnel.dprk")]
     [InlineData("casualties.total.dprk", "casualties.total.dprk")]
     [InlineData("control.settlements.blue", "control.settlements.blue")]
     [InlineData("event.capture.sudzha.blue", "event.capture.sudzha.blue")]
     [InlineData("nodot", "nodot")]
     public void Canonical_MapsTheLedgersWordsToMetrics(string metric, string expected) =>
-        Assert.Equal(expected, ClaimAliases.Canonical(metric));
+        Assert.Equal(expected, ClaimAliases.Canonical(metric, ["blue", "red"]));
 
     [Fact]
     public void Resolve_ContingentAndRouteClaims_ResolveAgainstTheirSeries()
@@ -35,7 +36,8 @@ public sealed class ClaimAliasesTests
             - { id: kia, metric: casualties.kia.allied, value: 30, as_of: 2024-03-20, reliability: B2 }
             - { id: pipe, metric: forces.personnel_pipeline_assault.blue, value: 800, as_of: [2024-03-05, 2024-03-12], reliability: D3 }
             - { id: final, metric: casualties.wia.home, value: 200, as_of: 2024-03-31, reliability: C3 }
-            - { id: force, metric: forces.personnel.allied, value: 900, as_of: [2024-03-05, 2024-03-12], reliability: C3 }
+            - { id: force, metric: forces.personnel_in_kursk.allied, value: 900, as_of: [2024-03-05, 2024-03-12], reliability: C3 }
+            - { id: sent, metric: forces.personnel.allied, value: 900, as_of: [2024-03-05, 2024-03-12], reliability: C3 }
             """;
         // When the ledger is resolved
         var r = EvidenceClaims.Resolve(EvidenceReader.Parse(ledger), new CompiledScenario(model)).ToDictionary(x => x.Entry.Id);
@@ -45,6 +47,7 @@ public sealed class ClaimAliasesTests
         Assert.Equal((ClaimKind.Series, 4, 11), (r["pipe"].Claim!.Kind, r["pipe"].Claim!.WindowFrom, r["pipe"].Claim!.WindowTo));
         Assert.Equal(ClaimKind.Final, r["final"].Claim!.Kind);
         Assert.Equal((ClaimKind.Series, 4, 11), (r["force"].Claim!.Kind, r["force"].Claim!.WindowFrom, r["force"].Claim!.WindowTo));
+        Assert.Null(r["sent"].Claim);
     }
 
     [Fact]
