@@ -1,7 +1,6 @@
 using Salient.Analysis.History;
 using Salient.Engine.Sampling;
 using Salient.Scenario.Diagnostics;
-using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
 using Salient.Testing;
 using Xunit;
