@@ -21,6 +21,9 @@ public sealed record CdbBattle
     /// <summary>jrnold's parent battle (this row is a component of, or overlaps, that battle); null when none.</summary>
     public int? Parent { get; init; }
 
+    /// <summary>Year the battle began (the first four characters of <c>start_date</c>); null when unknown.</summary>
+    public int? Year { get; init; }
+
     /// <summary>Calendar days over the active periods (<c>derived_calendar_days</c>).</summary>
     public double Days { get; init; } = double.NaN;
 
@@ -98,6 +101,7 @@ public sealed record CdbBattle
                 Name = S("name"),
                 War = S("war"),
                 Parent = I("parent_isqno_jrnold"),
+                Year = S("start_date") is { Length: >= 4 } sd && int.TryParse(sd.AsSpan(0, 4), NumberStyles.Integer, CultureInfo.InvariantCulture, out int yr) ? yr : null,
                 Days = D("derived_calendar_days"),
                 Wina = I("wina"),
                 KmAdvanced = D("kmda"),

@@ -1,4 +1,5 @@
 using Salient.Engine.Compilation;
+using Salient.Engine.Sampling;
 using Salient.Experiments.Runner;
 using Salient.Experiments.Sharding;
 using Salient.Scenario.Model;
@@ -29,9 +30,15 @@ public readonly record struct ReplayOutcome(double AttackerCasualties, double De
 /// <param name="BreakCohesion">ground.break_cohesion.</param>
 /// <param name="AreaFire">ground.area_fire, both sides (0: all fire aimed).</param>
 /// <param name="AreaFireDensity">ground.area_fire_density, persons per km².</param>
+/// <param name="EraExponent">κ of the era's lethality: both sides' ground.lethality is <see cref="Lethality"/> × (D / 3,000)^(−κ),
+/// D the dispersion factor of the battle's year (<see cref="EngagementAdapter.DispersionFactor"/>); 0: one lethality for every era.</param>
+/// <param name="IntensitySigma">σ of the battle's intensity: both sides' lethality is multiplied by one log-normal draw per
+/// replication with median 1 and this σ (<see cref="HistoryReplay.Intensity"/>); 0: none.</param>
+/// <param name="Selection">q of the choice to give battle: each side fights only when its own estimate of its chance reaches q
+/// (<see cref="HistoryReplay.SelectionBounds"/>); 0: no selection.</param>
 public sealed record GroundParameters(double Lethality, double BreakRatio, double AdvanceKmPerDay, double CohesionLoss,
     double BreakSoftness = 0, double TankPower = EngagementAdapter.TankPower, double GunPower = EngagementAdapter.GunPower, double CevSigma = 0,
-    double BreakCohesion = 0.25, double AreaFire = 0, double AreaFireDensity = 100)
+    double BreakCohesion = 0.25, double AreaFire = 0, double AreaFireDensity = 100, double EraExponent = 0, double Selection = 0, double IntensitySigma = 0)
 {
     /// <summary>The parameter paths, in θ order (the last two are the engagement's system powers, not catalogue parameters).</summary>
     public static readonly IReadOnlyList<string> Paths =
@@ -39,9 +46,10 @@ public sealed record GroundParameters(double Lethality, double BreakRatio, doubl
         "parameters.ground.lethality", "parameters.ground.break_ratio", "parameters.ground.advance_km_per_day", "parameters.cohesion.loss_per_casualty_fraction",
         "parameters.ground.break_softness", "systems.tank.combat_power", "systems.gun.combat_power", "engagement.cev_sigma",
         "parameters.ground.break_cohesion", "parameters.ground.area_fire", "parameters.ground.area_fire_density",
+        "engagement.era_exponent", "engagement.selection", "engagement.intensity_sigma",
     ];
 
-    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100.</summary>
+    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100; κ 0, q 0, σ_I 0.</summary>
     public static GroundParameters Defaults { get; } = new(0.02, 3.0, 12, 2.0);
 
     /// <summary>From θ in <see cref="Paths"/> order; a shorter θ leaves the rest at the defaults.</summary>
@@ -50,11 +58,11 @@ public sealed record GroundParameters(double Lethality, double BreakRatio, doubl
         ArgumentNullException.ThrowIfNull(theta);
         var d = Defaults.ToArray();
         double At(int i) => i < theta.Count ? theta[i] : d[i];
-        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10));
+        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11), At(12), At(13));
     }
 
     /// <summary>The values in <see cref="Paths"/> order.</summary>
-    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity];
+    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity, EraExponent, Selection, IntensitySigma];
 }
 
 /// <summary>A CDB90 battle loaded as an engagement, ready to be played at any <see cref="GroundParameters"/>.</summary>
@@ -92,15 +100,17 @@ public sealed class HistoryReplay
         return new HistoryReplay(battle, mapping, yaml, loaded.Scenario);
     }
 
-    /// <summary>The engagement with <paramref name="p"/> set on both sides.</summary>
-    public ScenarioModel At(GroundParameters p)
+    /// <summary>The engagement with <paramref name="p"/> set on both sides, both lethalities multiplied by <paramref name="intensity"/>.</summary>
+    public ScenarioModel At(GroundParameters p, double intensity = 1)
     {
         ArgumentNullException.ThrowIfNull(p);
         const string src = "history fit";
+        double lethality = EraLethality(p) * intensity;
+        var (lowA, lowD) = SelectionBounds(p);
         return _model.WithParameters(
         [
-            Quantity.Fixed("parameters.ground.lethality.atk", p.Lethality, src),
-            Quantity.Fixed("parameters.ground.lethality.def", p.Lethality, src),
+            Quantity.Fixed("parameters.ground.lethality.atk", lethality, src),
+            Quantity.Fixed("parameters.ground.lethality.def", lethality, src),
             Quantity.Fixed("parameters.ground.break_ratio", p.BreakRatio, src),
             Quantity.Fixed("parameters.ground.advance_km_per_day", p.AdvanceKmPerDay, src),
             Quantity.Fixed("parameters.cohesion.loss_per_casualty_fraction", p.CohesionLoss, src),
@@ -109,8 +119,8 @@ public sealed class HistoryReplay
             Quantity.Fixed("parameters.ground.area_fire.atk", p.AreaFire, src),
             Quantity.Fixed("parameters.ground.area_fire.def", p.AreaFire, src),
             Quantity.Fixed("parameters.ground.area_fire_density", p.AreaFireDensity, src),
-            Effectiveness("atk", Mapping.AttackerEffectiveness, p.CevSigma),
-            Effectiveness("def", Mapping.DefenderEffectiveness, p.CevSigma),
+            Effectiveness("atk", Mapping.AttackerEffectiveness, p.CevSigma, lowA),
+            Effectiveness("def", Mapping.DefenderEffectiveness, p.CevSigma, lowD),
         ]) with
         {
             Catalogue = [.. _model.Catalogue.Select(s => s.Id switch
@@ -122,14 +132,50 @@ public sealed class HistoryReplay
         };
     }
 
+    /// <summary>Both sides' ground.lethality at <paramref name="p"/>: p.Lethality × (D / 3,000)^(−κ) for this battle's dispersion factor D.</summary>
+    public double EraLethality(GroundParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return p.EraExponent == 0 ? p.Lethality : p.Lethality * Math.Pow(Mapping.Dispersion / EngagementAdapter.ReferenceDispersion, -p.EraExponent);
+    }
+
+    /// <summary>
+    /// The least ground effectiveness with which each side gives this battle at <paramref name="p"/> ((0, 0) when q = 0).
+    /// Each side weighs its own combat power P (personnel + tanks × tank power + guns × gun power) against the other's,
+    /// knows its own effectiveness e, sees only the other's mapped value E, and gives battle only when its chance by the
+    /// ratio test of the break (docs/model.md §4.17, P(break) = 1 / (1 + (b / r)^(1/s)) at r = (P_a e_a) / (P_d e_d M))
+    /// is at least q: the attacker attacks when r_a ≥ b / c and the defender stands when r_d ≤ b c, with
+    /// c = ((1 − q) / q)^s (1 for s = 0). So e_a ≥ (b / c) M E_d P_d / P_a and e_d ≥ E_a P_a / (b c M P_d).
+    /// </summary>
+    public (double Attacker, double Defender) SelectionBounds(GroundParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (p.Selection <= 0) return (0, 0);
+        double Power(CdbSide s) => s.Strength + ((double.IsNaN(s.Tanks) ? 0 : s.Tanks) * p.TankPower) + ((double.IsNaN(s.Artillery) ? 0 : s.Artillery) * p.GunPower);
+        double ratio = Power(Battle.Attacker) / Power(Battle.Defender);
+        double m = Mapping.PostureFactor * Mapping.TerrainFactor;
+        double c = Math.Pow((1 - p.Selection) / p.Selection, p.BreakSoftness);
+        double b = p.BreakRatio;
+        return (b / c * m * Mapping.DefenderEffectiveness / ratio, Mapping.AttackerEffectiveness * ratio / (b * c * m));
+    }
+
+    /// <summary>Most standard deviations a selection bound may lie above the median before the draw is replaced by the bound itself.</summary>
+    public const double SelectionTailZ = 3.5;
+
     /// <summary>
     /// A side's ground.effectiveness: the mapped multiplier, or with σ &gt; 0 a log-normal draw per replication with that
-    /// median (truncated to the catalogue's [0, 100]), sampled by the engine's set-up stream like any uncertain input.
+    /// median, truncated to [<paramref name="lower"/>, 100], sampled by the engine's set-up stream like any uncertain
+    /// input. When the bound lies more than <see cref="SelectionTailZ"/> σ above the median (or σ = 0), the value is
+    /// fixed at max(median, bound): the truncated draw would sit just above the bound, and rejection sampling that deep
+    /// in the tail would fail.
     /// </summary>
-    private static Quantity Effectiveness(string side, double median, double sigma)
+    public static Quantity Effectiveness(string side, double median, double sigma, double lower = 0)
     {
+        const double max = 100;
         var q = Quantity.Fixed($"parameters.ground.effectiveness.{side}", median, "history fit");
-        return sigma > 0 ? q with { Distribution = new Distribution(DistributionKind.LogNormal, median, sigma, 0, 0, 100) } : q;
+        if (lower > 0 && (sigma <= 0 || Math.Log(lower / median) > SelectionTailZ * sigma))
+            return q with { Value = Math.Min(max, Math.Max(median, lower)) };
+        return sigma > 0 ? q with { Distribution = new Distribution(DistributionKind.LogNormal, median, sigma, 0, lower, max) } : q;
     }
 
     /// <summary>
@@ -154,7 +200,28 @@ public sealed class HistoryReplay
     /// <summary>Plays replications <paramref name="first"/> .. first + count - 1 at <paramref name="p"/>.</summary>
     public ReplayOutcome[] Play(GroundParameters p, ulong seed, int first, int count)
     {
-        var compiled = new CompiledScenario(At(p));
+        ArgumentNullException.ThrowIfNull(p);
+        if (p.IntensitySigma <= 0) return Play(p, 1, seed, first, count);
+        var result = new ReplayOutcome[count];
+        for (int r = 0; r < count; r++) result[r] = Play(p, Intensity(p.IntensitySigma, seed, first + r), seed, first + r, 1)[0];
+        return result;
+    }
+
+    /// <summary>The path under which <see cref="Intensity"/> is drawn.</summary>
+    public const string IntensityPath = "engagement.intensity";
+
+    /// <summary>
+    /// The battle's intensity in replication <paramref name="replication"/>: log-normal with median 1 and σ
+    /// <paramref name="sigma"/>, truncated to [0.001, 1000], drawn the way the engine draws any uncertain input (its
+    /// set-up sampler, <c>Parameters</c> stream, keyed by the path <see cref="IntensityPath"/> and the replication), and
+    /// shared by both sides: how hard and how long the two sides really fought inside the recorded calendar days.
+    /// </summary>
+    public static double Intensity(double sigma, ulong seed, int replication) => sigma <= 0 ? 1
+        : InputSampler.Sample(Quantity.Fixed(IntensityPath, 1) with { Distribution = new Distribution(DistributionKind.LogNormal, 1, sigma, 0, 0.001, 1000) }, seed, checked((uint)replication));
+
+    private ReplayOutcome[] Play(GroundParameters p, double intensity, ulong seed, int first, int count)
+    {
+        var compiled = new CompiledScenario(At(p, intensity));
         var layout = compiled.Layout;
         int casA = layout.MetricIndex(MetricNames.CasualtiesTotal("atk")), casD = layout.MetricIndex(MetricNames.CasualtiesTotal("def"));
         int tankA = layout.MetricIndex(MetricNames.Losses("tank", "atk")), tankD = layout.MetricIndex(MetricNames.Losses("tank", "def"));

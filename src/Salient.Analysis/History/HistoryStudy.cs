@@ -19,8 +19,11 @@ public sealed record HistoryTable(string Name, IReadOnlyList<string> Columns, IR
 /// <param name="Seed">Seed of every replay and of the fit.</param>
 /// <param name="Threads">Parallel proposals in the fit; results do not depend on it.</param>
 /// <param name="Only">When not null, replay only these isqno (the split still applies); for tests and quick looks.</param>
+/// <param name="Hold">Parameter paths (<see cref="GroundParameters.Paths"/>) held at their defaults instead of fitted: to
+/// measure what one mechanism adds (for example engagement.selection).</param>
+/// <param name="JudgeTraining">Judge the training half instead of the held-out half: an in-sample diagnosis, never a result.</param>
 public sealed record HistoryOptions(int Replications = 20, int FitReplications = 2, int FitBattles = 40, int Particles = 30,
-    int Generations = 3, ulong Seed = 1943, int Threads = 1, IReadOnlySet<int>? Only = null);
+    int Generations = 3, ulong Seed = 1943, int Threads = 1, IReadOnlySet<int>? Only = null, IReadOnlySet<string>? Hold = null, bool JudgeTraining = false);
 
 /// <summary>What <see cref="HistoryStudy.Run"/> produced.</summary>
 /// <param name="Tables">battles, excluded, summary, relations, kursk1943, fit.</param>
@@ -64,6 +67,9 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[8], new Distribution(DistributionKind.Uniform, 0, 0.6, 0, 0, 0.6), 0, 1),
         new Prior(GroundParameters.Paths[9], new Distribution(DistributionKind.Uniform, 0, 1, 0, 0, 1), 0, 1),
         new Prior(GroundParameters.Paths[10], new Distribution(DistributionKind.Uniform, 100, 20000, 0, 100, 20000), 0.001, 1e6),
+        new Prior(GroundParameters.Paths[11], new Distribution(DistributionKind.Uniform, 0, 0.5, 0, 0, 0.5), 0, 2),
+        new Prior(GroundParameters.Paths[12], new Distribution(DistributionKind.Uniform, 0, 0.5, 0, 0, 0.5), 0, 1),
+        new Prior(GroundParameters.Paths[13], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
     ];
 
     /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>
@@ -83,7 +89,19 @@ public static class HistoryStudy
         }
         var pick = eligible.Where(b => options.Only is null || options.Only.Contains(b.Isqno)).ToList();
         var training = pick.Where(b => b.Isqno % 2 == 1).ToList();
-        var test = pick.Where(b => b.Isqno % 2 == 0).ToList();
+        var test = pick.Where(b => b.Isqno % 2 == (options.JudgeTraining ? 1 : 0)).ToList();
+        if (options.JudgeTraining) progress?.Invoke("judging the TRAINING half (in-sample diagnosis, not a result)");
+        if (options.Hold?.FirstOrDefault(h => !GroundParameters.Paths.Contains(h)) is { } unknown)
+            throw new ArgumentException($"--hold: '{unknown}' is not a fitted parameter ({string.Join(", ", GroundParameters.Paths)})", nameof(options));
+        var priors = Priors.Where(q => options.Hold?.Contains(q.Path) != true).ToImmutableArray();
+        var defaults = GroundParameters.Defaults.ToArray();
+        // θ of the fitted priors expanded to every parameter, the held ones at their defaults.
+        GroundParameters Expand(IReadOnlyList<double> theta)
+        {
+            var full = (double[])defaults.Clone();
+            for (int i = 0; i < priors.Length; i++) full[PathIndex(priors[i].Path)] = theta[i];
+            return GroundParameters.From(full);
+        }
         progress?.Invoke($"{eligible.Count} battles replayable, {excluded.Count} listed as excluded; training {training.Count} (odd isqno), held out {test.Count} (even)");
 
         // Baselines, fitted on the training half only.
@@ -106,7 +124,7 @@ public static class HistoryStudy
             // battles. A proper score: it rewards the right spread as well as the right centre.
             double Distance(double[] theta, long proposal)
             {
-                var p = GroundParameters.From(theta);
+                var p = Expand(theta);
                 double sum = 0;
                 foreach (var replay in fitSet)
                 {
@@ -126,19 +144,19 @@ public static class HistoryStudy
                 return sum / fitSet.Count;
             }
             var abc = new AbcOptions(options.Particles, options.Generations, 0.5, options.Seed, options.Threads);
-            generations.AddRange(AbcSmc.Run(Priors, abc, Distance, (g, accepted, proposals) => progress?.Invoke($"  generation {g}: {accepted} accepted of {proposals} proposals"), cancel));
+            generations.AddRange(AbcSmc.Run(priors, abc, Distance, (g, accepted, proposals) => progress?.Invoke($"  generation {g}: {accepted} accepted of {proposals} proposals"), cancel));
             var last = generations.Last(g => g.Particles.Length > 0);
-            var medians = new double[Priors.Length];
-            for (int i = 0; i < Priors.Length; i++)
+            var medians = new double[priors.Length];
+            for (int i = 0; i < priors.Length; i++)
             {
                 var pairs = last.Particles.Select(q => (X: q.Theta[i], W: q.Weight)).OrderBy(q => q.X).ToArray();
                 medians[i] = ScenarioCalibration.WeightedQuantile(pairs, 0.5);
-                double d = GroundParameters.Defaults.ToArray()[i];
-                fitRows.Add([Priors[i].Path, d, pairs.Sum(q => q.W * q.X), ScenarioCalibration.WeightedQuantile(pairs, 0.05), medians[i], ScenarioCalibration.WeightedQuantile(pairs, 0.95),
-                    Priors[i].Lower, Priors[i].Upper, (double)last.Index, last.Epsilon]);
+                double d = defaults[PathIndex(priors[i].Path)];
+                fitRows.Add([priors[i].Path, d, pairs.Sum(q => q.W * q.X), ScenarioCalibration.WeightedQuantile(pairs, 0.05), medians[i], ScenarioCalibration.WeightedQuantile(pairs, 0.95),
+                    priors[i].Lower, priors[i].Upper, (double)last.Index, last.Epsilon]);
             }
-            fitted = GroundParameters.From(medians);
-            draws = PosteriorDraws(last, options.Replications);
+            fitted = Expand(medians);
+            draws = [.. PosteriorThetas(last, options.Replications).Select(Expand)];
         }
 
         // Judgement on the held-out half, at the fitted values and at the defaults.
@@ -160,6 +178,13 @@ public static class HistoryStudy
         return new HistoryResult(tables, fitted, generations, CalibrationCurve(judged), CasualtyPairs(judged));
     }
 
+    private static int PathIndex(string path)
+    {
+        for (int i = 0; i < GroundParameters.Paths.Count; i++)
+            if (GroundParameters.Paths[i] == path) return i;
+        return -1;
+    }
+
     /// <summary>One held-out battle's replications.</summary>
     private sealed record Judged(HistoryReplay Replay, ReplayOutcome[] Outcomes)
     {
@@ -173,18 +198,21 @@ public static class HistoryStudy
     /// (draw r takes the particle whose cumulative weight first reaches (r + 1/2) / count): deterministic, and each
     /// particle appears about weight x count times.
     /// </summary>
-    public static GroundParameters[] PosteriorDraws(Generation generation, int count)
+    public static GroundParameters[] PosteriorDraws(Generation generation, int count) => [.. PosteriorThetas(generation, count).Select(GroundParameters.From)];
+
+    /// <summary>The θ of <see cref="PosteriorDraws"/> (in the generation's prior order).</summary>
+    public static double[][] PosteriorThetas(Generation generation, int count)
     {
         ArgumentNullException.ThrowIfNull(generation);
         var ps = generation.Particles;
-        var result = new GroundParameters[count];
+        var result = new double[count][];
         double cum = ps[0].Weight;
         int k = 0;
         for (int r = 0; r < count; r++)
         {
             double u = (r + 0.5) / count;
             while (cum < u - 1e-12 && k < ps.Length - 1) cum += ps[++k].Weight;
-            result[r] = GroundParameters.From(ps[k].Theta);
+            result[r] = [.. ps[k].Theta];
         }
         return result;
     }

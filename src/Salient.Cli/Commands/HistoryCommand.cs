@@ -42,8 +42,11 @@ public sealed class HistoryCommand(IAnsiConsole console, TableWriter tables) : C
             foreach (string s in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 only.Add(int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw new UserInputException($"--only: '{s}' is not an isqno"));
         }
+        HashSet<string>? hold = settings.Hold is { } h ? [.. h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null;
+        if (hold?.FirstOrDefault(x => !GroundParameters.Paths.Contains(x)) is { } unknown)
+            throw new UserInputException($"--hold: '{unknown}' is not a fitted parameter ({string.Join(", ", GroundParameters.Paths)})");
         var options = new HistoryOptions(settings.Replications, settings.FitReplications, settings.FitBattles, settings.Particles, settings.Generations,
-            settings.Seed, settings.Threads ?? Environment.ProcessorCount, only);
+            settings.Seed, settings.Threads ?? Environment.ProcessorCount, only, hold, settings.JudgeTraining);
         var clock = Stopwatch.StartNew();
         var result = HistoryStudy.Run(battles, options, m => console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1} s] {m}"))), cancellationToken);
 
@@ -55,7 +58,7 @@ public sealed class HistoryCommand(IAnsiConsole console, TableWriter tables) : C
         };
         AtomicDirectory.Write(outDir, dir => TableFiles.Write(dir, result.Tables.Select(t => (t.Name, t.Columns, t.Rows)), plots), settings.Force);
 
-        var summary = new PrintedTable("history", "History: held-out half (even isqno)");
+        var summary = new PrintedTable("history", settings.JudgeTraining ? "History: TRAINING half (odd isqno), in-sample diagnosis" : "History: held-out half (even isqno)");
         summary.AddColumn("metric");
         summary.AddColumn("at fit", true);
         summary.AddColumn("at defaults", true);

@@ -68,6 +68,16 @@ public sealed class HistorySettings : SalientSettings
     [Description("Print the engagement scenario generated for this battle and stop.")]
     public int? EmitYaml { get; init; }
 
+    /// <summary><c>--hold</c>: fitted parameters held at their defaults (comma-separated paths).</summary>
+    [CommandOption("--hold <PATHS>")]
+    [Description("Hold these fitted parameters at their defaults (comma-separated paths, e.g. engagement.selection): measures what one mechanism adds.")]
+    public string? Hold { get; init; }
+
+    /// <summary><c>--judge-training</c>: judge the training half (an in-sample diagnosis).</summary>
+    [CommandOption("--judge-training")]
+    [Description("Judge the training half instead of the held-out half: an in-sample diagnosis, never a result.")]
+    public bool JudgeTraining { get; init; }
+
     /// <inheritdoc/>
     public override ValidationResult Validate()
     {
