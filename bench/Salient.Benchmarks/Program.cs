@@ -2,8 +2,15 @@ using BenchmarkDotNet.Running;
 
 namespace Salient.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/Salient.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project bench/Salient.Benchmarks -- --filter '*'</c>, or <c>-- profile
+/// SCENARIO [REPLICATIONS [SEED]]</c> for the per-phase split (<see cref="Profile"/>).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "profile") Profile.Run(args);
+        else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

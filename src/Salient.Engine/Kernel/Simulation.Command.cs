@@ -98,6 +98,7 @@ public sealed partial class Simulation
     /// <summary>Doctrine: an assault whose massed power is below attack_ratio x the defence does not go in.</summary>
     private void CancelWeakAssaults()
     {
+        if (_targetCount > 0) IndexAttackers();
         for (int i = 0; i < _targetCount; i++)
         {
             int cell = _targets[i];
@@ -105,7 +106,7 @@ public sealed partial class Simulation
             double defence = DefencePower(cell, 1 - attacker) * DefenceMultiplier(cell);
             if (_attackPower[cell] >= P(_ids.AttackRatio[attacker]) * defence) continue;
             _attackPower[cell] = 0;
-            for (int u = 0; u < _m; u++)
+            for (int u = FirstAttacker(cell); u >= 0; u = _attackerNext[u]) // PERF: its attackers, not every unit
                 if (_target[u] == cell) _target[u] = -1;
         }
     }

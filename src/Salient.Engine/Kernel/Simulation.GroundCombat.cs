@@ -18,6 +18,7 @@ public sealed partial class Simulation
     {
         EnsureOccupancy();
         PositionalFighting();
+        if (_targetCount > 0) IndexAttackers();
         for (int i = 0; i < _targetCount; i++)
         {
             int cell = _targets[i];
@@ -104,7 +105,7 @@ public sealed partial class Simulation
         double a = 0;
         int lead = -1;
         double leadPower = -1;
-        for (int u = 0; u < _m; u++)
+        for (int u = FirstAttacker(cell); u >= 0; u = _attackerNext[u]) // PERF: the units aiming here, in unit order
         {
             if (_target[u] != cell || !_active[u] || !(Adjacent(_cell[u], cell) || _cell[u] == cell)) continue; // inside: infiltrators
             double p = Power(u) * _massing[u];

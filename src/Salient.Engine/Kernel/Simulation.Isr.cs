@@ -14,6 +14,7 @@ public sealed partial class Simulation
     private void Isr()
     {
         double dt = _c.Dt;
+        CollectSystemHolders();
         for (int u = 0; u < _m; u++)
         {
             int row = u * Links;
@@ -25,9 +26,9 @@ public sealed partial class Simulation
             int side = _c.UnitSide[u];
             int cell = _cell[u];
             double passDrone = 1, passRecon = 1, passGnss = 1, passComms = 1;
-            for (int v = 0; v < _m; v++)
+            for (int h = 0; h < _ewHolderCount; h++) // PERF: only the EW holders, in unit order (Simulation.PairSets.cs)
             {
-                if (!_active[v]) continue;
+                int v = _ewHolders[h];
                 foreach (int e in _c.EwSystems)
                 {
                     long n = _inventory[v * _k + e];
@@ -48,9 +49,10 @@ public sealed partial class Simulation
             _disrupt[u] = 1 - passComms;
 
             double level = P(_ids.BaseDetection);
-            for (int v = 0; v < _m; v++)
+            for (int h = 0; h < _isrHolderCount; h++) // PERF: only the ISR holders, in unit order
             {
-                if (!_active[v] || _c.UnitSide[v] == side) continue;
+                int v = _isrHolders[h];
+                if (_c.UnitSide[v] == side) continue;
                 foreach (int i in _c.IsrSystems)
                 {
                     long n = _inventory[v * _k + i];

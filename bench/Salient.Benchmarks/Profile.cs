@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Salient.Engine.Kernel;
+
+namespace Salient.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Salient.Benchmarks -- profile SCENARIO [REPLICATIONS [SEED]]</c>: plays the
+/// replications on one thread tick by tick through <see cref="Simulation.StepProfiled"/> (every tick, no quiet-day
+/// skipping) and prints each phase's share of the time and nanoseconds per tick and per unit-tick; then times whole
+/// <see cref="Simulation.Run"/> calls (with skipping) for comparison. SCENARIO is a folder, absolute or relative to the
+/// repository. The first replication warms up the JIT and is not counted.
+/// </summary>
+internal static class Profile
+{
+    public static void Run(string[] args)
+    {
+        string path = args.Length > 1 ? args[1] : "scenarios/kursk-2024";
+        int reps = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50;
+        ulong seed = args.Length > 3 ? ulong.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var c = Repo.Compile(path);
+        var sim = new Simulation(c);
+        var daily = new float[c.Layout.DailyLength];
+        var metrics = new double[c.Layout.Metrics.Length];
+        var phases = Simulation.ProfiledPhases;
+        var elapsed = new long[phases.Count];
+        for (int rep = 0; rep <= reps; rep++)
+        {
+            if (rep == 1) Array.Clear(elapsed);
+            sim.Begin(seed, rep);
+            while (sim.Tick < c.TotalTicks) sim.StepProfiled(daily, elapsed);
+        }
+        double ticks = (double)reps * c.TotalTicks;
+        double total = elapsed.Sum();
+        double nsPerTick = total * 1e9 / Stopwatch.Frequency / ticks;
+        Console.WriteLine($"{Path.GetFileName(path.TrimEnd('/'))}: {c.UnitCount} units, {c.CellCount} cells, {reps} replications of {c.TotalTicks} ticks");
+        for (int i = 0; i < phases.Count; i++)
+            Console.WriteLine($"  {phases[i],-13}{elapsed[i] / total,7:P1}{elapsed[i] * 1e9 / Stopwatch.Frequency / ticks,10:F0} ns/tick");
+        Console.WriteLine($"  {"all",-13}{1,7:P1}{nsPerTick,10:F0} ns/tick, {nsPerTick / c.UnitCount:F0} ns per unit-tick");
+
+        var watch = Stopwatch.StartNew();
+        for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
+        double perRep = watch.Elapsed.TotalMilliseconds * 1000 / reps;
+        Console.WriteLine($"  Run (quiet-day skipping on): {perRep:F1} us a replication, {perRep * 1000 / c.TotalTicks / c.UnitCount:F0} ns per unit-tick of the full horizon");
+    }
+}
