@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares Salient with two reference implementations of the same stochastic Lanchester duel (SimPy and numpy):
 # checks they agree on blue's mean survivors and win probability, and prints replications per second and the
-# ratios. Then times a synthetic theatre scaled 1x, 4x and 16x (nanoseconds per unit-tick) and the speed-up from
+# ratios. Then times a synthetic theatre scaled 1x, 4x, 16x and 64x (nanoseconds per unit-tick) and the speed-up from
 # 1 to 2 threads, and times the bundled Kursk scenario as a whole process (KURSK_REPLICATIONS, default 10,000, on
 # KURSK_THREADS, default 2; peak resident memory from /usr/bin/time). Not run by test.sh.
 # Usage: bench/compare/compare.sh [DUEL_REPLICATIONS]; KURSK_REPLICATIONS=0 skips Kursk; KURSK_PREVIOUS=<reps/s> prints
@@ -68,7 +68,7 @@ PY
 
 echo "== synthetic theatre: ns per unit-tick (1 thread; simulation and Parquet streaming, no summary)"
 declare -A nspt
-for scale in 1 4 16; do
+for scale in 1 4 16 64; do
   units="$("$py" "$here/synthetic.py" "$scale" "$work/synthetic-$scale")"
   n=$((6400 / scale))
   "$repo/salient" run "$work/synthetic-$scale" -n "$n" --seed 1 --threads 1 --shard 1/1 --checkpoint-every 10000000 --out "$work/synthetic-$scale-out" >/dev/null 2>&1
