@@ -44,7 +44,7 @@ public sealed class CalibrateAndCheckTests(ITestOutputHelper output) : TempFolde
             + Claim("blue-cas-40", "casualties.total.blue", Median("casualties.total.blue", 40), 40)
             + Claim("blue-area-30", "control.area_km2.blue", Median("control.area_km2.blue", 30), 30)
             + "- { id: blue-cas-huge, metric: casualties.total.blue, value: 1000000, as_of: 2024-02-20, reliability: D4, claimant: party }\n"
-            + "- { id: forces, metric: forces.personnel.red, value: 5000, as_of: 2024-01-10, reliability: B2, claimant: test }\n");
+            + "- { id: spec, metric: system.fpv.range_km.red, value: 15, as_of: 2024-01-10, reliability: B2, claimant: test }\n");
         return dir;
     }
 
@@ -68,7 +68,7 @@ public sealed class CalibrateAndCheckTests(ITestOutputHelper output) : TempFolde
         Assert.InRange(TrueLethality, p05, p95);
         Assert.True(sd < 0.0217 / 2, $"posterior sd {sd} is not below half the prior's");
         var claims = diagnostics.RootElement.GetProperty("claims").EnumerateArray().ToList();
-        Assert.False(claims.Single(c => c.GetProperty("id").GetString() == "forces").GetProperty("used").GetBoolean());
+        Assert.False(claims.Single(c => c.GetProperty("id").GetString() == "spec").GetProperty("used").GetBoolean());
 
         // The calibrated baseline is what a plain run uses now; --uncalibrated runs the prior.
         string run = Path.Combine(Root, "run");
@@ -89,8 +89,8 @@ public sealed class CalibrateAndCheckTests(ITestOutputHelper output) : TempFolde
         // The implied red lethality of the model's own claim is near the truth; the absurd claim lies beyond the grid.
         Assert.InRange(Field(Row("blue-cas-40"), "implied_value"), 0.02, 0.045);
         Assert.Equal("", Row("blue-cas-huge")[Array.IndexOf(header, "implied_multiplier")]);
-        Assert.DoesNotContain(rows, r => r.StartsWith("forces,", StringComparison.Ordinal));
-        Assert.Contains("\"id\": \"forces\"", File.ReadAllText(Path.Combine(run, "check.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain(rows, r => r.StartsWith("spec,", StringComparison.Ordinal));
+        Assert.Contains("\"id\": \"spec\"", File.ReadAllText(Path.Combine(run, "check.json")), StringComparison.Ordinal);
 
         // The report's claims table sets claims against the replications the same way.
         var reportRows = Output.Claims.ClaimCheck.Build(Output.Html.RunFolder.Load(run));
