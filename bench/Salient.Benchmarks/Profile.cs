@@ -5,9 +5,9 @@ namespace Salient.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Salient.Benchmarks -- profile SCENARIO [REPLICATIONS [SEED]]</c>: plays the
-/// replications on one thread tick by tick through <see cref="Simulation.StepProfiled"/> (every tick, no quiet-day
-/// skipping) and prints each phase's share of the time and nanoseconds per tick and per unit-tick; then times whole
-/// <see cref="Simulation.Run"/> calls (with skipping) for comparison. SCENARIO is a folder, absolute or relative to the
+/// replications on one thread tick by tick through <see cref="Simulation.StepProfiled"/> and prints each phase's share
+/// of the time and nanoseconds per tick and per unit-tick; then times whole <see cref="Simulation.Run"/> calls (no
+/// timers) for comparison. SCENARIO is a folder, absolute or relative to the
 /// repository. The first replication warms up the JIT and is not counted.
 /// </summary>
 internal static class Profile
@@ -40,6 +40,6 @@ internal static class Profile
         var watch = Stopwatch.StartNew();
         for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
         double perRep = watch.Elapsed.TotalMilliseconds * 1000 / reps;
-        Console.WriteLine($"  Run (quiet-day skipping on): {perRep:F1} us a replication, {perRep * 1000 / c.TotalTicks / c.UnitCount:F0} ns per unit-tick of the full horizon");
+        Console.WriteLine($"  Run (no timers): {perRep:F1} us a replication, {perRep * 1000 / c.TotalTicks / c.UnitCount:F0} ns per unit-tick of the full horizon");
     }
 }

@@ -17,7 +17,4 @@ public sealed partial class Simulation
             if (_control[_c.Neighbour[e]] != side) enemy++;
         return neighbours > 0 && enemy >= share * neighbours;
     }
-
-    /// <summary>The cell a unit stands in (for tests of movement rules).</summary>
-    internal int CellOfUnit(int unit) => _cell[unit];
 }

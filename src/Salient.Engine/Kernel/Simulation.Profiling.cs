@@ -16,32 +16,18 @@ public sealed partial class Simulation
     /// </summary>
     public void StepProfiled(Span<float> daily, Span<long> elapsed)
     {
-        _day = _tick / _c.TicksPerDay;
-        long t0 = Stopwatch.GetTimestamp();
-        Arrivals();
-        long t1 = Stopwatch.GetTimestamp();
-        Infiltration();
-        long t2 = Stopwatch.GetTimestamp();
-        Logistics();
-        long t3 = Stopwatch.GetTimestamp();
-        Command();
-        long t4 = Stopwatch.GetTimestamp();
-        Isr();
-        long t5 = Stopwatch.GetTimestamp();
-        Fires();
-        long t6 = Stopwatch.GetTimestamp();
-        GroundCombat();
-        long t7 = Stopwatch.GetTimestamp();
-        Recovery();
-        long t8 = Stopwatch.GetTimestamp();
-        Fatigue();
-        long t9 = Stopwatch.GetTimestamp();
-        if (_tick % _c.TicksPerDay == _c.TicksPerDay - 1) RecordDay(daily);
-        long t10 = Stopwatch.GetTimestamp();
+        bool dayEnds = _tick % _c.TicksPerDay == _c.TicksPerDay - 1;
+        for (int p = 0; p < ProfiledPhases.Count; p++)
+        {
+            if (p == RecordPhase && !dayEnds) continue;
+            long start = Stopwatch.GetTimestamp();
+            RunPhase(p, daily);
+            elapsed[p] += Stopwatch.GetTimestamp() - start;
+        }
         _tick++;
-        elapsed[0] += t1 - t0; elapsed[1] += t2 - t1; elapsed[2] += t3 - t2; elapsed[3] += t4 - t3; elapsed[4] += t5 - t4;
-        elapsed[5] += t6 - t5; elapsed[6] += t7 - t6; elapsed[7] += t8 - t7; elapsed[8] += t9 - t8; elapsed[9] += t10 - t9;
     }
+
+    private const int RecordPhase = 9;
 
     /// <summary>
     /// Plays only phase <paramref name="phase"/> (an index into <see cref="ProfiledPhases"/>) on the current state, as
@@ -63,7 +49,7 @@ public sealed partial class Simulation
             case 6: GroundCombat(); break;
             case 7: Recovery(); break;
             case 8: Fatigue(); break;
-            case 9: RecordDay(daily); break;
+            case RecordPhase: RecordDay(daily); break;
             default: throw new ArgumentOutOfRangeException(nameof(phase));
         }
     }

@@ -222,6 +222,9 @@ public sealed partial class Simulation
     /// <summary>Ticks played so far in the current replication.</summary>
     public int Tick => _tick;
 
+    /// <summary>The cell a unit stands in (for tests of movement rules).</summary>
+    internal int CellOfUnit(int unit) => _cell[unit];
+
     /// <summary>
     /// 32-bit words drawn so far in the current replication from each tick-loop stream: ground combat, fires, air
     /// defence. For tests that a phase draws only from its own stream.

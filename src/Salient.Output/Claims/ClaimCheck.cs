@@ -78,8 +78,10 @@ public static class ClaimCheck
         string path = Path.Combine(run.Directory, ReplicationParquetWriter.FileName);
         if (run.Evidence.Entries.IsEmpty || ReplicationParquetReader.ReadLayout(path) is not var (layout, start)) return null;
         var calendar = new Calendar(start, start.AddDays(layout.Days - 1), 24);
+        string[] sides = SideIds(run);
+        int listed = run.Cells.Sum(c => c.Settlements.Count);
         var resolved = run.Evidence.Entries
-            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, SideIds(run), run.Cells.Sum(c => c.Settlements.Count)))
+            .Select(e => EvidenceClaims.Resolve(e, layout, calendar, run.CellOfPlace, sides, listed))
             .ToList();
         var claims = EvidenceClaims.Comparable(resolved);
         IReadOnlyList<ClaimOutcome> outcomes = claims.Count == 0 ? [] : ClaimEvaluation.Evaluate(claims, new ReplicationParquetReader(path, layout), layout);
