@@ -14,6 +14,7 @@ internal sealed class ParameterIds
         Garrison = PerSide("ground.garrison_power_per_km2");
         MaxSupplyKm = PerSide("logistics.max_supply_km");
         ReplacementScale = PerSide("logistics.replacement_scale");
+        SupplyPerPersonDay = PerSide("logistics.supply_per_person_day");
         CapturedFraction = P("ground.captured_fraction");
         BreakRatio = P("ground.break_ratio");
         BreakCohesion = P("ground.break_cohesion");
@@ -70,6 +71,9 @@ internal sealed class ParameterIds
     public int[] MaxSupplyKm { get; }
     /// <summary><c>logistics.replacement_scale.&lt;side&gt;</c>: multiplier on the personnel reinforcements deliver.</summary>
     public int[] ReplacementScale { get; }
+
+    /// <summary><c>logistics.supply_per_person_day.&lt;side&gt;</c>: supply one delivered person-day restores (0: the capped route share).</summary>
+    public int[] SupplyPerPersonDay { get; }
     public int CapturedFraction { get; }
     public int BreakRatio { get; }
     public int BreakCohesion { get; }

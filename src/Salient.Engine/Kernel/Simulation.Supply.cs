@@ -92,23 +92,32 @@ public sealed partial class Simulation
     /// <summary>
     /// Resupply of a unit of a side with routes: r (1 - d/D) phi per day, where d is the distance through own ground to the
     /// route cell serving it and phi = min(1, T (V_j / V) / P) the share of its route's throughput that reaches that cell
-    /// (V_j of the V vehicles got there today) over the personnel P the route serves.
+    /// (V_j of the V vehicles got there today) over the personnel P the route serves. With a side's
+    /// supply_per_person_day a above 0 the supply is counted in person-days instead: min(r, a T (V_j / V) / P) (1 - d/D).
     /// </summary>
     private void RouteResupply(int u, int side, double dt)
     {
         double s = _supply[u];
         int j = _servedSlot[u];
-        double phi = 0;
+        double phi = 0, rate = P(_ids.ResupplyPerDay[side]);
         if (j >= 0)
         {
             var route = RouteOf(j);
             double flow = _routeThroughput[route.Index] * _reach[j] / _routeVehicles[route.Index];
-            phi = _routePersonnel[route.Index] > 0 ? Math.Min(1, flow / _routePersonnel[route.Index]) : 1;
+            double served = _routePersonnel[route.Index];
+            phi = served > 0 ? Math.Min(1, flow / served) : 1;
+            double perPerson = P(_ids.SupplyPerPersonDay[side]);
+            if (perPerson > 0 && phi > 0)
+            {
+                // Person-days: the flow per person served, in supply, up to the unit's intake r (phi = 1 is exact below).
+                if (served > 0) rate = Math.Min(rate, perPerson * flow / served);
+                phi = 1;
+            }
         }
         if (phi > 0)
         {
             double maxKm = P(_ids.MaxSupplyKm[side]);
-            s += P(_ids.ResupplyPerDay[side]) * (1 - _servedDist[u] / Math.Max(maxKm, 1e-9)) * phi * dt;
+            s += rate * (1 - _servedDist[u] / Math.Max(maxKm, 1e-9)) * phi * dt;
             _cutOffTicks[u] = 0;
         }
         else _cutOffTicks[u]++;

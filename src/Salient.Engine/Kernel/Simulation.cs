@@ -225,6 +225,9 @@ public sealed partial class Simulation
     /// <summary>The cell a unit stands in (for tests of movement rules).</summary>
     internal int CellOfUnit(int unit) => _cell[unit];
 
+    /// <summary>A unit's supply level (for tests of the logistics rules).</summary>
+    internal double SupplyOfUnit(int unit) => _supply[unit];
+
     /// <summary>
     /// 32-bit words drawn so far in the current replication from each tick-loop stream: ground combat, fires, air
     /// defence. For tests that a phase draws only from its own stream.

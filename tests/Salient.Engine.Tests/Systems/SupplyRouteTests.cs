@@ -1,5 +1,6 @@
 using System.Globalization;
 using Salient.Engine.Compilation;
+using Salient.Engine.Kernel;
 using Salient.Engine.Tests.Kernel;
 using Salient.Scenario.Parsing;
 using Xunit;
@@ -23,7 +24,8 @@ public class SupplyRouteTests
     private const double Throughput = 500, Vehicles = 1000;
     private const double Exposure = 0.5, PHit = 0.5, Kill = 0.8;
 
-    private static string Yaml(int teams = 0, double rate = 4, double rangeKm = 10, bool cut = false, double counterDrone = 0, bool cutB = false, bool bypass = false)
+    private static string Yaml(int teams = 0, double rate = 4, double rangeKm = 10, bool cut = false, double counterDrone = 0, bool cutB = false, bool bypass = false,
+        double throughput = Throughput, string logistics = "")
     {
         string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         return $$"""
@@ -62,10 +64,11 @@ public class SupplyRouteTests
               - { id: drones, side: red, at: flank, personnel: 100, inventory: { fpv-fiber: {{teams}} } }
               - { id: bn, side: red, at: east, personnel: 500 }
             supply_routes:
-              - { id: road, side: blue, path: [depot, tail], throughput: {{F(Throughput)}}, vehicle: truck, vehicles_per_day: {{F(Vehicles)}} }
+              - { id: road, side: blue, path: [depot, tail], throughput: {{F(throughput)}}, vehicle: truck, vehicles_per_day: {{F(Vehicles)}} }
             parameters:
               ground: { positional_intensity: 0 }
               counter_drone: { p: { blue: {{F(counterDrone)}} } }
+            {{(logistics.Length > 0 ? "  logistics: " + logistics : "")}}
             """;
     }
 
@@ -167,6 +170,60 @@ public class SupplyRouteTests
         var without = Sum(Yaml(cutB: true), 9, "supply.under_supplied_unit_days.blue");
         Assert.Equal(0, withBypass[0]);
         Assert.True(without[0] >= 3.0 * Replications, $"under-supplied unit-days without the bypass {without[0]}");
+    }
+
+    /// <summary>The brigade's supply level after each tick of one replication (nothing here is random without shooters).</summary>
+    private static double[] SupplyByTick(string yaml)
+    {
+        var c = TestScenarios.Compile(yaml);
+        var sim = new Simulation(c);
+        var daily = new float[c.Layout.DailyLength];
+        sim.Begin(3, 0);
+        var supply = new double[c.Days * c.TicksPerDay];
+        for (int t = 0; t < supply.Length; t++)
+        {
+            sim.Step(daily);
+            supply[t] = sim.SupplyOfUnit(0);
+        }
+        return supply;
+    }
+
+    [Theory]
+    // Person-days (docs/model.md 4.10): the brigade (P = 500, defending, consumption 0.1 a day) sits on the route's tail
+    // cell (d = 0), which all V trucks reach, so it gains min(r, a T / P) a day; after t ticks of 1/4 day its supply is
+    // 1 - (0.1 - min(0.5, a T / 500)) t / 4 while below 1. Tolerance 1e-12: forty additions of exact quarters and
+    // products of short binary fractions.
+    [InlineData(0.04, 500, 0.04)]    // a T / P = 0.04: runs down at 0.06 a day
+    [InlineData(0.04, 1000, 0.08)]   // twice the throughput, twice the intake: the share no longer saturates at P
+    [InlineData(0.02, 1000, 0.04)]   // half the supply per person-day, the same intake as the first case
+    public void PersonDays_IntakeIsTheFlowPerPersonServed(double perPersonDay, double throughput, double intake)
+    {
+        string yaml = Yaml(throughput: throughput, logistics: $"{{ supply_per_person_day: {{ blue: {perPersonDay.ToString(CultureInfo.InvariantCulture)} }} }}");
+        var supply = SupplyByTick(yaml);
+        for (int t = 0; t < supply.Length; t++)
+            Assert.Equal(1 - (0.1 - intake) * (t + 1) / 4.0, supply[t], 12);
+    }
+
+    [Fact]
+    public void PersonDays_IntakeIsCappedByTheResupplyRate()
+    {
+        // a T / P = 2 but r = 0.5 caps the intake; consumption 0.55 a day makes the cap visible: 1 - 0.05 (t + 1) / 4.
+        var supply = SupplyByTick(Yaml(logistics: "{ supply_per_person_day: { blue: 2 }, consumption_per_day: { defend: 0.55 } }"));
+        for (int t = 0; t < supply.Length; t++)
+            Assert.Equal(1 - 0.05 * (t + 1) / 4.0, supply[t], 12);
+    }
+
+    [Fact]
+    public void PersonDaysOff_TheShareSaturatesAtTheServedPersonnel()
+    {
+        // Default a = 0: phi = min(1, T / P) = 1 for T = 500 and T = 1000 alike, so consumption 0.55 against r = 0.5
+        // gives the same 1 - 0.05 (t + 1) / 4 whatever the route carries above the personnel served.
+        foreach (double throughput in new[] { 500.0, 1000.0 })
+        {
+            var supply = SupplyByTick(Yaml(throughput: throughput, logistics: "{ consumption_per_day: { defend: 0.55 } }"));
+            for (int t = 0; t < supply.Length; t++)
+                Assert.Equal(1 - 0.05 * (t + 1) / 4.0, supply[t], 12);
+        }
     }
 
     [Fact]
