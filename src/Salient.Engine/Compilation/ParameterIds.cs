@@ -28,6 +28,7 @@ internal sealed class ParameterIds
         PositionalIntensity = P("ground.positional_intensity");
         AreaFire = PerSide("ground.area_fire");
         WithdrawEnveloped = PerSide("ground.withdraw_enveloped");
+        ProbingShare = PerSide("ground.probing_share");
         AreaFireDensity = P("ground.area_fire_density");
         BaseDetection = P("isr.base_detection");
         CounterDrone = PerSide("counter_drone.p");
@@ -89,6 +90,9 @@ internal sealed class ParameterIds
     public int[] AreaFire { get; }
     /// <summary><c>ground.withdraw_enveloped.&lt;side&gt;</c>: share of enemy-held neighbours that makes a unit withdraw.</summary>
     public int[] WithdrawEnveloped { get; }
+
+    /// <summary><c>ground.probing_share.&lt;side&gt;</c>: share of the massed power a probing assault commits below the attack ratio (0: off).</summary>
+    public int[] ProbingShare { get; }
     public int AreaFireDensity { get; }
     public int BaseDetection { get; }
     public int[] CounterDrone { get; }

@@ -95,7 +95,8 @@ public sealed partial class Simulation
         if (!contact) MoveDownhill(u, side, field);
     }
 
-    /// <summary>Doctrine: an assault whose massed power is below attack_ratio x the defence does not go in.</summary>
+    /// <summary>Doctrine: an assault whose massed power is below attack_ratio x the defence does not go in, unless the
+    /// side probes (<see cref="Probe"/>).</summary>
     private void CancelWeakAssaults()
     {
         if (_targetCount > 0) IndexAttackers();
@@ -105,6 +106,7 @@ public sealed partial class Simulation
             int attacker = _attackSide[cell];
             double defence = DefencePower(cell, 1 - attacker) * DefenceMultiplier(cell);
             if (_attackPower[cell] >= P(_ids.AttackRatio[attacker]) * defence) continue;
+            if (Probe(cell, attacker)) continue;
             _attackPower[cell] = 0;
             for (int u = FirstAttacker(cell); u >= 0; u = _attackerNext[u]) // PERF: its attackers, not every unit
                 if (_target[u] == cell) _target[u] = -1;

@@ -22,11 +22,12 @@ public sealed partial class Simulation
         for (int i = 0; i < _targetCount; i++)
         {
             int cell = _targets[i];
+            double commitment = TakeCommitment(cell);
             if (_attackPower[cell] <= 0) continue;
             _attackPower[cell] = 0;
             int att = _attackSide[cell];
             if (_control[cell] == att) continue;
-            Assault(cell, att, 1 - att);
+            Assault(cell, att, 1 - att, commitment);
         }
     }
 
@@ -94,7 +95,9 @@ public sealed partial class Simulation
         return n;
     }
 
-    private void Assault(int cell, int att, int def)
+    /// <summary>An assault on <paramref name="cell"/>; the attackers commit the share <paramref name="commitment"/> of
+    /// their massed power (1 for a full assault, the probing share for a probe).</summary>
+    private void Assault(int cell, int att, int def, double commitment)
     {
         _attacked[cell] = true;
         EnsureOccupancy(); // units may have fallen earlier this tick
@@ -116,6 +119,7 @@ public sealed partial class Simulation
             if (p > leadPower) { leadPower = p; lead = u; }
         }
         if (lead < 0) return;
+        a *= commitment;
         int attackers = count;
 
         // Defenders: the cell's units in full, adjacent units at the support fraction, plus the garrison.
@@ -172,6 +176,7 @@ public sealed partial class Simulation
             if (p > leadPower) { leadPower = p; lead = u; }
         }
         if (lead < 0) return;
+        a *= commitment;
         double breakRatio = BreakRatioNow(attackers, count);
         double after = garrison, cohesion = 0, personnel = 0;
         for (int i = attackers; i < count; i++)

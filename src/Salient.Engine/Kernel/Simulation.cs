@@ -168,6 +168,7 @@ public sealed partial class Simulation
         AllocateDepth();
         AllocateCoordination();
         AllocateFatigue();
+        AllocateProbing();
         _coordinationOn = CoordinationEnabled(compiled);
         _fatigueOn = FatigueEnabled(compiled);
         AllocateSeason();
@@ -297,6 +298,7 @@ public sealed partial class Simulation
         ResetDepth(seed, rep);
         ResetCoordination();
         ResetFatigue();
+        Array.Clear(_probeShare);
         ResetGroundBreak(seed, rep);
         ResetFields();
         Array.Clear(_deliveryCarry);

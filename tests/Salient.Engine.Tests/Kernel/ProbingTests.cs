@@ -1,0 +1,81 @@
+using System.Globalization;
+using Salient.Engine.Compilation;
+using Salient.Engine.Kernel;
+using Xunit;
+
+namespace Salient.Engine.Tests.Kernel;
+
+/// <summary>
+/// Probing assaults (docs/model.md 4.3 step 7): blue (1,000) attacks red (1,000) for one daily tick on open ground
+/// (M = 1, no fortification yet, no break: break ratio 1000, break cohesion 0, no positional fire). Blue's attack ratio
+/// 3 makes the 1:1 assault fall short, so it is cancelled unless blue probes; a probe commits pi of blue's power.
+/// Casualties are Poisson: red's mean is k_blue pi A dt / sqrt(M), blue's k_red D sqrt(M) dt. Summed over N independent
+/// replications (each its own counter-based stream) a sum is Poisson(N lambda); the tests allow 6 standard errors
+/// (a false failure below 1e-8 each), with fixed seeds, so they are deterministic.
+/// </summary>
+public class ProbingTests
+{
+    private const int N = 400;
+    private const double KBlue = 0.02, KRed = 0.01;
+
+    private static CompiledScenario Duel(double attackRatio, double probingShare)
+    {
+        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        string yaml = TestScenarios.Duel(1000, 1000,
+                ground: $"positional_intensity: 0\nlethality: {{ blue: {F(KBlue)}, red: {F(KRed)} }}\nprobing_share: {{ blue: {F(probingShare)} }}")
+            .Replace("attack_ratio: 0", "attack_ratio: " + F(attackRatio), StringComparison.Ordinal);
+        return TestScenarios.Compile(yaml);
+    }
+
+    /// <summary>Red's and blue's casualties summed over <see cref="N"/> replications of seed 11.</summary>
+    private static (double Red, double Blue) Casualties(CompiledScenario c)
+    {
+        var sim = new Simulation(c);
+        var m = new double[c.Layout.Metrics.Length];
+        var d = new float[c.Layout.DailyLength];
+        int red = c.Layout.MetricIndex(MetricNames.CasualtiesTotal("red"));
+        int blue = c.Layout.MetricIndex(MetricNames.CasualtiesTotal("blue"));
+        double r = 0, b = 0;
+        for (int rep = 0; rep < N; rep++)
+        {
+            sim.Run(11, rep, m, d);
+            r += m[red];
+            b += m[blue];
+        }
+        return (r, b);
+    }
+
+    private static void AssertPoissonSum(double expectedMean, double sum)
+    {
+        double mean = N * expectedMean;
+        Assert.InRange(sum, mean - 6 * Math.Sqrt(mean), mean + 6 * Math.Sqrt(mean));
+    }
+
+    [Fact]
+    public void BelowTheRatio_WithoutProbing_NothingHappens()
+    {
+        var (red, blue) = Casualties(Duel(attackRatio: 3, probingShare: 0));
+        Assert.Equal(0, red);
+        Assert.Equal(0, blue);
+    }
+
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.5)]
+    public void BelowTheRatio_AProbeCommitsItsShare_AndTakesTheFullDefence(double share)
+    {
+        var (red, blue) = Casualties(Duel(attackRatio: 3, probingShare: share));
+        AssertPoissonSum(KBlue * share * 1000, red);   // 5 or 10 a replication
+        AssertPoissonSum(KRed * 1000, blue);           // 10 a replication, whatever the share
+    }
+
+    [Fact]
+    public void AboveTheRatio_TheShareTakesNoPart()
+    {
+        // Attack ratio 0.5: the 1:1 assault passes the test and goes in at full power, probing share or not.
+        var (red, blue) = Casualties(Duel(attackRatio: 0.5, probingShare: 0.25));
+        AssertPoissonSum(KBlue * 1000, red);
+        AssertPoissonSum(KRed * 1000, blue);
+        Assert.Equal(Casualties(Duel(attackRatio: 0.5, probingShare: 0)), (red, blue));
+    }
+}
