@@ -1,6 +1,5 @@
 using System.Globalization;
 using Salient.Engine.Compilation;
-using Salient.Engine.Kernel;
 using Xunit;
 
 namespace Salient.Engine.Tests.Kernel;
@@ -43,19 +42,7 @@ public class EnvelopmentTests
         """);
 
     /// <summary>The unit's cell after each of the run's ticks.</summary>
-    private static int[] Path(CompiledScenario c)
-    {
-        var sim = new Simulation(c);
-        var daily = new float[c.Layout.DailyLength];
-        sim.Begin(7, 0);
-        var cells = new int[c.Days * c.TicksPerDay];
-        for (int t = 0; t < cells.Length; t++)
-        {
-            sim.Step(daily);
-            cells[t] = sim.CellOfUnit(0);
-        }
-        return cells;
-    }
+    private static int[] Path(CompiledScenario c) => TestScenarios.EveryTick(c, sim => sim.CellOfUnit(0));
 
     [Theory]
     [InlineData(0.6)]       // 2/3 >= 0.6: enveloped

@@ -1,4 +1,5 @@
 using Salient.Engine.Compilation;
+using Salient.Engine.Kernel;
 using Salient.Scenario.Parsing;
 
 namespace Salient.Engine.Tests.Kernel;
@@ -35,6 +36,21 @@ internal static class TestScenarios
             support_fraction: 0
         {{string.Concat(ground.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => "    " + l + "\n"))}}
         """;
+
+    /// <summary>Plays replication 0 of seed <paramref name="seed"/> tick by tick and reads <paramref name="read"/> after each tick.</summary>
+    public static T[] EveryTick<T>(CompiledScenario c, Func<Simulation, T> read, ulong seed = 7)
+    {
+        var sim = new Simulation(c);
+        var daily = new float[c.Layout.DailyLength];
+        sim.Begin(seed, 0);
+        var values = new T[c.Days * c.TicksPerDay];
+        for (int t = 0; t < values.Length; t++)
+        {
+            sim.Step(daily);
+            values[t] = read(sim);
+        }
+        return values;
+    }
 
     public static CompiledScenario Compile(string yaml)
     {

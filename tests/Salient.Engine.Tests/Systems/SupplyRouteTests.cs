@@ -1,6 +1,5 @@
 using System.Globalization;
 using Salient.Engine.Compilation;
-using Salient.Engine.Kernel;
 using Salient.Engine.Tests.Kernel;
 using Salient.Scenario.Parsing;
 using Xunit;
@@ -173,20 +172,7 @@ public class SupplyRouteTests
     }
 
     /// <summary>The brigade's supply level after each tick of one replication (nothing here is random without shooters).</summary>
-    private static double[] SupplyByTick(string yaml)
-    {
-        var c = TestScenarios.Compile(yaml);
-        var sim = new Simulation(c);
-        var daily = new float[c.Layout.DailyLength];
-        sim.Begin(3, 0);
-        var supply = new double[c.Days * c.TicksPerDay];
-        for (int t = 0; t < supply.Length; t++)
-        {
-            sim.Step(daily);
-            supply[t] = sim.SupplyOfUnit(0);
-        }
-        return supply;
-    }
+    private static double[] SupplyByTick(string yaml) => TestScenarios.EveryTick(TestScenarios.Compile(yaml), sim => sim.SupplyOfUnit(0));
 
     [Theory]
     // Person-days (docs/model.md 4.10): the brigade (P = 500, defending, consumption 0.1 a day) sits on the route's tail
