@@ -56,9 +56,9 @@ public static class HistoryStudy
     /// <summary>The priors of the fit, in <see cref="GroundParameters.Paths"/> order (uniform, assumptions spanning the defaults widely).</summary>
     public static ImmutableArray<Prior> Priors { get; } =
     [
-        new Prior(GroundParameters.Paths[0], new Distribution(DistributionKind.Uniform, 0.002, 0.8, 0, 0.002, 0.8), 0, 10),
+        new Prior(GroundParameters.Paths[0], new Distribution(DistributionKind.Uniform, 0.002, 0.2, 0, 0.002, 0.2), 0, 10),
         new Prior(GroundParameters.Paths[1], new Distribution(DistributionKind.Uniform, 1.1, 8, 0, 1.1, 8), 1, 1e6),
-        new Prior(GroundParameters.Paths[2], new Distribution(DistributionKind.Uniform, 1, 160, 0, 1, 160), 0, 200),
+        new Prior(GroundParameters.Paths[2], new Distribution(DistributionKind.Uniform, 1, 40, 0, 1, 40), 0, 200),
         new Prior(GroundParameters.Paths[3], new Distribution(DistributionKind.Uniform, 0.5, 8, 0, 0.5, 8), 0, 100),
         new Prior(GroundParameters.Paths[4], new Distribution(DistributionKind.Uniform, 0, 3, 0, 0, 3), 0, 10),
         new Prior(GroundParameters.Paths[5], new Distribution(DistributionKind.Uniform, 1, 100, 0, 1, 100), 0, 1e6),
@@ -70,7 +70,8 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[11], new Distribution(DistributionKind.Uniform, 0, 0.5, 0, 0, 0.5), 0, 2),
         new Prior(GroundParameters.Paths[12], new Distribution(DistributionKind.Uniform, 0, 0.5, 0, 0, 0.5), 0, 1),
         new Prior(GroundParameters.Paths[13], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
-        new Prior(GroundParameters.Paths[14], new Distribution(DistributionKind.Uniform, 0.02, 0.6, 0, 0.02, 0.6), 0, 1),
+        new Prior(GroundParameters.Paths[14], new Distribution(DistributionKind.Uniform, 0.02, 0.4, 0, 0.02, 0.4), 0, 1),
+        new Prior(GroundParameters.Paths[15], new Distribution(DistributionKind.Uniform, 0, 1, 0, 0, 1), 0, 1),
     ];
 
     /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>
