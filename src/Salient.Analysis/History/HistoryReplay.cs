@@ -41,10 +41,12 @@ public readonly record struct ReplayOutcome(double AttackerCasualties, double De
 /// <param name="HoursExponent">ω of the fighting hours: both lethalities and the advance rate are multiplied by (f / f̄)^ω, f the
 /// battle's duty cycle (<see cref="EngagementMapping.ActiveFraction"/>) and f̄ the assumed one; 1: the engagement fights its
 /// recorded hours; 0: every battle fights its calendar span alike.</param>
+/// <param name="PursuitLoss">ground.pursuit_loss, both sides (docs/model.md, "Pursuit after a break"): the share of a broken
+/// defender's personnel lost in the pursuit as it falls back; 0: off.</param>
 public sealed record GroundParameters(double Lethality, double BreakRatio, double AdvanceKmPerDay, double CohesionLoss,
     double BreakSoftness = 0, double TankPower = EngagementAdapter.TankPower, double GunPower = EngagementAdapter.GunPower, double CevSigma = 0,
     double BreakCohesion = 0.25, double AreaFire = 0, double AreaFireDensity = 100, double EraExponent = 0, double Selection = 0, double IntensitySigma = 0,
-    double CulminationLoss = 0, double HoursExponent = 0)
+    double CulminationLoss = 0, double HoursExponent = 0, double PursuitLoss = 0)
 {
     /// <summary>The parameter paths, in θ order (the last two are the engagement's system powers, not catalogue parameters).</summary>
     public static readonly IReadOnlyList<string> Paths =
@@ -53,10 +55,10 @@ public sealed record GroundParameters(double Lethality, double BreakRatio, doubl
         "parameters.ground.break_softness", "systems.tank.combat_power", "systems.gun.combat_power", "engagement.cev_sigma",
         "parameters.ground.break_cohesion", "parameters.ground.area_fire", "parameters.ground.area_fire_density",
         "engagement.era_exponent", "engagement.selection", "engagement.intensity_sigma", "parameters.ground.culmination_loss",
-        "engagement.hours_exponent",
+        "engagement.hours_exponent", "parameters.ground.pursuit_loss",
     ];
 
-    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100; κ 0, q 0, σ_I 0; culmination 0 (off); ω 0 (the whole calendar span).</summary>
+    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100; κ 0, q 0, σ_I 0; culmination 0 (off); ω 0 (the whole calendar span); pursuit 0 (off).</summary>
     public static GroundParameters Defaults { get; } = new(0.02, 3.0, 12, 2.0);
 
     /// <summary>From θ in <see cref="Paths"/> order; a shorter θ leaves the rest at the defaults.</summary>
@@ -65,11 +67,11 @@ public sealed record GroundParameters(double Lethality, double BreakRatio, doubl
         ArgumentNullException.ThrowIfNull(theta);
         var d = Defaults.ToArray();
         double At(int i) => i < theta.Count ? theta[i] : d[i];
-        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11), At(12), At(13), At(14), At(15));
+        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11), At(12), At(13), At(14), At(15), At(16));
     }
 
     /// <summary>The values in <see cref="Paths"/> order.</summary>
-    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity, EraExponent, Selection, IntensitySigma, CulminationLoss, HoursExponent];
+    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity, EraExponent, Selection, IntensitySigma, CulminationLoss, HoursExponent, PursuitLoss];
 }
 
 /// <summary>A CDB90 battle loaded as an engagement, ready to be played at any <see cref="GroundParameters"/>.</summary>
@@ -133,6 +135,8 @@ public sealed class HistoryReplay
             Quantity.Fixed("parameters.ground.area_fire_density", p.AreaFireDensity, src),
             Quantity.Fixed("parameters.ground.culmination_loss.atk", p.CulminationLoss, src),
             Quantity.Fixed("parameters.ground.culmination_loss.def", p.CulminationLoss, src),
+            Quantity.Fixed("parameters.ground.pursuit_loss.atk", p.PursuitLoss, src),
+            Quantity.Fixed("parameters.ground.pursuit_loss.def", p.PursuitLoss, src),
             Effectiveness("atk", Mapping.AttackerEffectiveness, p.CevSigma, lowA),
             Effectiveness("def", Mapping.DefenderEffectiveness, p.CevSigma, lowD),
         ]) with

@@ -72,6 +72,7 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[13], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
         new Prior(GroundParameters.Paths[14], new Distribution(DistributionKind.Uniform, 0.02, 0.4, 0, 0.02, 0.4), 0, 1),
         new Prior(GroundParameters.Paths[15], new Distribution(DistributionKind.Uniform, 0, 1, 0, 0, 1), 0, 1),
+        new Prior(GroundParameters.Paths[16], new Distribution(DistributionKind.Uniform, 0, 0.5, 0, 0, 0.5), 0, 1),
     ];
 
     /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>

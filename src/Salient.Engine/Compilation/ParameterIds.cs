@@ -61,6 +61,7 @@ internal sealed class ParameterIds
         ReturnAbove = PerSide("fatigue.return_above");
         BreakSoftness = P("ground.break_softness");
         CulminationLoss = PerSide("ground.culmination_loss");
+        PursuitLoss = PerSide("ground.pursuit_loss");
         Season = [P("season.foliage_concealment"), P("season.night_grounded"), P("season.precipitation_grounded"), P("season.low_cloud_grounded"), P("season.mud_mobility"), P("season.frozen_mobility")];
     }
 
@@ -123,4 +124,5 @@ internal sealed class ParameterIds
     public int[] Season { get; }
     public int BreakSoftness { get; }
     public int[] CulminationLoss { get; }
+    public int[] PursuitLoss { get; }
 }

@@ -295,6 +295,7 @@ public sealed partial class Simulation
         ResetCoordination();
         ResetFatigue();
         ResetGroundBreak(seed, rep);
+        ResetPursuit(seed, rep);
         ResetFields();
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);
