@@ -141,7 +141,7 @@ public sealed class HistoryEraSelectionTests
         var options = new HistoryOptions(Replications: 2, FitReplications: 1, FitBattles: 2, Particles: 3, Generations: 1, Seed: 3, Threads: 2,
             Only: new HashSet<int> { 2, 3, 4, 5 }, Hold: hold);
         var result = HistoryStudy.Run(battles, options);
-        Assert.Equal(GroundParameters.Paths.Count - 3, result.Table("fit").Rows.Count);
+        Assert.Equal(HistoryStudy.Priors.Length - 3, result.Table("fit").Rows.Count);
         Assert.Equal(0, result.Fitted.EraExponent);
         Assert.Equal(0, result.Fitted.Selection);
         Assert.Equal(0, result.Fitted.IntensitySigma);

@@ -201,7 +201,7 @@ public sealed class HistoryTests
         Assert.Contains(excluded, r => (double)r[0] == 499); // a component of 498: listed, not dropped silently
         Assert.Equal(660, excluded.Count + battles.Count(b => EngagementAdapter.ExclusionReason(b) is null));
         Assert.Equal(7, result.Table("kursk1943").Rows.Count);
-        Assert.Equal(GroundParameters.Paths.Count, result.Table("fit").Rows.Count);
+        Assert.Equal(HistoryStudy.Priors.Length, result.Table("fit").Rows.Count); // every fitted parameter (the pursuit is played at 0, not fitted)
         var held = result.Table("battles").Rows;
         Assert.All(held, r => Assert.Equal(0, (int)(double)r[0] % 2));
         Assert.Equal(result.Tables.Select(t => t.Rows.Count), HistoryStudy.Run(battles, options with { Threads = 1 }).Tables.Select(t => t.Rows.Count));

@@ -27,6 +27,12 @@ public sealed record CdbBattle
     /// <summary>Calendar days over the active periods (<c>derived_calendar_days</c>).</summary>
     public double Days { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Recorded fighting hours, the sum over the active periods of (end − begin) (<c>derived_active_hours</c>; filled only
+    /// when every active period has clock times); NaN when not recorded.
+    /// </summary>
+    public double ActiveHours { get; init; } = double.NaN;
+
     /// <summary>Attacker's result: +1 win, 0 draw, -1 loss; null when unknown.</summary>
     public int? Wina { get; init; }
 
@@ -103,6 +109,7 @@ public sealed record CdbBattle
                 Parent = I("parent_isqno_jrnold"),
                 Year = S("start_date") is { Length: >= 4 } sd && int.TryParse(sd.AsSpan(0, 4), NumberStyles.Integer, CultureInfo.InvariantCulture, out int yr) ? yr : null,
                 Days = D("derived_calendar_days"),
+                ActiveHours = D("derived_active_hours"),
                 Wina = I("wina"),
                 KmAdvanced = D("kmda"),
                 Posture = C("post1"),

@@ -36,9 +36,17 @@ public readonly record struct ReplayOutcome(double AttackerCasualties, double De
 /// replication with median 1 and this σ (<see cref="HistoryReplay.Intensity"/>); 0: none.</param>
 /// <param name="Selection">q of the choice to give battle: each side fights only when its own estimate of its chance reaches q
 /// (<see cref="HistoryReplay.SelectionBounds"/>); 0: no selection.</param>
+/// <param name="CulminationLoss">ground.culmination_loss, both sides (docs/model.md, "Culmination of an attack"): the attacker
+/// stops attacking once its losses reach this share of its strength; 0: off.</param>
+/// <param name="HoursExponent">ω of the fighting hours: both lethalities and the advance rate are multiplied by (f / f̄)^ω, f the
+/// battle's duty cycle (<see cref="EngagementMapping.ActiveFraction"/>) and f̄ the assumed one; 1: the engagement fights its
+/// recorded hours; 0: every battle fights its calendar span alike.</param>
+/// <param name="PursuitLoss">ground.pursuit_loss, both sides (docs/model.md, "Pursuit after a break"): the share of a broken
+/// defender's personnel lost in the pursuit as it falls back; 0: off.</param>
 public sealed record GroundParameters(double Lethality, double BreakRatio, double AdvanceKmPerDay, double CohesionLoss,
     double BreakSoftness = 0, double TankPower = EngagementAdapter.TankPower, double GunPower = EngagementAdapter.GunPower, double CevSigma = 0,
-    double BreakCohesion = 0.25, double AreaFire = 0, double AreaFireDensity = 100, double EraExponent = 0, double Selection = 0, double IntensitySigma = 0)
+    double BreakCohesion = 0.25, double AreaFire = 0, double AreaFireDensity = 100, double EraExponent = 0, double Selection = 0, double IntensitySigma = 0,
+    double CulminationLoss = 0, double HoursExponent = 0, double PursuitLoss = 0)
 {
     /// <summary>The parameter paths, in θ order (the last two are the engagement's system powers, not catalogue parameters).</summary>
     public static readonly IReadOnlyList<string> Paths =
@@ -46,10 +54,11 @@ public sealed record GroundParameters(double Lethality, double BreakRatio, doubl
         "parameters.ground.lethality", "parameters.ground.break_ratio", "parameters.ground.advance_km_per_day", "parameters.cohesion.loss_per_casualty_fraction",
         "parameters.ground.break_softness", "systems.tank.combat_power", "systems.gun.combat_power", "engagement.cev_sigma",
         "parameters.ground.break_cohesion", "parameters.ground.area_fire", "parameters.ground.area_fire_density",
-        "engagement.era_exponent", "engagement.selection", "engagement.intensity_sigma",
+        "engagement.era_exponent", "engagement.selection", "engagement.intensity_sigma", "parameters.ground.culmination_loss",
+        "engagement.hours_exponent", "parameters.ground.pursuit_loss",
     ];
 
-    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100; κ 0, q 0, σ_I 0.</summary>
+    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100; κ 0, q 0, σ_I 0; culmination 0 (off); ω 0 (the whole calendar span); pursuit 0 (off).</summary>
     public static GroundParameters Defaults { get; } = new(0.02, 3.0, 12, 2.0);
 
     /// <summary>From θ in <see cref="Paths"/> order; a shorter θ leaves the rest at the defaults.</summary>
@@ -58,11 +67,11 @@ public sealed record GroundParameters(double Lethality, double BreakRatio, doubl
         ArgumentNullException.ThrowIfNull(theta);
         var d = Defaults.ToArray();
         double At(int i) => i < theta.Count ? theta[i] : d[i];
-        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11), At(12), At(13));
+        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11), At(12), At(13), At(14), At(15), At(16));
     }
 
     /// <summary>The values in <see cref="Paths"/> order.</summary>
-    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity, EraExponent, Selection, IntensitySigma];
+    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity, EraExponent, Selection, IntensitySigma, CulminationLoss, HoursExponent, PursuitLoss];
 }
 
 /// <summary>A CDB90 battle loaded as an engagement, ready to be played at any <see cref="GroundParameters"/>.</summary>
@@ -100,25 +109,34 @@ public sealed class HistoryReplay
         return new HistoryReplay(battle, mapping, yaml, loaded.Scenario);
     }
 
-    /// <summary>The engagement with <paramref name="p"/> set on both sides, both lethalities multiplied by <paramref name="intensity"/>.</summary>
+    /// <summary>
+    /// The engagement with <paramref name="p"/> set on both sides, both lethalities multiplied by <paramref name="intensity"/>.
+    /// The lethality and the advance rate of <paramref name="p"/> are multiplied by <see cref="DutyCycle"/>: at ω = 1 the
+    /// engagement fights its recorded hours spread over the calendar span, resting (recovering cohesion) in between.
+    /// </summary>
     public ScenarioModel At(GroundParameters p, double intensity = 1)
     {
         ArgumentNullException.ThrowIfNull(p);
         const string src = "history fit";
-        double lethality = EraLethality(p) * intensity;
+        double duty = DutyCycle(p);
+        double lethality = EraLethality(p) * intensity * duty;
         var (lowA, lowD) = SelectionBounds(p);
         return _model.WithParameters(
         [
             Quantity.Fixed("parameters.ground.lethality.atk", lethality, src),
             Quantity.Fixed("parameters.ground.lethality.def", lethality, src),
             Quantity.Fixed("parameters.ground.break_ratio", p.BreakRatio, src),
-            Quantity.Fixed("parameters.ground.advance_km_per_day", p.AdvanceKmPerDay, src),
+            Quantity.Fixed("parameters.ground.advance_km_per_day", p.AdvanceKmPerDay * duty, src),
             Quantity.Fixed("parameters.cohesion.loss_per_casualty_fraction", p.CohesionLoss, src),
             Quantity.Fixed("parameters.ground.break_softness", p.BreakSoftness, src),
             Quantity.Fixed("parameters.ground.break_cohesion", p.BreakCohesion, src),
             Quantity.Fixed("parameters.ground.area_fire.atk", p.AreaFire, src),
             Quantity.Fixed("parameters.ground.area_fire.def", p.AreaFire, src),
             Quantity.Fixed("parameters.ground.area_fire_density", p.AreaFireDensity, src),
+            Quantity.Fixed("parameters.ground.culmination_loss.atk", p.CulminationLoss, src),
+            Quantity.Fixed("parameters.ground.culmination_loss.def", p.CulminationLoss, src),
+            Quantity.Fixed("parameters.ground.pursuit_loss.atk", p.PursuitLoss, src),
+            Quantity.Fixed("parameters.ground.pursuit_loss.def", p.PursuitLoss, src),
             Effectiveness("atk", Mapping.AttackerEffectiveness, p.CevSigma, lowA),
             Effectiveness("def", Mapping.DefenderEffectiveness, p.CevSigma, lowD),
         ]) with
@@ -130,6 +148,18 @@ public sealed class HistoryReplay
                 _ => s,
             })],
         };
+    }
+
+    /// <summary>
+    /// The factor on both lethalities and the advance rate at <paramref name="p"/>: (f / f̄)^ω, f the battle's duty cycle
+    /// (its recorded fighting hours over the calendar span, or the assumed share f̄ = <see cref="EngagementAdapter.DefaultActiveFraction"/>)
+    /// and ω = p.HoursExponent. The fitted lethality and advance rate are per calendar day of a battle fought f̄ of the
+    /// time; at ω = 1 a battle fought f of the time fights f / f̄ as much; at ω = 0 every battle fights alike (factor 1).
+    /// </summary>
+    public double DutyCycle(GroundParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return p.HoursExponent == 0 ? 1 : Math.Pow(Mapping.ActiveFraction / EngagementAdapter.DefaultActiveFraction, p.HoursExponent);
     }
 
     /// <summary>Both sides' ground.lethality at <paramref name="p"/>: p.Lethality × (D / 3,000)^(−κ) for this battle's dispersion factor D.</summary>

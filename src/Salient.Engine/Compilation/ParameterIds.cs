@@ -62,6 +62,8 @@ internal sealed class ParameterIds
         RotateBelow = PerSide("fatigue.rotate_below");
         ReturnAbove = PerSide("fatigue.return_above");
         BreakSoftness = P("ground.break_softness");
+        CulminationLoss = PerSide("ground.culmination_loss");
+        PursuitLoss = PerSide("ground.pursuit_loss");
         Season = [P("season.foliage_concealment"), P("season.night_grounded"), P("season.precipitation_grounded"), P("season.low_cloud_grounded"), P("season.mud_mobility"), P("season.frozen_mobility")];
     }
 
@@ -129,4 +131,6 @@ internal sealed class ParameterIds
     /// <summary>The season.* parameters, indexed by <c>Simulation.SeasonParameter</c>.</summary>
     public int[] Season { get; }
     public int BreakSoftness { get; }
+    public int[] CulminationLoss { get; }
+    public int[] PursuitLoss { get; }
 }

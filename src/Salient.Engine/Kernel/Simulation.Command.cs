@@ -24,6 +24,7 @@ public sealed partial class Simulation
             int side = _c.UnitSide[u];
             int phase = _c.UnitDayPhase[u * _days + _day];
             var posture = phase >= 0 ? _c.Phases[phase].Posture : Posture.Defend;
+            if (posture == Posture.Attack && Culminated(u, side)) posture = Posture.Defend; // Simulation.Culmination.cs
 
             double cutOffLimit = P(_ids.CutOffDays[side]) * _c.TicksPerDay;
             bool enveloped = posture != Posture.Attack && Enveloped(_cell[u], side);

@@ -278,6 +278,7 @@ public sealed partial class Simulation
             if (!_active[u] || _c.UnitSide[u] != side) continue;
             if (best >= 0)
             {
+                if (Pursued(u, side, _attackSide[cell])) continue; // Simulation.Pursuit.cs
                 MoveUnit(u, best);
                 _withdrawing[u] = true;
                 continue;

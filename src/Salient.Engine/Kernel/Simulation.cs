@@ -300,6 +300,7 @@ public sealed partial class Simulation
         ResetFatigue();
         Array.Clear(_probeShare);
         ResetGroundBreak(seed, rep);
+        ResetPursuit(seed, rep);
         ResetFields();
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);

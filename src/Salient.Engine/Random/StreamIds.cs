@@ -89,4 +89,11 @@ public static class StreamIds
     /// first time a defence is tested with <c>ground.break_softness</c> above 0. Nothing is drawn when it is 0.
     /// </summary>
     public const uint GroundBreak = 190;
+
+    /// <summary>
+    /// Pursuit after a break (<c>Simulation.Pursuit.cs</c>): for each broken unit that falls back, in the order the
+    /// withdrawal visits them, a binomial draw of its pursuit losses, the binomial killed share of those not captured,
+    /// and its equipment losses. Nothing is drawn while <c>ground.pursuit_loss</c> is 0.
+    /// </summary>
+    public const uint Pursuit = 191;
 }
