@@ -41,6 +41,8 @@ internal sealed class DynamicPathField
     private int _epoch;
     private readonly NodeHeap _heap;
     private bool _built;
+    private int _logGeneration = -1;     // the control log's generation and position this field last saw
+    private long _logPosition;
 
     /// <summary>A field through <paramref name="side"/>'s own cells (0 or 1), or through every cell (-1).</summary>
     public DynamicPathField(CompiledScenario c, int side)
@@ -83,29 +85,40 @@ internal sealed class DynamicPathField
     /// <summary>The distances, +infinity where no source is reachable.</summary>
     public ReadOnlySpan<double> Distances => _dist;
 
-    /// <summary>Forgets the field: the next <see cref="Update"/> searches from scratch (a new replication).</summary>
+    /// <summary>Forgets the field: the next <see cref="Update(byte[], ReadOnlySpan{int}, ControlLog)"/> searches from scratch (a new replication).</summary>
     public void Invalidate() => _built = false;
 
     /// <summary>
     /// Brings the field up to date with <paramref name="control"/> and the source cells <paramref name="sources"/>
     /// (a cell may be named more than once; a source is at distance 0 whatever its control, as in <see cref="PathFinder.AddSource"/>).
     /// </summary>
-    public void Update(byte[] control, ReadOnlySpan<int> sources)
+    public void Update(byte[] control, ReadOnlySpan<int> sources) => Update(control, sources, null);
+
+    /// <summary>
+    /// As <see cref="Update(byte[], ReadOnlySpan{int})"/>, where <paramref name="log"/> (when given) lists every change
+    /// of <paramref name="control"/>: only the cells changed since this field's last update are compared with its
+    /// snapshot (PERF: not the whole theatre). The touched cells are the same set either way, so the field is too.
+    /// </summary>
+    public void Update(byte[] control, ReadOnlySpan<int> sources, ControlLog? log)
     {
         if (!_built)
         {
             Rebuild(control, sources);
+            Synced(log);
             return;
         }
         NextEpoch();
         int work = 0;
-        for (int c = 0; c < _n; c++)
+        if (_side < 0) { } // every cell is entered whatever its control: nothing to compare
+        else if (log is not null && log.Since(_logGeneration, _logPosition))
         {
-            bool own = _side < 0 || control[c] == _side;
-            if (own == _own[c]) continue;
-            _own[c] = own;
-            Note(c, ref work);
+            for (long i = _logPosition; i < log.Count; i++) Compare(control, log[i], ref work);
         }
+        else
+        {
+            for (int c = 0; c < _n; c++) Compare(control, c, ref work);
+        }
+        Synced(log);
         foreach (int s in sources)
         {
             _seen[s] = _epoch;
@@ -126,6 +139,25 @@ internal sealed class DynamicPathField
         }
         if (work == 0) return;
         if (work > _n / 8 || !Repair(work)) Rebuild(control, sources);
+    }
+
+    private void Compare(byte[] control, int c, ref int work)
+    {
+        bool own = control[c] == _side;
+        if (own == _own[c]) return;
+        _own[c] = own;
+        Note(c, ref work);
+    }
+
+    private void Synced(ControlLog? log)
+    {
+        if (log is null)
+        {
+            _logGeneration = -1; // a later update with a log must scan: changes until now were not followed
+            return;
+        }
+        _logGeneration = log.Generation;
+        _logPosition = log.Count;
     }
 
     private void Note(int c, ref int work)

@@ -18,8 +18,7 @@ internal sealed class LazyPathField
 {
     private readonly int[] _start;
     private readonly int[] _nbr;
-    private readonly double[] _len;
-    private readonly double[] _mob;
+    private readonly double[] _cost;     // [edge] length / mobility, +infinity when mobility <= 0 (the edge is closed)
     private readonly double[] _dist;
     private readonly NodeHeap _heap;
     private byte[] _control = [];
@@ -29,8 +28,13 @@ internal sealed class LazyPathField
     {
         _start = c.NeighbourStart;
         _nbr = c.Neighbour;
-        _len = c.NeighbourLengthKm;
-        _mob = c.NeighbourMobility;
+        // PERF: the quotient once per edge rather than at every relaxation (the same division, so the same bits).
+        _cost = new double[_nbr.Length];
+        for (int e = 0; e < _cost.Length; e++)
+        {
+            double m = c.NeighbourMobility[e];
+            _cost[e] = m > 0 ? c.NeighbourLengthKm[e] / m : double.PositiveInfinity;
+        }
         _dist = new double[c.CellCount];
         int capacity = c.Neighbour.Length + c.CellCount + 1;
         _heap = new NodeHeap(capacity);
@@ -105,9 +109,7 @@ internal sealed class LazyPathField
         {
             int v = _nbr[e];
             if (_side >= 0 && _control[v] != _side) continue;
-            double m = _mob[e];
-            if (m <= 0) continue;
-            double nd = d + _len[e] / m;
+            double nd = d + _cost[e]; // +infinity through a closed edge, which never improves a distance
             if (nd < _dist[v])
             {
                 _dist[v] = nd;

@@ -225,7 +225,7 @@ public sealed partial class Simulation
         _depthSourceCount[side] = count;
         _depthBuiltControl[side] = _controlVersion;
         _depthFieldVersion[side]++;
-        _depthFields[side].Update(_control, sources[..count]);
+        _depthFields[side].Update(_control, sources[..count], _flips);
         _depthFields[side].Distances.CopyTo(_depthDist.AsSpan(side * _n, _n));
 
         static void Note(Span<int> sources, ref int count, ref bool same, int c)

@@ -19,7 +19,7 @@ public sealed partial class Simulation
     private long[] _routeVehicles = null!;       // [route] convoy vehicles dispatched per day
     private long[] _reach = null!;               // [slot] vehicles that reach each route cell today
     private DynamicPathField[] _routeDist = null!; // [slot]: distance through the route side's ground from the route cell
-    private long _routeDistVersion;
+    private long[] _routeDistVersion = null!;    // [slot]: control version the slot's field was brought up to date at
     private readonly int[] _oneSource = new int[1];
     private double[] _segFrontDist = null!;      // [side * slots + slot]: distance from the side's nearest front cell to segment slot
     private long _segFrontVersion;               // control version _segFrontDist was computed at
@@ -42,6 +42,7 @@ public sealed partial class Simulation
         _routeVehicles = new long[_routes.Length];
         _reach = new long[slots];
         _routeDist = new DynamicPathField[slots];
+        _routeDistVersion = new long[slots];
         foreach (var r in _routes)
             for (int i = 0; i < r.Cells.Length; i++) _routeDist[r.FirstSlot + i] = new DynamicPathField(_c, r.Side);
         _segFrontDist = new double[Sides * slots];
@@ -75,7 +76,7 @@ public sealed partial class Simulation
         Array.Clear(_routeVehiclesLost);
         Array.Clear(_routeSorties);
         Array.Clear(_unitUnderSupplied);
-        _routeDistVersion = -1;
+        Array.Fill(_routeDistVersion, -1);
         _segFrontVersion = -1;
         foreach (var field in _routeDist) field.Invalidate();
     }
@@ -84,7 +85,6 @@ public sealed partial class Simulation
     /// of a side with routes is assigned the route cell that serves it.</summary>
     private void SupplyTick()
     {
-        EnsureRouteFields();
         if (_tick % _c.TicksPerDay == 0) RunConvoys();
         AssignService();
     }
@@ -131,18 +131,23 @@ public sealed partial class Simulation
         throw new ArgumentOutOfRangeException(nameof(slot));
     }
 
-    /// <summary>One distance field per route cell, through the route side's own ground, brought up to date when control changes.</summary>
-    /// <remarks>PERF: repaired after a capture rather than searched anew (<see cref="DynamicPathField"/>).</remarks>
-    private void EnsureRouteFields()
+    /// <summary>The distance field of route cell <paramref name="i"/> of <paramref name="r"/>, through the route side's own
+    /// ground, brought up to date with the control map.</summary>
+    /// <remarks>
+    /// PERF: repaired after a capture rather than searched anew (<see cref="DynamicPathField"/>), and only when read:
+    /// a route cell no convoy reached today, or of a side with no unit to serve, is not read, so its field waits (the
+    /// repair catches up over every change since its last update and gives the same field).
+    /// </remarks>
+    private ReadOnlySpan<double> RouteDistances(CompiledRoute r, int i)
     {
-        if (_routeDistVersion == _controlVersion) return;
-        _routeDistVersion = _controlVersion;
-        foreach (var r in _routes)
-            for (int i = 0; i < r.Cells.Length; i++)
-            {
-                _oneSource[0] = r.Cells[i];
-                _routeDist[r.FirstSlot + i].Update(_control, _oneSource.AsSpan(0, _control[r.Cells[i]] == r.Side ? 1 : 0));
-            }
+        int slot = r.FirstSlot + i;
+        if (_routeDistVersion[slot] != _controlVersion)
+        {
+            _routeDistVersion[slot] = _controlVersion;
+            _oneSource[0] = r.Cells[i];
+            _routeDist[slot].Update(_control, _oneSource.AsSpan(0, _control[r.Cells[i]] == r.Side ? 1 : 0), _flips);
+        }
+        return _routeDist[slot].Distances;
     }
 
     /// <summary>
@@ -167,7 +172,7 @@ public sealed partial class Simulation
                 for (int i = 0; i < r.Cells.Length; i++)
                 {
                     if (_reach[r.FirstSlot + i] <= 0) continue; // a cell no convoy reached today serves nobody
-                    double d = _routeDist[r.FirstSlot + i].Distances[_cell[u]];
+                    double d = RouteDistances(r, i)[_cell[u]];
                     if (d < best || (d == best && bestSlot < 0)) { best = d; bestSlot = r.FirstSlot + i; bestRoute = r.Index; }
                 }
             }
