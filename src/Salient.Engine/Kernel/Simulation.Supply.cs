@@ -43,6 +43,7 @@ public sealed partial class Simulation
         _reach = new long[slots];
         _routeDist = new DynamicPathField[slots];
         _routeDistVersion = new long[slots];
+        AllocateRouteOrder(slots);
         foreach (var r in _routes)
             for (int i = 0; i < r.Cells.Length; i++) _routeDist[r.FirstSlot + i] = new DynamicPathField(_c, r.Side);
         _segFrontDist = new double[Sides * slots];
@@ -164,22 +165,26 @@ public sealed partial class Simulation
             if (!_active[u]) continue;
             int side = _c.UnitSide[u];
             if (!_sideHasRoutes[side]) continue;
+            // The least (distance, slot) over the side's reached route cells within D: slots in the order of routes,
+            // then of cells, so a tie goes to the lower route, then the cell nearer the head. PERF: the slots are
+            // visited nearest first by a lower bound (see AllocateRouteOrder) and one whose bound exceeds the best
+            // distance found cannot win, so its field is neither read nor brought up to date.
             double best = P(_ids.MaxSupplyKm[side]);
-            int bestSlot = -1, bestRoute = -1;
-            foreach (var r in _routes)
+            int bestSlot = -1;
+            int cell = _cell[u];
+            int count = _sideSlotCount[side];
+            var order = _slotOrder.AsSpan((side * _n + cell) * _slotsPerSide, count);
+            foreach (int slot in order)
             {
-                if (r.Side != side) continue;
-                for (int i = 0; i < r.Cells.Length; i++)
-                {
-                    if (_reach[r.FirstSlot + i] <= 0) continue; // a cell no convoy reached today serves nobody
-                    double d = RouteDistances(r, i)[_cell[u]];
-                    if (d < best || (d == best && bestSlot < 0)) { best = d; bestSlot = r.FirstSlot + i; bestRoute = r.Index; }
-                }
+                if (_reach[slot] <= 0) continue; // a cell no convoy reached today serves nobody
+                if (_routeLowerBound[slot * _n + cell] > best) continue; // its distance is at least the bound
+                double d = RouteDistances(_slotRoute[slot], slot - _slotRoute[slot].FirstSlot)[cell];
+                if (d < best || (d == best && (bestSlot < 0 || slot < bestSlot))) { best = d; bestSlot = slot; }
             }
             if (bestSlot < 0) continue;
             _servedSlot[u] = bestSlot;
             _servedDist[u] = best;
-            _routePersonnel[bestRoute] += _personnel[u];
+            _routePersonnel[_slotRoute[bestSlot].Index] += _personnel[u];
         }
     }
 
