@@ -28,6 +28,8 @@ public sealed partial class Simulation
     private double[] _servedDist = null!;        // [unit] its distance
     private double[] _interdictShare = null!;    // [unit * k + system] share of the sortie rate tasked to convoys today
     private int[] _segmentsInReach = null!;      // [unit * k + system] open enemy route segments in reach today
+    private int[] _tasked = null!;               // unit * k + system of the pairs with segments in reach today, ascending
+    private int _taskedCount;
 
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
@@ -54,6 +56,7 @@ public sealed partial class Simulation
         _unitUnderSupplied = new double[perUnit];
         _interdictShare = new double[_m * _k]; // read by the fires phase: all zero without routes
         _segmentsInReach = new int[_routes.Length == 0 ? 0 : _m * _k];
+        _tasked = new int[_segmentsInReach.Length];
         _routeDelivered = new double[_routes.Length];
         _routeLostSupply = new double[_routes.Length];
         _routeVehiclesLost = new double[_routes.Length];
@@ -240,6 +243,7 @@ public sealed partial class Simulation
     {
         Array.Clear(_interdictShare);
         Array.Clear(_segmentsInReach);
+        _taskedCount = 0;
         FrontDistances();
         int logistics = (int)TargetClass.Logistics;
         for (int f = 0; f < _m; f++)
@@ -263,6 +267,7 @@ public sealed partial class Simulation
                 for (int cls = 0; cls < Classes; cls++) total += Math.Max(0, _fPriority[w * Classes + cls]);
                 _segmentsInReach[f * _k + w] = count;
                 _interdictShare[f * _k + w] = weight / total;
+                _tasked[_taskedCount++] = f * _k + w; // PERF: in (unit, system) order, the order Interdict visits them
             }
         }
     }
@@ -312,40 +317,40 @@ public sealed partial class Simulation
         int side = r.Side, enemy = 1 - side;
         long destroyedHere = 0;
         double jam = double.NaN;
-        for (int f = 0; f < _m; f++)
+        // PERF: only the (unit, system) pairs tasked to convoys today (in unit, then system order, as a scan of every
+        // unit and system would meet them); every other pair has no segment in reach and was skipped.
+        for (int t = 0; t < _taskedCount; t++)
         {
+            int f = _tasked[t] / _k, w = _tasked[t] % _k;
             if (!_active[f] || _c.UnitSide[f] != enemy) continue;
-            foreach (int w in _c.FiresSystems)
+            int n = _segmentsInReach[f * _k + w];
+            if (n == 0 || !InReach(f, w, r, i)) continue;
+            long teams = _inventory[f * _k + w];
+            long sorties = Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n);
+            int slot = enemy * _k + w;
+            if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
+            if (sorties <= 0) continue;
+            if (_stockLimited[slot]) _stock[slot] -= sorties;
+            Tally(FireCounter.Sorties, slot) += sorties;
+            double spent = sorties * _fMunitionCost[w];
+            Tally(FireCounter.SpentUsd, slot) += spent;
+            _spent[enemy] += spent;
+            _routeSorties[r.Index] += sorties;
+            long left = present - destroyedHere;
+            if (left <= 0) continue;
+            var spec = _c.Model.Catalogue[w].Fires!;
+            double q = _exposure[r.Vehicle] * _fPHit[w] * _fKill[w * Classes + (int)TargetClass.Logistics];
+            if (_c.Model.Catalogue[w].Class == SystemClass.Drone) q *= 1 - P(_ids.CounterDrone[side]);
+            if (spec.Link == LinkKind.Radio)
             {
-                int n = _segmentsInReach[f * _k + w];
-                if (n == 0 || !InReach(f, w, r, i)) continue;
-                long teams = _inventory[f * _k + w];
-                long sorties = Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n);
-                int slot = enemy * _k + w;
-                if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
-                if (sorties <= 0) continue;
-                if (_stockLimited[slot]) _stock[slot] -= sorties;
-                Tally(FireCounter.Sorties, slot) += sorties;
-                double spent = sorties * _fMunitionCost[w];
-                Tally(FireCounter.SpentUsd, slot) += spent;
-                _spent[enemy] += spent;
-                _routeSorties[r.Index] += sorties;
-                long left = present - destroyedHere;
-                if (left <= 0) continue;
-                var spec = _c.Model.Catalogue[w].Fires!;
-                double q = _exposure[r.Vehicle] * _fPHit[w] * _fKill[w * Classes + (int)TargetClass.Logistics];
-                if (_c.Model.Catalogue[w].Class == SystemClass.Drone) q *= 1 - P(_ids.CounterDrone[side]);
-                if (spec.Link == LinkKind.Radio)
-                {
-                    if (double.IsNaN(jam)) jam = ConvoyJam(r, i);
-                    q *= 1 - jam;
-                }
-                long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
-                if (hits == 0) continue;
-                Tally(FireCounter.Hits, slot) += hits;
-                destroyedHere += hits;
-                CountLoss(side, r.Vehicle, hits, w);
+                if (double.IsNaN(jam)) jam = ConvoyJam(r, i);
+                q *= 1 - jam;
             }
+            long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
+            if (hits == 0) continue;
+            Tally(FireCounter.Hits, slot) += hits;
+            destroyedHere += hits;
+            CountLoss(side, r.Vehicle, hits, w);
         }
         return destroyedHere;
     }
