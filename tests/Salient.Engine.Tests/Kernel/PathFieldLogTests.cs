@@ -71,6 +71,57 @@ public class PathFieldLogTests
         Assert.True(compared > 40);
     }
 
+    [Theory]
+    [InlineData(0, 31u)]
+    [InlineData(1, 32u)]
+    public void KeptLazyField_GivesTheFullSearchsDistance_AfterCapturesElsewhere(int side, uint seed)
+    {
+        // A single-source lazy field kept across captures (FromSource with the log) answers every cell asked about as a
+        // new search of the current map would, whether the captures left it alone (kept) or touched it (restarted).
+        var c = Kursk;
+        var rng = new RandomStream(seed, 0, 1);
+        var control = (byte[])c.InitialControl.Clone();
+        var log = new ControlLog(c.CellCount);
+        var paths = new PathFinder(c);
+        var lazy = new LazyPathField(c);
+        var expected = new double[c.CellCount];
+        int source = -1;
+        long version = 0;
+        for (int round = 0; round < 300; round++)
+        {
+            if (source < 0 || control[source] != side || rng.NextInt(25) == 0)
+            {
+                do source = rng.NextInt(c.CellCount); while (control[source] != side);
+            }
+            lazy.FromSource(control, side, version, source, log);
+            paths.Clear(expected);
+            paths.AddSource(expected, source);
+            paths.Run(expected, control, side);
+            // A few cells near the source (as a rear unit reads), now and then one anywhere.
+            for (int ask = 0; ask < 4; ask++)
+            {
+                int v = rng.NextInt(8) == 0 ? rng.NextInt(c.CellCount) : Near(c, source, ref rng);
+                Assert.True(BitConverter.DoubleToInt64Bits(expected[v]) == BitConverter.DoubleToInt64Bits(lazy.At(v)),
+                    $"round {round}, cell {v}: full search {expected[v]:R}, lazy {lazy.At(v):R}");
+            }
+            int cell = BorderCell(c, control, ref rng);
+            if (cell < 0 || cell == source) continue;
+            control[cell] = (byte)(1 - control[cell]);
+            log.Add(cell);
+            version++;
+        }
+    }
+
+    private static int Near(CompiledScenario c, int cell, ref RandomStream rng)
+    {
+        for (int hop = rng.NextInt(4); hop > 0; hop--)
+        {
+            int degree = c.NeighbourStart[cell + 1] - c.NeighbourStart[cell];
+            cell = c.Neighbour[c.NeighbourStart[cell] + rng.NextInt(degree)];
+        }
+        return cell;
+    }
+
     [Fact]
     public void Log_KnowsWhatItStillHolds()
     {
