@@ -30,6 +30,7 @@ public sealed partial class Simulation
     private int[] _segmentsInReach = null!;      // [unit * k + system] open enemy route segments in reach today
     private int[] _tasked = null!;               // unit * k + system of the pairs with segments in reach today, ascending
     private int _taskedCount;
+    private bool[] _taskedReach = null!;         // [tasked pair * slots + slot]: segment ending at the slot open and in the pair's reach today
 
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
@@ -57,6 +58,7 @@ public sealed partial class Simulation
         _interdictShare = new double[_m * _k]; // read by the fires phase: all zero without routes
         _segmentsInReach = new int[_routes.Length == 0 ? 0 : _m * _k];
         _tasked = new int[_segmentsInReach.Length];
+        _taskedReach = new bool[_tasked.Length * slots];
         _routeDelivered = new double[_routes.Length];
         _routeLostSupply = new double[_routes.Length];
         _routeVehiclesLost = new double[_routes.Length];
@@ -256,11 +258,16 @@ public sealed partial class Simulation
                 double weight = _fPriority[w * Classes + logistics];
                 if (weight <= 0 || _inventory[f * _k + w] == 0) continue;
                 int count = 0;
+                int row = _taskedCount * _reach.Length; // PERF: kept for Interdict if the pair is tasked (control and cells stay put until then)
                 foreach (var r in _routes)
                 {
                     if (r.Side == side) continue;
                     for (int i = 1; i < r.Cells.Length; i++)
-                        if (SegmentOpen(r, i) && InReach(f, w, r, i)) count++;
+                    {
+                        bool reached = SegmentOpen(r, i) && InReach(f, w, r, i);
+                        _taskedReach[row + r.FirstSlot + i] = reached;
+                        if (reached) count++;
+                    }
                 }
                 if (count == 0) continue;
                 double total = 0;
@@ -324,7 +331,7 @@ public sealed partial class Simulation
             int f = _tasked[t] / _k, w = _tasked[t] % _k;
             if (!_active[f] || _c.UnitSide[f] != enemy) continue;
             int n = _segmentsInReach[f * _k + w];
-            if (n == 0 || !InReach(f, w, r, i)) continue;
+            if (n == 0 || !_taskedReach[t * _reach.Length + r.FirstSlot + i]) continue; // InReach, as TaskInterdiction found it
             long teams = _inventory[f * _k + w];
             long sorties = Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n);
             int slot = enemy * _k + w;
