@@ -18,8 +18,7 @@ internal sealed class LazyPathField
 {
     private readonly int[] _start;
     private readonly int[] _nbr;
-    private readonly double[] _len;
-    private readonly double[] _mob;
+    private readonly double[] _cost;     // [edge] length / mobility, +infinity when mobility <= 0 (the edge is closed)
     private readonly double[] _dist;
     private readonly NodeHeap _heap;
     private byte[] _control = [];
@@ -29,8 +28,13 @@ internal sealed class LazyPathField
     {
         _start = c.NeighbourStart;
         _nbr = c.Neighbour;
-        _len = c.NeighbourLengthKm;
-        _mob = c.NeighbourMobility;
+        // PERF: the quotient once per edge rather than at every relaxation (the same division, so the same bits).
+        _cost = new double[_nbr.Length];
+        for (int e = 0; e < _cost.Length; e++)
+        {
+            double m = c.NeighbourMobility[e];
+            _cost[e] = m > 0 ? c.NeighbourLengthKm[e] / m : double.PositiveInfinity;
+        }
         _dist = new double[c.CellCount];
         int capacity = c.Neighbour.Length + c.CellCount + 1;
         _heap = new NodeHeap(capacity);
@@ -38,23 +42,61 @@ internal sealed class LazyPathField
 
     private long _version = long.MinValue; // control version of the single-source search kept by FromSource
     private int _source = -1;
+    private int _logGeneration = -1;       // the control log's generation and position at the version kept
+    private long _logPosition;
 
     /// <summary>
     /// Makes this the field from the single <paramref name="source"/> through <paramref name="side"/>'s cells of
     /// <paramref name="control"/> at <paramref name="version"/>: restarted only when the version or the source changed,
-    /// so what earlier reads settled is kept.
+    /// so what earlier reads settled is kept. With <paramref name="log"/> (every change of <paramref name="control"/>),
+    /// a new version whose changes all lie away from the search (see <see cref="Untouched"/>) keeps it too.
     /// </summary>
-    public void FromSource(byte[] control, int side, long version, int source)
+    public void FromSource(byte[] control, int side, long version, int source, ControlLog? log = null)
     {
         if (_version == version && _source == source) return;
+        bool keep = _version != long.MinValue && _source == source && _side == side && ReferenceEquals(_control, control)
+            && log is not null && log.Since(_logGeneration, _logPosition) && Untouched(log);
         _version = version;
         _source = source;
+        if (log is not null)
+        {
+            _logGeneration = log.Generation;
+            _logPosition = log.Count;
+        }
+        else _logGeneration = -1;
+        if (keep) return;
         Start(control, side);
         AddSource(source);
     }
 
+    /// <summary>
+    /// Whether every cell changed since the kept version is unreached and has no reached neighbour (all +infinity).
+    /// </summary>
+    /// <remarks>
+    /// PERF: a rear unit's searches settle a few cells around it, and most captures happen elsewhere on the line; such
+    /// a capture leaves the search as valid for the new map as a restart would be. No settled cell borders the changed
+    /// cell, so every settled cell's edges were relaxed exactly as the new map allows and no settled distance used it;
+    /// a cell that joined is relaxed when a neighbour settles (relaxation reads the current map), and one that left was
+    /// never queued. So every distance read later is the new map's, bit for bit.
+    /// </remarks>
+    private bool Untouched(ControlLog log)
+    {
+        for (long i = _logPosition; i < log.Count; i++)
+        {
+            int x = log[i];
+            if (!double.IsPositiveInfinity(_dist[x])) return false;
+            for (int e = _start[x]; e < _start[x + 1]; e++)
+                if (!double.IsPositiveInfinity(_dist[_nbr[e]])) return false;
+        }
+        return true;
+    }
+
     /// <summary>Forgets the search kept by <see cref="FromSource"/> (a new replication).</summary>
-    public void Invalidate() => _version = long.MinValue;
+    public void Invalidate()
+    {
+        _version = long.MinValue;
+        _logGeneration = -1;
+    }
 
     /// <summary>
     /// Starts a new search over <paramref name="control"/>: every distance is +infinity. When <paramref name="side"/> is 0
@@ -105,9 +147,7 @@ internal sealed class LazyPathField
         {
             int v = _nbr[e];
             if (_side >= 0 && _control[v] != _side) continue;
-            double m = _mob[e];
-            if (m <= 0) continue;
-            double nd = d + _len[e] / m;
+            double nd = d + _cost[e]; // +infinity through a closed edge, which never improves a distance
             if (nd < _dist[v])
             {
                 _dist[v] = nd;

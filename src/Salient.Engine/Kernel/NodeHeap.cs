@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Salient.Engine.Kernel;
 
 /// <summary>
@@ -5,17 +8,27 @@ namespace Salient.Engine.Kernel;
 /// <see cref="LazyPathField"/>, <see cref="DynamicPathField"/>). Ties break on the cell index, so the order of
 /// equal-cost pops never depends on insertion history and every search is deterministic.
 /// </summary>
-/// <remarks>PERF: two parallel arrays and no allocation after construction: the searches run many times a tick.</remarks>
+/// <remarks>
+/// PERF: one array of (key, cell) pairs (a sift touches one cache line per level, not two) read through unchecked
+/// references, and no allocation after construction: the searches are a third of a Kursk replication. The order of
+/// pops is the same total order (key, then cell) as before, so every search gives the same result.
+/// </remarks>
 internal sealed class NodeHeap(int capacity)
 {
-    private readonly double[] _key = new double[capacity];
-    private readonly int[] _node = new int[capacity];
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Entry
+    {
+        public double Key;
+        public int Node;
+    }
+
+    private readonly Entry[] _items = new Entry[capacity];
 
     /// <summary>Entries in the heap.</summary>
     public int Count { get; private set; }
 
     /// <summary>The least key (valid while <see cref="Count"/> is positive).</summary>
-    public double MinKey => _key[0];
+    public double MinKey => _items[0].Key;
 
     /// <summary>Empties the heap.</summary>
     public void Clear() => Count = 0;
@@ -24,42 +37,59 @@ internal sealed class NodeHeap(int capacity)
     public void Push(double key, int node)
     {
         int i = Count++;
+        if ((uint)i >= (uint)_items.Length) throw new InvalidOperationException("heap capacity exceeded");
+        ref Entry a = ref MemoryMarshal.GetArrayDataReference(_items);
         while (i > 0)
         {
             int parent = (i - 1) >> 1;
-            if (_key[parent] < key || (_key[parent] == key && _node[parent] <= node)) break;
-            _key[i] = _key[parent];
-            _node[i] = _node[parent];
+            ref Entry p = ref Unsafe.Add(ref a, parent);
+            if (p.Key < key || (p.Key == key && p.Node <= node)) break;
+            Unsafe.Add(ref a, i) = p;
             i = parent;
         }
-        _key[i] = key;
-        _node[i] = node;
+        ref Entry slot = ref Unsafe.Add(ref a, i);
+        slot.Key = key;
+        slot.Node = node;
     }
 
     /// <summary>Removes the least entry (by key, then cell index).</summary>
     public void Pop(out double key, out int node)
     {
-        key = _key[0];
-        node = _node[0];
+        ref Entry a = ref MemoryMarshal.GetArrayDataReference(_items);
+        key = a.Key;
+        node = a.Node;
         int count = --Count;
-        if (count == 0) return;
-        double k = _key[count];
-        int n = _node[count];
+        if (count <= 0) return;
+        Entry last = Unsafe.Add(ref a, count);
+        double k = last.Key;
+        int n = last.Node;
         int i = 0;
         while (true)
         {
             int l = 2 * i + 1;
             if (l >= count) break;
-            int r = l + 1;
-            int c = r < count && Less(r, l) ? r : l;
-            if (_key[c] > k || (_key[c] == k && _node[c] >= n)) break;
-            _key[i] = _key[c];
-            _node[i] = _node[c];
+            int c = l;
+            ref Entry left = ref Unsafe.Add(ref a, l);
+            double ck = left.Key;
+            int cn = left.Node;
+            if (l + 1 < count)
+            {
+                ref Entry right = ref Unsafe.Add(ref a, l + 1);
+                if (right.Key < ck || (right.Key == ck && right.Node < cn))
+                {
+                    c = l + 1;
+                    ck = right.Key;
+                    cn = right.Node;
+                }
+            }
+            if (ck > k || (ck == k && cn >= n)) break;
+            ref Entry at = ref Unsafe.Add(ref a, i);
+            at.Key = ck;
+            at.Node = cn;
             i = c;
         }
-        _key[i] = k;
-        _node[i] = n;
+        ref Entry slot = ref Unsafe.Add(ref a, i);
+        slot.Key = k;
+        slot.Node = n;
     }
-
-    private bool Less(int a, int b) => _key[a] < _key[b] || (_key[a] == _key[b] && _node[a] < _node[b]);
 }

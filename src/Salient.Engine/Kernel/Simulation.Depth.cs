@@ -130,7 +130,7 @@ public sealed partial class Simulation
         // PERF: the field to the goal is kept while control and the goal stay, and settled only around the unit's
         // cell: the cells MoveDownhill reads (the unit's and its own-held neighbours).
         var to = _rearTo[u]!;
-        to.FromSource(_control, side, _controlVersion, goal);
+        to.FromSource(_control, side, _controlVersion, goal, _flips);
         int cell = _cell[u];
         to.At(cell);
         var start = _c.NeighbourStart;
@@ -154,7 +154,7 @@ public sealed partial class Simulation
         var key = (_controlVersion, _depthFieldVersion[side], cell);
         if (_rearGoalKey[u] == key) return _rearGoal[u];
         var from = _rearFrom[u]!;
-        from.FromSource(_control, side, _controlVersion, cell);
+        from.FromSource(_control, side, _controlVersion, cell, _flips);
         var depth = _depthDist.AsSpan(side * _n, _n);
         double target = _rearDepth[u];
         // The least gap and its cells, in cell order: the first reachable one with the least distance from the unit.
@@ -225,7 +225,7 @@ public sealed partial class Simulation
         _depthSourceCount[side] = count;
         _depthBuiltControl[side] = _controlVersion;
         _depthFieldVersion[side]++;
-        _depthFields[side].Update(_control, sources[..count]);
+        _depthFields[side].Update(_control, sources[..count], _flips);
         _depthFields[side].Distances.CopyTo(_depthDist.AsSpan(side * _n, _n));
 
         static void Note(Span<int> sources, ref int count, ref bool same, int c)

@@ -14,6 +14,7 @@ public sealed partial class Simulation
     private int[] _border = null!;                       // [side * n + i]: the side's cells bordering a cell it does not hold, ascending
     private readonly int[] _borderCount = new int[Sides];
     private long _borderVersion = -1;                    // control version the border lists were built at
+    private ControlLog _flips = null!;                   // the cells whose control changed this replication, in order
 
     private void AllocateFields()
     {
@@ -32,6 +33,7 @@ public sealed partial class Simulation
         foreach (var objectives in _c.PhaseObjectives) most = Math.Max(most, objectives.Length);
         _fieldSources = new int[most];
         _border = new int[Sides * _n];
+        _flips = new ControlLog(_n);
     }
 
     /// <summary>
@@ -57,6 +59,7 @@ public sealed partial class Simulation
     private void ResetFields()
     {
         _borderVersion = -1;
+        _flips.Reset();
         foreach (var f in _supplyFields) f.Invalidate();
         foreach (var f in _frontFields) f.Invalidate();
         foreach (var f in _depthFields) f.Invalidate();
@@ -66,7 +69,7 @@ public sealed partial class Simulation
     /// <summary>Brings <paramref name="field"/> up to date with the control map and the first <paramref name="count"/> cells of <c>_fieldSources</c>, and copies it into <paramref name="into"/>.</summary>
     private void UpdateField(DynamicPathField field, int count, Span<double> into)
     {
-        field.Update(_control, _fieldSources.AsSpan(0, count));
+        field.Update(_control, _fieldSources.AsSpan(0, count), _flips);
         field.Distances.CopyTo(into);
     }
 }

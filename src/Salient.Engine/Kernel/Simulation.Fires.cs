@@ -36,6 +36,7 @@ public sealed partial class Simulation
     private void Fires()
     {
         if (_c.FiresSystems.Length == 0) return;
+        BeginFiresPass();
         CueDeepTargets();
         for (int f = 0; f < _m; f++)
         {
@@ -57,15 +58,18 @@ public sealed partial class Simulation
         double range = _fRange[w];
 
         // Candidate targets in range, weighted by the system's priority for each class present.
+        // PERF: over the enemy's units and the system's classes of positive priority (Simulation.FireTargets.cs).
         int count = 0;
         double total = 0;
-        for (int v = 0; v < _m; v++)
+        int classes = _fireClassCount[w];
+        foreach (int v in _enemyUnits[side])
         {
-            if (!_active[v] || _c.UnitSide[v] != enemy || DistanceKm(_cell[f], _cell[v]) > range || !DeepMayAim(w, side, v)) continue;
-            for (int cls = 0; cls < Classes; cls++)
+            if (!_active[v] || DistanceKm(_cell[f], _cell[v]) > range || !DeepMayAim(w, side, v)) continue;
+            for (int j = 0; j < classes; j++)
             {
+                int cls = _fireClasses[w * Classes + j];
                 double weight = _fPriority[w * Classes + cls];
-                if (weight <= 0 || !HasClass(v, cls)) continue;
+                if (!HasClass(v, cls)) continue;
                 _candUnit[count] = v;
                 _candClass[count] = cls;
                 _candWeight[count++] = weight;
@@ -120,7 +124,7 @@ public sealed partial class Simulation
             double pHit = _fPHit[w];
             if (spec.Link == LinkKind.Gnss) pHit = GnssHit(pHit, w, f, v);
             // A deep-strike system aims only at cued units, so its cue (CueDeepTargets) takes the place of 1 - exp(-D).
-            double pFind = (_isDeep[w] ? 1 : 1 - Math.Exp(-_detection[v])) * ClassExposure(v, cls) * timely;
+            double pFind = (_isDeep[w] ? 1 : Found(v)) * ClassExposure(v, cls) * timely;
             long hits = Sampler.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;

@@ -313,6 +313,7 @@ public sealed partial class Simulation
         _advance[cell] = 0;
         _clearing[cell] = 0;
         _controlVersion++;
+        _flips.Add(cell);
         MarkFlipped(cell, side);
         var labelled = _c.LabelledCells;
         for (int i = 0; i < labelled.Length; i++)

@@ -19,7 +19,7 @@ public sealed partial class Simulation
     private long[] _routeVehicles = null!;       // [route] convoy vehicles dispatched per day
     private long[] _reach = null!;               // [slot] vehicles that reach each route cell today
     private DynamicPathField[] _routeDist = null!; // [slot]: distance through the route side's ground from the route cell
-    private long _routeDistVersion;
+    private long[] _routeDistVersion = null!;    // [slot]: control version the slot's field was brought up to date at
     private readonly int[] _oneSource = new int[1];
     private double[] _segFrontDist = null!;      // [side * slots + slot]: distance from the side's nearest front cell to segment slot
     private long _segFrontVersion;               // control version _segFrontDist was computed at
@@ -28,6 +28,9 @@ public sealed partial class Simulation
     private double[] _servedDist = null!;        // [unit] its distance
     private double[] _interdictShare = null!;    // [unit * k + system] share of the sortie rate tasked to convoys today
     private int[] _segmentsInReach = null!;      // [unit * k + system] open enemy route segments in reach today
+    private int[] _tasked = null!;               // unit * k + system of the pairs with segments in reach today, ascending
+    private int _taskedCount;
+    private bool[] _taskedReach = null!;         // [tasked pair * slots + slot]: segment ending at the slot open and in the pair's reach today
 
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
@@ -42,6 +45,8 @@ public sealed partial class Simulation
         _routeVehicles = new long[_routes.Length];
         _reach = new long[slots];
         _routeDist = new DynamicPathField[slots];
+        _routeDistVersion = new long[slots];
+        AllocateRouteOrder(slots);
         foreach (var r in _routes)
             for (int i = 0; i < r.Cells.Length; i++) _routeDist[r.FirstSlot + i] = new DynamicPathField(_c, r.Side);
         _segFrontDist = new double[Sides * slots];
@@ -52,6 +57,8 @@ public sealed partial class Simulation
         _unitUnderSupplied = new double[perUnit];
         _interdictShare = new double[_m * _k]; // read by the fires phase: all zero without routes
         _segmentsInReach = new int[_routes.Length == 0 ? 0 : _m * _k];
+        _tasked = new int[_segmentsInReach.Length];
+        _taskedReach = new bool[_tasked.Length * slots];
         _routeDelivered = new double[_routes.Length];
         _routeLostSupply = new double[_routes.Length];
         _routeVehiclesLost = new double[_routes.Length];
@@ -75,7 +82,7 @@ public sealed partial class Simulation
         Array.Clear(_routeVehiclesLost);
         Array.Clear(_routeSorties);
         Array.Clear(_unitUnderSupplied);
-        _routeDistVersion = -1;
+        Array.Fill(_routeDistVersion, -1);
         _segFrontVersion = -1;
         foreach (var field in _routeDist) field.Invalidate();
     }
@@ -84,7 +91,6 @@ public sealed partial class Simulation
     /// of a side with routes is assigned the route cell that serves it.</summary>
     private void SupplyTick()
     {
-        EnsureRouteFields();
         if (_tick % _c.TicksPerDay == 0) RunConvoys();
         AssignService();
     }
@@ -140,18 +146,23 @@ public sealed partial class Simulation
         throw new ArgumentOutOfRangeException(nameof(slot));
     }
 
-    /// <summary>One distance field per route cell, through the route side's own ground, brought up to date when control changes.</summary>
-    /// <remarks>PERF: repaired after a capture rather than searched anew (<see cref="DynamicPathField"/>).</remarks>
-    private void EnsureRouteFields()
+    /// <summary>The distance field of route cell <paramref name="i"/> of <paramref name="r"/>, through the route side's own
+    /// ground, brought up to date with the control map.</summary>
+    /// <remarks>
+    /// PERF: repaired after a capture rather than searched anew (<see cref="DynamicPathField"/>), and only when read:
+    /// a route cell no convoy reached today, or of a side with no unit to serve, is not read, so its field waits (the
+    /// repair catches up over every change since its last update and gives the same field).
+    /// </remarks>
+    private ReadOnlySpan<double> RouteDistances(CompiledRoute r, int i)
     {
-        if (_routeDistVersion == _controlVersion) return;
-        _routeDistVersion = _controlVersion;
-        foreach (var r in _routes)
-            for (int i = 0; i < r.Cells.Length; i++)
-            {
-                _oneSource[0] = r.Cells[i];
-                _routeDist[r.FirstSlot + i].Update(_control, _oneSource.AsSpan(0, _control[r.Cells[i]] == r.Side ? 1 : 0));
-            }
+        int slot = r.FirstSlot + i;
+        if (_routeDistVersion[slot] != _controlVersion)
+        {
+            _routeDistVersion[slot] = _controlVersion;
+            _oneSource[0] = r.Cells[i];
+            _routeDist[slot].Update(_control, _oneSource.AsSpan(0, _control[r.Cells[i]] == r.Side ? 1 : 0), _flips);
+        }
+        return _routeDist[slot].Distances;
     }
 
     /// <summary>
@@ -168,22 +179,26 @@ public sealed partial class Simulation
             if (!_active[u]) continue;
             int side = _c.UnitSide[u];
             if (!_sideHasRoutes[side]) continue;
+            // The least (distance, slot) over the side's reached route cells within D: slots in the order of routes,
+            // then of cells, so a tie goes to the lower route, then the cell nearer the head. PERF: the slots are
+            // visited nearest first by a lower bound (see AllocateRouteOrder) and one whose bound exceeds the best
+            // distance found cannot win, so its field is neither read nor brought up to date.
             double best = P(_ids.MaxSupplyKm[side]);
-            int bestSlot = -1, bestRoute = -1;
-            foreach (var r in _routes)
+            int bestSlot = -1;
+            int cell = _cell[u];
+            int count = _sideSlotCount[side];
+            var order = _slotOrder.AsSpan((side * _n + cell) * _slotsPerSide, count);
+            foreach (int slot in order)
             {
-                if (r.Side != side) continue;
-                for (int i = 0; i < r.Cells.Length; i++)
-                {
-                    if (_reach[r.FirstSlot + i] <= 0) continue; // a cell no convoy reached today serves nobody
-                    double d = _routeDist[r.FirstSlot + i].Distances[_cell[u]];
-                    if (d < best || (d == best && bestSlot < 0)) { best = d; bestSlot = r.FirstSlot + i; bestRoute = r.Index; }
-                }
+                if (_reach[slot] <= 0) continue; // a cell no convoy reached today serves nobody
+                if (_routeLowerBound[slot * _n + cell] > best) continue; // its distance is at least the bound
+                double d = RouteDistances(_slotRoute[slot], slot - _slotRoute[slot].FirstSlot)[cell];
+                if (d < best || (d == best && (bestSlot < 0 || slot < bestSlot))) { best = d; bestSlot = slot; }
             }
             if (bestSlot < 0) continue;
             _servedSlot[u] = bestSlot;
             _servedDist[u] = best;
-            _routePersonnel[bestRoute] += _personnel[u];
+            _routePersonnel[_slotRoute[bestSlot].Index] += _personnel[u];
         }
     }
 
@@ -239,6 +254,7 @@ public sealed partial class Simulation
     {
         Array.Clear(_interdictShare);
         Array.Clear(_segmentsInReach);
+        _taskedCount = 0;
         FrontDistances();
         int logistics = (int)TargetClass.Logistics;
         for (int f = 0; f < _m; f++)
@@ -251,17 +267,23 @@ public sealed partial class Simulation
                 double weight = _fPriority[w * Classes + logistics];
                 if (weight <= 0 || _inventory[f * _k + w] == 0) continue;
                 int count = 0;
+                int row = _taskedCount * _reach.Length; // PERF: kept for Interdict if the pair is tasked (control and cells stay put until then)
                 foreach (var r in _routes)
                 {
                     if (r.Side == side) continue;
                     for (int i = 1; i < r.Cells.Length; i++)
-                        if (SegmentOpen(r, i) && InReach(f, w, r, i)) count++;
+                    {
+                        bool reached = SegmentOpen(r, i) && InReach(f, w, r, i);
+                        _taskedReach[row + r.FirstSlot + i] = reached;
+                        if (reached) count++;
+                    }
                 }
                 if (count == 0) continue;
                 double total = 0;
                 for (int cls = 0; cls < Classes; cls++) total += Math.Max(0, _fPriority[w * Classes + cls]);
                 _segmentsInReach[f * _k + w] = count;
                 _interdictShare[f * _k + w] = weight / total;
+                _tasked[_taskedCount++] = f * _k + w; // PERF: in (unit, system) order, the order Interdict visits them
             }
         }
     }
@@ -311,40 +333,40 @@ public sealed partial class Simulation
         int side = r.Side, enemy = 1 - side;
         long destroyedHere = 0;
         double jam = double.NaN;
-        for (int f = 0; f < _m; f++)
+        // PERF: only the (unit, system) pairs tasked to convoys today (in unit, then system order, as a scan of every
+        // unit and system would meet them); every other pair has no segment in reach and was skipped.
+        for (int t = 0; t < _taskedCount; t++)
         {
+            int f = _tasked[t] / _k, w = _tasked[t] % _k;
             if (!_active[f] || _c.UnitSide[f] != enemy) continue;
-            foreach (int w in _c.FiresSystems)
+            int n = _segmentsInReach[f * _k + w];
+            if (n == 0 || !_taskedReach[t * _reach.Length + r.FirstSlot + i]) continue; // InReach, as TaskInterdiction found it
+            long teams = _inventory[f * _k + w];
+            long sorties = Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n);
+            int slot = enemy * _k + w;
+            if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
+            if (sorties <= 0) continue;
+            if (_stockLimited[slot]) _stock[slot] -= sorties;
+            Tally(FireCounter.Sorties, slot) += sorties;
+            double spent = sorties * _fMunitionCost[w];
+            Tally(FireCounter.SpentUsd, slot) += spent;
+            _spent[enemy] += spent;
+            _routeSorties[r.Index] += sorties;
+            long left = present - destroyedHere;
+            if (left <= 0) continue;
+            var spec = _c.Model.Catalogue[w].Fires!;
+            double q = _exposure[r.Vehicle] * _fPHit[w] * _fKill[w * Classes + (int)TargetClass.Logistics];
+            if (_c.Model.Catalogue[w].Class == SystemClass.Drone) q *= 1 - P(_ids.CounterDrone[side]);
+            if (spec.Link == LinkKind.Radio)
             {
-                int n = _segmentsInReach[f * _k + w];
-                if (n == 0 || !InReach(f, w, r, i)) continue;
-                long teams = _inventory[f * _k + w];
-                long sorties = Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n);
-                int slot = enemy * _k + w;
-                if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
-                if (sorties <= 0) continue;
-                if (_stockLimited[slot]) _stock[slot] -= sorties;
-                Tally(FireCounter.Sorties, slot) += sorties;
-                double spent = sorties * _fMunitionCost[w];
-                Tally(FireCounter.SpentUsd, slot) += spent;
-                _spent[enemy] += spent;
-                _routeSorties[r.Index] += sorties;
-                long left = present - destroyedHere;
-                if (left <= 0) continue;
-                var spec = _c.Model.Catalogue[w].Fires!;
-                double q = _exposure[r.Vehicle] * _fPHit[w] * _fKill[w * Classes + (int)TargetClass.Logistics];
-                if (_c.Model.Catalogue[w].Class == SystemClass.Drone) q *= 1 - P(_ids.CounterDrone[side]);
-                if (spec.Link == LinkKind.Radio)
-                {
-                    if (double.IsNaN(jam)) jam = ConvoyJam(r, i);
-                    q *= 1 - jam;
-                }
-                long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
-                if (hits == 0) continue;
-                Tally(FireCounter.Hits, slot) += hits;
-                destroyedHere += hits;
-                CountLoss(side, r.Vehicle, hits, w);
+                if (double.IsNaN(jam)) jam = ConvoyJam(r, i);
+                q *= 1 - jam;
             }
+            long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
+            if (hits == 0) continue;
+            Tally(FireCounter.Hits, slot) += hits;
+            destroyedHere += hits;
+            CountLoss(side, r.Vehicle, hits, w);
         }
         return destroyedHere;
     }

@@ -163,6 +163,7 @@ public sealed partial class Simulation
         _paths = new PathFinder(compiled);
         ControlTally = new int[_days * _n];
         AllocateSystems();
+        AllocateFireTargets();
         AllocateSupply();
         AllocateInfiltration();
         AllocateDepth();
@@ -258,6 +259,7 @@ public sealed partial class Simulation
         for (int r = 0; r < _reinforcementAmount.Length; r++)
             _reinforcementAmount[r] = InputSampler.Sample(_c.Reinforcements[r].Personnel, seed, rep);
         SampleSystems(seed, rep);
+        IndexFireClasses();
         SampleDepth(seed, rep);
         SampleSeason(seed, rep);
     }
