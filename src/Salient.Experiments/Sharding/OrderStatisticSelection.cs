@@ -44,10 +44,12 @@ public static class OrderStatisticSelection
 
     /// <summary>
     /// Selects, by replaying <paramref name="replay"/>, every rank of <paramref name="requests"/> in the accumulator's
-    /// bucketed columns, and records them in the columns. Returns the passes made over the replications.
+    /// bucketed columns, and records them in the columns. Returns the passes made over the replications and the most
+    /// bytes one pass held in collected values and sub-bucket counts (at most the budget, or one group's cost when a
+    /// single group exceeds it).
     /// </summary>
     /// <exception cref="InvalidDataException">The replay does not hold the values the columns counted.</exception>
-    internal static int Run(IReplicationSource replay, int width, int block, ExactColumn<double>[] metrics, ExactColumn<float>[] daily, IReadOnlyList<Request> requests,
+    internal static (int Passes, long PeakBytes) Run(IReplicationSource replay, int width, int block, ExactColumn<double>[] metrics, ExactColumn<float>[] daily, IReadOnlyList<Request> requests,
         int collectLimit = CollectLimit, long budgetBytes = BudgetBytes)
     {
         var pending = new List<Group>();
@@ -65,6 +67,7 @@ public static class OrderStatisticSelection
         }
 
         int passes = 0;
+        long peak = 0;
         while (pending.Count > 0)
         {
             // The groups of this pass, within the budget (always at least one).
@@ -79,6 +82,7 @@ public static class OrderStatisticSelection
                 batch.Add(g);
             }
             pending.RemoveRange(0, taken);
+            peak = Math.Max(peak, used);
             foreach (var g in batch)
             {
                 if (g.Count <= g.CollectLimit) g.Collected = new ulong[g.Count];
@@ -93,7 +97,7 @@ public static class OrderStatisticSelection
             passes++;
             foreach (var g in batch) Finish(g, pending, metrics, daily);
         }
-        return passes;
+        return (passes, peak);
     }
 
     /// <summary>Resolves a group whose bucket is a single value (shift 0) at once, or queues it for a pass.</summary>
