@@ -150,11 +150,14 @@ public static class MonteCarloRunner
     /// replication order as soon as every earlier one has finished, holding at most a small window of out-of-order
     /// replications (a few per thread): memory does not grow with the replication count. Returns the control tally.
     /// </summary>
-    /// <remarks>The sink is called under a lock, from whichever worker completes the next replication in order.</remarks>
-    public static int[] Stream(CompiledScenario scenario, RunOptions options, ReplicationRange range, IReplicationSink sink, Action<int>? progress = null, CancellationToken cancel = default)
+    /// <remarks>The sink is called under a lock, from whichever worker completes the next replication in order. With a
+    /// <paramref name="pool"/> (of the same scenario) the workers rent their simulations from it and give them back.</remarks>
+    public static int[] Stream(CompiledScenario scenario, RunOptions options, ReplicationRange range, IReplicationSink sink, Action<int>? progress = null, CancellationToken cancel = default,
+        SimulationPool? pool = null)
     {
         Check(scenario, options, range);
         ArgumentNullException.ThrowIfNull(sink);
+        if (pool is not null && pool.Scenario != scenario) throw new ArgumentException("the pool plays another scenario", nameof(pool));
         var layout = scenario.Layout;
         int width = layout.Metrics.Length;
         int block = layout.DailyLength;
@@ -170,7 +173,7 @@ public static class MonteCarloRunner
 
         void Worker()
         {
-            var sim = new Simulation(scenario);
+            var sim = pool?.Rent() ?? new Simulation(scenario);
             while (true)
             {
                 int i;
@@ -199,6 +202,7 @@ public static class MonteCarloRunner
             }
             lock (tally)
                 for (int t = 0; t < tally.Length; t++) tally[t] += sim.ControlTally[t];
+            pool?.Return(sim);
         }
 
         RunWorkers(threads, Worker, () => { lock (gate) { stop = true; Monitor.PulseAll(gate); } });

@@ -63,13 +63,15 @@ public static class RunOrchestrator
         if (store is null) return MonteCarloRunner.Stream(plan.Scenario, plan.Options, plan.Range, sink, progress, cancel);
 
         int before = 0;
+        // The blocks' workers reuse the same simulations rather than building new ones for every block (SimulationPool).
+        var pool = new SimulationPool(plan.Scenario);
         for (int b = 0; b < plan.BlockCount; b++)
         {
             int offset = before;
             var range = plan.BlockRange(b);
             if (!store.IsDone(b))
                 store.Write(b, range, blockSink => MonteCarloRunner.Stream(plan.Scenario, plan.Options, range, blockSink,
-                    progress is null ? null : d => progress(offset + d), cancel));
+                    progress is null ? null : d => progress(offset + d), cancel, pool));
             before += range.Count;
             progress?.Invoke(before);
         }

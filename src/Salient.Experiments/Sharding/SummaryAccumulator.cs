@@ -48,6 +48,12 @@ public sealed class SummaryAccumulator : IReplicationSink
     /// <summary>Passes over the replications the last <see cref="ToSummary"/> made to select order statistics (0 when every column was held exactly).</summary>
     public int ReplayPasses { get; private set; }
 
+    /// <summary>
+    /// The most bytes one replay pass of the last <see cref="ToSummary"/> held in collected values and sub-bucket counts
+    /// (0 without a pass): bounded by the pass budget, whatever the number of replications.
+    /// </summary>
+    public long ReplayPeakBytes { get; private set; }
+
     /// <summary>Columns holding bucket counts only, whose percentiles <see cref="ToSummary"/> selects by a replay.</summary>
     public int BucketedColumns
     {
@@ -147,6 +153,7 @@ public sealed class SummaryAccumulator : IReplicationSink
     private void SelectBucketed(IReplicationSource? replay)
     {
         ReplayPasses = 0;
+        ReplayPeakBytes = 0;
         FlushPending();
         var requests = new List<OrderStatisticSelection.Request>();
         for (int i = 0; i < _metrics.Length; i++)
@@ -155,7 +162,7 @@ public sealed class SummaryAccumulator : IReplicationSink
             if (_daily[i].IsBucketed) requests.Add(new(true, i, Ranks(_daily[i].Count, DailyTaus)));
         if (requests.Count == 0) return;
         if (replay is null) throw new InvalidOperationException($"{requests.Count} columns outgrew their exact capacity: their percentiles need the replications replayed");
-        ReplayPasses = OrderStatisticSelection.Run(replay, _layout.Metrics.Length, _layout.DailyLength, _metrics, _daily, requests, CollectLimit, PassBudgetBytes);
+        (ReplayPasses, ReplayPeakBytes) = OrderStatisticSelection.Run(replay, _layout.Metrics.Length, _layout.DailyLength, _metrics, _daily, requests, CollectLimit, PassBudgetBytes);
     }
 
     private static long[] Ranks(long count, double[] taus)

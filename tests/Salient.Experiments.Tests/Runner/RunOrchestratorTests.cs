@@ -61,6 +61,30 @@ public class RunOrchestratorTests
     }
 
     [Fact]
+    public void Stream_WithAPool_ReusesItsSimulations_AndGivesEachBlockItsOwnResultsAndTally()
+    {
+        // Given three blocks played one after another through one pool of simulations, on two threads
+        var c = LineOfTowns();
+        var options = new RunOptions(18, 7, 2);
+        var plan = new RunPlan(c, options, ReplicationRange.All(18), 6);
+        var pool = new SimulationPool(c);
+        for (int b = 0; b < plan.BlockCount; b++)
+        {
+            var pooled = new Collecting(c.Layout);
+            var fresh = new Collecting(c.Layout);
+            var pooledTally = MonteCarloRunner.Stream(c, options, plan.BlockRange(b), pooled, pool: pool);
+            var freshTally = MonteCarloRunner.Stream(c, options, plan.BlockRange(b), fresh);
+
+            // Then each block's results and control tally are those of fresh simulations (the tally does not carry over)
+            Assert.True(pooled.Metrics.SequenceEqual(fresh.Metrics));
+            Assert.True(pooled.Daily.SequenceEqual(fresh.Daily));
+            Assert.Equal(freshTally, pooledTally);
+        }
+        // And no more simulations were built than one block's workers
+        Assert.InRange(pool.Created, 1, options.Threads);
+    }
+
+    [Fact]
     public void TeeSink_HandsEveryReplicationToEachSink()
     {
         var c = LineOfTowns();

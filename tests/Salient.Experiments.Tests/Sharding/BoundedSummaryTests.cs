@@ -15,7 +15,7 @@ public class BoundedSummaryTests
 {
     private static readonly Lazy<CompiledScenario> Scenario = new(() => TestRepository.Compile(TestRepository.LineOfTowns));
 
-    private static void AssertBitIdentical(RunSummary expected, RunSummary actual)
+    internal static void AssertBitIdentical(RunSummary expected, RunSummary actual)
     {
         Assert.Equal(expected.Replications, actual.Replications);
         for (int i = 0; i < expected.Metrics.Length; i++)
