@@ -13,22 +13,7 @@ namespace Salient.Analysis.Tests;
 /// </summary>
 public sealed class HistoryEraSelectionTests
 {
-    private static CdbBattle Battle(int? year = 1943, double days = 1) => new()
-    {
-        Isqno = 2,
-        Name = "TEST",
-        Year = year,
-        Days = days,
-        Wina = 1,
-        KmAdvanced = 2,
-        Posture = "HD",
-        Terrain = "RM0",
-        Weather = "DSTST",
-        Surprise = 0,
-        Air = 0,
-        Attacker = new CdbSide { Strength = 10_000, Casualties = 500, Tanks = 20, Artillery = 10, FrontKm = 5 },
-        Defender = new CdbSide { Strength = 5_000, Casualties = 800, Tanks = 0, Artillery = 4, FrontKm = 5 },
-    };
+    private static CdbBattle Battle(int? year = 1943, double days = 1) => HistoryTests.Battle(days: days) with { Year = year };
 
     [Theory]
     [InlineData(1600, 20)]    // held at the first anchor before 1805

@@ -13,23 +13,8 @@ namespace Salient.Analysis.Tests;
 /// </summary>
 public sealed class HistoryHoursCulminationTests
 {
-    private static CdbBattle Battle(double hours = double.NaN, double days = 2, double atk = 10_000) => new()
-    {
-        Isqno = 2,
-        Name = "TEST",
-        Year = 1943,
-        Days = days,
-        ActiveHours = hours,
-        Wina = 1,
-        KmAdvanced = 2,
-        Posture = "HD",
-        Terrain = "RM0",
-        Weather = "DSTST",
-        Surprise = 0,
-        Air = 0,
-        Attacker = new CdbSide { Strength = atk, Casualties = 500, Tanks = 20, Artillery = 10, FrontKm = 5 },
-        Defender = new CdbSide { Strength = 5_000, Casualties = 800, Tanks = 0, Artillery = 4, FrontKm = 5 },
-    };
+    private static CdbBattle Battle(double hours = double.NaN, double days = 2, double atk = 10_000) =>
+        HistoryTests.Battle(days: days, atk: atk) with { Year = 1943, ActiveHours = hours };
 
     [Fact]
     public void Recorded_hours_give_the_duty_cycle_and_scale_lethality_and_advance()

@@ -9,7 +9,8 @@ namespace Salient.Analysis.Tests;
 /// <summary>The CDB90 engagement adapter's mappings, the scores, and a small replay of the history study (docs/history.md).</summary>
 public sealed class HistoryTests
 {
-    private static CdbBattle Battle(int isqno = 2, string? posture = "HD", string? terrain = "RM0", int? parent = null, double days = 1, double atk = 10_000, double def = 5_000) => new()
+    /// <summary>A plain test row (no year, no recorded hours); the other history tests vary it with <c>with</c>.</summary>
+    internal static CdbBattle Battle(int isqno = 2, string? posture = "HD", string? terrain = "RM0", int? parent = null, double days = 1, double atk = 10_000, double def = 5_000) => new()
     {
         Isqno = isqno,
         Name = "TEST",

@@ -78,15 +78,9 @@ public sealed partial class Simulation
         }
         if (count == 0) return;
 
-        long sorties = Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * (1 - _interdictShare[f * _k + w]) * SeasonSorties(w));
         int slot = side * _k + w;
-        if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
+        long sorties = Launch(side, w, Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * (1 - _interdictShare[f * _k + w]) * SeasonSorties(w)));
         if (sorties <= 0) return;
-        if (_stockLimited[slot]) _stock[slot] -= sorties;
-        Tally(FireCounter.Sorties, slot) += sorties;
-        double spent = sorties * _fMunitionCost[w];
-        Tally(FireCounter.SpentUsd, slot) += spent;
-        _spent[side] += spent;
 
         double latency = 0;
         if (spec.UsesC2)
@@ -210,6 +204,25 @@ public sealed partial class Simulation
         if (cls == (int)TargetClass.Personnel) return 1;
         double n = _classCount[v * Classes + cls];
         return n > 0 ? _classExposure[v * Classes + cls] / n : 0;
+    }
+
+    /// <summary>
+    /// Launches the <paramref name="drawn"/> sorties of <paramref name="side"/>'s system <paramref name="w"/>, capped by
+    /// the side's stock when it is limited: spends the stock and counts the sorties and their cost. Returns the sorties
+    /// flown (none counted when the cap leaves none). Used by the fires phase and by convoy interdiction.
+    /// </summary>
+    private long Launch(int side, int w, long drawn)
+    {
+        int slot = side * _k + w;
+        long sorties = drawn;
+        if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
+        if (sorties <= 0) return sorties;
+        if (_stockLimited[slot]) _stock[slot] -= sorties;
+        Tally(FireCounter.Sorties, slot) += sorties;
+        double spent = sorties * _fMunitionCost[w];
+        Tally(FireCounter.SpentUsd, slot) += spent;
+        _spent[side] += spent;
+        return sorties;
     }
 
     /// <summary>PERF: per-unit item counts and exposure sums by target class, refreshed each tick and on every kill,

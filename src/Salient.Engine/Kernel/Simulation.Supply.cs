@@ -342,15 +342,9 @@ public sealed partial class Simulation
             int n = _segmentsInReach[f * _k + w];
             if (n == 0 || !_taskedReach[t * _reach.Length + r.FirstSlot + i]) continue; // InReach, as TaskInterdiction found it
             long teams = _inventory[f * _k + w];
-            long sorties = Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n);
             int slot = enemy * _k + w;
-            if (_stockLimited[slot]) sorties = Math.Min(sorties, (long)Math.Floor(_stock[slot]));
+            long sorties = Launch(enemy, w, Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n));
             if (sorties <= 0) continue;
-            if (_stockLimited[slot]) _stock[slot] -= sorties;
-            Tally(FireCounter.Sorties, slot) += sorties;
-            double spent = sorties * _fMunitionCost[w];
-            Tally(FireCounter.SpentUsd, slot) += spent;
-            _spent[enemy] += spent;
             _routeSorties[r.Index] += sorties;
             long left = present - destroyedHere;
             if (left <= 0) continue;
