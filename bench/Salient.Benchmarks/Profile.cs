@@ -41,5 +41,33 @@ internal static class Profile
         for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
         double perRep = watch.Elapsed.TotalMilliseconds * 1000 / reps;
         Console.WriteLine($"  Run (no timers): {perRep:F1} us a replication, {perRep * 1000 / c.TotalTicks / c.UnitCount:F0} ns per unit-tick of the full horizon");
+
+        // Where a replication's time goes outside the phases: Begin (sampling the inputs, resetting the state) alone,
+        // then Begin and every tick, so Run minus the second is writing the final metrics.
+        watch.Restart();
+        for (int rep = 0; rep < reps; rep++) sim.Begin(seed, rep);
+        double begin = watch.Elapsed.TotalMilliseconds * 1000 / reps;
+        watch.Restart();
+        for (int rep = 0; rep < reps; rep++)
+        {
+            sim.Begin(seed, rep);
+            while (sim.Tick < c.TotalTicks) sim.Step(daily);
+        }
+        double stepped = watch.Elapsed.TotalMilliseconds * 1000 / reps;
+        long drawT = 0, quietT = 0, drawN = 0, quietN = 0;
+        for (int rep = 0; rep < reps; rep++)
+        {
+            sim.Begin(seed, rep);
+            while (sim.Tick < c.TotalTicks)
+            {
+                var w0 = sim.WordsDrawn;
+                long t0 = Stopwatch.GetTimestamp();
+                sim.Step(daily);
+                long dt = Stopwatch.GetTimestamp() - t0;
+                if (sim.WordsDrawn != w0) { drawT += dt; drawN++; } else { quietT += dt; quietN++; }
+            }
+        }
+        Console.WriteLine($"  ticks drawing: {drawN / (double)reps:F1} a replication, {drawT * 1e9 / Stopwatch.Frequency / drawN:F0} ns each; drawless: {quietN / (double)reps:F1}, {quietT * 1e9 / Stopwatch.Frequency / Math.Max(quietN, 1):F0} ns each");
+        Console.WriteLine($"  per replication: Begin {begin:F2} us, ticks {stepped - begin:F2} us, final metrics {perRep - stepped:F2} us");
     }
 }

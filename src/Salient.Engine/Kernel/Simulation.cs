@@ -174,6 +174,7 @@ public sealed partial class Simulation
         _fatigueOn = FatigueEnabled(compiled);
         AllocateSeason();
         AllocateFields();
+        AllocateSettled();
     }
 
     /// <summary>
@@ -193,7 +194,7 @@ public sealed partial class Simulation
     public void Run(ulong seed, int replication, Span<double> metrics, Span<float> daily)
     {
         Begin(seed, replication);
-        while (_tick < _c.TotalTicks) Step(daily);
+        PlayTicks(daily); // every tick, or until the replication settles (Simulation.Settled.cs)
         WriteMetrics(metrics);
     }
 
