@@ -4,7 +4,7 @@ using Salient.Engine.Kernel;
 namespace Salient.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Salient.Benchmarks -- profile SCENARIO [REPLICATIONS [SEED]]</c>: plays the
+/// <c>dotnet run -c Release --project bench/Salient.Benchmarks -- profile SCENARIO [REPLICATIONS [SEED [run]]]</c>: plays the
 /// replications on one thread tick by tick through <see cref="Simulation.StepProfiled"/> and prints each phase's share
 /// of the time and nanoseconds per tick and per unit-tick; then times whole <see cref="Simulation.Run"/> calls (no
 /// timers) for comparison. SCENARIO is a folder, absolute or relative to the
@@ -21,6 +21,15 @@ internal static class Profile
         var sim = new Simulation(c);
         var daily = new float[c.Layout.DailyLength];
         var metrics = new double[c.Layout.Metrics.Length];
+        if (args.Length > 4 && args[4] == "run")
+        {
+            // Whole replications only (no timers inside them), for sampling with perf: clock reads are slow on some VMs.
+            for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
+            var clock = Stopwatch.StartNew();
+            for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
+            Console.WriteLine($"Run: {clock.Elapsed.TotalMilliseconds * 1000 / reps:F2} us a replication");
+            return;
+        }
         var phases = Simulation.ProfiledPhases;
         var elapsed = new long[phases.Count];
         for (int rep = 0; rep <= reps; rep++)

@@ -175,6 +175,7 @@ public sealed partial class Simulation
         AllocateSeason();
         AllocateFields();
         AllocateSettled();
+        AllocateOverheads();
     }
 
     /// <summary>
@@ -241,7 +242,7 @@ public sealed partial class Simulation
     {
         var model = _c.Model;
         var quantities = _c.ParameterQuantities;
-        for (int i = 0; i < quantities.Length; i++)
+        foreach (int i in _uncertainParams) // PERF: the certain ones were filled once (Simulation.Overheads.cs)
             InputSampler.SampleDaily(quantities[i], model.Calendar, seed, rep, _param.AsSpan(i * _days, _days));
         Array.Clear(_inventoryInit);
         for (int u = 0; u < _m; u++)
