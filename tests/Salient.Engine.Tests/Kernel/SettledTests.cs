@@ -90,6 +90,26 @@ public class SettledTests
         Assert.True(settledTicks > 0);
     }
 
+    /// <summary>Budget in bytes, not time: once warm, whole replications that settle allocate nothing.</summary>
+    [Fact]
+    public void WarmRuns_ThatSettle_AllocateNothing()
+    {
+        var c = TestScenarios.Bundled("scenarios/validation/duel");
+        var sim = new Simulation(c);
+        var metrics = new double[c.Layout.Metrics.Length];
+        var daily = new float[c.Layout.DailyLength];
+        for (int rep = 0; rep < 20; rep++) sim.Run(4, rep, metrics, daily);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int skipped = 0;
+        for (int rep = 20; rep < 60; rep++)
+        {
+            sim.Run(4, rep, metrics, daily);
+            skipped += sim.SettledTicksSkipped;
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(skipped > 0);
+    }
+
     /// <summary>Runs replications [0, n) of <paramref name="seed"/> both ways; returns the ticks the fast path skipped.</summary>
     private static int AssertSameAsStepping(CompiledScenario c, ulong seed, int n)
     {
