@@ -214,6 +214,10 @@ public sealed partial class Simulation
         int tpd = _c.TicksPerDay;
         int first = _tick / tpd;
         _day = first;
+        // The scratch command clears every tick, as it would have (nothing reads it before the next replication's reset).
+        Array.Fill(_target, -1);
+        Array.Clear(_engaged);
+        _targetCount = 0;
         double dt = _c.Dt;
         double recovery = P(_ids.CohesionRecovery), decay = P(_ids.UnsuppliedDecay);
         double rate = P(_ids.FortificationPerDay) * dt, cap = P(_ids.FortificationMax);
