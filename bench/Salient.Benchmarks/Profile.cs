@@ -51,8 +51,8 @@ internal static class Profile
         double perRep = watch.Elapsed.TotalMilliseconds * 1000 / reps;
         Console.WriteLine($"  Run (no timers): {perRep:F1} us a replication, {perRep * 1000 / c.TotalTicks / c.UnitCount:F0} ns per unit-tick of the full horizon");
 
-        // Where a replication's time goes outside the phases: Begin (sampling the inputs, resetting the state) alone,
-        // then Begin and every tick, so Run minus the second is writing the final metrics.
+        // Where a replication's time goes: Begin (sampling the inputs, resetting the state) alone, then Begin and every
+        // tick stepped; then the ticks that draw random numbers (the fight) against those that do not.
         watch.Restart();
         for (int rep = 0; rep < reps; rep++) sim.Begin(seed, rep);
         double begin = watch.Elapsed.TotalMilliseconds * 1000 / reps;
@@ -77,6 +77,6 @@ internal static class Profile
             }
         }
         Console.WriteLine($"  ticks drawing: {drawN / (double)reps:F1} a replication, {drawT * 1e9 / Stopwatch.Frequency / drawN:F0} ns each; drawless: {quietN / (double)reps:F1}, {quietT * 1e9 / Stopwatch.Frequency / Math.Max(quietN, 1):F0} ns each");
-        Console.WriteLine($"  per replication: Begin {begin:F2} us, ticks {stepped - begin:F2} us, final metrics {perRep - stepped:F2} us");
+        Console.WriteLine($"  per replication: Begin {begin:F2} us, every tick stepped {stepped - begin:F2} us (Run stops stepping a settled replication)");
     }
 }
