@@ -4,7 +4,7 @@ using Salient.Engine.Kernel;
 namespace Salient.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Salient.Benchmarks -- profile SCENARIO [REPLICATIONS [SEED]]</c>: plays the
+/// <c>dotnet run -c Release --project bench/Salient.Benchmarks -- profile SCENARIO [REPLICATIONS [SEED [run]]]</c>: plays the
 /// replications on one thread tick by tick through <see cref="Simulation.StepProfiled"/> and prints each phase's share
 /// of the time and nanoseconds per tick and per unit-tick; then times whole <see cref="Simulation.Run"/> calls (no
 /// timers) for comparison. SCENARIO is a folder, absolute or relative to the
@@ -21,6 +21,15 @@ internal static class Profile
         var sim = new Simulation(c);
         var daily = new float[c.Layout.DailyLength];
         var metrics = new double[c.Layout.Metrics.Length];
+        if (args.Length > 4 && args[4] == "run")
+        {
+            // Whole replications only (no timers inside them), for sampling with perf: clock reads are slow on some VMs.
+            for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
+            var clock = Stopwatch.StartNew();
+            for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
+            Console.WriteLine($"Run: {clock.Elapsed.TotalMilliseconds * 1000 / reps:F2} us a replication");
+            return;
+        }
         var phases = Simulation.ProfiledPhases;
         var elapsed = new long[phases.Count];
         for (int rep = 0; rep <= reps; rep++)
@@ -41,5 +50,33 @@ internal static class Profile
         for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
         double perRep = watch.Elapsed.TotalMilliseconds * 1000 / reps;
         Console.WriteLine($"  Run (no timers): {perRep:F1} us a replication, {perRep * 1000 / c.TotalTicks / c.UnitCount:F0} ns per unit-tick of the full horizon");
+
+        // Where a replication's time goes: Begin (sampling the inputs, resetting the state) alone, then Begin and every
+        // tick stepped; then the ticks that draw random numbers (the fight) against those that do not.
+        watch.Restart();
+        for (int rep = 0; rep < reps; rep++) sim.Begin(seed, rep);
+        double begin = watch.Elapsed.TotalMilliseconds * 1000 / reps;
+        watch.Restart();
+        for (int rep = 0; rep < reps; rep++)
+        {
+            sim.Begin(seed, rep);
+            while (sim.Tick < c.TotalTicks) sim.Step(daily);
+        }
+        double stepped = watch.Elapsed.TotalMilliseconds * 1000 / reps;
+        long drawT = 0, quietT = 0, drawN = 0, quietN = 0;
+        for (int rep = 0; rep < reps; rep++)
+        {
+            sim.Begin(seed, rep);
+            while (sim.Tick < c.TotalTicks)
+            {
+                var w0 = sim.WordsDrawn;
+                long t0 = Stopwatch.GetTimestamp();
+                sim.Step(daily);
+                long dt = Stopwatch.GetTimestamp() - t0;
+                if (sim.WordsDrawn != w0) { drawT += dt; drawN++; } else { quietT += dt; quietN++; }
+            }
+        }
+        Console.WriteLine($"  ticks drawing: {drawN / (double)reps:F1} a replication, {drawT * 1e9 / Stopwatch.Frequency / drawN:F0} ns each; drawless: {quietN / (double)reps:F1}, {quietT * 1e9 / Stopwatch.Frequency / Math.Max(quietN, 1):F0} ns each");
+        Console.WriteLine($"  per replication: Begin {begin:F2} us, every tick stepped {stepped - begin:F2} us (Run stops stepping a settled replication)");
     }
 }

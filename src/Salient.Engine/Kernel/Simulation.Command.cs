@@ -117,8 +117,22 @@ public sealed partial class Simulation
     /// <summary>Moves a unit one step along a distance field through its side's own cells, at the movement speed.</summary>
     private void MoveDownhill(int u, int side, ReadOnlySpan<double> field)
     {
-        int cell = _cell[u];
-        int best = -1, bestEdge = -1;
+        int best = Downhill(_cell[u], side, field, out int bestEdge);
+        if (best < 0)
+        {
+            _moveProgress[u] = 0;
+            return;
+        }
+        _moveProgress[u] += P(_ids.MoveKmPerDay) * _c.NeighbourMobility[bestEdge] * _c.Dt * SeasonMobility();
+        if (_moveProgress[u] < _c.NeighbourLengthKm[bestEdge]) return;
+        MoveUnit(u, best);
+    }
+
+    /// <summary>The own-held neighbour of <paramref name="cell"/> lowest on <paramref name="field"/> and below it (-1: none), and the edge to it.</summary>
+    private int Downhill(int cell, int side, ReadOnlySpan<double> field, out int bestEdge)
+    {
+        int best = -1;
+        bestEdge = -1;
         double bestDist = field[cell];
         var start = _c.NeighbourStart;
         for (int e = start[cell]; e < start[cell + 1]; e++)
@@ -129,14 +143,7 @@ public sealed partial class Simulation
             best = v;
             bestEdge = e;
         }
-        if (best < 0)
-        {
-            _moveProgress[u] = 0;
-            return;
-        }
-        _moveProgress[u] += P(_ids.MoveKmPerDay) * _c.NeighbourMobility[bestEdge] * _c.Dt * SeasonMobility();
-        if (_moveProgress[u] < _c.NeighbourLengthKm[bestEdge]) return;
-        MoveUnit(u, best);
+        return best;
     }
 
     /// <summary>

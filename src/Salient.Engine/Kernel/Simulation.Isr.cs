@@ -14,6 +14,11 @@ public sealed partial class Simulation
     private void Isr()
     {
         double dt = _c.Dt;
+        if (_isrUnread) // PERF: see Simulation.Overheads.cs
+        {
+            ProduceStocks(dt);
+            return;
+        }
         CollectSystemHolders();
         for (int u = 0; u < _m; u++)
         {
@@ -79,6 +84,11 @@ public sealed partial class Simulation
             _adCapacity[u] = Math.Min(bank, _adCapacity[u] + accrual);
             _adInterceptors[u] = Math.Min(maxStock, _adInterceptors[u] + reload);
         }
+        ProduceStocks(dt);
+    }
+
+    private void ProduceStocks(double dt)
+    {
         for (int i = 0; i < _c.Stocks.Length; i++)
             _stock[_c.Stocks[i].Side * _k + _c.Stocks[i].System] += _stockProduction[i * _days + _day] * dt;
     }

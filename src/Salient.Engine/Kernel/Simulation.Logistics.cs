@@ -17,25 +17,28 @@ public sealed partial class Simulation
             if (!_active[u]) continue;
             int side = _c.UnitSide[u];
             if (_sideHasRoutes[side]) { RouteResupply(u, side, dt); continue; }
-            if (!_c.SideHasDepot[side])
-            {
-                _supply[u] = 1.0;
-                _cutOffTicks[u] = 0;
-                continue;
-            }
-            double maxKm = P(_ids.MaxSupplyKm[side]);
-            double d = _supplyDist[side * _n + _cell[u]];
-            double s = _supply[u];
-            if (d <= maxKm)
-            {
-                s += P(_ids.ResupplyPerDay[side]) * (1 - d / Math.Max(maxKm, 1e-9)) * dt;
-                _cutOffTicks[u] = 0;
-            }
-            else _cutOffTicks[u]++;
-            s -= P(_ids.Consumption[_posture[u]]) * dt;
-            _supply[u] = Math.Clamp(s, 0, 1);
+            _supply[u] = SupplyAfterTick(u, side, dt, out bool inReach);
+            _cutOffTicks[u] = inReach ? 0 : _cutOffTicks[u] + 1;
         }
         if (_routes.Length > 0) CountUnderSupplied();
+    }
+
+    /// <summary>
+    /// A unit's supply after this tick's logistics (side without routes): 1 without depots; otherwise resupply when
+    /// within the maximum supply distance (<paramref name="inReach"/>), less the posture's consumption, clamped to [0, 1].
+    /// The supply field must be current. Also the settled check's fixed-point test (Simulation.Settled.cs).
+    /// </summary>
+    private double SupplyAfterTick(int u, int side, double dt, out bool inReach)
+    {
+        inReach = true;
+        if (!_c.SideHasDepot[side]) return 1.0;
+        double maxKm = P(_ids.MaxSupplyKm[side]);
+        double d = _supplyDist[side * _n + _cell[u]];
+        double s = _supply[u];
+        inReach = d <= maxKm;
+        if (inReach) s += P(_ids.ResupplyPerDay[side]) * (1 - d / Math.Max(maxKm, 1e-9)) * dt;
+        s -= P(_ids.Consumption[_posture[u]]) * dt;
+        return Math.Clamp(s, 0, 1);
     }
 
     private void EnsureSupplyField(int side)

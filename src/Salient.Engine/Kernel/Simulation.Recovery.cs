@@ -13,13 +13,7 @@ public sealed partial class Simulation
         double recovery = P(_ids.CohesionRecovery);
         double decay = P(_ids.UnsuppliedDecay);
         for (int u = 0; u < _m; u++)
-        {
-            if (!_active[u]) continue;
-            double c = _cohesion[u];
-            if (!_engaged[u]) c += recovery * (1 - c) * dt;
-            c -= decay * (1 - _supply[u]) * dt;
-            _cohesion[u] = Math.Clamp(c, 0, 1);
-        }
+            if (_active[u]) _cohesion[u] = CohesionAfterTick(_cohesion[u], _supply[u], _engaged[u], recovery, decay, dt);
         double rate = P(_ids.FortificationPerDay) * dt;
         double cap = P(_ids.FortificationMax);
         for (int c = 0; c < _n; c++)
@@ -28,8 +22,18 @@ public sealed partial class Simulation
             else
             {
                 _advance[c] = 0;
-                _fortification[c] = Math.Min(cap, _fortification[c] + rate);
+                _fortification[c] = FortificationAfterTick(_fortification[c], rate, cap);
             }
         }
     }
+
+    // The updates, also played in bulk by a settled replication (Simulation.Settled.cs).
+    private static double CohesionAfterTick(double c, double supply, bool engaged, double recovery, double decay, double dt)
+    {
+        if (!engaged) c += recovery * (1 - c) * dt;
+        c -= decay * (1 - supply) * dt;
+        return Math.Clamp(c, 0, 1);
+    }
+
+    private static double FortificationAfterTick(double fortification, double rate, double cap) => Math.Min(cap, fortification + rate);
 }

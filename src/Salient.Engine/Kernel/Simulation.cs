@@ -174,6 +174,8 @@ public sealed partial class Simulation
         _fatigueOn = FatigueEnabled(compiled);
         AllocateSeason();
         AllocateFields();
+        AllocateSettled();
+        AllocateOverheads();
     }
 
     /// <summary>
@@ -193,7 +195,7 @@ public sealed partial class Simulation
     public void Run(ulong seed, int replication, Span<double> metrics, Span<float> daily)
     {
         Begin(seed, replication);
-        while (_tick < _c.TotalTicks) Step(daily);
+        PlayTicks(daily); // every tick, or until the replication settles (Simulation.Settled.cs)
         WriteMetrics(metrics);
     }
 
@@ -240,7 +242,7 @@ public sealed partial class Simulation
     {
         var model = _c.Model;
         var quantities = _c.ParameterQuantities;
-        for (int i = 0; i < quantities.Length; i++)
+        foreach (int i in _uncertainParams) // PERF: the certain ones were filled once (Simulation.Overheads.cs)
             InputSampler.SampleDaily(quantities[i], model.Calendar, seed, rep, _param.AsSpan(i * _days, _days));
         Array.Clear(_inventoryInit);
         for (int u = 0; u < _m; u++)
