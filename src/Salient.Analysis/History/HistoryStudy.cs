@@ -75,6 +75,9 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[13], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
         new Prior(GroundParameters.Paths[14], new Distribution(DistributionKind.Uniform, 0.02, 0.4, 0, 0.02, 0.4), 0, 1),
         new Prior(GroundParameters.Paths[15], new Distribution(DistributionKind.Uniform, 0, 1, 0, 0, 1), 0, 1),
+        new Prior(GroundParameters.Paths[17], new Distribution(DistributionKind.Uniform, 0.02, 0.6, 0, 0.02, 0.6), 0, 1),
+        new Prior(GroundParameters.Paths[18], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
+        new Prior(GroundParameters.Paths[19], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
         // parameters.ground.pursuit_loss (Paths[16]) is not fitted: on the training half it made every measure worse
         // (docs/history.md §4), so the study plays it at its default, 0 (off).
     ];
