@@ -1,5 +1,8 @@
 using System.Globalization;
 using Salient.Analysis.History;
+using Salient.Scenario.Diagnostics;
+using Salient.Scenario.Parsing;
+using Salient.Testing;
 using Salient.Scenario.Model;
 using Xunit;
 
@@ -55,5 +58,25 @@ public sealed class HistoryDefenceCulminationTests
             Assert.True(yielding[r].AttackerWins || !free[r].AttackerWins, string.Create(CultureInfo.InvariantCulture, $"replication {r}"));
         }
         Assert.True(yielding.Count(o => o.AttackerWins) > free.Count(o => o.AttackerWins));
+    }
+
+    [Fact]
+    public void Tried_mechanisms_are_fitted_only_when_asked_and_otherwise_stay_off()
+    {
+        string path = Path.Combine(TestRepository.Root, "data", "history", "cdb90_all.csv");
+        var table = CsvText.Parse(File.ReadAllText(path), path, new DiagnosticBag())!;
+        var battles = CdbBattle.FromTable(table.Header, table.Rows);
+        var options = new HistoryOptions(Replications: 2, FitReplications: 1, FitBattles: 2, Particles: 3, Generations: 1, Seed: 3, Threads: 2,
+            Only: new HashSet<int> { 2, 3, 4, 5 });
+        var plain = HistoryStudy.Run(battles, options);
+        Assert.Equal(HistoryStudy.Priors.Length, plain.Table("fit").Rows.Count);
+        Assert.Equal(0, plain.Fitted.DefenceCulminationLoss);
+        Assert.Equal(0, plain.Fitted.CulminationSigma);
+        Assert.Equal(0, plain.Fitted.DefenceCulminationSigma);
+        var all = HistoryStudy.TriedPriors.Select(q => q.Path).ToHashSet();
+        var tried = HistoryStudy.Run(battles, options with { AlsoFit = all });
+        Assert.Equal(HistoryStudy.Priors.Length + 3, tried.Table("fit").Rows.Count);
+        Assert.InRange(tried.Fitted.DefenceCulminationLoss, 0.02, 0.6);
+        Assert.Throws<ArgumentException>(() => HistoryStudy.Run(battles, options with { AlsoFit = new HashSet<string> { "engagement.selection" } }));
     }
 }
