@@ -43,10 +43,17 @@ public readonly record struct ReplayOutcome(double AttackerCasualties, double De
 /// recorded hours; 0: every battle fights its calendar span alike.</param>
 /// <param name="PursuitLoss">ground.pursuit_loss, both sides (docs/model.md, "Pursuit after a break"): the share of a broken
 /// defender's personnel lost in the pursuit as it falls back; 0: off.</param>
+/// <param name="DefenceCulminationLoss">The median θ_d of ground.defence_culmination_loss, both sides (docs/model.md, "Culmination of a
+/// defence"): the defence gives up its cell once it has lost this share of its strength; 0: off.</param>
+/// <param name="CulminationSigma">σ of the attacker's culmination threshold: ground.culmination_loss is drawn once per replication and
+/// side, log-normal with median <see cref="CulminationLoss"/> and this σ, truncated to [0, 1] (0: the median, nothing drawn).</param>
+/// <param name="DefenceCulminationSigma">σ of the defence's culmination threshold, drawn as <see cref="CulminationSigma"/> around
+/// <see cref="DefenceCulminationLoss"/>.</param>
 public sealed record GroundParameters(double Lethality, double BreakRatio, double AdvanceKmPerDay, double CohesionLoss,
     double BreakSoftness = 0, double TankPower = EngagementAdapter.TankPower, double GunPower = EngagementAdapter.GunPower, double CevSigma = 0,
     double BreakCohesion = 0.25, double AreaFire = 0, double AreaFireDensity = 100, double EraExponent = 0, double Selection = 0, double IntensitySigma = 0,
-    double CulminationLoss = 0, double HoursExponent = 0, double PursuitLoss = 0)
+    double CulminationLoss = 0, double HoursExponent = 0, double PursuitLoss = 0, double DefenceCulminationLoss = 0, double CulminationSigma = 0,
+    double DefenceCulminationSigma = 0)
 {
     /// <summary>The parameter paths, in θ order (the last two are the engagement's system powers, not catalogue parameters).</summary>
     public static readonly IReadOnlyList<string> Paths =
@@ -55,10 +62,11 @@ public sealed record GroundParameters(double Lethality, double BreakRatio, doubl
         "parameters.ground.break_softness", "systems.tank.combat_power", "systems.gun.combat_power", "engagement.cev_sigma",
         "parameters.ground.break_cohesion", "parameters.ground.area_fire", "parameters.ground.area_fire_density",
         "engagement.era_exponent", "engagement.selection", "engagement.intensity_sigma", "parameters.ground.culmination_loss",
-        "engagement.hours_exponent", "parameters.ground.pursuit_loss",
+        "engagement.hours_exponent", "parameters.ground.pursuit_loss", "parameters.ground.defence_culmination_loss",
+        "engagement.culmination_sigma", "engagement.defence_culmination_sigma",
     ];
 
-    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100; κ 0, q 0, σ_I 0; culmination 0 (off); ω 0 (the whole calendar span); pursuit 0 (off).</summary>
+    /// <summary>The engine's defaults (ParameterCatalogue): 0.02, 3, 12, 2, 0; the adapter's assumed 10 and 10; σ 0; 0.25, 0, 100; κ 0, q 0, σ_I 0; culmination 0 (off); ω 0 (the whole calendar span); pursuit 0 (off); the defence's culmination 0 (off); both thresholds' σ 0.</summary>
     public static GroundParameters Defaults { get; } = new(0.02, 3.0, 12, 2.0);
 
     /// <summary>From θ in <see cref="Paths"/> order; a shorter θ leaves the rest at the defaults.</summary>
@@ -67,11 +75,11 @@ public sealed record GroundParameters(double Lethality, double BreakRatio, doubl
         ArgumentNullException.ThrowIfNull(theta);
         var d = Defaults.ToArray();
         double At(int i) => i < theta.Count ? theta[i] : d[i];
-        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11), At(12), At(13), At(14), At(15), At(16));
+        return new(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11), At(12), At(13), At(14), At(15), At(16), At(17), At(18), At(19));
     }
 
     /// <summary>The values in <see cref="Paths"/> order.</summary>
-    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity, EraExponent, Selection, IntensitySigma, CulminationLoss, HoursExponent, PursuitLoss];
+    public double[] ToArray() => [Lethality, BreakRatio, AdvanceKmPerDay, CohesionLoss, BreakSoftness, TankPower, GunPower, CevSigma, BreakCohesion, AreaFire, AreaFireDensity, EraExponent, Selection, IntensitySigma, CulminationLoss, HoursExponent, PursuitLoss, DefenceCulminationLoss, CulminationSigma, DefenceCulminationSigma];
 }
 
 /// <summary>A CDB90 battle loaded as an engagement, ready to be played at any <see cref="GroundParameters"/>.</summary>
@@ -133,8 +141,10 @@ public sealed class HistoryReplay
             Quantity.Fixed("parameters.ground.area_fire.atk", p.AreaFire, src),
             Quantity.Fixed("parameters.ground.area_fire.def", p.AreaFire, src),
             Quantity.Fixed("parameters.ground.area_fire_density", p.AreaFireDensity, src),
-            Quantity.Fixed("parameters.ground.culmination_loss.atk", p.CulminationLoss, src),
-            Quantity.Fixed("parameters.ground.culmination_loss.def", p.CulminationLoss, src),
+            Threshold("parameters.ground.culmination_loss.atk", p.CulminationLoss, p.CulminationSigma),
+            Threshold("parameters.ground.culmination_loss.def", p.CulminationLoss, p.CulminationSigma),
+            Threshold("parameters.ground.defence_culmination_loss.atk", p.DefenceCulminationLoss, p.DefenceCulminationSigma),
+            Threshold("parameters.ground.defence_culmination_loss.def", p.DefenceCulminationLoss, p.DefenceCulminationSigma),
             Quantity.Fixed("parameters.ground.pursuit_loss.atk", p.PursuitLoss, src),
             Quantity.Fixed("parameters.ground.pursuit_loss.def", p.PursuitLoss, src),
             Effectiveness("atk", Mapping.AttackerEffectiveness, p.CevSigma, lowA),
@@ -187,6 +197,17 @@ public sealed class HistoryReplay
         double c = Math.Pow((1 - p.Selection) / p.Selection, p.BreakSoftness);
         double b = p.BreakRatio;
         return (b / c * m * Mapping.DefenderEffectiveness / ratio, Mapping.AttackerEffectiveness * ratio / (b * c * m));
+    }
+
+    /// <summary>
+    /// A culmination threshold at <paramref name="path"/>: the fixed <paramref name="median"/>, or with σ &gt; 0 (and a median
+    /// above 0, the rule on) a log-normal draw per replication with that median and σ, truncated to [0, 1], sampled by the
+    /// engine's set-up stream like any uncertain input (keyed by the path, so each side draws its own).
+    /// </summary>
+    public static Quantity Threshold(string path, double median, double sigma)
+    {
+        var q = Quantity.Fixed(path, median, "history fit");
+        return sigma > 0 && median > 0 ? q with { Distribution = new Distribution(DistributionKind.LogNormal, median, sigma, 0, 0, 1) } : q;
     }
 
     /// <summary>Most standard deviations a selection bound may lie above the median before the draw is replaced by the bound itself.</summary>

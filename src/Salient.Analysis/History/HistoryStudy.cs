@@ -22,8 +22,11 @@ public sealed record HistoryTable(string Name, IReadOnlyList<string> Columns, IR
 /// <param name="Hold">Parameter paths (<see cref="GroundParameters.Paths"/>) held at their defaults instead of fitted: to
 /// measure what one mechanism adds (for example engagement.selection).</param>
 /// <param name="JudgeTraining">Judge the training half instead of the held-out half: an in-sample diagnosis, never a result.</param>
-public sealed record HistoryOptions(int Replications = 20, int FitReplications = 2, int FitBattles = 40, int Particles = 30,
-    int Generations = 3, ulong Seed = 1943, int Threads = 1, IReadOnlySet<int>? Only = null, IReadOnlySet<string>? Hold = null, bool JudgeTraining = false);
+/// <param name="AlsoFit">Paths of <see cref="HistoryStudy.TriedPriors"/> fitted as well (mechanisms tried and not used by default),
+/// appended after <see cref="HistoryStudy.Priors"/>.</param>
+public sealed record HistoryOptions(int Replications = 20, int FitReplications = 2, int FitBattles = 80, int Particles = 80,
+    int Generations = 5, ulong Seed = 1943, int Threads = 1, IReadOnlySet<int>? Only = null, IReadOnlySet<string>? Hold = null, bool JudgeTraining = false,
+    IReadOnlySet<string>? AlsoFit = null);
 
 /// <summary>What <see cref="HistoryStudy.Run"/> produced.</summary>
 /// <param name="Tables">battles, excluded, summary, relations, kursk1943, fit.</param>
@@ -79,6 +82,19 @@ public static class HistoryStudy
         // (docs/history.md §4), so the study plays it at its default, 0 (off).
     ];
 
+    /// <summary>
+    /// Priors of mechanisms tried on the training half and not used by default (docs/history.md §4), fitted only when
+    /// named in <see cref="HistoryOptions.AlsoFit"/>: the defence's culmination θ_d (uniform 0.02–0.6) and the σ of the
+    /// attacker's and the defence's culmination thresholds (uniform 0–1.5 each). Otherwise they are played at their
+    /// defaults, 0 (off).
+    /// </summary>
+    public static ImmutableArray<Prior> TriedPriors { get; } =
+    [
+        new Prior(GroundParameters.Paths[17], new Distribution(DistributionKind.Uniform, 0.02, 0.6, 0, 0.02, 0.6), 0, 1),
+        new Prior(GroundParameters.Paths[18], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
+        new Prior(GroundParameters.Paths[19], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
+    ];
+
     /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>
     public static double AttackerWon(CdbBattle b) => b.Wina switch { 1 => 1, 0 => 0.5, _ => 0 };
 
@@ -100,7 +116,10 @@ public static class HistoryStudy
         if (options.JudgeTraining) progress?.Invoke("judging the TRAINING half (in-sample diagnosis, not a result)");
         if (options.Hold?.FirstOrDefault(h => !GroundParameters.Paths.Contains(h)) is { } unknown)
             throw new ArgumentException($"--hold: '{unknown}' is not a fitted parameter ({string.Join(", ", GroundParameters.Paths)})", nameof(options));
-        var priors = Priors.Where(q => options.Hold?.Contains(q.Path) != true).ToImmutableArray();
+        if (options.AlsoFit?.FirstOrDefault(h => !TriedPriors.Any(q => q.Path == h)) is { } untried)
+            throw new ArgumentException($"--also-fit: '{untried}' is not a tried mechanism ({string.Join(", ", TriedPriors.Select(q => q.Path))})", nameof(options));
+        var priors = Priors.Concat(TriedPriors.Where(q => options.AlsoFit?.Contains(q.Path) == true))
+            .Where(q => options.Hold?.Contains(q.Path) != true).ToImmutableArray();
         var defaults = GroundParameters.Defaults.ToArray();
         // θ of the fitted priors expanded to every parameter, the held ones at their defaults.
         GroundParameters Expand(IReadOnlyList<double> theta)

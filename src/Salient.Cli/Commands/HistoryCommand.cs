@@ -45,8 +45,11 @@ public sealed class HistoryCommand(IAnsiConsole console, TableWriter tables) : C
         HashSet<string>? hold = settings.Hold is { } h ? [.. h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null;
         if (hold?.FirstOrDefault(x => !GroundParameters.Paths.Contains(x)) is { } unknown)
             throw new UserInputException($"--hold: '{unknown}' is not a fitted parameter ({string.Join(", ", GroundParameters.Paths)})");
+        HashSet<string>? also = settings.AlsoFit is { } a ? [.. a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null;
+        if (also?.FirstOrDefault(x => !HistoryStudy.TriedPriors.Any(q => q.Path == x)) is { } untried)
+            throw new UserInputException($"--also-fit: '{untried}' is not a tried mechanism ({string.Join(", ", HistoryStudy.TriedPriors.Select(q => q.Path))})");
         var options = new HistoryOptions(settings.Replications, settings.FitReplications, settings.FitBattles, settings.Particles, settings.Generations,
-            settings.Seed, settings.Threads ?? Environment.ProcessorCount, only, hold, settings.JudgeTraining);
+            settings.Seed, settings.Threads ?? Environment.ProcessorCount, only, hold, settings.JudgeTraining, also);
         var clock = Stopwatch.StartNew();
         var result = HistoryStudy.Run(battles, options, m => console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1} s] {m}"))), cancellationToken);
 

@@ -25,18 +25,18 @@ public sealed class HistorySettings : SalientSettings
 
     /// <summary><c>--fit-battles</c>: training battles used by the fit (an even spread of the odd-isqno half); 0 skips the fit.</summary>
     [CommandOption("--fit-battles <N>")]
-    [Description("Training battles used in the fit, spread evenly over the odd-isqno half; 0 judges at the engine's defaults (default 40).")]
-    public int FitBattles { get; init; } = 40;
+    [Description("Training battles used in the fit, spread evenly over the odd-isqno half; 0 judges at the engine's defaults (default 80).")]
+    public int FitBattles { get; init; } = 80;
 
     /// <summary><c>--particles</c>: ABC-SMC particles per generation.</summary>
     [CommandOption("--particles <N>")]
-    [Description("ABC-SMC particles per generation (default 30).")]
-    public int Particles { get; init; } = 30;
+    [Description("ABC-SMC particles per generation (default 80).")]
+    public int Particles { get; init; } = 80;
 
     /// <summary><c>--generations</c>: ABC-SMC generations, the prior's included.</summary>
     [CommandOption("--generations <T>")]
-    [Description("ABC-SMC generations, the prior's included (default 3).")]
-    public int Generations { get; init; } = 3;
+    [Description("ABC-SMC generations, the prior's included (default 5).")]
+    public int Generations { get; init; } = 5;
 
     /// <summary><c>--only</c>: replay only these isqno (comma-separated); the split still applies.</summary>
     [CommandOption("--only <ISQNOS>")]
@@ -72,6 +72,11 @@ public sealed class HistorySettings : SalientSettings
     [CommandOption("--hold <PATHS>")]
     [Description("Hold these fitted parameters at their defaults (comma-separated paths, e.g. engagement.selection): measures what one mechanism adds.")]
     public string? Hold { get; init; }
+
+    /// <summary><c>--also-fit</c>: mechanisms tried and not used by default, fitted as well (comma-separated paths).</summary>
+    [CommandOption("--also-fit <PATHS>")]
+    [Description("Fit these mechanisms too, tried and not used by default (comma-separated paths: parameters.ground.defence_culmination_loss, engagement.culmination_sigma, engagement.defence_culmination_sigma).")]
+    public string? AlsoFit { get; init; }
 
     /// <summary><c>--judge-training</c>: judge the training half (an in-sample diagnosis).</summary>
     [CommandOption("--judge-training")]

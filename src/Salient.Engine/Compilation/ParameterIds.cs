@@ -64,6 +64,7 @@ internal sealed class ParameterIds
         BreakSoftness = P("ground.break_softness");
         CulminationLoss = PerSide("ground.culmination_loss");
         PursuitLoss = PerSide("ground.pursuit_loss");
+        DefenceCulminationLoss = PerSide("ground.defence_culmination_loss");
         Season = [P("season.foliage_concealment"), P("season.night_grounded"), P("season.precipitation_grounded"), P("season.low_cloud_grounded"), P("season.mud_mobility"), P("season.frozen_mobility")];
     }
 
@@ -133,4 +134,5 @@ internal sealed class ParameterIds
     public int BreakSoftness { get; }
     public int[] CulminationLoss { get; }
     public int[] PursuitLoss { get; }
+    public int[] DefenceCulminationLoss { get; }
 }

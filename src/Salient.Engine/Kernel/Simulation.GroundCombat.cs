@@ -189,7 +189,7 @@ public sealed partial class Simulation
         bool overwhelmed = a >= breakRatio * after * m;
         if (personnel > 0)
         {
-            if (!overwhelmed && cohesion / personnel >= BreakCohesionNow()) return;
+            if (!overwhelmed && cohesion / personnel >= BreakCohesionNow() && !DefenceCulminated(cell, def)) return; // Simulation.DefenceCulmination.cs
             Withdraw(cell, def);
         }
         else if (!overwhelmed) return;

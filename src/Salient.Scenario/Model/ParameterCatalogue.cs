@@ -67,6 +67,7 @@ public static class ParameterCatalogue
         new("ground.break_softness", 0, 0, 10, "log-ratio", "s: a defence breaks when A / (D M) >= break_ratio x exp(s z) or its cohesion < break_cohesion x exp(-s z), z the standard-logistic resolve of its most resolute unit (drawn once per unit), so by the ratio test P(break) = 1 / (1 + (break_ratio D M / A)^(1/s)); 0: the threshold rule, nothing drawn", Assumption + ": 0, the threshold rule"),
         new("ground.culmination_loss.{side}", 0, 0, 1, "fraction", "an attacking unit whose losses reach this share of its initial personnel culminates: it defends instead of attacking while (N0 - N) / N0 >= this; 0: off, nothing drawn", Assumption + ": 0, off"),
         new("ground.pursuit_loss.{side}", 0, 0, 1, "fraction", "pi: each unit of a defence this side breaks that falls back loses Bin(N, pi) of its personnel in the pursuit (captured_fraction of them captured), cause overrun; 0: off, nothing drawn", Assumption + ": 0, off"),
+        new("ground.defence_culmination_loss.{side}", 0, 0, 1, "fraction", "a defence of this side gives up its cell (falls back as when broken) once the units in the cell have lost this share of their initial personnel, (sum N0 - sum N) / sum N0 >= this; 0: off, nothing drawn", Assumption + ": 0, off"),
     ];
 
     /// <summary>Overrides of the single default for particular expansions.</summary>
