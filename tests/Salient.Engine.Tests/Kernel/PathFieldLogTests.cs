@@ -36,7 +36,7 @@ public class PathFieldLogTests
             int flips = rng.NextInt(4) == 0 ? 2 : 1;
             for (int f = 0; f < flips; f++)
             {
-                int cell = BorderCell(c, control, ref rng);
+                int cell = PathFieldTests.BorderCell(c, control, ref rng);
                 if (cell < 0) continue;
                 control[cell] = (byte)(1 - control[cell]);
                 log.Add(cell);
@@ -104,7 +104,7 @@ public class PathFieldLogTests
                 Assert.True(BitConverter.DoubleToInt64Bits(expected[v]) == BitConverter.DoubleToInt64Bits(lazy.At(v)),
                     $"round {round}, cell {v}: full search {expected[v]:R}, lazy {lazy.At(v):R}");
             }
-            int cell = BorderCell(c, control, ref rng);
+            int cell = PathFieldTests.BorderCell(c, control, ref rng);
             if (cell < 0 || cell == source) continue;
             control[cell] = (byte)(1 - control[cell]);
             log.Add(cell);
@@ -139,17 +139,5 @@ public class PathFieldLogTests
         Assert.False(log.Since(before, 0));
         Assert.True(log.Since(log.Generation, 0));
         Assert.Equal(0, log.Count);
-    }
-
-    private static int BorderCell(CompiledScenario c, byte[] control, ref RandomStream rng)
-    {
-        for (int attempt = 0; attempt < 10_000; attempt++)
-        {
-            int v = rng.NextInt(c.CellCount);
-            if (control[v] > 1) continue;
-            for (int e = c.NeighbourStart[v]; e < c.NeighbourStart[v + 1]; e++)
-                if (control[c.Neighbour[e]] == 1 - control[v]) return v;
-        }
-        return -1;
     }
 }

@@ -114,7 +114,7 @@ public class PathFieldTests
     }
 
     /// <summary>A random cell held by side 0 or 1 that borders a cell of the other side (-1 when none is found).</summary>
-    private static int BorderCell(CompiledScenario c, byte[] control, ref RandomStream rng)
+    internal static int BorderCell(CompiledScenario c, byte[] control, ref RandomStream rng)
     {
         for (int attempt = 0; attempt < 10_000; attempt++)
         {
