@@ -150,13 +150,15 @@ public sealed partial class Simulation
         double sqrtM = Math.Sqrt(m);
         if (d > 0)
         {
-            // Area fire on either side falls on the personnel engaged, spread over the contested cell.
+            // Area fire on either side falls on the personnel engaged, spread over the contested cell; a probe
+            // sends in only its committed share of the attackers, so only that share is massed in the cell.
             double attPersonnel = 0, defPersonnel = 0;
             for (int i = 0; i < count; i++)
             {
                 if (i < attackers) attPersonnel += _personnel[_partUnit[i]];
                 else defPersonnel += _partWeight[i] * _personnel[_partUnit[i]];
             }
+            attPersonnel *= commitment;
             long casDef = Sampler.Poisson(ref _groundRng, P(_ids.Lethality[att]) * a / sqrtM * dt * AreaFireMix(att, cell, defPersonnel));
             long casAtt = Sampler.Poisson(ref _groundRng, P(_ids.Lethality[def]) * d * sqrtM * dt * AreaFireMix(def, cell, attPersonnel));
             Distribute(casDef, attackers, count);

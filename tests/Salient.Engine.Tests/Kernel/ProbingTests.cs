@@ -70,6 +70,21 @@ public class ProbingTests
     }
 
     [Fact]
+    public void AProbe_UnderAreaFire_IsAsDenseAsItsCommittedShare()
+    {
+        // Red's fire is all area fire (phi = 1, rho_ref = 25 per km2) on the contested 10 km2 cell. A probe with share
+        // 0.25 sends 250 of blue's 1,000 in: density 25, so blue's mean is red's aimed 10 times 25 / 25; a full
+        // assault's 1,000 would make it 40.
+        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        string yaml = TestScenarios.Duel(1000, 1000,
+                ground: $"positional_intensity: 0\nlethality: {{ blue: {F(KBlue)}, red: {F(KRed)} }}\nprobing_share: {{ blue: 0.25 }}\narea_fire: {{ red: 1 }}\narea_fire_density: 25")
+            .Replace("attack_ratio: 0", "attack_ratio: 3", StringComparison.Ordinal);
+        var (red, blue) = Casualties(TestScenarios.Compile(yaml));
+        AssertPoissonSum(KBlue * 0.25 * 1000, red);
+        AssertPoissonSum(KRed * 1000 * (250 / 10.0 / 25), blue);
+    }
+
+    [Fact]
     public void AboveTheRatio_TheShareTakesNoPart()
     {
         // Attack ratio 0.5: the 1:1 assault passes the test and goes in at full power, probing share or not.
