@@ -13,10 +13,10 @@ public sealed class HistorySettings : SalientSettings
     public string? Table { get; init; }
 
     /// <summary><c>-r|--replications</c>: replications per held-out battle.</summary>
-    /// <remarks>Default 20; 2 to 1,000.</remarks>
+    /// <remarks>Default 100; 2 to 1,000.</remarks>
     [CommandOption("-r|--replications <R>")]
-    [Description("Replications per held-out battle; the 90% interval is their 5-95% quantiles (default 20).")]
-    public int Replications { get; init; } = 20;
+    [Description("Replications per held-out battle; the 90% interval is their 5-95% quantiles (default 100).")]
+    public int Replications { get; init; } = 100;
 
     /// <summary><c>--fit-replications</c>: replications per training battle per ABC particle.</summary>
     [CommandOption("--fit-replications <R>")]
