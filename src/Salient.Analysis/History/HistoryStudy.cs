@@ -24,9 +24,11 @@ public sealed record HistoryTable(string Name, IReadOnlyList<string> Columns, IR
 /// <param name="JudgeTraining">Judge the training half instead of the held-out half: an in-sample diagnosis, never a result.</param>
 /// <param name="AlsoFit">Paths of <see cref="HistoryStudy.TriedPriors"/> fitted as well (mechanisms tried and not used by default),
 /// appended after <see cref="HistoryStudy.Priors"/>.</param>
+/// <param name="FitOnWinner">Score the model's win in the fit's distance against the record's winner (as before the observation
+/// model) instead of against the record's own event, an advance of at least 1 km (<see cref="HistoryStudy.PositionTaken"/>).</param>
 public sealed record HistoryOptions(int Replications = 100, int FitReplications = 2, int FitBattles = 80, int Particles = 80,
     int Generations = 5, ulong Seed = 1943, int Threads = 1, IReadOnlySet<int>? Only = null, IReadOnlySet<string>? Hold = null, bool JudgeTraining = false,
-    IReadOnlySet<string>? AlsoFit = null);
+    IReadOnlySet<string>? AlsoFit = null, bool FitOnWinner = false);
 
 /// <summary>What <see cref="HistoryStudy.Run"/> produced.</summary>
 /// <param name="Tables">battles, excluded, summary, relations, kursk1943, fit.</param>
@@ -95,6 +97,9 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[19], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
     ];
 
+    /// <summary>The record's counterpart of the model's win: 1 when the recorded advance is at least one cell (1 km), else 0 (NaN unrecorded).</summary>
+    public static double PositionTaken(CdbBattle b) => double.IsNaN(b.KmAdvanced) ? double.NaN : b.KmAdvanced >= EngagementAdapter.CellDepthKm ? 1 : 0;
+
     /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>
     public static double AttackerWon(CdbBattle b) => b.Wina switch { 1 => 1, 0 => 0.5, _ => 0 };
 
@@ -162,7 +167,7 @@ public static class HistoryStudy
                     var os = replay.Play(p, options.Seed, checked((int)(proposal * options.FitReplications)), options.FitReplications);
                     double e = HistoryScoring.Crps([.. os.Select(o => Math.Log(o.AttackerCasualties + 1))], Math.Log(b.Attacker.Casualties + 1))
                         + HistoryScoring.Crps([.. os.Select(o => Math.Log(o.DefenderCasualties + 1))], Math.Log(b.Defender.Casualties + 1))
-                        + HistoryScoring.Crps([.. os.Select(o => o.AttackerWins ? 1.0 : 0.0)], AttackerWon(b));
+                        + HistoryScoring.Crps([.. os.Select(o => o.AttackerWins ? 1.0 : 0.0)], options.FitOnWinner || double.IsNaN(b.KmAdvanced) ? AttackerWon(b) : PositionTaken(b));
                     int k = 3;
                     if (!double.IsNaN(b.KmAdvanced))
                     {
