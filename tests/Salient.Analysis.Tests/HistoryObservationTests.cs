@@ -55,4 +55,15 @@ public sealed class HistoryObservationTests
         Assert.Equal(156.5 / 194, a1, 12); // 0.807: attackers that advanced at least 1 km
         Assert.Equal(19.5 / 102, a0, 12);  // 0.191: the 102 that advanced less
     }
+
+    [Fact]
+    public void The_record_position_is_an_advance_of_at_least_one_cell()
+    {
+        Assert.Equal(1, HistoryStudy.PositionTaken(HistoryTests.Battle() with { KmAdvanced = 1 }));
+        Assert.Equal(0, HistoryStudy.PositionTaken(HistoryTests.Battle() with { KmAdvanced = 0.9 }));
+        Assert.Equal(0, HistoryStudy.PositionTaken(HistoryTests.Battle() with { KmAdvanced = -3 }));
+        Assert.True(double.IsNaN(HistoryStudy.PositionTaken(HistoryTests.Battle() with { KmAdvanced = double.NaN })));
+        Assert.False(new HistoryOptions().FitOnPosition); // tried, not the default
+        Assert.Equal(100, new HistoryOptions().Replications);
+    }
 }

@@ -24,11 +24,12 @@ public sealed record HistoryTable(string Name, IReadOnlyList<string> Columns, IR
 /// <param name="JudgeTraining">Judge the training half instead of the held-out half: an in-sample diagnosis, never a result.</param>
 /// <param name="AlsoFit">Paths of <see cref="HistoryStudy.TriedPriors"/> fitted as well (mechanisms tried and not used by default),
 /// appended after <see cref="HistoryStudy.Priors"/>.</param>
-/// <param name="FitOnWinner">Score the model's win in the fit's distance against the record's winner (as before the observation
-/// model) instead of against the record's own event, an advance of at least 1 km (<see cref="HistoryStudy.PositionTaken"/>).</param>
+/// <param name="FitOnPosition">Score the model's win in the fit's distance against the record's own event, an advance of at
+/// least 1 km (<see cref="HistoryStudy.PositionTaken"/>; the winner where no advance is recorded), instead of against the
+/// record's winner: tried with the observation model and not used by default (docs/history.md §4).</param>
 public sealed record HistoryOptions(int Replications = 100, int FitReplications = 2, int FitBattles = 80, int Particles = 80,
     int Generations = 5, ulong Seed = 1943, int Threads = 1, IReadOnlySet<int>? Only = null, IReadOnlySet<string>? Hold = null, bool JudgeTraining = false,
-    IReadOnlySet<string>? AlsoFit = null, bool FitOnWinner = false);
+    IReadOnlySet<string>? AlsoFit = null, bool FitOnPosition = false);
 
 /// <summary>What <see cref="HistoryStudy.Run"/> produced.</summary>
 /// <param name="Tables">battles, excluded, summary, relations, kursk1943, fit.</param>
@@ -155,8 +156,9 @@ public static class HistoryStudy
             progress?.Invoke($"fitting on {fitSet.Count} training battles x {options.FitReplications} replications per particle");
             // The distance scores each training battle's replications as a forecast of the record: the continuous
             // ranked probability score (fair estimator, HistoryScoring.Crps) of ln(casualties + 1) for each side, of the
-            // attacker's win (0/1 against 1, 1/2 or 0) and of ln(km + 1), averaged over the battle's terms and then over
-            // battles. A proper score: it rewards the right spread as well as the right centre.
+            // attacker's win (0/1 against 1, 1/2 or 0; with FitOnPosition against the record's advance of at least 1 km) and of
+            // ln(km + 1), averaged over the battle's terms and then over battles. A proper score: it rewards the right spread
+            // as well as the right centre.
             double Distance(double[] theta, long proposal)
             {
                 var p = Expand(theta);
@@ -167,7 +169,7 @@ public static class HistoryStudy
                     var os = replay.Play(p, options.Seed, checked((int)(proposal * options.FitReplications)), options.FitReplications);
                     double e = HistoryScoring.Crps([.. os.Select(o => Math.Log(o.AttackerCasualties + 1))], Math.Log(b.Attacker.Casualties + 1))
                         + HistoryScoring.Crps([.. os.Select(o => Math.Log(o.DefenderCasualties + 1))], Math.Log(b.Defender.Casualties + 1))
-                        + HistoryScoring.Crps([.. os.Select(o => o.AttackerWins ? 1.0 : 0.0)], options.FitOnWinner || double.IsNaN(b.KmAdvanced) ? AttackerWon(b) : PositionTaken(b));
+                        + HistoryScoring.Crps([.. os.Select(o => o.AttackerWins ? 1.0 : 0.0)], options.FitOnPosition && !double.IsNaN(b.KmAdvanced) ? PositionTaken(b) : AttackerWon(b));
                     int k = 3;
                     if (!double.IsNaN(b.KmAdvanced))
                     {

@@ -83,10 +83,10 @@ public sealed class HistorySettings : SalientSettings
     [Description("Judge the training half instead of the held-out half: an in-sample diagnosis, never a result.")]
     public bool JudgeTraining { get; init; }
 
-    /// <summary><c>--fit-on-winner</c>: the fit scores the model's win against the record's winner, not its advance.</summary>
-    [CommandOption("--fit-on-winner")]
-    [Description("In the fit's distance, score the model's win against the record's winner (the distance before the observation model) instead of against the record's advance of at least 1 km.")]
-    public bool FitOnWinner { get; init; }
+    /// <summary><c>--fit-on-position</c>: the fit scores the model's win against the record's advance of at least 1 km, not its winner.</summary>
+    [CommandOption("--fit-on-position")]
+    [Description("In the fit's distance, score the model's win against the record's advance of at least 1 km (its own event) instead of the record's winner: tried, not used by default.")]
+    public bool FitOnPosition { get; init; }
 
     /// <inheritdoc/>
     public override ValidationResult Validate()
