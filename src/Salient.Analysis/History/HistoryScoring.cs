@@ -37,6 +37,36 @@ public static class HistoryScoring
     public static double WinProbability(int wins, int replications) => (wins + 0.5) / (replications + 1.0);
 
     /// <summary>
+    /// The record's winner as a noisy observation of the model's event. The model's attacker wins when it takes the
+    /// defender's position (docs/history.md); CDB90 codes mission accomplishment, which an attacker that took ground
+    /// did not always achieve and one that took none sometimes did. With <paramref name="scoreIfTaken"/> the record's mean
+    /// attacker score (a draw counts half) of the battles whose attacker took the position and <paramref name="scoreIfNotTaken"/>
+    /// that of the rest, the forecast of the recorded score is a0 + (a1 - a0) π, π the model's probability of taking it.
+    /// </summary>
+    public static double RecordedWinProbability(double positionTaken, double scoreIfTaken, double scoreIfNotTaken) =>
+        scoreIfNotTaken + ((scoreIfTaken - scoreIfNotTaken) * positionTaken);
+
+    /// <summary>
+    /// The two scores of <see cref="RecordedWinProbability"/> from a record: (a1, a0) are the mean of <paramref name="score"/>
+    /// over the rows whose <paramref name="advanceKm"/> is at least <paramref name="positionKm"/> (the attacker took the
+    /// position) and over those whose advance is below it; rows without an advance (NaN) are skipped. (1, 0), the
+    /// identity, when either group is empty.
+    /// </summary>
+    public static (double ScoreIfTaken, double ScoreIfNotTaken) ObservationScores(IReadOnlyList<double> advanceKm, IReadOnlyList<double> score, double positionKm)
+    {
+        Check(advanceKm, score);
+        double s1 = 0, s0 = 0;
+        int n1 = 0, n0 = 0;
+        for (int i = 0; i < advanceKm.Count; i++)
+        {
+            if (double.IsNaN(advanceKm[i])) continue;
+            if (advanceKm[i] >= positionKm) { s1 += score[i]; n1++; }
+            else { s0 += score[i]; n0++; }
+        }
+        return n1 == 0 || n0 == 0 ? (1, 0) : (s1 / n1, s0 / n0);
+    }
+
+    /// <summary>
     /// Maximum-likelihood logistic regression P(y = 1) = 1 / (1 + exp(-(a + b x))) by Newton-Raphson (iteratively
     /// reweighted least squares, MathNet matrices); returns (a, b).
     /// </summary>

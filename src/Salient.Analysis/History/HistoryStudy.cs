@@ -24,9 +24,12 @@ public sealed record HistoryTable(string Name, IReadOnlyList<string> Columns, IR
 /// <param name="JudgeTraining">Judge the training half instead of the held-out half: an in-sample diagnosis, never a result.</param>
 /// <param name="AlsoFit">Paths of <see cref="HistoryStudy.TriedPriors"/> fitted as well (mechanisms tried and not used by default),
 /// appended after <see cref="HistoryStudy.Priors"/>.</param>
-public sealed record HistoryOptions(int Replications = 20, int FitReplications = 2, int FitBattles = 80, int Particles = 80,
+/// <param name="FitOnPosition">Score the model's win in the fit's distance against the record's own event, an advance of at
+/// least 1 km (<see cref="HistoryStudy.PositionTaken"/>; the winner where no advance is recorded), instead of against the
+/// record's winner: tried with the observation model and not used by default (docs/history.md §4).</param>
+public sealed record HistoryOptions(int Replications = 100, int FitReplications = 2, int FitBattles = 80, int Particles = 80,
     int Generations = 5, ulong Seed = 1943, int Threads = 1, IReadOnlySet<int>? Only = null, IReadOnlySet<string>? Hold = null, bool JudgeTraining = false,
-    IReadOnlySet<string>? AlsoFit = null);
+    IReadOnlySet<string>? AlsoFit = null, bool FitOnPosition = false);
 
 /// <summary>What <see cref="HistoryStudy.Run"/> produced.</summary>
 /// <param name="Tables">battles, excluded, summary, relations, kursk1943, fit.</param>
@@ -95,6 +98,9 @@ public static class HistoryStudy
         new Prior(GroundParameters.Paths[19], new Distribution(DistributionKind.Uniform, 0, 1.5, 0, 0, 1.5), 0, 5),
     ];
 
+    /// <summary>The record's counterpart of the model's win: 1 when the recorded advance is at least one cell (1 km), else 0 (NaN unrecorded).</summary>
+    public static double PositionTaken(CdbBattle b) => double.IsNaN(b.KmAdvanced) ? double.NaN : b.KmAdvanced >= EngagementAdapter.CellDepthKm ? 1 : 0;
+
     /// <summary>The recorded outcome scored: 1 when the attacker won, 1/2 for a draw, 0 when the defender won.</summary>
     public static double AttackerWon(CdbBattle b) => b.Wina switch { 1 => 1, 0 => 0.5, _ => 0 };
 
@@ -133,6 +139,10 @@ public static class HistoryStudy
         // Baselines, fitted on the training half only.
         double baseRate = training.Count > 0 ? training.Average(AttackerWon) : 0.5;
         var (la, lb) = training.Count >= 2 ? HistoryScoring.LogisticFit([.. training.Select(b => Math.Log(b.ForceRatio))], [.. training.Select(AttackerWon)]) : (0.0, 0.0);
+        // The record's winner as an observation of the model's event (taking the defender's first cell), from the training
+        // half's record alone: its mean attacker score where the attacker advanced at least one cell, and where it did not.
+        (double ScoreIfTaken, double ScoreIfNotTaken) obs = training.Count > 0 ? HistoryScoring.ObservationScores([.. training.Select(b => b.KmAdvanced)], [.. training.Select(AttackerWon)], EngagementAdapter.CellDepthKm) : (1.0, 0.0);
+        progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"the record's attacker score where the attacker took its first km {obs.ScoreIfTaken:F3}, elsewhere {obs.ScoreIfNotTaken:F3} (training half)"));
 
         // The fit.
         var generations = new List<Generation>();
@@ -146,8 +156,9 @@ public static class HistoryStudy
             progress?.Invoke($"fitting on {fitSet.Count} training battles x {options.FitReplications} replications per particle");
             // The distance scores each training battle's replications as a forecast of the record: the continuous
             // ranked probability score (fair estimator, HistoryScoring.Crps) of ln(casualties + 1) for each side, of the
-            // attacker's win (0/1 against 1, 1/2 or 0) and of ln(km + 1), averaged over the battle's terms and then over
-            // battles. A proper score: it rewards the right spread as well as the right centre.
+            // attacker's win (0/1 against 1, 1/2 or 0; with FitOnPosition against the record's advance of at least 1 km) and of
+            // ln(km + 1), averaged over the battle's terms and then over battles. A proper score: it rewards the right spread
+            // as well as the right centre.
             double Distance(double[] theta, long proposal)
             {
                 var p = Expand(theta);
@@ -158,7 +169,7 @@ public static class HistoryStudy
                     var os = replay.Play(p, options.Seed, checked((int)(proposal * options.FitReplications)), options.FitReplications);
                     double e = HistoryScoring.Crps([.. os.Select(o => Math.Log(o.AttackerCasualties + 1))], Math.Log(b.Attacker.Casualties + 1))
                         + HistoryScoring.Crps([.. os.Select(o => Math.Log(o.DefenderCasualties + 1))], Math.Log(b.Defender.Casualties + 1))
-                        + HistoryScoring.Crps([.. os.Select(o => o.AttackerWins ? 1.0 : 0.0)], AttackerWon(b));
+                        + HistoryScoring.Crps([.. os.Select(o => o.AttackerWins ? 1.0 : 0.0)], options.FitOnPosition && !double.IsNaN(b.KmAdvanced) ? PositionTaken(b) : AttackerWon(b));
                     int k = 3;
                     if (!double.IsNaN(b.KmAdvanced))
                     {
@@ -187,16 +198,16 @@ public static class HistoryStudy
 
         // Judgement on the held-out half, at the fitted values and at the defaults.
         progress?.Invoke($"replaying {test.Count} held-out battles x {options.Replications} replications, at the fit and at the defaults");
-        var judged = Judge(test, draws, options, cancel);
-        var judgedDefault = Judge(test, Enumerable.Repeat(GroundParameters.Defaults, options.Replications).ToArray(), options, cancel);
+        var judged = Judge(test, draws, options, obs, cancel);
+        var judgedDefault = Judge(test, Enumerable.Repeat(GroundParameters.Defaults, options.Replications).ToArray(), options, obs, cancel);
         var kurskBattles = battles.Where(b => Kursk1943.Contains(b.Isqno) && (options.Only is null || options.Only.Contains(b.Isqno))).OrderBy(b => b.Isqno).ToList();
-        var kursk = Judge(kurskBattles.Where(b => b.Wina is not null && b.Attacker.Strength > 0 && b.Defender.Strength > 0).ToList(), draws, options, cancel);
+        var kursk = Judge(kurskBattles.Where(b => b.Wina is not null && b.Attacker.Strength > 0 && b.Defender.Strength > 0).ToList(), draws, options, obs, cancel);
 
         var tables = new List<HistoryTable>
         {
             BattleTable(judged, baseRate, la, lb),
             new("excluded", ["isqno", "name", "reason"], [.. excluded.Select(e => new object[] { (double)e.Isqno, e.Name, e.Reason })]),
-            SummaryTable(judged, judgedDefault, training, baseRate, la, lb, fitted),
+            SummaryTable(judged, judgedDefault, training, baseRate, la, lb, fitted, obs),
             RelationsTable(judged),
             KurskTable(kursk),
             new("fit", ["parameter", "default", "posterior_mean", "posterior_p05", "posterior_p50", "posterior_p95", "prior_min", "prior_max", "generation", "epsilon"], fitRows),
@@ -211,12 +222,15 @@ public static class HistoryStudy
         return -1;
     }
 
-    /// <summary>One held-out battle's replications.</summary>
-    private sealed record Judged(HistoryReplay Replay, ReplayOutcome[] Outcomes)
+    /// <summary>One held-out battle's replications, and the record's scores (a1, a0) of the observation model.</summary>
+    private sealed record Judged(HistoryReplay Replay, ReplayOutcome[] Outcomes, (double ScoreIfTaken, double ScoreIfNotTaken) Observation)
     {
         public CdbBattle Battle => Replay.Battle;
         public int Wins => Outcomes.Count(o => o.AttackerWins);
-        public double PWin => HistoryScoring.WinProbability(Wins, Outcomes.Length);
+        /// <summary>The model's probability that the attacker takes the defender's position (its own event).</summary>
+        public double PPosition => HistoryScoring.WinProbability(Wins, Outcomes.Length);
+        /// <summary>The forecast of the record's winner: <see cref="PPosition"/> through the observation model.</summary>
+        public double PWin => HistoryScoring.RecordedWinProbability(PPosition, Observation.ScoreIfTaken, Observation.ScoreIfNotTaken);
     }
 
     /// <summary>
@@ -243,13 +257,13 @@ public static class HistoryStudy
         return result;
     }
 
-    private static List<Judged> Judge(List<CdbBattle> battles, IReadOnlyList<GroundParameters> draws, HistoryOptions options, CancellationToken cancel)
+    private static List<Judged> Judge(List<CdbBattle> battles, IReadOnlyList<GroundParameters> draws, HistoryOptions options, (double, double) observation, CancellationToken cancel)
     {
         var result = new Judged[battles.Count];
         Parallel.For(0, battles.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancel }, i =>
         {
             var replay = HistoryReplay.Create(battles[i]);
-            result[i] = new Judged(replay, replay.PlayEach(draws, options.Seed, 0));
+            result[i] = new Judged(replay, replay.PlayEach(draws, options.Seed, 0), observation);
         });
         return [.. result];
     }
@@ -268,7 +282,7 @@ public static class HistoryStudy
             "def_cas_frac_day_record", "def_cas_frac_day_p05", "def_cas_frac_day_p50", "def_cas_frac_day_p95", "def_inside",
             "exchange_ratio_record", "exchange_ratio_p50", "km_record", "km_p05", "km_p50", "km_p95",
             "winner_record", "attacker_won", "p_attacker_model", "p_attacker_base_rate", "p_attacker_logistic",
-            "atk_tank_losses_record", "atk_tank_losses_p50", "def_tank_losses_record", "def_tank_losses_p50",
+            "atk_tank_losses_record", "atk_tank_losses_p50", "def_tank_losses_record", "def_tank_losses_p50", "p_position_model",
         ];
         var rows = new List<object[]>();
         foreach (var j in judged)
@@ -291,12 +305,14 @@ public static class HistoryStudy
                 b.Wina switch { 1 => "attacker", 0 => "draw", _ => "defender" }, AttackerWon(b), j.PWin, baseRate,
                 HistoryScoring.Logistic(la + (lb * Math.Log(b.ForceRatio))),
                 b.Attacker.TankLosses, Q(j.Outcomes.Select(o => o.AttackerTankLosses), 0.5), b.Defender.TankLosses, Q(j.Outcomes.Select(o => o.DefenderTankLosses), 0.5),
+                j.PPosition,
             ]);
         }
         return new HistoryTable("battles", cols, rows);
     }
 
-    private static HistoryTable SummaryTable(List<Judged> fit, List<Judged> defaults, List<CdbBattle> training, double baseRate, double la, double lb, GroundParameters fitted)
+    private static HistoryTable SummaryTable(List<Judged> fit, List<Judged> defaults, List<CdbBattle> training, double baseRate, double la, double lb, GroundParameters fitted,
+        (double ScoreIfTaken, double ScoreIfNotTaken) obs)
     {
         var rows = new List<object[]>();
         void Add(string metric, double atFit, double atDefault, string note) => rows.Add([metric, atFit, atDefault, note]);
@@ -321,12 +337,17 @@ public static class HistoryStudy
         var pBase = Enumerable.Repeat(baseRate, n).ToArray();
         var pLogit = fit.Select(j => HistoryScoring.Logistic(la + (lb * Math.Log(j.Battle.ForceRatio)))).ToArray();
         var pAlways = Enumerable.Repeat(1.0, n).ToArray();
-        Add("winner_log_loss_model", HistoryScoring.LogLoss(pModel, y), HistoryScoring.LogLoss(pDefault, y), "natural log; attacker win = 1, draw = 1/2, defender win = 0");
+        Add("winner_log_loss_model", HistoryScoring.LogLoss(pModel, y), HistoryScoring.LogLoss(pDefault, y),
+            string.Create(CultureInfo.InvariantCulture, $"natural log; attacker win = 1, draw = 1/2, defender win = 0; p = {obs.ScoreIfNotTaken:F3} + {obs.ScoreIfTaken - obs.ScoreIfNotTaken:F3} x P(attacker takes the position)"));
+        var pPosition = fit.Select(j => j.PPosition).ToArray();
+        var pPositionDefault = defaults.Select(j => j.PPosition).ToArray();
+        Add("winner_log_loss_model_position", HistoryScoring.LogLoss(pPosition, y), HistoryScoring.LogLoss(pPositionDefault, y), "P(attacker takes the position) scored as the winner directly, without the observation model");
         Add("winner_log_loss_attacker_always_wins_p1", HistoryScoring.LogLoss(pAlways, y), double.NaN, "p = 1 clipped at 1e-15: any defender win costs 34.5, a draw 17.3");
         Add("winner_log_loss_base_rate", HistoryScoring.LogLoss(pBase, y), double.NaN, "p = training half's attacker score (a draw counts half) " + baseRate.ToString("F3", CultureInfo.InvariantCulture));
         Add("winner_log_loss_logistic_force_ratio", HistoryScoring.LogLoss(pLogit, y), double.NaN,
             string.Create(CultureInfo.InvariantCulture, $"logit p = {la:F3} + {lb:F3} ln(force ratio), fitted on the training half"));
         Add("winner_brier_model", HistoryScoring.Brier(pModel, y), HistoryScoring.Brier(pDefault, y), "");
+        Add("winner_brier_model_position", HistoryScoring.Brier(pPosition, y), HistoryScoring.Brier(pPositionDefault, y), "without the observation model");
         Add("winner_brier_attacker_always_wins", HistoryScoring.Brier(pAlways, y), double.NaN, "");
         Add("winner_brier_base_rate", HistoryScoring.Brier(pBase, y), double.NaN, "");
         Add("winner_brier_logistic_force_ratio", HistoryScoring.Brier(pLogit, y), double.NaN, "");
@@ -334,6 +355,8 @@ public static class HistoryStudy
         Add("winner_accuracy_attacker_always_wins", y.Average(), double.NaN, "a draw counts half");
         Add("model_attacker_win_share", fit.Average(j => j.Wins / (double)j.Outcomes.Length), defaults.Average(j => j.Wins / (double)j.Outcomes.Length), "mean over battles of the share of replications the attacker won");
         Add("record_attacker_win_share", y.Average(), y.Average(), "a draw counts half");
+        Add("observation_score_if_position_taken", obs.ScoreIfTaken, obs.ScoreIfTaken, "a1: training half's mean attacker score where the record's advance is at least 1 km");
+        Add("observation_score_if_position_not_taken", obs.ScoreIfNotTaken, obs.ScoreIfNotTaken, "a0: where it is below 1 km");
         var fv = fitted.ToArray();
         for (int i = 0; i < fv.Length; i++) Add("param " + GroundParameters.Paths[i], fv[i], GroundParameters.Defaults.ToArray()[i], "posterior weighted median (judged at posterior draws) vs engine default");
         return new HistoryTable("summary", ["metric", "at_fit", "at_defaults", "note"], rows);
@@ -417,7 +440,7 @@ public static class HistoryStudy
             "isqno", "name", "split", "attacker", "defender", "days",
             "atk_cas_record", "atk_cas_p05", "atk_cas_p50", "atk_cas_p95", "def_cas_record", "def_cas_p05", "def_cas_p50", "def_cas_p95",
             "atk_tank_losses_record", "atk_tank_losses_p50", "def_tank_losses_record", "def_tank_losses_p50",
-            "km_record", "km_p50", "winner_record", "p_attacker_model",
+            "km_record", "km_p50", "winner_record", "p_attacker_model", "p_position_model",
         ];
         var rows = js.Select(j =>
         {
@@ -429,7 +452,7 @@ public static class HistoryStudy
                 b.Attacker.Casualties, Q(o.Select(x => x.AttackerCasualties), 0.05), Q(o.Select(x => x.AttackerCasualties), 0.5), Q(o.Select(x => x.AttackerCasualties), 0.95),
                 b.Defender.Casualties, Q(o.Select(x => x.DefenderCasualties), 0.05), Q(o.Select(x => x.DefenderCasualties), 0.5), Q(o.Select(x => x.DefenderCasualties), 0.95),
                 b.Attacker.TankLosses, Q(o.Select(x => x.AttackerTankLosses), 0.5), b.Defender.TankLosses, Q(o.Select(x => x.DefenderTankLosses), 0.5),
-                b.KmAdvanced, Q(o.Select(x => x.AdvanceKm), 0.5), b.Wina switch { 1 => "attacker", 0 => "draw", _ => "defender" }, j.PWin,
+                b.KmAdvanced, Q(o.Select(x => x.AdvanceKm), 0.5), b.Wina switch { 1 => "attacker", 0 => "draw", _ => "defender" }, j.PWin, j.PPosition,
             };
         }).ToList();
         return new HistoryTable("kursk1943", cols, rows);

@@ -49,7 +49,7 @@ public sealed class HistoryCommand(IAnsiConsole console, TableWriter tables) : C
         if (also?.FirstOrDefault(x => !HistoryStudy.TriedPriors.Any(q => q.Path == x)) is { } untried)
             throw new UserInputException($"--also-fit: '{untried}' is not a tried mechanism ({string.Join(", ", HistoryStudy.TriedPriors.Select(q => q.Path))})");
         var options = new HistoryOptions(settings.Replications, settings.FitReplications, settings.FitBattles, settings.Particles, settings.Generations,
-            settings.Seed, settings.Threads ?? Environment.ProcessorCount, only, hold, settings.JudgeTraining, also);
+            settings.Seed, settings.Threads ?? Environment.ProcessorCount, only, hold, settings.JudgeTraining, also, settings.FitOnPosition);
         var clock = Stopwatch.StartNew();
         var result = HistoryStudy.Run(battles, options, m => console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1} s] {m}"))), cancellationToken);
 

@@ -13,10 +13,10 @@ public sealed class HistorySettings : SalientSettings
     public string? Table { get; init; }
 
     /// <summary><c>-r|--replications</c>: replications per held-out battle.</summary>
-    /// <remarks>Default 20; 2 to 1,000.</remarks>
+    /// <remarks>Default 100; 2 to 1,000.</remarks>
     [CommandOption("-r|--replications <R>")]
-    [Description("Replications per held-out battle; the 90% interval is their 5-95% quantiles (default 20).")]
-    public int Replications { get; init; } = 20;
+    [Description("Replications per held-out battle; the 90% interval is their 5-95% quantiles (default 100).")]
+    public int Replications { get; init; } = 100;
 
     /// <summary><c>--fit-replications</c>: replications per training battle per ABC particle.</summary>
     [CommandOption("--fit-replications <R>")]
@@ -82,6 +82,11 @@ public sealed class HistorySettings : SalientSettings
     [CommandOption("--judge-training")]
     [Description("Judge the training half instead of the held-out half: an in-sample diagnosis, never a result.")]
     public bool JudgeTraining { get; init; }
+
+    /// <summary><c>--fit-on-position</c>: the fit scores the model's win against the record's advance of at least 1 km, not its winner.</summary>
+    [CommandOption("--fit-on-position")]
+    [Description("In the fit's distance, score the model's win against the record's advance of at least 1 km (its own event) instead of the record's winner: tried, not used by default.")]
+    public bool FitOnPosition { get; init; }
 
     /// <inheritdoc/>
     public override ValidationResult Validate()
