@@ -131,7 +131,6 @@ public sealed class ReplicationParquetReader : IReplicationSource
         // checkpoint blocks and its file back several times, and fresh buffers each time left large-object garbage resident.
         double[] metrics = [];
         float[] daily = [];
-        var readers = new List<IDisposable>();
         try
         {
             for (int g = 0; g < groups; g++)
@@ -150,55 +149,62 @@ public sealed class ReplicationParquetReader : IReplicationSource
                     continue;
                 }
                 // A larger row group (copied from parts): every column's reader stays open across its slices of rows.
-                var reps = Reader<int>(group, 0, readers);
-                var columns = new LogicalColumnReader[width];
-                for (int m = 0; m < width; m++)
-                    columns[m] = _layout.Metrics[m].Kind == MetricKind.Day ? Reader<Date?>(group, 1 + m, readers) : Reader<double?>(group, 1 + m, readers);
-                var series = new LogicalColumnReader<float[]>[_layout.Series.Length];
-                for (int s = 0; s < series.Length; s++) series[s] = Reader<float[]>(group, 1 + width + s, readers);
-                var repBuffer = new int[rows];
-                var dates = new Date?[rows];
-                var values = new double?[rows];
-                var lists = new float[rows][];
-                for (int done = 0; done < n; done += rows)
+                var readers = new List<IDisposable>();
+                try
                 {
-                    int k = Math.Min(rows, n - done);
-                    Read(reps, repBuffer, k);
-                    for (int i = 0; i < k; i++)
-                        if (repBuffer[i] != expected + i)
-                            throw new InvalidDataException($"{_path}: replication {repBuffer[i]} found where {expected + i} was expected (rows must be consecutive replications)");
+                    var reps = Reader<int>(group, 0, readers);
+                    var columns = new LogicalColumnReader[width];
                     for (int m = 0; m < width; m++)
+                        columns[m] = _layout.Metrics[m].Kind == MetricKind.Day ? Reader<Date?>(group, 1 + m, readers) : Reader<double?>(group, 1 + m, readers);
+                    var series = new LogicalColumnReader<float[]>[_layout.Series.Length];
+                    for (int s = 0; s < series.Length; s++) series[s] = Reader<float[]>(group, 1 + width + s, readers);
+                    var repBuffer = new int[rows];
+                    var dates = new Date?[rows];
+                    var values = new double?[rows];
+                    var lists = new float[rows][];
+                    for (int done = 0; done < n; done += rows)
                     {
-                        if (columns[m] is LogicalColumnReader<Date?> day)
-                        {
-                            Read(day, dates, k);
-                            for (int i = 0; i < k; i++) metrics[i * width + m] = dates[i] is { } d ? d.Days - _startEpochDay : double.NaN;
-                        }
-                        else
-                        {
-                            Read((LogicalColumnReader<double?>)columns[m], values, k);
-                            for (int i = 0; i < k; i++) metrics[i * width + m] = values[i] ?? double.NaN;
-                        }
-                    }
-                    for (int s = 0; s < series.Length; s++)
-                    {
-                        Read(series[s], lists, k);
+                        int k = Math.Min(rows, n - done);
+                        Read(reps, repBuffer, k);
                         for (int i = 0; i < k; i++)
+                            if (repBuffer[i] != expected + i)
+                                throw new InvalidDataException($"{_path}: replication {repBuffer[i]} found where {expected + i} was expected (rows must be consecutive replications)");
+                        for (int m = 0; m < width; m++)
                         {
-                            if (lists[i].Length != _layout.Days) throw new InvalidDataException($"{_path}: replication {expected + i} has {lists[i].Length} days of {_layout.Series[s]}, expected {_layout.Days}");
-                            lists[i].CopyTo(daily, i * block + s * _layout.Days);
+                            if (columns[m] is LogicalColumnReader<Date?> day)
+                            {
+                                Read(day, dates, k);
+                                for (int i = 0; i < k; i++) metrics[i * width + m] = dates[i] is { } d ? d.Days - _startEpochDay : double.NaN;
+                            }
+                            else
+                            {
+                                Read((LogicalColumnReader<double?>)columns[m], values, k);
+                                for (int i = 0; i < k; i++) metrics[i * width + m] = values[i] ?? double.NaN;
+                            }
                         }
+                        for (int s = 0; s < series.Length; s++)
+                        {
+                            Read(series[s], lists, k);
+                            for (int i = 0; i < k; i++)
+                            {
+                                if (lists[i].Length != _layout.Days) throw new InvalidDataException($"{_path}: replication {expected + i} has {lists[i].Length} days of {_layout.Series[s]}, expected {_layout.Days}");
+                                lists[i].CopyTo(daily, i * block + s * _layout.Days);
+                            }
+                        }
+                        yield return new ReplicationBlock(expected, k, metrics.AsMemory(0, k * width), daily.AsMemory(0, k * block));
+                        expected += k;
                     }
-                    yield return new ReplicationBlock(expected, k, metrics.AsMemory(0, k * width), daily.AsMemory(0, k * block));
-                    expected += k;
                 }
-                Close(readers);
+                finally
+                {
+                    // Before the row group's reader (this scope's end) and the file's.
+                    Close(readers);
+                }
             }
             file.Close();
         }
         finally
         {
-            Close(readers);
             if (metrics.Length > 0) ArrayPool<double>.Shared.Return(metrics);
             if (daily.Length > 0) ArrayPool<float>.Shared.Return(daily);
         }
