@@ -13,7 +13,7 @@ namespace Salient.Output.Parquet;
 /// PERF (issue 16): a Parquet writer keeps the metadata of every row group it has written until it closes (measured
 /// with ParquetSharp 25: about 1.5 kB a column chunk), and a reader parses all of it when it opens the file. Kursk's
 /// rows are 30 kB, so the row-by-row writer cuts them into row groups of 276 (its 8 MB buffer): at 10^5
-/// replications, 363 row groups of 331 columns, 185 MB held by the writer and 130 MB by each reader of the finished
+/// replications, 363 row groups of 332 columns, 185 MB held by the writer and 130 MB by each reader of the finished
 /// file. The copy writes whole row groups of a part, packed up to <see cref="ReplicationParquetWriter.MaxRowsPerGroup"/>
 /// rows, into one row group of the output (a run in blocks of 5,000 has one row group per block), and holds one column
 /// of one row group at a time; the rows and values are those of the parts.

@@ -126,7 +126,7 @@ public sealed class ReplicationParquetPartsTests : IDisposable
 
     /// <summary>
     /// The memory budget of a copied file, in bytes: a Parquet writer holds the metadata of every row group it wrote
-    /// until it closes, and every reader holds the whole footer (measured with ParquetSharp 25 on Kursk's 331 columns:
+    /// until it closes, and every reader holds the whole footer (measured with ParquetSharp 25 on Kursk's 332 columns:
     /// about 1.5 kB in memory a column chunk, for the ~240 bytes it takes in the footer). Twenty parts of N and of 20N
     /// replications, written row by row in small row groups (a stand-in for Kursk's 276 rows of 30 kB), are copied: the
     /// copy's footer at 20N must stay within 1.5x of the one at N. It is about 1.0x (20 row groups either way, the
