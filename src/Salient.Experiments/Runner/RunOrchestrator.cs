@@ -76,7 +76,7 @@ public static class RunOrchestrator
             progress?.Invoke(before);
         }
         var (source, tally) = store.ReadAll();
-        source.CopyTo(plan.Scenario.Layout, sink);
+        source.WriteAllTo(plan.Scenario.Layout, sink);
         return tally;
     }
 
@@ -84,7 +84,7 @@ public static class RunOrchestrator
     public static void Replay(IReplicationSource source, MetricLayout layout, IReplicationSink sink)
     {
         ArgumentNullException.ThrowIfNull(source);
-        source.CopyTo(layout, sink);
+        source.WriteAllTo(layout, sink);
     }
 
     /// <summary>

@@ -100,7 +100,7 @@ public sealed class ShardSet
     /// <summary>The shards' replications, in order, read from their Parquet files (checked against their manifests).</summary>
     public IReplicationSource Source(MetricLayout layout)
     {
-        var parts = new List<IReplicationSource>();
+        var parts = new List<ReplicationParquetReader>();
         foreach (var s in Shards)
         {
             string path = Path.Combine(s.Folder, ReplicationParquetWriter.FileName);
@@ -113,7 +113,7 @@ public sealed class ShardSet
                     $"'{s.Folder}': {ReplicationParquetWriter.FileName} holds replications [{reader.Start}, {reader.Start + reader.Count}), but its manifest says [{s.Manifest.Start}, {s.Manifest.End})"));
             parts.Add(reader);
         }
-        return new ConcatenatedSource(parts);
+        return new ReplicationParquetParts(parts);
     }
 
     /// <summary>The sum of the shards' control tallies.</summary>

@@ -85,6 +85,29 @@ public sealed class ReplicationParquetReader : IReplicationSource
         }
     }
 
+    /// <summary>The layout the file was checked against.</summary>
+    public MetricLayout Layout => _layout;
+
+    /// <summary>The file read.</summary>
+    public string Path => _path;
+
+    /// <summary>Bytes a column reader reads from the file at a time (see <see cref="Open"/>).</summary>
+    private const int StreamBufferBytes = 16 << 10;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading column chunks through a buffer of <see cref="StreamBufferBytes"/>
+    /// rather than whole: a row group larger than <see cref="ReplicationParquetWriter.RowsPerGroup"/> rows (one copied
+    /// from parts) is read a slice of rows at a time with every column open at once, which would otherwise hold the
+    /// whole row group's column chunks.
+    /// </summary>
+    public static ParquetFileReader Open(string path)
+    {
+        using var properties = ReaderProperties.GetDefaultReaderProperties();
+        properties.EnableBufferedStream();
+        properties.BufferSize = StreamBufferBytes;
+        return new ParquetFileReader(path, properties);
+    }
+
     /// <summary>The file's key-value metadata.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
@@ -95,10 +118,13 @@ public sealed class ReplicationParquetReader : IReplicationSource
     public int Count { get; }
 
     /// <inheritdoc/>
+    /// <remarks>Yields a row group at a time, or, for a row group of more than <see cref="ReplicationParquetWriter.RowsPerGroup"/>
+    /// rows, slices of that many rows: the buffers are those of a row group written row by row, whatever the file.</remarks>
     public IEnumerable<ReplicationBlock> Blocks()
     {
-        int width = _layout.Metrics.Length, block = _layout.DailyLength, days = _layout.Days;
-        using var file = new ParquetFileReader(_path);
+        int width = _layout.Metrics.Length, block = _layout.DailyLength;
+        int slice = ReplicationParquetWriter.RowsPerGroup(_layout);
+        using var file = Open(_path);
         int groups = file.FileMetaData.NumRowGroups;
         int expected = Start;
         // PERF: the block buffers come from the shared pool and go back when the enumeration ends: a run reads its
@@ -109,45 +135,71 @@ public sealed class ReplicationParquetReader : IReplicationSource
         {
             for (int g = 0; g < groups; g++)
             {
-                int n;
-                using (var group = file.RowGroup(g))
+                using var group = file.RowGroup(g);
+                int n = checked((int)group.MetaData.NumRows);
+                int rows = Math.Min(n, slice);
+                if (metrics.Length < rows * width) Swap(ref metrics, rows * width);
+                if (daily.Length < rows * block) Swap(ref daily, rows * block);
+                if (n <= slice)
                 {
-                    n = checked((int)group.MetaData.NumRows);
-                    if (metrics.Length < n * width) Swap(ref metrics, n * width);
-                    if (daily.Length < n * block) Swap(ref daily, n * block);
-                    int[] reps;
-                    using (var r = group.Column(0).LogicalReader<int>()) reps = r.ReadAll(n);
-                    for (int i = 0; i < n; i++)
-                        if (reps[i] != expected + i)
-                            throw new InvalidDataException($"{_path}: replication {reps[i]} found where {expected + i} was expected (rows must be consecutive replications)");
+                    // A row group written row by row: read whole, one column after another, as it was written.
+                    ReadWhole(group, n, expected, metrics, daily);
+                    yield return new ReplicationBlock(expected, n, metrics.AsMemory(0, n * width), daily.AsMemory(0, n * block));
+                    expected += n;
+                    continue;
+                }
+                // A larger row group (copied from parts): every column's reader stays open across its slices of rows.
+                var readers = new List<IDisposable>();
+                try
+                {
+                    var reps = Reader<int>(group, 0, readers);
+                    var columns = new LogicalColumnReader[width];
                     for (int m = 0; m < width; m++)
+                        columns[m] = _layout.Metrics[m].Kind == MetricKind.Day ? Reader<Date?>(group, 1 + m, readers) : Reader<double?>(group, 1 + m, readers);
+                    var series = new LogicalColumnReader<float[]>[_layout.Series.Length];
+                    for (int s = 0; s < series.Length; s++) series[s] = Reader<float[]>(group, 1 + width + s, readers);
+                    var repBuffer = new int[rows];
+                    var dates = new Date?[rows];
+                    var values = new double?[rows];
+                    var lists = new float[rows][];
+                    for (int done = 0; done < n; done += rows)
                     {
-                        if (_layout.Metrics[m].Kind == MetricKind.Day)
+                        int k = Math.Min(rows, n - done);
+                        Read(reps, repBuffer, k);
+                        for (int i = 0; i < k; i++)
+                            if (repBuffer[i] != expected + i)
+                                throw new InvalidDataException($"{_path}: replication {repBuffer[i]} found where {expected + i} was expected (rows must be consecutive replications)");
+                        for (int m = 0; m < width; m++)
                         {
-                            Date?[] column;
-                            using (var r = group.Column(1 + m).LogicalReader<Date?>()) column = r.ReadAll(n);
-                            for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] is { } d ? d.Days - _startEpochDay : double.NaN;
+                            if (columns[m] is LogicalColumnReader<Date?> day)
+                            {
+                                Read(day, dates, k);
+                                for (int i = 0; i < k; i++) metrics[i * width + m] = dates[i] is { } d ? d.Days - _startEpochDay : double.NaN;
+                            }
+                            else
+                            {
+                                Read((LogicalColumnReader<double?>)columns[m], values, k);
+                                for (int i = 0; i < k; i++) metrics[i * width + m] = values[i] ?? double.NaN;
+                            }
                         }
-                        else
+                        for (int s = 0; s < series.Length; s++)
                         {
-                            double?[] column;
-                            using (var r = group.Column(1 + m).LogicalReader<double?>()) column = r.ReadAll(n);
-                            for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] ?? double.NaN;
+                            Read(series[s], lists, k);
+                            for (int i = 0; i < k; i++)
+                            {
+                                if (lists[i].Length != _layout.Days) throw new InvalidDataException($"{_path}: replication {expected + i} has {lists[i].Length} days of {_layout.Series[s]}, expected {_layout.Days}");
+                                lists[i].CopyTo(daily, i * block + s * _layout.Days);
+                            }
                         }
-                    }
-                    for (int s = 0; s < _layout.Series.Length; s++)
-                    {
-                        float[][] lists;
-                        using (var r = group.Column(1 + width + s).LogicalReader<float[]>()) lists = r.ReadAll(n);
-                        for (int i = 0; i < n; i++)
-                        {
-                            if (lists[i].Length != days) throw new InvalidDataException($"{_path}: replication {expected + i} has {lists[i].Length} days of {_layout.Series[s]}, expected {days}");
-                            lists[i].CopyTo(daily, i * block + s * days);
-                        }
+                        yield return new ReplicationBlock(expected, k, metrics.AsMemory(0, k * width), daily.AsMemory(0, k * block));
+                        expected += k;
                     }
                 }
-                yield return new ReplicationBlock(expected, n, metrics.AsMemory(0, n * width), daily.AsMemory(0, n * block));
-                expected += n;
+                finally
+                {
+                    // Before the row group's reader (this scope's end) and the file's.
+                    Close(readers);
+                }
             }
             file.Close();
         }
@@ -156,6 +208,70 @@ public sealed class ReplicationParquetReader : IReplicationSource
             if (metrics.Length > 0) ArrayPool<double>.Shared.Return(metrics);
             if (daily.Length > 0) ArrayPool<float>.Shared.Return(daily);
         }
+    }
+
+    /// <summary>Reads a row group of <paramref name="n"/> rows whole into the buffers, one column after another.</summary>
+    private void ReadWhole(RowGroupReader group, int n, int expected, double[] metrics, float[] daily)
+    {
+        int width = _layout.Metrics.Length, block = _layout.DailyLength, days = _layout.Days;
+        int[] reps;
+        using (var r = group.Column(0).LogicalReader<int>()) reps = r.ReadAll(n);
+        for (int i = 0; i < n; i++)
+            if (reps[i] != expected + i)
+                throw new InvalidDataException($"{_path}: replication {reps[i]} found where {expected + i} was expected (rows must be consecutive replications)");
+        for (int m = 0; m < width; m++)
+        {
+            if (_layout.Metrics[m].Kind == MetricKind.Day)
+            {
+                Date?[] column;
+                using (var r = group.Column(1 + m).LogicalReader<Date?>()) column = r.ReadAll(n);
+                for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] is { } d ? d.Days - _startEpochDay : double.NaN;
+            }
+            else
+            {
+                double?[] column;
+                using (var r = group.Column(1 + m).LogicalReader<double?>()) column = r.ReadAll(n);
+                for (int i = 0; i < n; i++) metrics[i * width + m] = column[i] ?? double.NaN;
+            }
+        }
+        for (int s = 0; s < _layout.Series.Length; s++)
+        {
+            float[][] lists;
+            using (var r = group.Column(1 + width + s).LogicalReader<float[]>()) lists = r.ReadAll(n);
+            for (int i = 0; i < n; i++)
+            {
+                if (lists[i].Length != days) throw new InvalidDataException($"{_path}: replication {expected + i} has {lists[i].Length} days of {_layout.Series[s]}, expected {days}");
+                lists[i].CopyTo(daily, i * block + s * days);
+            }
+        }
+    }
+
+    /// <summary>Opens column <paramref name="index"/> of <paramref name="group"/>, its readers added to <paramref name="open"/> to be disposed.</summary>
+    private static LogicalColumnReader<T> Reader<T>(RowGroupReader group, int index, List<IDisposable> open)
+    {
+        var column = group.Column(index);
+        open.Add(column);
+        var reader = column.LogicalReader<T>();
+        open.Add(reader);
+        return reader;
+    }
+
+    /// <summary>Reads exactly <paramref name="count"/> values into <paramref name="buffer"/>.</summary>
+    private void Read<T>(LogicalColumnReader<T> reader, T[] buffer, int count)
+    {
+        int read = 0;
+        while (read < count)
+        {
+            int got = reader.ReadBatch(buffer.AsSpan(read, count - read));
+            if (got == 0) throw new InvalidDataException($"{_path}: a column ends before its row group's last row");
+            read += got;
+        }
+    }
+
+    private static void Close(List<IDisposable> open)
+    {
+        for (int i = open.Count - 1; i >= 0; i--) open[i].Dispose();
+        open.Clear();
     }
 
     private static void Swap<T>(ref T[] buffer, int length)

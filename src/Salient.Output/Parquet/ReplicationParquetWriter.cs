@@ -39,6 +39,9 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
     /// <summary>Largest row group, in bytes of buffered results.</summary>
     public const long RowGroupBytes = 8L * 1024 * 1024;
 
+    /// <summary>Most rows in a row group, whether written row by row or copied from parts (<see cref="ReplicationParquetParts"/>).</summary>
+    public const int MaxRowsPerGroup = 16_384;
+
     private readonly MetricLayout _layout;
     private readonly ParquetFileWriter _file;
     private readonly int _rowsPerGroup;
@@ -63,8 +66,7 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
         ArgumentNullException.ThrowIfNull(scenario);
         _layout = scenario.Layout;
         int width = _layout.Metrics.Length, block = _layout.DailyLength;
-        long rowBytes = 4 + width * 8L + block * 4L;
-        _rowsPerGroup = rowsPerGroup ?? (int)Math.Clamp(RowGroupBytes / rowBytes, 64, 16_384);
+        _rowsPerGroup = rowsPerGroup ?? RowsPerGroup(_layout);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_rowsPerGroup);
         // PERF: the row-group buffers (about 10 MB) come from the shared pool and go back on Dispose: a checkpointed run
         // opens one writer per block, and fresh buffers each time left tens of megabytes of large-object garbage resident.
@@ -78,9 +80,23 @@ public sealed class ReplicationParquetWriter : IReplicationSink, IDisposable
         _listValues = ArrayPool<float>.Shared.Rent(_rowsPerGroup * _layout.Days);
         _defLevels = ArrayPool<short>.Shared.Rent(_rowsPerGroup * _layout.Days);
         _repLevels = ArrayPool<short>.Shared.Rent(_rowsPerGroup * _layout.Days);
+        _file = new ParquetFileWriter(path, Columns(_layout), Compression.Snappy, FileMetadata(scenario, metadata));
+    }
+
+    /// <summary>Rows in a row group written row by row: as many as fit in <see cref="RowGroupBytes"/>, within [64, <see cref="MaxRowsPerGroup"/>].</summary>
+    public static int RowsPerGroup(MetricLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        long rowBytes = 4 + layout.Metrics.Length * 8L + layout.DailyLength * 4L;
+        return (int)Math.Clamp(RowGroupBytes / rowBytes, 64, MaxRowsPerGroup);
+    }
+
+    /// <summary>The file metadata of a replications.parquet: the layout description under <see cref="LayoutKey"/>, then <paramref name="metadata"/>.</summary>
+    public static Dictionary<string, string> FileMetadata(CompiledScenario scenario, IReadOnlyDictionary<string, string>? metadata)
+    {
         var kv = new Dictionary<string, string>(StringComparer.Ordinal) { [LayoutKey] = LayoutJson(scenario) };
         if (metadata is not null) foreach (var (k, v) in metadata) kv[k] = v;
-        _file = new ParquetFileWriter(path, Columns(_layout), Compression.Snappy, kv);
+        return kv;
     }
 
     /// <summary>Replications written so far.</summary>

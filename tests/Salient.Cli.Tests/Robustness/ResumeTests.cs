@@ -163,12 +163,16 @@ public sealed class ResumeTests() : TempFolderTest("resume")
 
     private static string ScenarioOf(string runDir) => ShardManifest.Read(runDir).Scenario.Path!;
 
+    /// <summary>A hash of each replication's row: the same rows whatever the row groups (a checkpointed run copies its
+    /// blocks' row groups whole, an uninterrupted one writes them row by row).</summary>
     private static List<string> Rows(ReplicationParquetReader reader)
     {
         var rows = new List<string>();
-        foreach (var block in reader.Blocks())
-            rows.Add(Convert.ToHexString(SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(block.Metrics.Span)))
-                + Convert.ToHexString(SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(block.Daily.Span))));
+        int width = reader.Layout.Metrics.Length, block = reader.Layout.DailyLength;
+        foreach (var b in reader.Blocks())
+            for (int i = 0; i < b.Count; i++)
+                rows.Add(Convert.ToHexString(SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.Metrics.Span.Slice(i * width, width))))
+                    + Convert.ToHexString(SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.Daily.Span.Slice(i * block, block)))));
         return rows;
     }
 
