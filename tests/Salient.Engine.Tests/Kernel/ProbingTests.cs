@@ -18,11 +18,11 @@ public class ProbingTests
     private const int N = 400;
     private const double KBlue = 0.02, KRed = 0.01;
 
-    private static CompiledScenario Duel(double attackRatio, double probingShare)
+    private static CompiledScenario Duel(double attackRatio, double probingShare, string extraGround = "")
     {
         string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         string yaml = TestScenarios.Duel(1000, 1000,
-                ground: $"positional_intensity: 0\nlethality: {{ blue: {F(KBlue)}, red: {F(KRed)} }}\nprobing_share: {{ blue: {F(probingShare)} }}")
+                ground: $"positional_intensity: 0\nlethality: {{ blue: {F(KBlue)}, red: {F(KRed)} }}\nprobing_share: {{ blue: {F(probingShare)} }}" + extraGround)
             .Replace("attack_ratio: 0", "attack_ratio: " + F(attackRatio), StringComparison.Ordinal);
         return TestScenarios.Compile(yaml);
     }
@@ -75,11 +75,7 @@ public class ProbingTests
         // Red's fire is all area fire (phi = 1, rho_ref = 25 per km2) on the contested 10 km2 cell. A probe with share
         // 0.25 sends 250 of blue's 1,000 in: density 25, so blue's mean is red's aimed 10 times 25 / 25; a full
         // assault's 1,000 would make it 40.
-        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-        string yaml = TestScenarios.Duel(1000, 1000,
-                ground: $"positional_intensity: 0\nlethality: {{ blue: {F(KBlue)}, red: {F(KRed)} }}\nprobing_share: {{ blue: 0.25 }}\narea_fire: {{ red: 1 }}\narea_fire_density: 25")
-            .Replace("attack_ratio: 0", "attack_ratio: 3", StringComparison.Ordinal);
-        var (red, blue) = Casualties(TestScenarios.Compile(yaml));
+        var (red, blue) = Casualties(Duel(attackRatio: 3, probingShare: 0.25, extraGround: "\narea_fire: { red: 1 }\narea_fire_density: 25"));
         AssertPoissonSum(KBlue * 0.25 * 1000, red);
         AssertPoissonSum(KRed * 1000 * (250 / 10.0 / 25), blue);
     }
