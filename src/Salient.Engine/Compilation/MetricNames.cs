@@ -67,7 +67,7 @@ public static class MetricNames
     public static string CaptureDay(string place, string side) => $"{CapturePrefix}{place}.{side}";
 
     /// <summary>A supply-route quantity of one route (<c>delivered</c>, <c>lost</c>, <c>vehicles_lost</c>,
-    /// <c>interdiction_sorties</c>); the side is the route's.</summary>
+    /// <c>interdiction_sorties</c>, <c>vehicles_turned_back</c>); the side is the route's.</summary>
     public static string Supply(string quantity, string route, string side) => $"supply.{quantity}.{route}.{side}";
 
     /// <summary>A supply quantity summed over the side's routes, or the side's <c>under_supplied_unit_days</c>.</summary>

@@ -15,6 +15,7 @@ internal sealed class ParameterIds
         MaxSupplyKm = PerSide("logistics.max_supply_km");
         ReplacementScale = PerSide("logistics.replacement_scale");
         SupplyPerPersonDay = PerSide("logistics.supply_per_person_day");
+        FireControl = PerSide("logistics.fire_control");
         CapturedFraction = P("ground.captured_fraction");
         BreakRatio = P("ground.break_ratio");
         BreakCohesion = P("ground.break_cohesion");
@@ -78,6 +79,9 @@ internal sealed class ParameterIds
 
     /// <summary><c>logistics.supply_per_person_day.&lt;side&gt;</c>: supply one delivered person-day restores (0: the capped route share).</summary>
     public int[] SupplyPerPersonDay { get; }
+
+    /// <summary><c>logistics.fire_control.&lt;side&gt;</c>: delta, convoys turned back per effective enemy sortie on a segment (0: off).</summary>
+    public int[] FireControl { get; }
     public int CapturedFraction { get; }
     public int BreakRatio { get; }
     public int BreakCohesion { get; }

@@ -34,6 +34,8 @@ public sealed partial class Simulation
 
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
+    private double[] _routeTurnedBack = null!;   // [route] convoy vehicles turned back by fire control
+    private double _segmentEffectiveSorties;     // sorties the last Interdict call flew at its segment, not defeated (fire control's E)
     private double[] _unitUnderSupplied = null!; // [unit] days the unit spent below its side's min_supply_to_attack
 
     private void AllocateSupply()
@@ -63,6 +65,7 @@ public sealed partial class Simulation
         _routeLostSupply = new double[_routes.Length];
         _routeVehiclesLost = new double[_routes.Length];
         _routeSorties = new double[_routes.Length];
+        _routeTurnedBack = new double[_routes.Length];
     }
 
     private void ResetSupply(ulong seed, uint rep)
@@ -81,6 +84,7 @@ public sealed partial class Simulation
         Array.Clear(_routeLostSupply);
         Array.Clear(_routeVehiclesLost);
         Array.Clear(_routeSorties);
+        Array.Clear(_routeTurnedBack);
         Array.Clear(_unitUnderSupplied);
         Array.Fill(_routeDistVersion, -1);
         _segFrontVersion = -1;
@@ -207,7 +211,8 @@ public sealed partial class Simulation
     /// ground (any held head when the side has no depots). Segment i carries them only while both its cells are held;
     /// on it, every enemy fire system tasked to convoys and in reach flies Poisson(lambda) sorties, each destroying a
     /// vehicle with probability q (see <see cref="Interdict"/>). Vehicles that survive go on; the route delivers at the
-    /// last cell they reach.
+    /// last cell they reach. Under fire control (<c>logistics.fire_control</c>) some of the survivors turn back on each segment
+    /// (see <see cref="TurnBack"/>).
     /// </summary>
     private void RunConvoys()
     {
@@ -229,6 +234,7 @@ public sealed partial class Simulation
                 long killed = Interdict(r, i, moving);
                 destroyed += killed;
                 moving -= killed;
+                moving -= TurnBack(r, moving);
                 _reach[r.FirstSlot + i] = moving;
                 last = i;
             }
@@ -333,6 +339,7 @@ public sealed partial class Simulation
         int side = r.Side, enemy = 1 - side;
         long destroyedHere = 0;
         double jam = double.NaN;
+        _segmentEffectiveSorties = 0;
         // PERF: only the (unit, system) pairs tasked to convoys today (in unit, then system order, as a scan of every
         // unit and system would meet them); every other pair has no segment in reach and was skipped.
         for (int t = 0; t < _taskedCount; t++)
@@ -350,12 +357,20 @@ public sealed partial class Simulation
             if (left <= 0) continue;
             var spec = _c.Model.Catalogue[w].Fires!;
             double q = _exposure[r.Vehicle] * _fPHit[w] * _fKill[w * Classes + (int)TargetClass.Logistics];
-            if (_c.Model.Catalogue[w].Class == SystemClass.Drone) q *= 1 - P(_ids.CounterDrone[side]);
+            double undefeated = 1; // share of the sorties not defeated by counter-drone means or jamming
+            if (_c.Model.Catalogue[w].Class == SystemClass.Drone)
+            {
+                double notCountered = 1 - P(_ids.CounterDrone[side]);
+                q *= notCountered;
+                undefeated *= notCountered;
+            }
             if (spec.Link == LinkKind.Radio)
             {
                 if (double.IsNaN(jam)) jam = ConvoyJam(r, i);
                 q *= 1 - jam;
+                undefeated *= 1 - jam;
             }
+            _segmentEffectiveSorties += sorties * undefeated;
             long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;
@@ -363,6 +378,22 @@ public sealed partial class Simulation
             CountLoss(side, r.Vehicle, hits, w);
         }
         return destroyedHere;
+    }
+
+    /// <summary>
+    /// Fire control over segment i, after its interdiction: each of the <paramref name="moving"/> vehicles still on it turns
+    /// back with probability 1 - exp(-delta E), delta = <c>logistics.fire_control</c> of the route's side and E the enemy
+    /// sorties flown at the segment today that counter-drone means and jamming did not defeat (the sum over shooters of
+    /// S (1 - p_cd)^[drone] (1 - J)^[radio]). A turned-back vehicle delivers nothing and is not lost. With delta = 0, or no
+    /// sortie, nothing is drawn, so a scenario without fire control draws what it drew before the mechanic existed.
+    /// </summary>
+    private long TurnBack(CompiledRoute r, long moving)
+    {
+        double delta = P(_ids.FireControl[r.Side]);
+        if (delta <= 0 || moving <= 0 || _segmentEffectiveSorties <= 0) return 0;
+        long back = Sampler.Binomial(ref _supplyRng, moving, 1 - Math.Exp(-delta * _segmentEffectiveSorties));
+        _routeTurnedBack[r.Index] += back;
+        return back;
     }
 
     /// <summary>Jam probability the route side's EW imposes on drone links over segment i: 1 - prod (1 - a_j e_j,drone)^n_j
@@ -402,6 +433,7 @@ public sealed partial class Simulation
         if (c.Routes.Length == 0) return;
         foreach (var route in c.Routes) DeclareRouteMetrics(r, c, route);
         for (int s = 0; s < Sides; s++) DeclareSideSupplyMetrics(r, c, s);
+        if (IsSet(c, "logistics.fire_control", 0)) DeclareFireControlMetrics(r, c);
         for (int u = 0; u < c.Model.Units.Length; u++)
         {
             int unit = u;
@@ -427,6 +459,21 @@ public sealed partial class Simulation
         r.Final(Supply("vehicles_lost", side), MetricKind.Value, sim => sim.SideRouteTotal(sim._routeVehiclesLost, s));
         r.Final(Supply("under_supplied_unit_days", side), MetricKind.Value, sim => sim.SideUnderSuppliedDays(s));
         r.Daily(Supply("delivered", side), sim => sim.SideRouteTotal(sim._routeDelivered, s));
+    }
+
+    /// <summary>Declared only when a scenario sets <c>logistics.fire_control</c>, so other scenarios' outputs keep their columns.</summary>
+    private static void DeclareFireControlMetrics(MetricRegistry r, CompiledScenario c)
+    {
+        foreach (var route in c.Routes)
+        {
+            int i = route.Index;
+            r.Final(Supply("vehicles_turned_back", route.Id, c.Model.Sides[route.Side].Id), MetricKind.Value, sim => sim._routeTurnedBack[i]);
+        }
+        for (int s = 0; s < Sides; s++)
+        {
+            int side = s;
+            r.Final(Supply("vehicles_turned_back", c.Model.Sides[s].Id), MetricKind.Value, sim => sim.SideRouteTotal(sim._routeTurnedBack, side));
+        }
     }
 
     /// <summary>The side's under-supplied unit-days: the sum of its units' days.</summary>

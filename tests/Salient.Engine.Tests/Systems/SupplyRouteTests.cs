@@ -24,7 +24,7 @@ public class SupplyRouteTests
     private const double Exposure = 0.5, PHit = 0.5, Kill = 0.8;
 
     private static string Yaml(int teams = 0, double rate = 4, double rangeKm = 10, bool cut = false, double counterDrone = 0, bool cutB = false, bool bypass = false,
-        double throughput = Throughput, string logistics = "")
+        double throughput = Throughput, string logistics = "", double kill = Kill)
     {
         string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         return $$"""
@@ -57,7 +57,7 @@ public class SupplyRouteTests
               - id: fpv-fiber
                 class: drone
                 exposure: 0
-                fires: { link: fiber, range_km: {{F(rangeKm)}}, rate_per_day: {{F(rate)}}, p_hit: {{F(PHit)}}, kill: { logistics: {{F(Kill)}} }, priority: { logistics: 1 } }
+                fires: { link: fiber, range_km: {{F(rangeKm)}}, rate_per_day: {{F(rate)}}, p_hit: {{F(PHit)}}, kill: { logistics: {{F(kill)}} }, priority: { logistics: 1 } }
             units:
               - { id: bde, side: blue, at: tail, personnel: 500 }
               - { id: drones, side: red, at: flank, personnel: 100, inventory: { fpv-fiber: {{teams}} } }
@@ -210,6 +210,43 @@ public class SupplyRouteTests
             for (int t = 0; t < supply.Length; t++)
                 Assert.Equal(1 - 0.05 * (t + 1) / 4.0, supply[t], 12);
         }
+    }
+
+    [Theory]
+    [InlineData(10, 4.0, 0.02, 0.0)]
+    [InlineData(5, 2.0, 0.1, 0.3)]
+    public void FireControl_TurnsBackTheConvoysAsTheClosedFormSays(int teams, double rate, double delta, double counterDrone)
+    {
+        // No kills (kill.logistics 0): on each of the route's segments the sorties S_i ~ Poisson(mu_i), sum mu_i = n rate
+        // = lambda, turn back each vehicle still moving with probability 1 - exp(-delta (1 - p_cd) S_i), independently
+        // across segments, so a vehicle gets through with probability A1 = prod_i E[exp(-d S_i)] =
+        // exp(-lambda (1 - exp(-d))), d = delta (1 - p_cd) (the Poisson generating function), and the day's vehicles
+        // through D have E[D] = V A1, E[D(D - 1)] = V (V - 1) A2, A2 = exp(-lambda (1 - exp(-2d))) (binomial thinning
+        // with random probabilities). The sum over R x days independent days is held to 6 of its standard errors.
+        string yaml = Yaml(teams, rate, counterDrone: counterDrone, kill: 0,
+            logistics: $"{{ fire_control: {{ blue: {delta.ToString(CultureInfo.InvariantCulture)} }} }}");
+        var s = Sum(yaml, 11, "supply.vehicles_turned_back.road.blue", "supply.vehicles_turned_back.blue", "supply.delivered.road.blue",
+            "supply.vehicles_lost.road.blue");
+        double days = (double)Replications * Days;
+        double lambda = teams * rate, d = delta * (1 - counterDrone);
+        double a1 = Math.Exp(-lambda * (1 - Math.Exp(-d))), a2 = Math.Exp(-lambda * (1 - Math.Exp(-2 * d)));
+        double mean = Vehicles * a1, variance = Vehicles * (Vehicles - 1) * a2 + mean - mean * mean;
+        double through = days * Vehicles - s[0], expected = days * mean, se = Math.Sqrt(days * variance);
+        Assert.InRange(through, expected - Sigmas * se, expected + Sigmas * se);
+        Assert.Equal(s[0], s[1]);
+        Assert.Equal(0, s[3]);
+        // A turned-back vehicle delivers nothing and is not lost: what was delivered is what got through.
+        Assert.Equal(Throughput / Vehicles * through, s[2], 6);
+    }
+
+    [Fact]
+    public void FireControlOff_DrawsNothingAndDeclaresNoMetric()
+    {
+        // delta = 0 set explicitly runs exactly as no setting at all (no draw, the same deliveries) and declares nothing new.
+        string off = Yaml(teams: 10), zero = Yaml(teams: 10, logistics: "{ fire_control: { blue: 0 } }");
+        Assert.Equal(Sum(off, 13, "supply.delivered.road.blue", "supply.vehicles_lost.road.blue"),
+            Sum(zero, 13, "supply.delivered.road.blue", "supply.vehicles_lost.road.blue"));
+        Assert.DoesNotContain(TestScenarios.Compile(zero).Layout.Metrics, m => m.Name.Contains("turned_back", StringComparison.Ordinal));
     }
 
     [Fact]
