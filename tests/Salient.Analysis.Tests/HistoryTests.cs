@@ -205,6 +205,15 @@ public sealed class HistoryTests
         Assert.Equal(HistoryStudy.Priors.Length, result.Table("fit").Rows.Count); // every fitted parameter (the pursuit is played at 0, not fitted)
         var held = result.Table("battles").Rows;
         Assert.All(held, r => Assert.Equal(0, (int)(double)r[0] % 2));
+        // The forecast of the record's winner is the form chosen on the training half, replayed at the same R.
+        var summary = result.Table("summary").Rows.ToDictionary(r => (string)r[0], r => (double)r[1]);
+        Assert.Equal(4, summary["training_replications"]);
+        bool platt = summary["observation_platt_used"] == 1;
+        Assert.Equal(summary["training_winner_log_loss_platt"] < summary["training_winner_log_loss_linear"], platt);
+        var cols = result.Table("battles").Columns.ToList();
+        int model = cols.IndexOf("p_attacker_model"), chosen = cols.IndexOf(platt ? "p_attacker_platt" : "p_attacker_linear");
+        Assert.All(held, r => Assert.Equal((double)r[chosen], (double)r[model], 15));
+        Assert.Equal(summary[platt ? "winner_log_loss_model_platt" : "winner_log_loss_model_linear"], summary["winner_log_loss_model"], 15);
         Assert.Equal(result.Tables.Select(t => t.Rows.Count), HistoryStudy.Run(battles, options with { Threads = 1 }).Tables.Select(t => t.Rows.Count));
     }
 }

@@ -67,6 +67,33 @@ public static class HistoryScoring
     }
 
     /// <summary>
+    /// The logit of a probability estimated from <paramref name="replications"/> replications, clipped to
+    /// [1/(2R), 1 - 1/(2R)] first, so that it is finite: ln(p / (1 - p)).
+    /// </summary>
+    public static double ClippedLogit(double p, int replications)
+    {
+        if (replications < 1) throw new ArgumentOutOfRangeException(nameof(replications), replications, "at least one replication");
+        double c = 1.0 / (2.0 * replications);
+        double q = Math.Clamp(p, c, 1 - c);
+        return Math.Log(q / (1 - q));
+    }
+
+    /// <summary>
+    /// Platt scaling: the maximum-likelihood (α, β) of P(y = 1) = σ(α + β logit π), π clipped as in
+    /// <see cref="ClippedLogit"/>, by the Newton-Raphson of <see cref="LogisticFit"/>. y may be fractional (a draw is 1/2);
+    /// the likelihood is then Π p^y (1 - p)^(1 - y), whose score equations the fit solves. π perfectly calibrated gives (0, 1).
+    /// </summary>
+    public static (double Alpha, double Beta) PlattFit(IReadOnlyList<double> pi, IReadOnlyList<double> y, int replications)
+    {
+        Check(pi, y);
+        return LogisticFit([.. pi.Select(p => ClippedLogit(p, replications))], y);
+    }
+
+    /// <summary>The Platt-scaled probability σ(α + β logit π), π clipped as in <see cref="ClippedLogit"/>.</summary>
+    public static double PlattProbability(double pi, double alpha, double beta, int replications) =>
+        Logistic(alpha + (beta * ClippedLogit(pi, replications)));
+
+    /// <summary>
     /// Maximum-likelihood logistic regression P(y = 1) = 1 / (1 + exp(-(a + b x))) by Newton-Raphson (iteratively
     /// reweighted least squares, MathNet matrices); returns (a, b).
     /// </summary>

@@ -196,18 +196,32 @@ public static class HistoryStudy
             draws = [.. PosteriorThetas(last, options.Replications).Select(Expand)];
         }
 
+        // The record's winner from π: the training half replayed as the held-out half is (the same draws, seed and
+        // replications), and the two forms of WinnerObservation fitted on it; the one with the lower training log-loss is used.
+        var defaultDraws = Enumerable.Repeat(GroundParameters.Defaults, options.Replications).ToArray();
+        var linearOnly = new WinnerObservation(obs.ScoreIfTaken, obs.ScoreIfNotTaken, 0, 1, options.Replications, double.NaN, double.NaN);
+        progress?.Invoke($"replaying {training.Count} training battles x {options.Replications} replications, at the fit and at the defaults, for the winner's observation model");
+        var trainJudged = Judge(training, draws, options, linearOnly, cancel);
+        var trainJudgedDefault = Judge(training, defaultDraws, options, linearOnly, cancel);
+        WinnerObservation Observe(List<Judged> js) =>
+            WinnerObservation.Fit(obs, [.. js.Select(j => j.PPosition)], [.. js.Select(j => AttackerWon(j.Battle))], options.Replications);
+        var observation = Observe(trainJudged);
+        var observationDefault = Observe(trainJudgedDefault);
+        progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"training log-loss of the record's winner: linear {observation.TrainingLogLossLinear:F4}, Platt {observation.TrainingLogLossPlatt:F4} (alpha {observation.Alpha:F3}, beta {observation.Beta:F3}); using {(observation.UsePlatt ? "Platt" : "linear")}"));
+
         // Judgement on the held-out half, at the fitted values and at the defaults.
         progress?.Invoke($"replaying {test.Count} held-out battles x {options.Replications} replications, at the fit and at the defaults");
-        var judged = Judge(test, draws, options, obs, cancel);
-        var judgedDefault = Judge(test, Enumerable.Repeat(GroundParameters.Defaults, options.Replications).ToArray(), options, obs, cancel);
+        List<Judged> judged = options.JudgeTraining ? [.. trainJudged.Select(j => j with { Observation = observation })] : Judge(test, draws, options, observation, cancel);
+        List<Judged> judgedDefault = options.JudgeTraining ? [.. trainJudgedDefault.Select(j => j with { Observation = observationDefault })] : Judge(test, defaultDraws, options, observationDefault, cancel);
         var kurskBattles = battles.Where(b => Kursk1943.Contains(b.Isqno) && (options.Only is null || options.Only.Contains(b.Isqno))).OrderBy(b => b.Isqno).ToList();
-        var kursk = Judge(kurskBattles.Where(b => b.Wina is not null && b.Attacker.Strength > 0 && b.Defender.Strength > 0).ToList(), draws, options, obs, cancel);
+        var kursk = Judge(kurskBattles.Where(b => b.Wina is not null && b.Attacker.Strength > 0 && b.Defender.Strength > 0).ToList(), draws, options, observation, cancel);
 
         var tables = new List<HistoryTable>
         {
             BattleTable(judged, baseRate, la, lb),
             new("excluded", ["isqno", "name", "reason"], [.. excluded.Select(e => new object[] { (double)e.Isqno, e.Name, e.Reason })]),
-            SummaryTable(judged, judgedDefault, training, baseRate, la, lb, fitted, obs),
+            SummaryTable(judged, judgedDefault, training, baseRate, la, lb, fitted, observation, observationDefault),
             RelationsTable(judged),
             KurskTable(kursk),
             new("fit", ["parameter", "default", "posterior_mean", "posterior_p05", "posterior_p50", "posterior_p95", "prior_min", "prior_max", "generation", "epsilon"], fitRows),
@@ -222,15 +236,19 @@ public static class HistoryStudy
         return -1;
     }
 
-    /// <summary>One held-out battle's replications, and the record's scores (a1, a0) of the observation model.</summary>
-    private sealed record Judged(HistoryReplay Replay, ReplayOutcome[] Outcomes, (double ScoreIfTaken, double ScoreIfNotTaken) Observation)
+    /// <summary>One battle's replications, and the forecast of the record's winner from them.</summary>
+    private sealed record Judged(HistoryReplay Replay, ReplayOutcome[] Outcomes, WinnerObservation Observation)
     {
         public CdbBattle Battle => Replay.Battle;
         public int Wins => Outcomes.Count(o => o.AttackerWins);
         /// <summary>The model's probability that the attacker takes the defender's position (its own event).</summary>
         public double PPosition => HistoryScoring.WinProbability(Wins, Outcomes.Length);
-        /// <summary>The forecast of the record's winner: <see cref="PPosition"/> through the observation model.</summary>
-        public double PWin => HistoryScoring.RecordedWinProbability(PPosition, Observation.ScoreIfTaken, Observation.ScoreIfNotTaken);
+        /// <summary>The forecast of the record's winner: <see cref="PPosition"/> through the form chosen on the training half.</summary>
+        public double PWin => Observation.Forecast(PPosition);
+        /// <summary><see cref="PPosition"/> through the linear observation model.</summary>
+        public double PLinear => Observation.Linear(PPosition);
+        /// <summary><see cref="PPosition"/> through Platt scaling.</summary>
+        public double PPlatt => Observation.Platt(PPosition);
     }
 
     /// <summary>
@@ -257,7 +275,7 @@ public static class HistoryStudy
         return result;
     }
 
-    private static List<Judged> Judge(List<CdbBattle> battles, IReadOnlyList<GroundParameters> draws, HistoryOptions options, (double, double) observation, CancellationToken cancel)
+    private static List<Judged> Judge(List<CdbBattle> battles, IReadOnlyList<GroundParameters> draws, HistoryOptions options, WinnerObservation observation, CancellationToken cancel)
     {
         var result = new Judged[battles.Count];
         Parallel.For(0, battles.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancel }, i =>
@@ -283,6 +301,7 @@ public static class HistoryStudy
             "exchange_ratio_record", "exchange_ratio_p50", "km_record", "km_p05", "km_p50", "km_p95",
             "winner_record", "attacker_won", "p_attacker_model", "p_attacker_base_rate", "p_attacker_logistic",
             "atk_tank_losses_record", "atk_tank_losses_p50", "def_tank_losses_record", "def_tank_losses_p50", "p_position_model",
+            "p_attacker_linear", "p_attacker_platt",
         ];
         var rows = new List<object[]>();
         foreach (var j in judged)
@@ -305,14 +324,14 @@ public static class HistoryStudy
                 b.Wina switch { 1 => "attacker", 0 => "draw", _ => "defender" }, AttackerWon(b), j.PWin, baseRate,
                 HistoryScoring.Logistic(la + (lb * Math.Log(b.ForceRatio))),
                 b.Attacker.TankLosses, Q(j.Outcomes.Select(o => o.AttackerTankLosses), 0.5), b.Defender.TankLosses, Q(j.Outcomes.Select(o => o.DefenderTankLosses), 0.5),
-                j.PPosition,
+                j.PPosition, j.PLinear, j.PPlatt,
             ]);
         }
         return new HistoryTable("battles", cols, rows);
     }
 
     private static HistoryTable SummaryTable(List<Judged> fit, List<Judged> defaults, List<CdbBattle> training, double baseRate, double la, double lb, GroundParameters fitted,
-        (double ScoreIfTaken, double ScoreIfNotTaken) obs)
+        WinnerObservation obs, WinnerObservation obsDefault)
     {
         var rows = new List<object[]>();
         void Add(string metric, double atFit, double atDefault, string note) => rows.Add([metric, atFit, atDefault, note]);
@@ -337,8 +356,17 @@ public static class HistoryStudy
         var pBase = Enumerable.Repeat(baseRate, n).ToArray();
         var pLogit = fit.Select(j => HistoryScoring.Logistic(la + (lb * Math.Log(j.Battle.ForceRatio)))).ToArray();
         var pAlways = Enumerable.Repeat(1.0, n).ToArray();
+        string Form(WinnerObservation o) => o.UsePlatt
+            ? string.Create(CultureInfo.InvariantCulture, $"Platt: p = 1/(1 + exp(-({o.Alpha:F3} + {o.Beta:F3} logit pi)))")
+            : string.Create(CultureInfo.InvariantCulture, $"linear: p = {o.ScoreIfNotTaken:F3} + {o.ScoreIfTaken - o.ScoreIfNotTaken:F3} x pi");
         Add("winner_log_loss_model", HistoryScoring.LogLoss(pModel, y), HistoryScoring.LogLoss(pDefault, y),
-            string.Create(CultureInfo.InvariantCulture, $"natural log; attacker win = 1, draw = 1/2, defender win = 0; p = {obs.ScoreIfNotTaken:F3} + {obs.ScoreIfTaken - obs.ScoreIfNotTaken:F3} x P(attacker takes the position)"));
+            $"natural log; attacker win = 1, draw = 1/2, defender win = 0; pi = P(attacker takes the position); the form with the lower training log-loss, at the fit {Form(obs)}; at the defaults {Form(obsDefault)}");
+        var pLinear = fit.Select(j => j.PLinear).ToArray();
+        var pLinearDefault = defaults.Select(j => j.PLinear).ToArray();
+        var pPlatt = fit.Select(j => j.PPlatt).ToArray();
+        var pPlattDefault = defaults.Select(j => j.PPlatt).ToArray();
+        Add("winner_log_loss_model_linear", HistoryScoring.LogLoss(pLinear, y), HistoryScoring.LogLoss(pLinearDefault, y), "the linear observation model a0 + (a1 - a0) pi");
+        Add("winner_log_loss_model_platt", HistoryScoring.LogLoss(pPlatt, y), HistoryScoring.LogLoss(pPlattDefault, y), "Platt scaling 1/(1 + exp(-(alpha + beta logit pi))), pi clipped to [1/(2R), 1 - 1/(2R)]");
         var pPosition = fit.Select(j => j.PPosition).ToArray();
         var pPositionDefault = defaults.Select(j => j.PPosition).ToArray();
         Add("winner_log_loss_model_position", HistoryScoring.LogLoss(pPosition, y), HistoryScoring.LogLoss(pPositionDefault, y), "P(attacker takes the position) scored as the winner directly, without the observation model");
@@ -347,6 +375,8 @@ public static class HistoryStudy
         Add("winner_log_loss_logistic_force_ratio", HistoryScoring.LogLoss(pLogit, y), double.NaN,
             string.Create(CultureInfo.InvariantCulture, $"logit p = {la:F3} + {lb:F3} ln(force ratio), fitted on the training half"));
         Add("winner_brier_model", HistoryScoring.Brier(pModel, y), HistoryScoring.Brier(pDefault, y), "");
+        Add("winner_brier_model_linear", HistoryScoring.Brier(pLinear, y), HistoryScoring.Brier(pLinearDefault, y), "");
+        Add("winner_brier_model_platt", HistoryScoring.Brier(pPlatt, y), HistoryScoring.Brier(pPlattDefault, y), "");
         Add("winner_brier_model_position", HistoryScoring.Brier(pPosition, y), HistoryScoring.Brier(pPositionDefault, y), "without the observation model");
         Add("winner_brier_attacker_always_wins", HistoryScoring.Brier(pAlways, y), double.NaN, "");
         Add("winner_brier_base_rate", HistoryScoring.Brier(pBase, y), double.NaN, "");
@@ -357,6 +387,12 @@ public static class HistoryStudy
         Add("record_attacker_win_share", y.Average(), y.Average(), "a draw counts half");
         Add("observation_score_if_position_taken", obs.ScoreIfTaken, obs.ScoreIfTaken, "a1: training half's mean attacker score where the record's advance is at least 1 km");
         Add("observation_score_if_position_not_taken", obs.ScoreIfNotTaken, obs.ScoreIfNotTaken, "a0: where it is below 1 km");
+        Add("observation_platt_alpha", obs.Alpha, obsDefault.Alpha, "alpha of Platt scaling, maximum likelihood on the training half's pi (replayed at the fit or at the defaults)");
+        Add("observation_platt_beta", obs.Beta, obsDefault.Beta, "beta: the slope on logit pi (1 = pi calibrated; below 1 = pi too extreme)");
+        Add("observation_platt_used", obs.UsePlatt ? 1 : 0, obsDefault.UsePlatt ? 1 : 0, "1 when Platt scaling has the lower training log-loss and makes winner_*_model, else 0 (the linear model)");
+        Add("training_winner_log_loss_linear", obs.TrainingLogLossLinear, obsDefault.TrainingLogLossLinear, "the linear model on the training half's pi (the choice's criterion)");
+        Add("training_winner_log_loss_platt", obs.TrainingLogLossPlatt, obsDefault.TrainingLogLossPlatt, "Platt scaling on the training half's pi, in-sample (the choice's criterion)");
+        Add("training_replications", obs.Replications, obsDefault.Replications, "replications per training battle behind its pi, as for the held-out half");
         var fv = fitted.ToArray();
         for (int i = 0; i < fv.Length; i++) Add("param " + GroundParameters.Paths[i], fv[i], GroundParameters.Defaults.ToArray()[i], "posterior weighted median (judged at posterior draws) vs engine default");
         return new HistoryTable("summary", ["metric", "at_fit", "at_defaults", "note"], rows);
