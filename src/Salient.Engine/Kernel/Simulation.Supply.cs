@@ -357,8 +357,9 @@ public sealed partial class Simulation
             if (left <= 0) continue;
             var spec = _c.Model.Catalogue[w].Fires!;
             double q = _exposure[r.Vehicle] * _fPHit[w] * _fKill[w * Classes + (int)TargetClass.Logistics];
-            double undefeated = 1; // share of the sorties not defeated by counter-drone means or jamming
-            if (_c.Model.Catalogue[w].Class == SystemClass.Drone)
+            bool drone = _c.Model.Catalogue[w].Class == SystemClass.Drone;
+            double undefeated = 1; // share of the drone sorties not defeated by counter-drone means or jamming
+            if (drone)
             {
                 double notCountered = 1 - P(_ids.CounterDrone[side]);
                 q *= notCountered;
@@ -370,7 +371,7 @@ public sealed partial class Simulation
                 q *= 1 - jam;
                 undefeated *= 1 - jam;
             }
-            _segmentEffectiveSorties += sorties * undefeated;
+            if (drone) _segmentEffectiveSorties += sorties * undefeated; // fire control is drones watching the road
             long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;
@@ -383,8 +384,9 @@ public sealed partial class Simulation
     /// <summary>
     /// Fire control over segment i, after its interdiction: each of the <paramref name="moving"/> vehicles still on it turns
     /// back with probability 1 - exp(-delta E), delta = <c>logistics.fire_control</c> of the route's side and E the enemy
-    /// sorties flown at the segment today that counter-drone means and jamming did not defeat (the sum over shooters of
-    /// S (1 - p_cd)^[drone] (1 - J)^[radio]). A turned-back vehicle delivers nothing and is not lost. With delta = 0, or no
+    /// drone sorties flown at the segment today that counter-drone means and jamming did not defeat (the sum over drone
+    /// shooters of S (1 - p_cd) (1 - J)^[radio]): drones loitering over a road deny it; shells and rockets only destroy
+    /// what they hit. A turned-back vehicle delivers nothing and is not lost. With delta = 0, or no
     /// sortie, nothing is drawn, so a scenario without fire control draws what it drew before the mechanic existed.
     /// </summary>
     private long TurnBack(CompiledRoute r, long moving)

@@ -24,7 +24,7 @@ public class SupplyRouteTests
     private const double Exposure = 0.5, PHit = 0.5, Kill = 0.8;
 
     private static string Yaml(int teams = 0, double rate = 4, double rangeKm = 10, bool cut = false, double counterDrone = 0, bool cutB = false, bool bypass = false,
-        double throughput = Throughput, string logistics = "", double kill = Kill)
+        double throughput = Throughput, string logistics = "", double kill = Kill, string shooterClass = "drone")
     {
         string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         return $$"""
@@ -55,7 +55,7 @@ public class SupplyRouteTests
             catalogue:
               - { id: truck, class: logistics, exposure: {{F(Exposure)}}, cost_usd: 100000 }
               - id: fpv-fiber
-                class: drone
+                class: {{shooterClass}}
                 exposure: 0
                 fires: { link: fiber, range_km: {{F(rangeKm)}}, rate_per_day: {{F(rate)}}, p_hit: {{F(PHit)}}, kill: { logistics: {{F(kill)}} }, priority: { logistics: 1 } }
             units:
@@ -237,6 +237,16 @@ public class SupplyRouteTests
         Assert.Equal(0, s[3]);
         // A turned-back vehicle delivers nothing and is not lost: what was delivered is what got through.
         Assert.Equal(Throughput / Vehicles * through, s[2], 6);
+    }
+
+    [Fact]
+    public void FireControl_CountsDroneSortiesOnly()
+    {
+        // The same shooters as artillery: their sorties still destroy trucks, but none is turned back.
+        var s = Sum(Yaml(teams: 10, logistics: "{ fire_control: { blue: 0.5 } }", shooterClass: "artillery"), 17,
+            "supply.vehicles_turned_back.road.blue", "supply.vehicles_lost.road.blue");
+        Assert.Equal(0, s[0]);
+        Assert.True(s[1] > 0);
     }
 
     [Fact]
