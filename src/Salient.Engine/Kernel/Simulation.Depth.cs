@@ -144,8 +144,9 @@ public sealed partial class Simulation
     /// <remarks>
     /// The own cell c minimising (|d_front(c) - depth_km|, d_from(c), c) over cells with both distances finite.
     /// PERF: cached while control, the depth field and the unit's cell stay; otherwise the least gap's cells are
-    /// found by a scan and the search from the unit is settled only as far as those cells (the whole search only
-    /// when none of them is reachable).
+    /// found by a scan; when at most one of them is reachable (by the own ground's components) no search is needed,
+    /// else the search from the unit is settled only as far as those cells (the whole search only when none of them
+    /// is reachable).
     /// </remarks>
     private int RearGoal(int u, int side)
     {
@@ -154,7 +155,6 @@ public sealed partial class Simulation
         var key = (_controlVersion, _depthFieldVersion[side], cell);
         if (_rearGoalKey[u] == key) return _rearGoal[u];
         var from = _rearFrom[u]!;
-        from.FromSource(_control, side, _controlVersion, cell, _flips);
         var depth = _depthDist.AsSpan(side * _n, _n);
         double target = _rearDepth[u];
         // The least gap and its cells, in cell order: the first reachable one with the least distance from the unit.
@@ -167,8 +167,25 @@ public sealed partial class Simulation
         }
         int best = -1;
         double bestFrom = double.PositiveInfinity;
-        if (!double.IsPositiveInfinity(minGap))
+        // PERF: with one reachable cell of the least gap the distances from the unit cannot change the choice, so
+        // reaching is read from the own ground's components (Simulation.RearReach.cs) and the search is skipped.
+        int reachable = 2;
+        if (_reachByComponents && !double.IsPositiveInfinity(minGap))
         {
+            var comp = Components(side);
+            int reached = ReachedComponents(side, cell, comp);
+            reachable = 0;
+            for (int c = 0; c < _n && reachable < 2; c++)
+            {
+                if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || Math.Abs(depth[c] - target) != minGap) continue;
+                if (!Reaches(cell, c, comp, reached)) continue;
+                if (reachable++ == 0) best = c;
+            }
+            if (reachable == 2) best = -1; // two or more: the least distance decides, as below
+        }
+        if (reachable == 2 && !double.IsPositiveInfinity(minGap))
+        {
+            from.FromSource(_control, side, _controlVersion, cell, _flips);
             for (int c = 0; c < _n; c++)
             {
                 if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || Math.Abs(depth[c] - target) != minGap) continue;
@@ -179,6 +196,7 @@ public sealed partial class Simulation
         if (best < 0)
         {
             // No cell of the least gap is reachable: finish the search and scan every cell as the definition reads.
+            from.FromSource(_control, side, _controlVersion, cell, _flips);
             from.Complete();
             var dist = from.Distances;
             double bestGap = double.PositiveInfinity;
