@@ -172,13 +172,21 @@ public sealed partial class Simulation
         int reachable = 2;
         if (_reachByComponents && !double.IsPositiveInfinity(minGap))
         {
-            var comp = Components(side);
-            int reached = ReachedComponents(side, cell, comp);
+            ReadOnlySpan<int> comp = default;
+            int reached = -1; // the labels are made only when a cell other than the unit's own is asked about
             reachable = 0;
             for (int c = 0; c < _n && reachable < 2; c++)
             {
                 if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || Math.Abs(depth[c] - target) != minGap) continue;
-                if (!Reaches(cell, c, comp, reached)) continue;
+                if (c != cell)
+                {
+                    if (reached < 0)
+                    {
+                        comp = Components(side);
+                        reached = ReachedComponents(side, cell, comp);
+                    }
+                    if (!Reaches(cell, c, comp, reached)) continue;
+                }
                 if (reachable++ == 0) best = c;
             }
             if (reachable == 2) best = -1; // two or more: the least distance decides, as below
