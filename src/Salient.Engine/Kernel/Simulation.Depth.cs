@@ -22,7 +22,7 @@ public sealed partial class Simulation
     private bool[] _isDeep = null!;            // [system]
     private double[] _rearDepth = null!;       // [unit]: sampled depth_km of rear units (0 for line units)
     private double[] _depthDist = null!;       // [side * n + cell]: path distance to the side's engaged front
-    private readonly (int Tick, long Control, long Occupancy)[] _depthKey = new (int, long, long)[Sides];
+    private readonly (long Control, long Occupancy)[] _depthKey = new (long, long)[Sides];
     private LazyPathField?[] _rearFrom = null!, _rearTo = null!; // [unit] fields from a rear unit's cell and to its goal
     private int[] _depthSources = null!;       // [side * n + i]: the source cells of the last depth field built
     private readonly int[] _depthSourceCount = new int[Sides];
@@ -82,7 +82,7 @@ public sealed partial class Simulation
         Array.Clear(_deepHits);
         Array.Clear(_deepLosses);
         Array.Clear(_deepLossUsd);
-        for (int s = 0; s < Sides; s++) _depthKey[s] = (-1, -1, -1);
+        for (int s = 0; s < Sides; s++) _depthKey[s] = (-1, -1);
         Array.Fill(_depthBuiltControl, -1);
         Array.Fill(_rearGoalKey, (-1, -1, -1));
         for (int u = 0; u < _m; u++)
@@ -229,11 +229,18 @@ public sealed partial class Simulation
     /// <summary>
     /// Path distance (length / mobility, through own cells) to the side's engaged front: its own cells bordering an
     /// enemy cell that holds an enemy unit; every own cell bordering the enemy when no enemy unit is at the line.
-    /// Rebuilt at most once a tick, and again when control or front occupancy changes.
+    /// Brought up to date when control or front occupancy changes.
     /// </summary>
+    /// <remarks>
+    /// PERF: keyed by the control and front-occupancy versions only (it was also rebuilt every tick, a scan of the
+    /// line for nothing on most ticks). The sources read the control map and which enemy units stand on cells next
+    /// to the side's own: such a cell borders a cell its occupant's side does not hold, so a unit entering or leaving
+    /// it (<see cref="MoveUnit"/>, also on arrival), being eliminated or infiltrating bumps the occupancy version, as
+    /// does a new replication; nothing else changes a unit's cell or activity. Same sources, same field.
+    /// </remarks>
     private void EnsureDepthField(int side)
     {
-        var key = (_tick, _controlVersion, _frontOccupancyVersion);
+        var key = (_controlVersion, _frontOccupancyVersion);
         if (_depthKey[side] == key) return;
         _depthKey[side] = key;
         EnsureOccupancy();
