@@ -170,7 +170,7 @@ public sealed partial class Simulation
         // PERF: with one reachable cell of the least gap the distances from the unit cannot change the choice, so
         // reaching is read from the own ground's components (Simulation.RearReach.cs) and the search is skipped.
         int reachable = 2;
-        if (_reachByComponents && !double.IsPositiveInfinity(minGap))
+        if (_reachByComponents && !RearGoalsBySearch && !double.IsPositiveInfinity(minGap))
         {
             ReadOnlySpan<int> comp = default;
             int reached = -1; // the labels are made only when a cell other than the unit's own is asked about

@@ -19,6 +19,12 @@ namespace Salient.Engine.Kernel;
 public sealed partial class Simulation
 {
     private bool _reachByComponents;           // the remarks' two conditions hold for this scenario
+
+    /// <summary>Whether rear goals may read reaching from component labels (the scenario meets the remarks' conditions).</summary>
+    internal bool ReachByComponents => _reachByComponents;
+
+    /// <summary>Tests: choose every rear goal by the search, as before the shortcut (the outputs must be the same).</summary>
+    internal bool RearGoalsBySearch { get; set; }
     private int[] _component = null!;          // [side * n + cell]: component of an own cell, -1 elsewhere
     private readonly long[] _componentVersion = new long[Sides]; // control version the labels were made at
     private int[] _componentStack = null!;     // scratch for the labelling
