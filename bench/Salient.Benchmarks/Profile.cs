@@ -24,7 +24,14 @@ internal static class Profile
         if (args.Length > 4 && args[4] == "run")
         {
             // Whole replications only (no timers inside them), for sampling with perf: clock reads are slow on some VMs.
-            for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
+            ulong h = 1469598103934665603UL;
+            for (int rep = 0; rep < reps; rep++)
+            {
+                sim.Run(seed, rep, metrics, daily);
+                foreach (double x in metrics) h = (h ^ (ulong)BitConverter.DoubleToInt64Bits(x)) * 1099511628211UL;
+                foreach (float x in daily) h = (h ^ (ulong)BitConverter.SingleToInt32Bits(x)) * 1099511628211UL;
+            }
+            Console.WriteLine($"hash {h:x16}");
             var clock = Stopwatch.StartNew();
             for (int rep = 0; rep < reps; rep++) sim.Run(seed, rep, metrics, daily);
             Console.WriteLine($"Run: {clock.Elapsed.TotalMilliseconds * 1000 / reps:F2} us a replication");

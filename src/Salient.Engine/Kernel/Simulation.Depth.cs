@@ -22,7 +22,7 @@ public sealed partial class Simulation
     private bool[] _isDeep = null!;            // [system]
     private double[] _rearDepth = null!;       // [unit]: sampled depth_km of rear units (0 for line units)
     private double[] _depthDist = null!;       // [side * n + cell]: path distance to the side's engaged front
-    private readonly (int Tick, long Control, long Occupancy)[] _depthKey = new (int, long, long)[Sides];
+    private readonly (long Control, long Occupancy)[] _depthKey = new (long, long)[Sides];
     private LazyPathField?[] _rearFrom = null!, _rearTo = null!; // [unit] fields from a rear unit's cell and to its goal
     private int[] _depthSources = null!;       // [side * n + i]: the source cells of the last depth field built
     private readonly int[] _depthSourceCount = new int[Sides];
@@ -82,7 +82,7 @@ public sealed partial class Simulation
         Array.Clear(_deepHits);
         Array.Clear(_deepLosses);
         Array.Clear(_deepLossUsd);
-        for (int s = 0; s < Sides; s++) _depthKey[s] = (-1, -1, -1);
+        for (int s = 0; s < Sides; s++) _depthKey[s] = (-1, -1);
         Array.Fill(_depthBuiltControl, -1);
         Array.Fill(_rearGoalKey, (-1, -1, -1));
         for (int u = 0; u < _m; u++)
@@ -144,8 +144,9 @@ public sealed partial class Simulation
     /// <remarks>
     /// The own cell c minimising (|d_front(c) - depth_km|, d_from(c), c) over cells with both distances finite.
     /// PERF: cached while control, the depth field and the unit's cell stay; otherwise the least gap's cells are
-    /// found by a scan and the search from the unit is settled only as far as those cells (the whole search only
-    /// when none of them is reachable).
+    /// found by a scan; when at most one of them is reachable (by the own ground's components) no search is needed,
+    /// else the search from the unit is settled only as far as those cells (the whole search only when none of them
+    /// is reachable).
     /// </remarks>
     private int RearGoal(int u, int side)
     {
@@ -154,7 +155,6 @@ public sealed partial class Simulation
         var key = (_controlVersion, _depthFieldVersion[side], cell);
         if (_rearGoalKey[u] == key) return _rearGoal[u];
         var from = _rearFrom[u]!;
-        from.FromSource(_control, side, _controlVersion, cell, _flips);
         var depth = _depthDist.AsSpan(side * _n, _n);
         double target = _rearDepth[u];
         // The least gap and its cells, in cell order: the first reachable one with the least distance from the unit.
@@ -167,8 +167,33 @@ public sealed partial class Simulation
         }
         int best = -1;
         double bestFrom = double.PositiveInfinity;
-        if (!double.IsPositiveInfinity(minGap))
+        // PERF: with one reachable cell of the least gap the distances from the unit cannot change the choice, so
+        // reaching is read from the own ground's components (Simulation.RearReach.cs) and the search is skipped.
+        int reachable = 2;
+        if (_reachByComponents && !RearGoalsBySearch && !double.IsPositiveInfinity(minGap))
         {
+            ReadOnlySpan<int> comp = default;
+            int reached = -1; // the labels are made only when a cell other than the unit's own is asked about
+            reachable = 0;
+            for (int c = 0; c < _n && reachable < 2; c++)
+            {
+                if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || Math.Abs(depth[c] - target) != minGap) continue;
+                if (c != cell)
+                {
+                    if (reached < 0)
+                    {
+                        comp = Components(side);
+                        reached = ReachedComponents(side, cell, comp);
+                    }
+                    if (!Reaches(cell, c, comp, reached)) continue;
+                }
+                if (reachable++ == 0) best = c;
+            }
+            if (reachable == 2) best = -1; // two or more: the least distance decides, as below
+        }
+        if (reachable == 2 && !double.IsPositiveInfinity(minGap))
+        {
+            from.FromSource(_control, side, _controlVersion, cell, _flips);
             for (int c = 0; c < _n; c++)
             {
                 if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || Math.Abs(depth[c] - target) != minGap) continue;
@@ -179,6 +204,7 @@ public sealed partial class Simulation
         if (best < 0)
         {
             // No cell of the least gap is reachable: finish the search and scan every cell as the definition reads.
+            from.FromSource(_control, side, _controlVersion, cell, _flips);
             from.Complete();
             var dist = from.Distances;
             double bestGap = double.PositiveInfinity;
@@ -203,11 +229,18 @@ public sealed partial class Simulation
     /// <summary>
     /// Path distance (length / mobility, through own cells) to the side's engaged front: its own cells bordering an
     /// enemy cell that holds an enemy unit; every own cell bordering the enemy when no enemy unit is at the line.
-    /// Rebuilt at most once a tick, and again when control or front occupancy changes.
+    /// Brought up to date when control or front occupancy changes.
     /// </summary>
+    /// <remarks>
+    /// PERF: keyed by the control and front-occupancy versions only (it was also rebuilt every tick, a scan of the
+    /// line for nothing on most ticks). The sources read the control map and which enemy units stand on cells next
+    /// to the side's own: such a cell borders a cell its occupant's side does not hold, so a unit entering or leaving
+    /// it (<see cref="MoveUnit"/>, also on arrival), being eliminated or infiltrating bumps the occupancy version, as
+    /// does a new replication; nothing else changes a unit's cell or activity. Same sources, same field.
+    /// </remarks>
     private void EnsureDepthField(int side)
     {
-        var key = (_tick, _controlVersion, _frontOccupancyVersion);
+        var key = (_controlVersion, _frontOccupancyVersion);
         if (_depthKey[side] == key) return;
         _depthKey[side] = key;
         EnsureOccupancy();

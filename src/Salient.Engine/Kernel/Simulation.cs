@@ -167,6 +167,7 @@ public sealed partial class Simulation
         AllocateSupply();
         AllocateInfiltration();
         AllocateDepth();
+        AllocateRearReach();
         AllocateCoordination();
         AllocateFatigue();
         AllocateProbing();
@@ -300,6 +301,7 @@ public sealed partial class Simulation
         ResetSupply(seed, rep);
         ResetInfiltration(seed, rep);
         ResetDepth(seed, rep);
+        ResetRearReach();
         ResetCoordination();
         ResetFatigue();
         Array.Clear(_probeShare);
