@@ -83,12 +83,12 @@ public sealed class RunGuardTests : IDisposable
     [Fact]
     public void ALongRun_IsAnnouncedWithItsEstimatedTime_BeforeAnyWork()
     {
-        // Kursk: 268 days x 4 ticks x (839 cells + 23 units) = 924,064 cell-ticks a replication at 69 ns: 20,000
-        // replications on 2 threads are about 638 s, above the 10-minute notice. The tiny output limit then refuses the
+        // Kursk: 268 days x 4 ticks x (839 cells + 31 units) = 932,640 cell-ticks a replication at 69 ns: 20,000
+        // replications on 2 threads are about 644 s, above the 10-minute notice. The tiny output limit then refuses the
         // run, so the notice is seen without playing it.
         var model = Salient.Scenario.Parsing.ScenarioLoader.Load(Kursk).Scenario!;
         var compiled = new Salient.Engine.Compilation.CompiledScenario(model);
-        Assert.Equal(20_000.0 * 924_064 * 69e-9 / 2, RunService.EstimatedSeconds(compiled, 20_000, 2), 6);
+        Assert.Equal(20_000.0 * 932_640 * 69e-9 / 2, RunService.EstimatedSeconds(compiled, 20_000, 2), 6);
 
         var (code, output) = Run("run", Kursk, "-n", "20000", "--threads", "2", "--limit", "output_mb=1", "--out", Path.Combine(_root, "out"));
         Assert.Equal(2, code);
