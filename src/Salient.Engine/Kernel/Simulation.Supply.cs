@@ -35,7 +35,6 @@ public sealed partial class Simulation
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
     private double[] _routeTurnedBack = null!;   // [route] convoy vehicles turned back by fire control
-    private double _segmentEffectiveSorties;     // sorties the last Interdict call flew at its segment, not defeated (fire control's E)
     private double[] _unitUnderSupplied = null!; // [unit] days the unit spent below its side's min_supply_to_attack
 
     private void AllocateSupply()
@@ -231,16 +230,16 @@ public sealed partial class Simulation
             for (int i = 1; i < r.Cells.Length && moving > 0; i++)
             {
                 if (!SegmentOpen(r, i)) break;
-                long killed = Interdict(r, i, moving);
+                long killed = Interdict(r, i, moving, out double watching);
                 destroyed += killed;
                 moving -= killed;
-                moving -= TurnBack(r, moving);
+                moving -= TurnBack(r, moving, watching);
                 _reach[r.FirstSlot + i] = moving;
                 last = i;
             }
             // Sorties still fly at open segments the convoys never reach (tasked to the road, they find nothing).
             for (int i = last + 1; i < r.Cells.Length; i++)
-                if (SegmentOpen(r, i)) Interdict(r, i, 0);
+                if (SegmentOpen(r, i)) Interdict(r, i, 0, out _);
             double perVehicle = _routeThroughput[r.Index] / vehicles;
             _routeDelivered[r.Index] += perVehicle * _reach[r.FirstSlot + last];
             _routeLostSupply[r.Index] += perVehicle * destroyed;
@@ -332,14 +331,16 @@ public sealed partial class Simulation
     /// tasked to convoys with the segment in reach flies S ~ Poisson(n_w rate_w share_w / N_fw) sorties (N_fw: open
     /// segments in its reach; capped by the side's stock), and each destroys a vehicle with probability
     /// q = (1 - p_cd) [drones] (1 - J_drone) [radio links] e_vehicle p_hit k_logistics, so the expected loss on the
-    /// segment is the sum over shooters of lambda q while vehicles remain. Returns the vehicles destroyed.
+    /// segment is the sum over shooters of lambda q while vehicles remain. Returns the vehicles destroyed;
+    /// <paramref name="droneSorties"/> is fire control's E: the drone sorties at the segment not defeated by counter-drone
+    /// means or jamming, counted while vehicles remain (see <see cref="TurnBack"/>).
     /// </summary>
-    private long Interdict(CompiledRoute r, int i, long present)
+    private long Interdict(CompiledRoute r, int i, long present, out double droneSorties)
     {
         int side = r.Side, enemy = 1 - side;
         long destroyedHere = 0;
         double jam = double.NaN;
-        _segmentEffectiveSorties = 0;
+        droneSorties = 0;
         // PERF: only the (unit, system) pairs tasked to convoys today (in unit, then system order, as a scan of every
         // unit and system would meet them); every other pair has no segment in reach and was skipped.
         for (int t = 0; t < _taskedCount; t++)
@@ -371,7 +372,7 @@ public sealed partial class Simulation
                 q *= 1 - jam;
                 undefeated *= 1 - jam;
             }
-            if (drone) _segmentEffectiveSorties += sorties * undefeated; // fire control is drones watching the road
+            if (drone) droneSorties += sorties * undefeated; // fire control is drones watching the road
             long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;
@@ -383,17 +384,17 @@ public sealed partial class Simulation
 
     /// <summary>
     /// Fire control over segment i, after its interdiction: each of the <paramref name="moving"/> vehicles still on it turns
-    /// back with probability 1 - exp(-delta E), delta = <c>logistics.fire_control</c> of the route's side and E the enemy
-    /// drone sorties flown at the segment today that counter-drone means and jamming did not defeat (the sum over drone
+    /// back with probability 1 - exp(-delta E), delta = <c>logistics.fire_control</c> of the route's side and E
+    /// (<paramref name="droneSorties"/>, from <see cref="Interdict"/>) the enemy drone sorties flown at the segment today that counter-drone means and jamming did not defeat (the sum over drone
     /// shooters of S (1 - p_cd) (1 - J)^[radio]): drones loitering over a road deny it; shells and rockets only destroy
     /// what they hit. A turned-back vehicle delivers nothing and is not lost. With delta = 0, or no
     /// sortie, nothing is drawn, so a scenario without fire control draws what it drew before the mechanic existed.
     /// </summary>
-    private long TurnBack(CompiledRoute r, long moving)
+    private long TurnBack(CompiledRoute r, long moving, double droneSorties)
     {
         double delta = P(_ids.FireControl[r.Side]);
-        if (delta <= 0 || moving <= 0 || _segmentEffectiveSorties <= 0) return 0;
-        long back = Sampler.Binomial(ref _supplyRng, moving, 1 - Math.Exp(-delta * _segmentEffectiveSorties));
+        if (delta <= 0 || moving <= 0 || droneSorties <= 0) return 0;
+        long back = Sampler.Binomial(ref _supplyRng, moving, 1 - Math.Exp(-delta * droneSorties));
         _routeTurnedBack[r.Index] += back;
         return back;
     }
