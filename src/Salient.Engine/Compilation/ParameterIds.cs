@@ -31,6 +31,7 @@ internal sealed class ParameterIds
         WithdrawEnveloped = PerSide("ground.withdraw_enveloped");
         ProbingShare = PerSide("ground.probing_share");
         AreaFireDensity = P("ground.area_fire_density");
+        MaxAssaultDensity = P("ground.max_assault_density");
         BaseDetection = P("isr.base_detection");
         CounterDrone = PerSide("counter_drone.p");
         LatencyHours = PerSide("c2.latency_hours");
@@ -101,6 +102,9 @@ internal sealed class ParameterIds
     /// <summary><c>ground.probing_share.&lt;side&gt;</c>: share of the massed power a probing assault commits below the attack ratio (0: off).</summary>
     public int[] ProbingShare { get; }
     public int AreaFireDensity { get; }
+
+    /// <summary><c>ground.max_assault_density</c>: attackers per km² of the contested cell who can fight at once (0: no limit).</summary>
+    public int MaxAssaultDensity { get; }
     public int BaseDetection { get; }
     public int[] CounterDrone { get; }
     public int[] LatencyHours { get; }

@@ -105,7 +105,7 @@ public sealed partial class Simulation
 
         // Attackers: units that chose this cell and are still next to it.
         int count = 0;
-        double a = 0;
+        double a = 0, massed = 0;
         int lead = -1;
         double leadPower = -1;
         for (int u = FirstAttacker(cell); u >= 0; u = _attackerNext[u]) // PERF: the units aiming here, in unit order
@@ -113,13 +113,15 @@ public sealed partial class Simulation
             if (_target[u] != cell || !_active[u] || !(Adjacent(_cell[u], cell) || _cell[u] == cell)) continue; // inside: infiltrators
             double p = Power(u) * _massing[u];
             a += p;
+            massed += _personnel[u];
             _partUnit[count] = u;
             _partWeight[count++] = 1.0;
             _engaged[u] = true;
             if (p > leadPower) { leadPower = p; lead = u; }
         }
         if (lead < 0) return;
-        a *= commitment;
+        double share = EngagedShare(cell, commitment, massed); // Simulation.AssaultRoom.cs
+        a *= share;
         int attackers = count;
 
         // Defenders: the cell's units in full, adjacent units at the support fraction, plus the garrison.
@@ -150,15 +152,15 @@ public sealed partial class Simulation
         double sqrtM = Math.Sqrt(m);
         if (d > 0)
         {
-            // Area fire on either side falls on the personnel engaged, spread over the contested cell; a probe
-            // sends in only its committed share of the attackers, so only that share is massed in the cell.
+            // Area fire on either side falls on the personnel engaged, spread over the contested cell; a probe, or an
+            // assault with more attackers than the cell has room for, sends in only its engaged share of them.
             double attPersonnel = 0, defPersonnel = 0;
             for (int i = 0; i < count; i++)
             {
                 if (i < attackers) attPersonnel += _personnel[_partUnit[i]];
                 else defPersonnel += _partWeight[i] * _personnel[_partUnit[i]];
             }
-            attPersonnel *= commitment;
+            attPersonnel *= share;
             long casDef = Sampler.Poisson(ref _groundRng, P(_ids.Lethality[att]) * a / sqrtM * dt * AreaFireMix(att, cell, defPersonnel));
             long casAtt = Sampler.Poisson(ref _groundRng, P(_ids.Lethality[def]) * d * sqrtM * dt * AreaFireMix(def, cell, attPersonnel));
             Distribute(casDef, attackers, count);
@@ -167,6 +169,7 @@ public sealed partial class Simulation
 
         // Break test after the exchange, with the attackers that are left.
         a = 0;
+        massed = 0;
         lead = -1;
         leadPower = -1;
         for (int i = 0; i < attackers; i++)
@@ -175,10 +178,11 @@ public sealed partial class Simulation
             if (!_active[u]) continue;
             double p = Power(u) * _massing[u];
             a += p;
+            massed += _personnel[u];
             if (p > leadPower) { leadPower = p; lead = u; }
         }
         if (lead < 0) return;
-        a *= commitment;
+        a *= EngagedShare(cell, commitment, massed);
         double breakRatio = BreakRatioNow(attackers, count);
         double after = garrison, cohesion = 0, personnel = 0;
         for (int i = attackers; i < count; i++)
