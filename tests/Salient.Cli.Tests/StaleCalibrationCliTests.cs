@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Salient.Scenario.Parsing;
 using Spectre.Console.Testing;
 using Xunit;
@@ -8,7 +9,7 @@ namespace Salient.Cli.Tests;
 
 /// <summary>
 /// A scenario edited after its calibration was installed: the runs still apply the calibration, but warn once on
-/// standard error (SAL205); an unedited scenario shows nothing of it.
+/// standard error (SAL205) and mark summary.json and the report; an unedited scenario shows nothing of it.
 /// </summary>
 public sealed class StaleCalibrationCliTests() : TempFolderTest("stalecal")
 {
@@ -36,8 +37,14 @@ public sealed class StaleCalibrationCliTests() : TempFolderTest("stalecal")
         return (code, console.Output, error.Output);
     }
 
+    private static JsonElement ScenarioBlock(string run)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
+        return doc.RootElement.GetProperty("scenario").Clone();
+    }
+
     [Fact]
-    public void UneditedScenario_NoWarning()
+    public void UneditedScenario_NoWarning_NoFlag()
     {
         string scenario = PrepareScenario();
         string run = Path.Combine(Root, "run");
@@ -45,10 +52,12 @@ public sealed class StaleCalibrationCliTests() : TempFolderTest("stalecal")
         Assert.True(code == 0, stdout);
         Assert.Equal("", stderr);
         Assert.DoesNotContain("SAL205", stdout, StringComparison.Ordinal);
+        Assert.False(ScenarioBlock(run).TryGetProperty("calibration_stale", out _));
+        Assert.DoesNotContain("Stale calibration", File.ReadAllText(Path.Combine(run, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void EditedScenario_WarnsOnStandardError()
+    public void EditedScenario_WarnsOnStandardError_AndFlagsTheSummary()
     {
         string scenario = PrepareScenario();
         string fitted = ScenarioLoader.Load(scenario, new LoadOptions(Uncalibrated: true)).Scenario!.Hash;
@@ -67,6 +76,13 @@ public sealed class StaleCalibrationCliTests() : TempFolderTest("stalecal")
         Assert.Contains("salient calibrate", line, StringComparison.Ordinal);
         Assert.DoesNotContain("SAL205", stdout, StringComparison.Ordinal);
 
+        var block = ScenarioBlock(run);
+        Assert.True(block.GetProperty("calibration_stale").GetBoolean());
+        Assert.Equal("calibration.yaml", block.GetProperty("calibration_file").GetString());
+        Assert.Equal(fitted, block.GetProperty("calibration_fitted_hash").GetString());
+        Assert.Equal(current, block.GetProperty("calibration_current_hash").GetString());
+        Assert.Contains("Stale calibration", File.ReadAllText(Path.Combine(run, "report.html")), StringComparison.Ordinal);
+
         // A command that loads the baseline and its variants warns once.
         (code, stdout, stderr) = RunCli("compare", scenario, "--variants", "strong-red", "-n", "8", "--out", Path.Combine(Root, "cmp"));
         Assert.True(code == 0, stdout);
@@ -76,6 +92,7 @@ public sealed class StaleCalibrationCliTests() : TempFolderTest("stalecal")
         (code, stdout, stderr) = RunCli("run", scenario, "-n", "8", "--uncalibrated", "--out", Path.Combine(Root, "uncal"));
         Assert.True(code == 0, stdout);
         Assert.Equal("", stderr);
+        Assert.False(ScenarioBlock(Path.Combine(Root, "uncal")).TryGetProperty("calibration_stale", out _));
     }
 
     [Fact]
