@@ -13,8 +13,11 @@ public static class SalientApp
     /// <summary>Exit code for bad input (scenario errors, bad options, unwritable output).</summary>
     public const int UserError = UserErrorException.DefaultExitCode;
 
-    /// <summary>Runs the CLI with <paramref name="args"/>, writing through <paramref name="console"/>; returns the exit code.</summary>
-    public static int Run(string[] args, IAnsiConsole console)
+    /// <summary>
+    /// Runs the CLI with <paramref name="args"/>, writing through <paramref name="console"/> and, for warnings (and every
+    /// message with <c>--format csv|json</c>), <paramref name="error"/> (standard error when null); returns the exit code.
+    /// </summary>
+    public static int Run(string[] args, IAnsiConsole console, IAnsiConsole? error = null)
     {
         bool debug = args.Contains("--debug");
         var preflight = ArgumentPreflight.Check([.. args.Where(a => a != "--debug")]);
@@ -31,11 +34,13 @@ public static class SalientApp
         // With CSV or JSON, standard output holds only the tables: every message (headers, progress, errors) goes to
         // standard error through a console of its own.
         var tables = new TableWriter(console, format);
-        var messages = format == TableFormat.Table ? console : ConsoleSetup.CreateError();
+        var stderr = error ?? ConsoleSetup.CreateError();
+        var messages = format == TableFormat.Table ? console : stderr;
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.Settings.Registrar.RegisterInstance(tables);
+            config.Settings.Registrar.RegisterInstance(new StandardError(stderr));
             config.SetApplicationName("salient");
             config.SetApplicationVersion(VersionInfo.Line);
             config.SetHelpProvider(new SalientHelpProvider(config.Settings));

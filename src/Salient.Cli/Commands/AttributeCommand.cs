@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using System.Globalization;
 using Salient.Analysis.Attribution;
 using Salient.Cli.Rendering;
@@ -17,12 +18,12 @@ namespace Salient.Cli.Commands;
 /// and reports one-at-a-time removal effects and the exact Shapley decomposition with 95% intervals
 /// (<see cref="AttributionStudy"/>; files by <see cref="AttributionFiles"/>).
 /// </summary>
-public sealed class AttributeCommand(IAnsiConsole console, TableWriter tables) : Command<AttributeSettings>
+public sealed class AttributeCommand(IAnsiConsole console, TableWriter tables, StandardError stderr) : Command<AttributeSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, AttributeSettings settings, CancellationToken cancellationToken)
     {
-        var baseModel = ScenarioInput.Require(console, settings);
+        var baseModel = ScenarioInput.Require(console, stderr, settings);
         var mechanisms = AttributionStudy.Mechanisms(baseModel, settings.Mechanisms);
         var outcomes = AttributionOutcome.Resolve(baseModel, settings.Outcomes, "--outcomes");
         string path = ScenarioInput.Resolve(settings.Scenario);

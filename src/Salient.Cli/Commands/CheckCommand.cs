@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using System.Globalization;
 using Salient.Analysis.Calibration;
 using Salient.Cli.Rendering;
@@ -20,7 +21,7 @@ namespace Salient.Cli.Commands;
 /// model would need for its median to equal the claim. Plausibility under the model's assumptions, never truth.
 /// Writes check.csv and check.json into the run folder.
 /// </summary>
-public sealed class CheckCommand(IAnsiConsole console, TableWriter tables) : Command<CheckSettings>
+public sealed class CheckCommand(IAnsiConsole console, TableWriter tables, StandardError stderr) : Command<CheckSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class CheckCommand(IAnsiConsole console, TableWriter tables) : Com
         if (!File.Exists(evidencePath)) throw new UserInputException($"no evidence ledger: '{evidencePath}' does not exist (pass --evidence FILE)");
         var ledger = ScenarioInput.ReadEvidence(console, evidencePath);
 
-        var (model, _) = ScenarioInput.LoadRecorded(console, manifest.Scenario, settings.Scenario, dir);
+        var (model, _) = ScenarioInput.LoadRecorded(console, stderr, manifest.Scenario, settings.Scenario, dir);
 
         var compiled = new CompiledScenario(model);
         var resolved = EvidenceClaims.Resolve(ledger, compiled);

@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using Salient.Analysis.Comparison;
 using Salient.Analysis;
 using Salient.Cli.Rendering;
@@ -16,12 +17,12 @@ namespace Salient.Cli.Commands;
 /// <c>salient compare</c>: runs the baseline and each variant with common random numbers and reports every metric's
 /// paired difference with a 95% confidence interval (<see cref="ComparisonStudy"/>; files by <see cref="ComparisonFiles"/>).
 /// </summary>
-public sealed class CompareCommand(IAnsiConsole console, TableWriter tables) : Command<CompareSettings>
+public sealed class CompareCommand(IAnsiConsole console, TableWriter tables, StandardError stderr) : Command<CompareSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var baseModel = ScenarioInput.Require(console, settings);
+        var baseModel = ScenarioInput.Require(console, stderr, settings);
         var variants = ComparisonStudy.Variants(baseModel, settings.Variants);
         var selected = settings.Metrics is null ? null : MetricSelector.Resolve(baseModel, settings.Metrics, "--metrics");
         string path = ScenarioInput.Resolve(settings.Scenario);

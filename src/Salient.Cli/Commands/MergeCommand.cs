@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Salient.Cli.Rendering;
@@ -16,7 +17,7 @@ namespace Salient.Cli.Commands;
 /// <c>salient run</c> writes, through the same code (<see cref="RunService"/>). summary.json is byte-identical to the
 /// single-process run's. On any problem it writes nothing and exits with 2.
 /// </summary>
-public sealed class MergeCommand(IAnsiConsole console, TableWriter tables) : Command<MergeSettings>
+public sealed class MergeCommand(IAnsiConsole console, TableWriter tables, StandardError stderr) : Command<MergeSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class MergeCommand(IAnsiConsole console, TableWriter tables) : Com
         var started = DateTimeOffset.UtcNow;
         var set = ShardSet.Open(settings.Shards);
         var first = set.First;
-        var (model, scenarioPath) = ScenarioInput.LoadRecorded(console, first.Scenario, settings.Scenario, set.Shards[0].Folder);
+        var (model, scenarioPath) = ScenarioInput.LoadRecorded(console, stderr, first.Scenario, settings.Scenario, set.Shards[0].Folder);
         var compiled = new CompiledScenario(model);
         // The shards were each checked for their own slice; the merged folder holds them all.
         RunService.CheckOutputSize(compiled, first.Replications, settings.Trajectories, settings.DailyMaps, settings.Limits().OutputMegabytes, console.MarkupLine);

@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using System.Globalization;
 using Salient.Cli.Rendering;
 using Salient.Cli.Services;
@@ -10,12 +11,12 @@ using Spectre.Console.Cli;
 namespace Salient.Cli.Commands;
 
 /// <summary><c>salient run</c>: loads, runs (through <see cref="RunService"/>), summarises and writes outputs atomically.</summary>
-public sealed class RunCommand(IAnsiConsole console, TableWriter tables) : Command<RunSettings>
+public sealed class RunCommand(IAnsiConsole console, TableWriter tables, StandardError stderr) : Command<RunSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var model = ScenarioInput.Require(console, settings);
+        var model = ScenarioInput.Require(console, stderr, settings);
         var compiled = new CompiledScenario(model);
         ShardSpec? shard = settings.Shard is null ? null : ShardSpec.TryParse(settings.Shard, out var spec, out _) ? spec : null;
         var range = shard?.RangeOf(settings.Replications) ?? ReplicationRange.All(settings.Replications);

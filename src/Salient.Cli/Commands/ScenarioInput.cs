@@ -1,6 +1,8 @@
+using Salient.Cli.CommandLine;
 using Salient.Cli.Rendering;
 using Salient.Cli.Settings;
 using Salient.Output.Manifest;
+using Salient.Scenario.Diagnostics;
 using Salient.Scenario.Evidence;
 using Salient.Scenario.Model;
 using Salient.Scenario.Parsing;
@@ -29,11 +31,11 @@ internal static class ScenarioInput
     /// <see cref="ScenarioErrorsException"/> when it has load errors (printed); a <see cref="UserInputException"/> when it
     /// is missing or has changed since.
     /// </summary>
-    public static (ScenarioModel Model, string Path) LoadRecorded(IAnsiConsole console, ManifestScenario recorded, string? path, string folder)
+    public static (ScenarioModel Model, string Path) LoadRecorded(IAnsiConsole console, StandardError stderr, ManifestScenario recorded, string? path, string folder)
     {
         string? scenarioPath = path ?? recorded.Path;
         if (scenarioPath is null) throw new UserInputException($"'{folder}' does not say where its scenario is: give it with --scenario PATH");
-        var model = Require(console, new ScenarioSettings
+        var model = Require(console, stderr, new ScenarioSettings
         {
             Scenario = scenarioPath, Variant = recorded.Variant, Set = [.. recorded.Set], Uncalibrated = recorded.Calibration is null,
         });
@@ -55,9 +57,20 @@ internal static class ScenarioInput
         throw new UserInputException($"cannot read the evidence ledger '{path}' (errors above)");
     }
 
-    /// <summary>Loads the scenario the settings name; prints its errors; throws <see cref="ScenarioErrorsException"/> when it has any.</summary>
-    public static ScenarioModel Require(IAnsiConsole console, ScenarioSettings settings) =>
-        Load(console, settings, showWarnings: false).Model ?? throw new ScenarioErrorsException();
+    /// <summary>
+    /// Loads the scenario the settings name; prints its errors, and on <paramref name="stderr"/> the warning of a stale
+    /// calibration (SAL205); throws <see cref="ScenarioErrorsException"/> when it has errors.
+    /// </summary>
+    public static ScenarioModel Require(IAnsiConsole console, StandardError stderr, ScenarioSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        var (model, result) = Load(console, settings, showWarnings: false);
+        if (model is null) throw new ScenarioErrorsException();
+        // One line, once per command: the loads of variants and sweep points share the baseline's calibration.
+        foreach (var d in result.Warnings.Where(d => d.Code == ScenarioErrors.CalibrationStale.Code))
+            stderr.Console.MarkupLine($"{Markup.Escape(d.Span.ToString())}: [yellow]warning {d.Code}[/]: {Markup.Escape(d.Message)}");
+        return model;
+    }
 
     /// <summary>Loads the scenario at <paramref name="path"/> with <paramref name="options"/>; prints its errors; throws <see cref="ScenarioErrorsException"/> when it has any.</summary>
     public static ScenarioModel Require(IAnsiConsole console, string path, LoadOptions options)

@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using System.Globalization;
 using Salient.Analysis.Sweeps;
 using Salient.Analysis;
@@ -18,7 +19,7 @@ namespace Salient.Cli.Commands;
 /// happen at the day after the end date (censored). With --shard k/N only a slice of the design points is evaluated
 /// and written for <c>salient sensitivity-merge</c>.
 /// </summary>
-public sealed class SensitivityCommand(IAnsiConsole console, TableWriter tables) : Command<SensitivitySettings>
+public sealed class SensitivityCommand(IAnsiConsole console, TableWriter tables, StandardError stderr) : Command<SensitivitySettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, SensitivitySettings settings, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public sealed class SensitivityCommand(IAnsiConsole console, TableWriter tables)
         }
         ShardSpec? shard = settings.Shard is not null && ShardSpec.TryParse(settings.Shard, out var spec, out _) ? spec : null;
 
-        var baseModel = ScenarioInput.Require(console, settings);
+        var baseModel = ScenarioInput.Require(console, stderr, settings);
         var selectors = MetricSelector.Resolve(baseModel, settings.Outputs, "--outputs");
         bool morris = settings.Method == "morris";
         var plan = new SensitivityPlan(baseModel.Name, baseModel.Hash, settings.Variant, [.. settings.Set], settings.Seed, settings.Method,

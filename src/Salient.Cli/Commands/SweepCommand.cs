@@ -1,3 +1,4 @@
+using Salient.Cli.CommandLine;
 using System.Globalization;
 using Salient.Analysis.Sweeps;
 using Salient.Analysis;
@@ -16,7 +17,7 @@ namespace Salient.Cli.Commands;
 /// overridden inputs, every point with the same seed (common random numbers), and reports each metric's mean and
 /// p05/p50/p95 per point.
 /// </summary>
-public sealed class SweepCommand(IAnsiConsole console, TableWriter tables) : Command<SweepSettings>
+public sealed class SweepCommand(IAnsiConsole console, TableWriter tables, StandardError stderr) : Command<SweepSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed class SweepCommand(IAnsiConsole console, TableWriter tables) : Com
             throw new UserInputException("--vary " + ex.Message);
         }
 
-        var baseModel = ScenarioInput.Require(console, settings);
+        var baseModel = ScenarioInput.Require(console, stderr, settings);
         var runner = new PointRunner(console, settings, "--vary");
         var selectors = MetricSelector.Resolve(baseModel, settings.Metrics, "--metrics");
         var metrics = selectors.Select(m => m.Name).ToList();

@@ -147,7 +147,10 @@ public sealed class SummaryAccumulator : IReplicationSink
             daily.Add(new DailyBand(_layout.Series[s], scenario.Model.Calendar.Start, [.. bands[0]], [.. bands[1]], [.. bands[2]], [.. bands[3]], [.. bands[4]]));
         }
         var model = scenario.Model;
-        return new RunSummary(model.Name, model.Hash, model.Variant, seed, _count, model.Calendar.Start, metrics.MoveToImmutable(), daily.MoveToImmutable());
+        return new RunSummary(model.Name, model.Hash, model.Variant, seed, _count, model.Calendar.Start, metrics.MoveToImmutable(), daily.MoveToImmutable())
+        {
+            StaleCalibration = model.StaleCalibration,
+        };
     }
 
     private void SelectBucketed(IReplicationSource? replay)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Runner;
 using Salient.Experiments.Sharding;
+using Salient.Scenario.Model;
 
 namespace Salient.Experiments.Statistics;
 
@@ -48,6 +49,9 @@ public sealed record RunSummary(
     ImmutableArray<MetricSummary> Metrics,
     ImmutableArray<DailyBand> Daily)
 {
+    /// <summary>Set when the scenario's calibration file was fitted to another version of it (summary.json's <c>calibration_stale</c>); null otherwise.</summary>
+    public StaleCalibration? StaleCalibration { get; init; }
+
     /// <summary>The metric of that name, or null.</summary>
     public MetricSummary? Metric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
 

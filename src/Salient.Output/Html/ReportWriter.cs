@@ -48,6 +48,10 @@ public static class ReportWriter
         if (run.ScenarioHash.Length > 0) h.Append("; inputs ").Append(E(run.ScenarioHash[..Math.Min(16, run.ScenarioHash.Length)]));
         if (run.Engine.Length > 0) h.Append("; engine ").Append(E(run.Engine));
         h.Append(".</p>\n");
+        if (run.StaleCalibration is { } stale)
+            h.Append("<p class=\"meta\"><b>Stale calibration:</b> ").Append(E(stale.File)).Append(" was fitted to the scenario with hash ")
+                .Append(E(StaleCalibration.Short(stale.FittedHash))).Append(", but the scenario as written has hash ").Append(E(StaleCalibration.Short(stale.CurrentHash)))
+                .Append(" (it was edited since): the calibrated values applied still, fitted to other inputs. Rerun <code>salient calibrate --install</code> to refit them.</p>\n");
         var claimRows = ClaimCheck.Build(run);
         h.Append(ReportFindings.Html(run, claimRows));
         h.Append(ReportFindings.AttributionSection(run));

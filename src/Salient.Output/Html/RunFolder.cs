@@ -110,6 +110,9 @@ public sealed class RunFolder
     /// <remarks>It identifies the exact inputs, so the report can show which inputs produced the run (the report prints its first 16 characters).</remarks>
     public string ScenarioHash { get; private set; } = "";
 
+    /// <summary>summary.json's <c>calibration_stale</c> block: the run applied a calibration file fitted to another version of the scenario; null otherwise.</summary>
+    public StaleCalibration? StaleCalibration { get; private set; }
+
     /// <summary>The engine version that produced the run (summary.json's <c>engine</c>); empty when absent.</summary>
     public string Engine { get; private set; } = "";
 
@@ -238,6 +241,9 @@ public sealed class RunFolder
         ScenarioName = scenario.GetProperty("name").GetString() ?? "";
         ScenarioHash = scenario.TryGetProperty("hash", out var h) ? h.GetString() ?? "" : "";
         Variant = scenario.TryGetProperty("variant", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        string Text(string name) => scenario.TryGetProperty(name, out var x) && x.ValueKind == JsonValueKind.String ? x.GetString() ?? "" : "";
+        StaleCalibration = scenario.TryGetProperty("calibration_stale", out var st) && st.ValueKind == JsonValueKind.True
+            ? new StaleCalibration(Text("calibration_file"), Text("calibration_fitted_hash"), Text("calibration_current_hash")) : null;
         Engine = root.TryGetProperty("engine", out var e) ? e.GetString() ?? "" : "";
         Seed = root.GetProperty("seed").GetUInt64();
         Replications = root.GetProperty("replications").GetInt32();

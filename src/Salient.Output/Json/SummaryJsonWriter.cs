@@ -34,6 +34,14 @@ public static class SummaryJsonWriter
         w.WriteString("name", summary.ScenarioName);
         w.WriteString("hash", summary.ScenarioHash);
         if (summary.Variant is null) w.WriteNull("variant"); else w.WriteString("variant", summary.Variant);
+        // Only when stale, so the summary of a scenario whose calibration fits it is unchanged (docs/outputs.md).
+        if (summary.StaleCalibration is { } stale)
+        {
+            w.WriteBoolean("calibration_stale", true);
+            w.WriteString("calibration_file", stale.File);
+            w.WriteString("calibration_fitted_hash", stale.FittedHash);
+            w.WriteString("calibration_current_hash", stale.CurrentHash);
+        }
         w.WriteEndObject();
         w.WriteString("engine", EngineInfo.Version);
         w.WriteString("rng", EngineInfo.RngAlgorithm);

@@ -104,6 +104,11 @@ public static class ScenarioErrors
     /// <remarks>Argument: why the entry was skipped.</remarks>
     public static readonly Entry EvidenceEntrySkipped = new("SAL204", Severity.Warning, "evidence entry skipped: {0}");
 
+    /// <summary>SAL205 (warning): the applied calibration file records a <c>scenario_hash</c> that is not the hash of the scenario as written now (uncalibrated, no variant or <c>--set</c>), so it was fitted to other inputs; its values still apply. Reported at the file's <c>scenario_hash</c>.</summary>
+    /// <remarks>Arguments: the calibration file; the recorded hash and the current one, shortened; the scenario's folder.</remarks>
+    public static readonly Entry CalibrationStale = new("SAL205", Severity.Warning,
+        "{0} was fitted to the scenario as written with hash {1}, but it now has hash {2} (the scenario or a side file changed since): its values still apply, fitted to other inputs; rerun `salient calibrate {3} --install` to refit them");
+
     /// <summary>Makes a diagnostic from a catalogue entry, formatting the template with invariant culture.</summary>
     public static Diagnostic Make(Entry entry, SourceSpan span, params string[] args) =>
         new(entry.Severity, entry.Code, span, string.Format(CultureInfo.InvariantCulture, entry.Template, args), args);

@@ -24,6 +24,9 @@ public sealed record ScenarioModel(
     /// <summary>The calibration file applied (relative to the scenario), or null when the scenario ran as written.</summary>
     public string? Calibration { get; init; }
 
+    /// <summary>Set when the applied calibration file was fitted to another version of the scenario (its <c>scenario_hash</c> differs); null otherwise.</summary>
+    public StaleCalibration? StaleCalibration { get; init; }
+
     /// <summary>The scenario's supply routes (<c>supply_routes</c>); empty when it declares none, which leaves logistics as
     /// the depot-distance rule alone.</summary>
     public ImmutableArray<SupplyRoute> SupplyRoutes { get; init; } = [];

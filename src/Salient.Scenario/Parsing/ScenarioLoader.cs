@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Salient.Scenario.Diagnostics;
+using Salient.Scenario.Model;
 using Salient.Scenario.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -95,8 +96,32 @@ public static class ScenarioLoader
         if (diag.HasErrors) return new LoadResult(null, diag.Sorted());
 
         string hash = Hash(text, binder.SideFiles, options);
-        var model = draft.Model with { Hash = hash, Variant = options.Variant, VariantNames = [.. variantNames], Calibration = calibration };
+        var stale = calibration is null ? null : CheckCalibration(text, displayName, baseDirectory, options, binder, calibration, diag);
+        var model = draft.Model with { Hash = hash, Variant = options.Variant, VariantNames = [.. variantNames], Calibration = calibration, StaleCalibration = stale };
         return new LoadResult(model, diag.Sorted());
+    }
+
+    /// <summary>
+    /// Compares the applied calibration file's <c>scenario_hash</c> with the hash <c>salient calibrate</c> would record now:
+    /// that of the scenario as written, uncalibrated, with no variant or <c>--set</c>. That is this load's text and side
+    /// files less the calibration file; a variant or <c>--set</c> can change which side files were read, so when the
+    /// two differ under one the scenario is loaded again as calibrate loads it before calling the file stale (SAL205).
+    /// </summary>
+    private static StaleCalibration? CheckCalibration(string text, string displayName, string baseDirectory, LoadOptions options,
+        ScenarioBinder binder, string calibration, DiagnosticBag diag)
+    {
+        if (binder.CalibrationHash is not var (fitted, span)) return null;
+        var sideFiles = binder.SideFiles.Where((_, i) => i != binder.CalibrationSideFile).ToList();
+        string current = Hash(text, sideFiles, LoadOptions.Default);
+        if (current != fitted && (options.Variant is not null || options.Overrides is { Count: > 0 }))
+        {
+            var asWritten = LoadText(text, displayName, baseDirectory, new LoadOptions(Uncalibrated: true) { Limits = options.Limits });
+            if (asWritten.Scenario is { } written) current = written.Hash;
+        }
+        if (current == fitted) return null;
+        string folder = Path.GetDirectoryName(displayName) is { Length: > 0 } d ? d : ".";
+        diag.Add(ScenarioErrors.CalibrationStale, span, calibration, StaleCalibration.Short(fitted), StaleCalibration.Short(current), folder);
+        return new StaleCalibration(calibration, fitted, current);
     }
 
     private static YamlMappingNode? Parse(YamlContext ctx, string text)

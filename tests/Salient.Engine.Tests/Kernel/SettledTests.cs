@@ -1,5 +1,6 @@
 using Salient.Engine.Compilation;
 using Salient.Engine.Kernel;
+using Salient.Testing;
 using Xunit;
 
 namespace Salient.Engine.Tests.Kernel;
@@ -99,14 +100,17 @@ public class SettledTests
         var metrics = new double[c.Layout.Metrics.Length];
         var daily = new float[c.Layout.DailyLength];
         for (int rep = 0; rep < 20; rep++) sim.Run(4, rep, metrics, daily);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int skipped = 0;
-        for (int rep = 20; rep < 60; rep++)
+        int skipped = 0, next = 20;
+        // Windows of 40 replications each (AllocationWindows): a replication that allocated would spoil every window.
+        var windows = AllocationWindows.UntilClean(() =>
         {
-            sim.Run(4, rep, metrics, daily);
-            skipped += sim.SettledTicksSkipped;
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int end = next + 40; next < end; next++)
+            {
+                sim.Run(4, next, metrics, daily);
+                skipped += sim.SettledTicksSkipped;
+            }
+        });
+        Assert.True(AllocationWindows.Clean(windows), AllocationWindows.Describe(windows));
         Assert.True(skipped > 0);
     }
 

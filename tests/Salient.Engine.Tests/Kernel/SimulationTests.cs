@@ -1,6 +1,7 @@
 using Xunit;
 using Salient.Engine.Compilation;
 using Salient.Engine.Kernel;
+using Salient.Testing;
 
 namespace Salient.Engine.Tests.Kernel;
 
@@ -59,10 +60,9 @@ public class SimulationTests
         var daily = new float[c.Layout.DailyLength];
         sim.Begin(1, 0);
         for (int i = 0; i < 40; i++) sim.Step(daily); // warm up: JIT, first distance fields
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 400; i++) sim.Step(daily);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        // Windows of 400 ticks: a tick that allocated would allocate in each of them (AllocationWindows).
+        var windows = AllocationWindows.UntilClean(() => { for (int i = 0; i < 400; i++) sim.Step(daily); });
+        Assert.True(AllocationWindows.Clean(windows), AllocationWindows.Describe(windows));
     }
 
     // Assault equation: with cohesion 1, full supply, no support or garrison, the defender's expected casualties in
@@ -166,9 +166,8 @@ public class SimulationTests
         var daily = new float[c.Layout.DailyLength];
         sim.Begin(1, 0);
         for (int i = 0; i < 40; i++) sim.Step(daily);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 400; i++) sim.Step(daily);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var windows = AllocationWindows.UntilClean(() => { for (int i = 0; i < 400; i++) sim.Step(daily); });
+        Assert.True(AllocationWindows.Clean(windows), AllocationWindows.Describe(windows));
     }
 
     [Fact]

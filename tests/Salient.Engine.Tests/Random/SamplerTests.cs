@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using MathNet.Numerics;
 using Salient.Engine.Random;
+using Salient.Testing;
 using Xunit;
 
 namespace Salient.Engine.Tests.Random;
@@ -283,11 +284,10 @@ public class SamplerTests
         var rng = new RandomStream(Seed, 10, StreamIds.AirDefence);
         long sink = RunMixedDraws(ref rng, 10_000); // warm-up: JIT every path first
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        sink += RunMixedDraws(ref rng, 100_000);
-        long after = GC.GetAllocatedBytesForCurrentThread();
+        // A sampler that allocated per draw would allocate in every window of 400,000 draws (AllocationWindows).
+        var windows = AllocationWindows.UntilClean(() => sink += RunMixedDraws(ref rng, 100_000));
 
-        Assert.Equal(0, after - before);
+        Assert.True(AllocationWindows.Clean(windows), AllocationWindows.Describe(windows));
         Assert.True(sink > 0);
     }
 
