@@ -67,6 +67,8 @@ public sealed class ScenarioCalibration
                 throw new CalibrationSetupException($"{where} is a schedule; calibrate a single value (a schedule's points are not fitted)");
             if (q.Distribution is null)
                 throw new CalibrationSetupException($"{where} is marked calibrate: true but has no prior: write it as a distribution, e.g. {{ dist: uniform, min: ..., max: ..., calibrate: true }}");
+            if (q.Distribution.Kind == DistributionKind.Particles)
+                throw new CalibrationSetupException($"{where} is a fitted posterior (dist: particles), not a prior: write its prior as a distribution, e.g. {{ dist: uniform, min: ..., max: ..., calibrate: true }}");
             priors.Add(new Prior(q.Path, q.Distribution, def.Min, def.Max));
         }
         return priors.ToImmutable();

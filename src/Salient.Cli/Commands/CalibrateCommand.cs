@@ -76,7 +76,7 @@ public sealed class CalibrateCommand(IAnsiConsole console, TableWriter tables) :
         var summaries = fit.Summarise(final);
         string outDir = settings.Out ?? Path.Combine("out", $"{model.Name}-calibration-{settings.Seed}");
         string calibration = CalibrationFiles.CalibrationYaml(model, fit, final, summaries, settings, generations);
-        IReadOnlyList<BacktestRow>? backtest = settings.Until is { } cut ? RunBacktest(scenarioPath, summaries, later, cut, settings, threads, cancellationToken) : null;
+        IReadOnlyList<BacktestRow>? backtest = settings.Until is { } cut ? RunBacktest(scenarioPath, final, summaries, later, cut, settings, threads, cancellationToken) : null;
         AtomicDirectory.Write(outDir, dir =>
         {
             CalibrationFiles.Write(dir, calibration, model, fit, generations, final, summaries, resolved, settings, seconds);
@@ -106,10 +106,10 @@ public sealed class CalibrateCommand(IAnsiConsole console, TableWriter tables) :
     private static string G(double x) => CalibrationFiles.G(x);
 
     /// <summary>Runs the model calibrated on the earlier claims and sets the later claims against its replications.</summary>
-    private IReadOnlyList<BacktestRow> RunBacktest(string scenarioPath, IReadOnlyList<PosteriorSummary> summaries,
+    private IReadOnlyList<BacktestRow> RunBacktest(string scenarioPath, Generation final, IReadOnlyList<PosteriorSummary> summaries,
         IReadOnlyList<ResolvedClaim> later, DateOnly until, CalibrateSettings settings, int threads, CancellationToken cancel)
     {
-        var calibrated = ScenarioInput.Require(console, scenarioPath, new LoadOptions(null, CalibrationFiles.Overrides(summaries, until), Uncalibrated: true));
+        var calibrated = ScenarioInput.Require(console, scenarioPath, new LoadOptions(null, CalibrationFiles.Overrides(final, summaries, until), Uncalibrated: true));
         var compiled = new CompiledScenario(calibrated);
         var options = new RunOptions(settings.BacktestReplications, settings.Seed, threads);
         var result = ProgressDisplay.Transient(console, "backtest", options.Replications, (progress, c) => RunOrchestrator.InMemory(compiled, options, progress, c), cancel);

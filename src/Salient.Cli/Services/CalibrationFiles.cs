@@ -57,14 +57,16 @@ internal static class CalibrationFiles
         return $"{family} on [{G(p.Lower)}, {G(p.Upper)}]";
     }
 
-    /// <summary>The calibration file: each input's posterior as a normal truncated to its prior's support (correlations are not carried).</summary>
+    /// <summary>The calibration file: the final generation's weighted particles, so runs draw the fitted inputs jointly
+    /// (one particle a replication; the posterior's correlations are kept).</summary>
     internal static string CalibrationYaml(ScenarioModel model, ScenarioCalibration fit, Generation final, IReadOnlyList<PosteriorSummary> summaries,
         CalibrateSettings settings, IReadOnlyList<Generation> generations)
     {
         var sb = new StringBuilder();
         sb.Append(CalibrationMark).Append(" (ABC-SMC). Do not edit by hand: rerun the calibration instead.\n");
-        sb.Append("# Each calibrated parameter is set to a normal fitted to its weighted posterior particles, truncated to the\n");
-        sb.Append("# prior's support. Correlations between parameters (diagnostics.json) are not carried over.\n");
+        sb.Append("# Each calibrated parameter is set to the final generation's weighted particles (dist: particles). The\n");
+        sb.Append("# weights are the same for every parameter, so a replication takes one whole particle: the inputs are drawn\n");
+        sb.Append("# jointly and the posterior's correlations (diagnostics.json) are kept.\n");
         sb.Append("salient_calibration: 1\n");
         sb.Append("method: abc-smc\n");
         sb.Append(CultureInfo.InvariantCulture, $"scenario_hash: \"{model.Hash}\"\n");
@@ -78,24 +80,27 @@ internal static class CalibrationFiles
         sb.Append(CultureInfo.InvariantCulture, $"  effective_sample_size: {N(Math.Round(final.EffectiveSampleSize, 1))}\n");
         sb.Append(CultureInfo.InvariantCulture, $"  proposals: {generations.Sum(g => g.Proposals)}\n");
         sb.Append("set:\n");
-        foreach (var s in summaries)
+        for (int i = 0; i < summaries.Count; i++)
         {
-            double sd = Math.Max(s.Sd, 1e-9 + 1e-6 * Math.Abs(s.Mean));
+            var s = summaries[i];
             string source = string.Create(CultureInfo.InvariantCulture,
-                $"calibrated: ABC-SMC posterior (generation {final.Index}, epsilon {G(final.Epsilon)}; median {G(s.P50)}, 90% [{G(s.P05)}, {G(s.P95)}]) of prior {Describe(s.Prior)}");
-            sb.Append(CultureInfo.InvariantCulture,
-                $"  {s.Path}: {{ dist: normal, mean: {N(s.Mean)}, sd: {N(sd)}, min: {N(s.Prior.Lower)}, max: {N(s.Prior.Upper)}, calibrate: true, source: \"{source}\" }}\n");
+                $"calibrated: ABC-SMC posterior (generation {final.Index}, epsilon {G(final.Epsilon)}, {final.Particles.Length} particles; median {G(s.P50)}, 90% [{G(s.P05)}, {G(s.P95)}]) of prior {Describe(s.Prior)}");
+            sb.Append(CultureInfo.InvariantCulture, $"  {s.Path}: {Particles(final, i)}, calibrate: true, source: \"{source}\" }}\n");
         }
         return sb.ToString();
     }
+
+    /// <summary>The opening of input <paramref name="i"/>'s particles mapping, <c>{ dist: particles, values: [...], weights: [...]</c>.</summary>
+    private static string Particles(Generation final, int i) =>
+        $"{{ dist: particles, values: [{string.Join(", ", final.Particles.Select(p => N(p.Theta[i])))}], weights: [{string.Join(", ", final.Particles.Select(p => N(p.Weight)))}]";
 
     /// <summary>
     /// The calibrated values as <c>path=value</c> overrides of the uncalibrated scenario (the calibration file's <c>set:</c>
     /// entries), so a model calibrated in this process can be run before any file is installed (the backtest).
     /// </summary>
-    internal static List<string> Overrides(IReadOnlyList<PosteriorSummary> summaries, DateOnly until) =>
-        [.. summaries.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"{s.Path}={{ dist: normal, mean: {N(s.Mean)}, sd: {N(Math.Max(s.Sd, 1e-9 + 1e-6 * Math.Abs(s.Mean)))}, min: {N(s.Prior.Lower)}, max: {N(s.Prior.Upper)}, calibrate: true, source: \"calibrated on the claims up to {until:yyyy-MM-dd} (backtest)\" }}"))];
+    internal static List<string> Overrides(Generation final, IReadOnlyList<PosteriorSummary> summaries, DateOnly until) =>
+        [.. summaries.Select((s, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{s.Path}={Particles(final, i)}, calibrate: true, source: \"calibrated on the claims up to {until:yyyy-MM-dd} (backtest)\" }}"))];
 
     private static void WritePosterior(string dir, ScenarioCalibration fit, IReadOnlyList<Generation> generations)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MathNet.Numerics.Distributions;
 using Salient.Engine.Random;
 using Salient.Scenario.Model;
@@ -17,6 +18,7 @@ public static class InputSampler
     {
         var d = q.Distribution;
         if (d is null) return q.Value;
+        if (d.Kind == DistributionKind.Particles) return d.Values[ParticleIndex(d.Weights, seed, replication)];
         var rnd = new RandomStreamSource(new RandomStream(seed ^ PathHash(q.Path), replication, StreamIds.Parameters));
         return d.Kind switch
         {
@@ -53,6 +55,31 @@ public static class InputSampler
                 daily[day] = values[k] + t * (values[k + 1] - values[k]);
             }
         }
+    }
+
+    /// <summary>The stream every particles distribution draws its particle from: one stream, not one per path, so all
+    /// the quantities of one posterior (the same weights) take the same particle in a replication.</summary>
+    public const string ParticlePath = "calibration.particle";
+
+    /// <summary>
+    /// The particle a replication takes: index k with probability w_k / sum w, by inversion of one uniform from the
+    /// shared particle stream. The same weights give the same index for every quantity that carries them.
+    /// </summary>
+    public static int ParticleIndex(ImmutableArray<double> weights, ulong seed, uint replication)
+    {
+        var rnd = new RandomStreamSource(new RandomStream(seed ^ PathHash(ParticlePath), replication, StreamIds.Parameters));
+        double total = 0;
+        foreach (double w in weights) total += w;
+        double u = rnd.NextDouble() * total, cumulative = 0;
+        int last = 0;
+        for (int k = 0; k < weights.Length; k++)
+        {
+            if (weights[k] <= 0) continue;
+            cumulative += weights[k];
+            last = k;
+            if (u < cumulative) return k;
+        }
+        return last; // u within rounding of the total
     }
 
     private static double TruncatedLogNormal(System.Random rnd, Distribution d)

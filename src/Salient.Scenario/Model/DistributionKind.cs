@@ -13,4 +13,8 @@ public enum DistributionKind
     Beta,
     /// <summary>Normal(mean, sd), truncated to [min, max] when given.</summary>
     Normal,
+    /// <summary>Weighted particles (a fitted posterior): one of <c>values</c> with probability proportional to its
+    /// weight. Every quantity whose particles carry the same weights takes the same particle in a replication, so a
+    /// posterior's inputs are drawn jointly.</summary>
+    Particles,
 }

@@ -10,9 +10,12 @@ namespace Salient.Scenario.Parsing;
 internal static class Read
 {
     private static readonly string[] QuantityKeys =
-        ["value", "dist", "min", "mode", "max", "median", "sigma", "alpha", "beta", "mean", "sd", "schedule", "interpolate", "source", "note", "calibrate", "unit"];
+        ["value", "dist", "min", "mode", "max", "median", "sigma", "alpha", "beta", "mean", "sd", "values", "weights", "schedule", "interpolate", "source", "note", "calibrate", "unit"];
 
-    private static readonly string[] DistributionNames = ["triangular", "uniform", "lognormal", "beta", "normal"];
+    private static readonly string[] DistributionNames = ["triangular", "uniform", "lognormal", "beta", "normal", "particles"];
+
+    /// <summary>The keys of the parametric families, which <c>dist: particles</c> does not take.</summary>
+    private static readonly string[] ScalarDistributionKeys = ["min", "mode", "max", "median", "sigma", "alpha", "beta", "mean", "sd"];
 
     public static string? Scalar(YamlContext ctx, YamlNode? node, string what)
     {
@@ -200,9 +203,17 @@ internal static class Read
             ["lognormal"] = DistributionKind.LogNormal,
             ["beta"] = DistributionKind.Beta,
             ["normal"] = DistributionKind.Normal,
+            ["particles"] = DistributionKind.Particles,
         });
         if (kind is null) return null;
         string name = DistributionNames[(int)kind.Value];
+        if (kind.Value == DistributionKind.Particles) return ReadParticles(ctx, m, path, min, max);
+        foreach (var key in new[] { "values", "weights" })
+            if (m.Has(key))
+            {
+                ctx.Error(ScenarioErrors.BadDistribution, m.KeyNode(key), name, $"'{key}' belongs to dist: particles, not to {name}");
+                return null;
+            }
         string[] needed = kind switch
         {
             DistributionKind.Triangular => ["min", "mode", "max"],
@@ -219,7 +230,7 @@ internal static class Read
         };
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         bool ok = true;
-        foreach (var key in new[] { "min", "mode", "max", "median", "sigma", "alpha", "beta", "mean", "sd" })
+        foreach (var key in ScalarDistributionKeys)
         {
             bool wanted = needed.Contains(key) || optional.Contains(key);
             if (!m.Has(key))
@@ -274,7 +285,12 @@ internal static class Read
             ctx.Error(ScenarioErrors.BadDistribution, m.Node, name, problem);
             return null;
         }
-        // The support must lie inside the quantity's allowed range, so no draw can be invalid.
+        return WithinRange(ctx, m, name, d, path, min, max);
+    }
+
+    /// <summary><paramref name="d"/> if its support lies inside the quantity's allowed range (so no draw can be invalid).</summary>
+    private static Distribution? WithinRange(YamlContext ctx, MapView m, string name, Distribution d, string path, double min, double max)
+    {
         double lo = d.Min;
         double hi = d.Max;
         if (lo < min || hi > max)
@@ -284,5 +300,50 @@ internal static class Read
             return null;
         }
         return d;
+    }
+
+    /// <summary>
+    /// <c>{ dist: particles, values: [...], weights: [...] }</c>: a fitted posterior's particles (salient calibrate writes
+    /// them). The weights are non-negative with a positive sum and as many as the values.
+    /// </summary>
+    private static Distribution? ReadParticles(YamlContext ctx, MapView m, string path, double min, double max)
+    {
+        foreach (var key in ScalarDistributionKeys)
+            if (m.Has(key))
+            {
+                ctx.Error(ScenarioErrors.BadDistribution, m.KeyNode(key), "particles", $"'{key}' is not a parameter of particles (it takes values, weights)");
+                return null;
+            }
+        var values = Numbers(ctx, m, "values", path);
+        var weights = Numbers(ctx, m, "weights", path);
+        if (values is null || weights is null) return null;
+        string? problem = null;
+        if (values.Value.Length == 0) problem = "needs at least one value";
+        else if (weights.Value.Length != values.Value.Length) problem = $"needs as many weights as values ({weights.Value.Length} weights, {values.Value.Length} values)";
+        else if (weights.Value.Any(w => !(w >= 0) || double.IsInfinity(w))) problem = "needs every weight finite and >= 0";
+        else if (!(weights.Value.Sum() > 0)) problem = "needs weights with a positive sum";
+        if (problem is not null)
+        {
+            ctx.Error(ScenarioErrors.BadDistribution, m.Node, "particles", problem);
+            return null;
+        }
+        return WithinRange(ctx, m, "particles", Distribution.FromParticles(values.Value, weights.Value), path, min, max);
+    }
+
+    /// <summary>The list of numbers under <paramref name="key"/> of a particles distribution (null after an error).</summary>
+    private static ImmutableArray<double>? Numbers(YamlContext ctx, MapView m, string key, string path)
+    {
+        var node = m.Required(key);
+        if (node is null) return null;
+        var seq = Sequence(ctx, node, $"{key} of '{path}'");
+        if (seq is null) return null;
+        var result = ImmutableArray.CreateBuilder<double>(seq.Children.Count);
+        bool ok = true;
+        foreach (var item in seq.Children)
+        {
+            var v = Number(ctx, item, $"a value in {key} of '{path}'");
+            if (v is null) ok = false; else result.Add(v.Value);
+        }
+        return ok ? result.ToImmutable() : null;
     }
 }
