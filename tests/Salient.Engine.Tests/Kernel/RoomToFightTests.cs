@@ -1,6 +1,5 @@
 using System.Globalization;
 using Salient.Engine.Compilation;
-using Salient.Engine.Kernel;
 using Xunit;
 
 namespace Salient.Engine.Tests.Kernel;
@@ -28,29 +27,9 @@ public class RoomToFightTests
         return TestScenarios.Compile(yaml);
     }
 
-    /// <summary>Red's and blue's casualties summed over <see cref="N"/> replications of seed 11.</summary>
-    private static (double Red, double Blue) Casualties(CompiledScenario c)
-    {
-        var sim = new Simulation(c);
-        var m = new double[c.Layout.Metrics.Length];
-        var d = new float[c.Layout.DailyLength];
-        int red = c.Layout.MetricIndex(MetricNames.CasualtiesTotal("red"));
-        int blue = c.Layout.MetricIndex(MetricNames.CasualtiesTotal("blue"));
-        double r = 0, b = 0;
-        for (int rep = 0; rep < N; rep++)
-        {
-            sim.Run(11, rep, m, d);
-            r += m[red];
-            b += m[blue];
-        }
-        return (r, b);
-    }
+    private static (double Red, double Blue) Casualties(CompiledScenario c) => AssaultDuel.Casualties(c, N);
 
-    private static void AssertPoissonSum(double expectedMean, double sum)
-    {
-        double mean = N * expectedMean;
-        Assert.InRange(sum, mean - 6 * Math.Sqrt(mean), mean + 6 * Math.Sqrt(mean));
-    }
+    private static void AssertPoissonSum(double expectedMean, double sum) => AssaultDuel.AssertPoissonSum(expectedMean, sum, N);
 
     [Theory]
     [InlineData(1000)]
