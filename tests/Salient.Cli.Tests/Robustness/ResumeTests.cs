@@ -27,7 +27,8 @@ public sealed class ResumeTests() : TempFolderTest("resume")
     public void RunSigkilledMidway_ResumesFromItsBlocks_ToTheBytesOfAnUninterruptedRun()
     {
         string outDir = Dir("k"), partial = outDir + RunCheckpoint.Suffix;
-        string[] args = ["run", Kursk, "-n", "24", "--seed", "4", "--checkpoint-every", "3", "--no-report", "--out", outDir];
+        // 16 blocks of 3: a loaded machine can let the child write several blocks between the poll and the kill.
+        string[] args = ["run", Kursk, "-n", "48", "--seed", "4", "--checkpoint-every", "3", "--no-report", "--out", outDir];
         using (var child = StartCli([.. args, "--threads", "1"]))
         {
             try
@@ -48,7 +49,7 @@ public sealed class ResumeTests() : TempFolderTest("resume")
             }
         }
         int done = Blocks(partial);
-        Assert.InRange(done, 2, 7); // killed midway: 8 blocks in all
+        Assert.InRange(done, 2, 15); // killed midway: 16 blocks in all
         Assert.False(Directory.Exists(outDir), "the killed run must not leave an output folder");
         Assert.Equal([Path.GetFileName(partial)], Visible(Root));
 
@@ -60,7 +61,7 @@ public sealed class ResumeTests() : TempFolderTest("resume")
         Assert.Equal(["k"], Visible(Root));
         Assert.Empty(Hidden(Root));
 
-        var whole = Run("run", Kursk, "-n", "24", "--seed", "4", "--threads", "2", "--no-report", "--out", Dir("whole"));
+        var whole = Run("run", Kursk, "-n", "48", "--seed", "4", "--threads", "2", "--no-report", "--out", Dir("whole"));
         Assert.True(whole.Code == 0, whole.Output);
         AssertSameResults(Dir("whole"), outDir);
     }
