@@ -1,6 +1,6 @@
-using Salient.Cli.CommandLine;
 using System.Globalization;
 using Salient.Analysis.Attribution;
+using Salient.Cli.CommandLine;
 using Salient.Cli.Rendering;
 using Salient.Cli.Services;
 using Salient.Cli.Settings;

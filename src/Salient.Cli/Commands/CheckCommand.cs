@@ -1,6 +1,6 @@
-using Salient.Cli.CommandLine;
 using System.Globalization;
 using Salient.Analysis.Calibration;
+using Salient.Cli.CommandLine;
 using Salient.Cli.Rendering;
 using Salient.Cli.Settings;
 using Salient.Engine.Compilation;

@@ -1,5 +1,5 @@
-using Salient.Cli.CommandLine;
 using System.Globalization;
+using Salient.Cli.CommandLine;
 using Salient.Cli.Rendering;
 using Salient.Cli.Services;
 using Salient.Cli.Settings;

@@ -1,7 +1,7 @@
-using Salient.Cli.CommandLine;
 using System.Globalization;
 using Salient.Analysis.Sweeps;
 using Salient.Analysis;
+using Salient.Cli.CommandLine;
 using Salient.Cli.Rendering;
 using Salient.Cli.Services;
 using Salient.Cli.Settings;
