@@ -85,22 +85,24 @@ internal static class CalibrationFiles
             var s = summaries[i];
             string source = string.Create(CultureInfo.InvariantCulture,
                 $"calibrated: ABC-SMC posterior (generation {final.Index}, epsilon {G(final.Epsilon)}, {final.Particles.Length} particles; median {G(s.P50)}, 90% [{G(s.P05)}, {G(s.P95)}]) of prior {Describe(s.Prior)}");
-            sb.Append(CultureInfo.InvariantCulture, $"  {s.Path}: {Particles(final, i)}, calibrate: true, source: \"{source}\" }}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  {s.Path}: {Particles(final, i, source)}\n");
         }
         return sb.ToString();
     }
 
-    /// <summary>The opening of input <paramref name="i"/>'s particles mapping, <c>{ dist: particles, values: [...], weights: [...]</c>.</summary>
-    private static string Particles(Generation final, int i) =>
-        $"{{ dist: particles, values: [{string.Join(", ", final.Particles.Select(p => N(p.Theta[i])))}], weights: [{string.Join(", ", final.Particles.Select(p => N(p.Weight)))}]";
+    /// <summary>Input <paramref name="i"/> as a calibrated particles quantity: <c>{ dist: particles, values: [...], weights: [...], calibrate: true, source: "..." }</c>.</summary>
+    private static string Particles(Generation final, int i, string source) =>
+        $"{{ dist: particles, values: [{string.Join(", ", final.Particles.Select(p => N(p.Theta[i])))}], weights: [{string.Join(", ", final.Particles.Select(p => N(p.Weight)))}], calibrate: true, source: \"{source}\" }}";
 
     /// <summary>
     /// The calibrated values as <c>path=value</c> overrides of the uncalibrated scenario (the calibration file's <c>set:</c>
     /// entries), so a model calibrated in this process can be run before any file is installed (the backtest).
     /// </summary>
-    internal static List<string> Overrides(Generation final, IReadOnlyList<PosteriorSummary> summaries, DateOnly until) =>
-        [.. summaries.Select((s, i) => string.Create(CultureInfo.InvariantCulture,
-            $"{s.Path}={Particles(final, i)}, calibrate: true, source: \"calibrated on the claims up to {until:yyyy-MM-dd} (backtest)\" }}"))];
+    internal static List<string> Overrides(Generation final, IReadOnlyList<PosteriorSummary> summaries, DateOnly until)
+    {
+        string source = string.Create(CultureInfo.InvariantCulture, $"calibrated on the claims up to {until:yyyy-MM-dd} (backtest)");
+        return [.. summaries.Select((s, i) => $"{s.Path}={Particles(final, i, source)}")];
+    }
 
     private static void WritePosterior(string dir, ScenarioCalibration fit, IReadOnlyList<Generation> generations)
     {

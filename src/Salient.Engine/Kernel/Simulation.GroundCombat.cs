@@ -154,13 +154,8 @@ public sealed partial class Simulation
         {
             // Area fire on either side falls on the personnel engaged, spread over the contested cell; a probe, or an
             // assault with more attackers than the cell has room for, sends in only its engaged share of them.
-            double attPersonnel = 0, defPersonnel = 0;
-            for (int i = 0; i < count; i++)
-            {
-                if (i < attackers) attPersonnel += _personnel[_partUnit[i]];
-                else defPersonnel += _partWeight[i] * _personnel[_partUnit[i]];
-            }
-            attPersonnel *= share;
+            double attPersonnel = massed * share, defPersonnel = 0;
+            for (int i = attackers; i < count; i++) defPersonnel += _partWeight[i] * _personnel[_partUnit[i]];
             long casDef = Sampler.Poisson(ref _groundRng, P(_ids.Lethality[att]) * a / sqrtM * dt * AreaFireMix(att, cell, defPersonnel));
             long casAtt = Sampler.Poisson(ref _groundRng, P(_ids.Lethality[def]) * d * sqrtM * dt * AreaFireMix(def, cell, attPersonnel));
             Distribute(casDef, attackers, count);
