@@ -21,7 +21,7 @@ public class BinomialTableTests
         var actual = new RandomStream(7, 3, 1);
         for (int round = 0; round < 3; round++)   // rows built on the first round, read on the next
             for (long n = 0; n <= BinomialTable.MaxTrials + 20; n++)
-                for (int i = 0; i < 20; i++)
+                for (int i = 0; i < 100; i++) // past BinomialTable.HotUses: thresholds from then on
                 {
                     long want = Sampler.Binomial(ref expected, n, p);
                     long got = table.Sample(ref actual, n, p);
@@ -68,5 +68,55 @@ public class BinomialTableTests
         for (int i = 0; i < 10_000; i++) sum += table.Sample(ref rng, i % 100, 0.3);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(sum > 0);
+    }
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.5)]
+    [InlineData(0.03)]
+    [InlineData(1e-6)]
+    public void Thresholds_GiveTheSearchesResult_AtEveryBoundary(double p)
+    {
+        // At each threshold T_x and the double just below it, and at 200 uniforms a row, the count of thresholds
+        // <= u (a count of B: draw again) must be what Sampler.Binomial's search gives for that u.
+        var table = new BinomialTable();
+        var rng = new RandomStream(3, 1, 4);
+        for (int n = 1; n <= BinomialTable.MaxTrials; n++)
+        {
+            if (!(n * p < Sampler.BinomialInversionLimit)) continue;
+            var (thresholds, limit) = table.ThresholdsOf(n, p);
+            var probes = new List<double>();
+            for (int x = 0; x < limit && !double.IsPositiveInfinity(thresholds[x]); x++)
+            {
+                probes.Add(thresholds[x]);
+                if (thresholds[x] > 0) probes.Add(Math.BitDecrement(thresholds[x]));
+            }
+            for (int i = 0; i < 200; i++) probes.Add(rng.NextDouble());
+            probes.Add(0.0);
+            probes.Add(Math.BitDecrement(1.0));
+            foreach (double u in probes)
+            {
+                int count = 0;
+                foreach (double t in thresholds) count += t <= u ? 1 : 0;
+                Assert.Equal(SearchAt(n, p, u), count < limit ? count : -1);
+            }
+        }
+    }
+
+    /// <summary>Sampler.BinomialInversion's search for one uniform u (p &lt;= 0.5): its result, or -1 where it draws again.</summary>
+    private static long SearchAt(long n, double p, double u)
+    {
+        double s = p / (1.0 - p);
+        double a = ((double)n + 1.0) * s;
+        double pmf = Math.Exp(n * Sampler.Log1P(-p));
+        long x = 0;
+        while (u >= pmf)
+        {
+            u -= pmf;
+            x++;
+            pmf *= (a / x) - s;
+            if (x > n || pmf <= 0.0) break;
+        }
+        return x <= n && pmf > 0.0 ? x : -1;
     }
 }
