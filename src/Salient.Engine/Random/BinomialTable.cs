@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Salient.Engine.Random;
@@ -42,10 +43,14 @@ public sealed class BinomialTable
 
     private static int ThresholdWidth(int n) => (n + 2 + 3) & ~3; // n + 2 entries, padded to whole vectors
 
-    private static int ThresholdOffset(int n)
+    private static readonly int[] ThresholdOffsets = ThresholdOffsetTable();
+
+    private static int ThresholdOffset(int n) => ThresholdOffsets[n];
+
+    private static int[] ThresholdOffsetTable()
     {
-        int at = 0;
-        for (int i = 0; i < n; i++) at += ThresholdWidth(i);
+        var at = new int[MaxTrials + 2];
+        for (int i = 0; i <= MaxTrials; i++) at[i + 1] = at[i] + ThresholdWidth(i);
         return at;
     }
 
@@ -137,8 +142,9 @@ public sealed class BinomialTable
             double u = rng.NextDouble();
             var uu = Vector256.Create(u);
             int x = 0;
-            for (int i = 0; i < thresholds.Length; i += Vector256<double>.Count)
-                x += BitOperations.PopCount(Vector256.LessThanOrEqual(Vector256.Create(thresholds.Slice(i, Vector256<double>.Count)), uu).ExtractMostSignificantBits());
+            ref double first = ref MemoryMarshal.GetReference(thresholds);
+            for (int i = 0; i < thresholds.Length; i += Vector256<double>.Count) // the width is whole vectors
+                x += BitOperations.PopCount(Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref first, (nuint)i), uu).ExtractMostSignificantBits());
             if (x < limit) return x;
         }
     }
