@@ -227,8 +227,8 @@ public sealed partial class Simulation
     }
 
     /// <summary>The day and the tick within it, for the tick about to be played.</summary>
-    /// <remarks>PERF: one integer division a tick (10-40 cycles each on this kind of CPU); the phases asked for the
-    /// quotient or the remainder three times a tick.</remarks>
+    /// <remarks>PERF: one integer division a tick (tens of cycles each on x64) where the phases asked for the quotient
+    /// or the remainder three times a tick.</remarks>
     private void SetClock()
     {
         int perDay = _c.TicksPerDay;
@@ -286,6 +286,7 @@ public sealed partial class Simulation
         _adRng = new RandomStream(seed, rep, StreamIds.AirDefence);
         _tick = 0;
         _day = 0;
+        _tickOfDay = 0;
         Array.Copy(_c.InitialControl, _control, _n);
         Array.Clear(_fortification);
         Array.Clear(_advance);
