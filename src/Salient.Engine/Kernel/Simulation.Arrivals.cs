@@ -21,7 +21,7 @@ public sealed partial class Simulation
             MoveUnit(u, cell);
         }
 
-        bool dayStart = _tick % _c.TicksPerDay == 0;
+        bool dayStart = _tickOfDay == 0;
         var reinforcements = _c.Reinforcements;
         for (int r = 0; r < reinforcements.Length; r++)
         {

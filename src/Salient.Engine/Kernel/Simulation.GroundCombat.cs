@@ -51,7 +51,10 @@ public sealed partial class Simulation
         {
             if (!_active[v] || _contacts[v] == 0) continue;
             int side = _c.UnitSide[v];
-            double fire = P(_ids.Lethality[side]) * intensity * Power(v) / _contacts[v] * _c.Dt;
+            // PERF: x / 1 is x exactly, so the usual single contact skips the division (same double).
+            double fire = P(_ids.Lethality[side]) * intensity * Power(v);
+            if (_contacts[v] != 1) fire /= _contacts[v];
+            fire *= _c.Dt;
             int cell = _cell[v];
             for (int e = start[cell]; e < start[cell + 1]; e++)
                 for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
@@ -66,7 +69,9 @@ public sealed partial class Simulation
         for (int u = 0; u < _m; u++)
         {
             if (!_active[u] || _incoming[u] <= 0) continue;
-            double lambda = _incoming[u] / Math.Sqrt(DefenceMultiplier(_cell[u]));
+            // PERF: sqrt(1) is 1 and x / 1 is x exactly: an unfortified cell of defensibility 1 skips both (same double).
+            double m = DefenceMultiplier(_cell[u]);
+            double lambda = m == 1.0 ? _incoming[u] : _incoming[u] / Math.Sqrt(m);
             long x = Math.Min(Sampler.Poisson(ref _groundRng, lambda), (long)_personnel[u]);
             if (x > 0) Inflict(ref _groundRng, u, x, (int)GroundCause.Positional, -1);
         }
@@ -237,7 +242,7 @@ public sealed partial class Simulation
         int side = _c.UnitSide[u];
         _byCause[side * _causes + cause] += x;
         double fraction = x / _personnel[u];
-        long killed = Sampler.Binomial(ref rng, x, P(_ids.KilledFraction[side]));
+        long killed = _killedSplit[side].Sample(ref rng, x, P(_ids.KilledFraction[side])); // PERF: Sampler.Binomial's variates, masses kept (BinomialTable)
         _killed[side] += killed;
         _wounded[side] += x - killed;
         CountContingent(u, killed, x - killed, 0);

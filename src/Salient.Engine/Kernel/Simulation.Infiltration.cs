@@ -72,7 +72,7 @@ public sealed partial class Simulation
     private void Infiltration()
     {
         var routes = _c.InfiltrationRoutes;
-        if (routes.Length == 0 || _tick % _c.TicksPerDay != 0) return;
+        if (routes.Length == 0 || _tickOfDay != 0) return;
         for (int i = 0; i < routes.Length; i++)
         {
             var route = routes[i];

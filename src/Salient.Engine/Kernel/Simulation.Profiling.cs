@@ -37,7 +37,7 @@ public sealed partial class Simulation
     /// </summary>
     public void RunPhase(int phase, Span<float> daily)
     {
-        _day = _tick / _c.TicksPerDay;
+        SetClock();
         switch (phase)
         {
             case 0: Arrivals(); break;

@@ -94,7 +94,7 @@ public sealed partial class Simulation
     /// of a side with routes is assigned the route cell that serves it.</summary>
     private void SupplyTick()
     {
-        if (_tick % _c.TicksPerDay == 0) RunConvoys();
+        if (_tickOfDay == 0) RunConvoys();
         AssignService();
     }
 
@@ -137,7 +137,7 @@ public sealed partial class Simulation
     /// <summary>Logistics hook after the units' supply is updated: at the day's last tick, counts each unit's under-supplied day.</summary>
     private void CountUnderSupplied()
     {
-        if (_tick % _c.TicksPerDay != _c.TicksPerDay - 1) return;
+        if (_tickOfDay != _c.TicksPerDay - 1) return;
         for (int u = 0; u < _m; u++)
             if (_active[u] && _supply[u] < P(_ids.MinSupplyToAttack[_c.UnitSide[u]])) _unitUnderSupplied[u]++;
     }

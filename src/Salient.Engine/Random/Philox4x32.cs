@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Salient.Engine.Random;
 
@@ -58,6 +60,70 @@ public static class Philox4x32
         r1 = c1;
         r2 = c2;
         r3 = c3;
+    }
+
+    /// <summary>Sixteen 32-bit words: four blocks as <see cref="Blocks4"/> stores them.</summary>
+    [InlineArray(16)]
+    internal struct Words16
+    {
+        private uint _element0;
+    }
+
+    /// <summary>
+    /// Blocks <paramref name="first"/> .. <paramref name="first"/> + 3 (block i has counter (i lo, i hi, c2, c3)):
+    /// word j of block b, exactly as <see cref="Block"/> computes it, goes to <c>words[4 j + b]</c>.
+    /// </summary>
+    /// <remarks>
+    /// PERF: a block's ten rounds are one chain of dependent multiplies (about 60 cycles); four blocks in the four
+    /// 64-bit lanes of AVX2 registers run their chains side by side, VPMULUDQ giving each lane's full 32 x 32 -> 64
+    /// product, the same integers as the scalar rounds. Without AVX2 the blocks are computed one by one.
+    /// </remarks>
+    internal static void Blocks4(ulong first, uint c2, uint c3, uint k0, uint k1, ref Words16 words)
+    {
+        unchecked
+        {
+            if (Avx2.IsSupported)
+            {
+                var low = Vector256.Create(0xFFFF_FFFFul);
+                var x0 = Vector256.Create((ulong)(uint)first, (uint)(first + 1), (uint)(first + 2), (uint)(first + 3));
+                var x1 = Vector256.Create(first >> 32, (first + 1) >> 32, (first + 2) >> 32, (first + 3) >> 32);
+                var x2 = Vector256.Create((ulong)c2);
+                var x3 = Vector256.Create((ulong)c3);
+                var m0 = Vector256.Create((ulong)Multiplier0).AsUInt32();
+                var m1 = Vector256.Create((ulong)Multiplier1).AsUInt32();
+                for (int round = 0; round < Rounds; round++)
+                {
+                    if (round > 0)
+                    {
+                        k0 += Weyl0;
+                        k1 += Weyl1;
+                    }
+
+                    // Every lane holds a value below 2^32, so VPMULUDQ (low 32 bits of each lane) is the full product.
+                    var product0 = Avx2.Multiply(x0.AsUInt32(), m0);
+                    var product1 = Avx2.Multiply(x2.AsUInt32(), m1);
+                    x0 = (product1 >>> 32) ^ x1 ^ Vector256.Create((ulong)k0);
+                    x1 = product1 & low;
+                    x2 = (product0 >>> 32) ^ x3 ^ Vector256.Create((ulong)k1);
+                    x3 = product0 & low;
+                }
+
+                ref uint at = ref words[0];
+                Vector256.Narrow(x0, x1).StoreUnsafe(ref at);
+                Vector256.Narrow(x2, x3).StoreUnsafe(ref at, 8);
+                return;
+            }
+
+            for (int b = 0; b < 4; b++)
+            {
+                ulong i = first + (ulong)b;
+                Block((uint)i, (uint)(i >> 32), c2, c3, k0, k1, out uint r0, out uint r1, out uint r2, out uint r3);
+                words[b] = r0;
+                words[4 + b] = r1;
+                words[8 + b] = r2;
+                words[12 + b] = r3;
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

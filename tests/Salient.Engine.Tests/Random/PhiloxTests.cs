@@ -57,4 +57,26 @@ public class PhiloxTests
 
         Assert.InRange(flipped, ExpectedFlippedBits - Tolerance, ExpectedFlippedBits + Tolerance);
     }
+
+    // Blocks4 (four blocks side by side, the stream's refill) must give Block's words exactly, including where the
+    // low counter word wraps into the high one and with every key and counter word far from zero.
+    [Theory]
+    [InlineData(0ul, 0u, 0u, 0u, 0u)]
+    [InlineData(0xFFFF_FFFEul, 7u, 3u, 0x243F6A88u, 0x85A308D3u)]
+    [InlineData(0xFFFF_FFFF_FFFF_FFFEul, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu)]
+    [InlineData(0x1234_5678_9ABC_DEF0ul, 0xA409_3822u, 0x299F_31D0u, 0x082E_FA98u, 0xEC4E_6C89u)]
+    public void Blocks4_EqualsFourBlocks(ulong first, uint c2, uint c3, uint k0, uint k1)
+    {
+        var words = new Philox4x32.Words16();
+        Philox4x32.Blocks4(first, c2, c3, k0, k1, ref words);
+        for (int b = 0; b < 4; b++)
+        {
+            ulong i = unchecked(first + (ulong)b);
+            Philox4x32.Block((uint)i, (uint)(i >> 32), c2, c3, k0, k1, out uint r0, out uint r1, out uint r2, out uint r3);
+            Assert.Equal(r0, words[b]);
+            Assert.Equal(r1, words[4 + b]);
+            Assert.Equal(r2, words[8 + b]);
+            Assert.Equal(r3, words[12 + b]);
+        }
+    }
 }

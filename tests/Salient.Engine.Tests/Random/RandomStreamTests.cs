@@ -63,7 +63,7 @@ public class RandomStreamTests
         const uint Stream = StreamIds.Logistics;
         var rng = new RandomStream(WideSeed, Replication, Stream);
 
-        for (uint block = 0; block < 3; block++)
+        for (uint block = 0; block < 9; block++) // across two refills of four blocks
         {
             Philox4x32.Block(block, 0, Replication, Stream, 0x90ABCDEF, 0x12345678,
                 out uint r0, out uint r1, out uint r2, out uint r3);
