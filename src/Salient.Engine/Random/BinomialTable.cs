@@ -77,6 +77,20 @@ public sealed class BinomialTable
         Array.Clear(_uses);
     }
 
+    /// <summary>Row n of the masses and how many are computed, with f(0) = exp(n log1p(-p)) computed on first use.</summary>
+    private Span<double> Row(int n, out int length)
+    {
+        var row = _pmf.AsSpan(Offset(n), n + 2);
+        length = _length[n];
+        if (length == 0)
+        {
+            row[0] = Math.Exp(n * Sampler.Log1P(-_small));
+            length = 1;
+        }
+
+        return row;
+    }
+
     /// <summary>
     /// The sampler's sequential search (Sampler.BinomialInversion) over row n: the stored masses, and past them the
     /// sampler's recurrence, whose new terms are stored (a row is only ever computed as far as a search went, so a p
@@ -86,15 +100,9 @@ public sealed class BinomialTable
     {
         if (_limit[n] > 0) return Count(ref rng, n);
         if (++_uses[n] == HotUses) BuildThresholds(n);
-        var row = _pmf.AsSpan(Offset(n), n + 2);
-        int length = _length[n];
+        var row = Row(n, out int length);
         double s = _s;
         double a = ((double)n + 1.0) * s;
-        if (length == 0)
-        {
-            row[0] = Math.Exp(n * Sampler.Log1P(-_small));
-            length = 1;
-        }
 
         while (true)
         {
@@ -160,15 +168,9 @@ public sealed class BinomialTable
     /// </summary>
     private void BuildThresholds(int n)
     {
-        var row = _pmf.AsSpan(Offset(n), n + 2);
-        int length = _length[n];
+        var row = Row(n, out int length);
         double s = _s;
         double a = ((double)n + 1.0) * s;
-        if (length == 0)
-        {
-            row[0] = Math.Exp(n * Sampler.Log1P(-_small));
-            length = 1;
-        }
 
         // The masses up to B, the first x >= 1 with x > n or f(x) <= 0 (a search reaching it breaks off), by the
         // sampler's recurrence where the searches have not yet been.
