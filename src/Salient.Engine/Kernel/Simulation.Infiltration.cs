@@ -1,5 +1,6 @@
 using Salient.Engine.Random;
 using Salient.Engine.Sampling;
+using Salient.Scenario.Model;
 
 namespace Salient.Engine.Kernel;
 
@@ -45,15 +46,16 @@ public sealed partial class Simulation
         ResetContingents();
         var routes = _c.InfiltrationRoutes;
         if (routes.Length == 0) return;
-        _detectRng = new RandomStream(seed, rep, StreamIds.InfiltrationDetection);
-        _infilLossRng = new RandomStream(seed, rep, StreamIds.InfiltrationLosses);
+        uint chance = ChanceRep(ChanceSource.Infiltration, rep), inputs = ChanceRep(ChanceSource.Inputs, rep);
+        _detectRng = new RandomStream(seed, chance, StreamIds.InfiltrationDetection);
+        _infilLossRng = new RandomStream(seed, chance, StreamIds.InfiltrationLosses);
         for (int i = 0; i < routes.Length; i++)
         {
             var route = routes[i];
-            _routeCapacity[i] = Math.Round(InputSampler.Sample(route.Capacity, seed, rep));
-            _routeDetection[i] = InputSampler.Sample(route.DetectionPerDay, seed, rep);
-            _routeLoss[i] = InputSampler.Sample(route.LossIfDetected, seed, rep);
-            _routeSurprise[i] = InputSampler.Sample(route.Surprise, seed, rep);
+            _routeCapacity[i] = Math.Round(InputSampler.Sample(route.Capacity, seed, inputs));
+            _routeDetection[i] = InputSampler.Sample(route.DetectionPerDay, seed, inputs);
+            _routeLoss[i] = InputSampler.Sample(route.LossIfDetected, seed, inputs);
+            _routeSurprise[i] = InputSampler.Sample(route.Surprise, seed, inputs);
         }
         Array.Clear(_routeState);
         Array.Clear(_routeSent);

@@ -70,12 +70,13 @@ public sealed partial class Simulation
     private void ResetSupply(ulong seed, uint rep)
     {
         if (_routes.Length == 0) return;
-        _supplyRng = new RandomStream(seed, rep, StreamIds.Supply);
+        _supplyRng = new RandomStream(seed, ChanceRep(ChanceSource.Supply, rep), StreamIds.Supply);
         var model = _c.Model.SupplyRoutes;
+        uint inputs = ChanceRep(ChanceSource.Inputs, rep);
         for (int r = 0; r < _routes.Length; r++)
         {
-            _routeThroughput[r] = InputSampler.Sample(model[r].Throughput, seed, rep);
-            _routeVehicles[r] = Math.Max(1, (long)Math.Round(InputSampler.Sample(model[r].VehiclesPerDay, seed, rep)));
+            _routeThroughput[r] = InputSampler.Sample(model[r].Throughput, seed, inputs);
+            _routeVehicles[r] = Math.Max(1, (long)Math.Round(InputSampler.Sample(model[r].VehiclesPerDay, seed, inputs)));
         }
         Array.Clear(_reach);
         Array.Clear(_interdictShare);

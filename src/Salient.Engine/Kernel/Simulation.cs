@@ -242,6 +242,9 @@ public sealed partial class Simulation
     /// <summary>The cell a unit stands in (for tests of movement rules).</summary>
     internal int CellOfUnit(int unit) => _cell[unit];
 
+    /// <summary>Each unit's sampled initial personnel in the current replication (for tests of input sampling).</summary>
+    internal ReadOnlySpan<double> InitialPersonnel => _personnelInit;
+
     /// <summary>A unit's supply level (for tests of the logistics rules).</summary>
     internal double SupplyOfUnit(int unit) => _supply[unit];
 
@@ -251,9 +254,16 @@ public sealed partial class Simulation
     /// </summary>
     public (ulong Ground, ulong Fires, ulong AirDefence) WordsDrawn => (_groundRng.WordsUsed, _fireRng.WordsUsed, _adRng.WordsUsed);
 
-    private void SampleInputs(ulong seed, uint rep)
+    /// <summary>
+    /// The replication whose draws a source of chance makes in replication <paramref name="rep"/>: 0 when the scenario
+    /// holds the source common to every replication (<c>chance:</c>, docs/model.md 3.4), else <paramref name="rep"/>.
+    /// </summary>
+    private uint ChanceRep(ChanceSource source, uint rep) => (_c.Model.CommonChance & source) != 0 ? 0u : rep;
+
+    private void SampleInputs(ulong seed, uint replication)
     {
         var model = _c.Model;
+        uint rep = ChanceRep(ChanceSource.Inputs, replication);
         var quantities = _c.ParameterQuantities;
         foreach (int i in _uncertainParams) // PERF: the certain ones were filled once (Simulation.Overheads.cs)
             InputSampler.SampleDaily(quantities[i], model.Calendar, seed, rep, _param.AsSpan(i * _days, _days));
@@ -276,14 +286,14 @@ public sealed partial class Simulation
         SampleSystems(seed, rep);
         IndexFireClasses();
         SampleDepth(seed, rep);
-        SampleSeason(seed, rep);
+        SampleSeason(seed, ChanceRep(ChanceSource.Weather, replication));
     }
 
     private void Reset(ulong seed, uint rep)
     {
-        _groundRng = new RandomStream(seed, rep, StreamIds.Ground);
-        _fireRng = new RandomStream(seed, rep, StreamIds.Fires);
-        _adRng = new RandomStream(seed, rep, StreamIds.AirDefence);
+        _groundRng = new RandomStream(seed, ChanceRep(ChanceSource.Ground, rep), StreamIds.Ground);
+        _fireRng = new RandomStream(seed, ChanceRep(ChanceSource.Fires, rep), StreamIds.Fires);
+        _adRng = new RandomStream(seed, ChanceRep(ChanceSource.AirDefence, rep), StreamIds.AirDefence);
         _tick = 0;
         _day = 0;
         _tickOfDay = 0;
@@ -313,13 +323,13 @@ public sealed partial class Simulation
         ResetSystems();
         ResetSupply(seed, rep);
         ResetInfiltration(seed, rep);
-        ResetDepth(seed, rep);
+        ResetDepth(seed, ChanceRep(ChanceSource.DeepStrike, rep));
         ResetRearReach();
         ResetCoordination();
         ResetFatigue();
         Array.Clear(_probeShare);
-        ResetGroundBreak(seed, rep);
-        ResetPursuit(seed, rep);
+        ResetGroundBreak(seed, ChanceRep(ChanceSource.Break, rep));
+        ResetPursuit(seed, ChanceRep(ChanceSource.Pursuit, rep));
         ResetFields();
         Array.Clear(_deliveryCarry);
         Array.Clear(_killed);

@@ -34,6 +34,8 @@ public sealed record ScenarioModel(
     public ImmutableArray<InfiltrationRoute> Infiltration { get; init; } = [];
     /// <summary>The <c>season:</c> block (daylight, foliage, ground, weather), or null when the scenario has none.</summary>
     public Season? Season { get; init; }
+    /// <summary>The sources of chance drawn alike in every replication (<c>chance:</c>, docs/model.md 3.4); none by default.</summary>
+    public ChanceSource CommonChance { get; init; }
 
     /// <summary>A copy with some parameters replaced (calibration particles, implied-parameter searches); the hash is kept.</summary>
     public ScenarioModel WithParameters(IEnumerable<Quantity> replacements)

@@ -13,7 +13,7 @@ public sealed record ScenarioDraft(ScenarioModel Model, string File, SourceSpan 
 internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirectory, ScenarioLimits limits)
 {
     private static readonly string[] RootKeys =
-        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration", "supply_routes", "infiltration", "season"];
+        ["salient", "name", "title", "description", "calendar", "sides", "theatre", "catalogue", "units", "plans", "reinforcements", "stocks", "parameters", "variants", "calibration", "supply_routes", "infiltration", "season", "chance"];
 
     private readonly List<(string Path, byte[] Bytes)> _sideFiles = [];
 
@@ -58,10 +58,11 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         if (Diag.HasErrors) return null;
 
         var season = BindSeason(m["season"], theatre, catalogue);
+        var commonChance = BindChance(m["chance"]);
         if (Diag.HasErrors) return null;
 
         var model = new ScenarioModel(name, title, Hash: "", Variant: null, calendar, [.. sides], theatre, [.. catalogue], [.. units],
-            [.. plans], [.. reinforcements], [.. stocks], parameters!, []) { SupplyRoutes = routes, Infiltration = [.. infiltration], Season = season };
+            [.. plans], [.. reinforcements], [.. stocks], parameters!, []) { SupplyRoutes = routes, Infiltration = [.. infiltration], Season = season, CommonChance = commonChance };
         return new ScenarioDraft(model, ctx.File, ctx.Span(theatreNode));
     }
 

@@ -53,6 +53,7 @@ public partial class SchemaTests
         ["a season ground window"] = "/$defs/seasonGroundWindow",
         ["season weather"] = "/$defs/seasonWeather",
         ["season system '*'"] = "/$defs/seasonSystem",
+        ["chance"] = "/properties/chance",
     };
 
     private static readonly Lazy<JsonDocument> Schema = new(() =>
