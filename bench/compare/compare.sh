@@ -2,8 +2,9 @@
 # Compares Salient with two reference implementations of the same stochastic Lanchester duel (SimPy and numpy):
 # checks they agree on blue's mean survivors and win probability, and prints replications per second and the
 # ratios. Then times a synthetic theatre scaled 1x, 4x, 16x and 64x (nanoseconds per unit-tick) and the speed-up from
-# 1 to 2 threads, and times the bundled Kursk scenario as a whole process (KURSK_REPLICATIONS, default 10,000, on
-# KURSK_THREADS, default 2; peak resident memory from /usr/bin/time). Not run by test.sh.
+# 1 to 2 threads (on the 4x theatre, and on Kursk with KURSK_THREAD_REPLICATIONS, default 400; 0 skips it), and times
+# the bundled Kursk scenario as a whole process (KURSK_REPLICATIONS, default 10,000, on KURSK_THREADS, default 2; peak
+# resident memory from /usr/bin/time). Not run by test.sh.
 # Usage: bench/compare/compare.sh [DUEL_REPLICATIONS]; KURSK_REPLICATIONS=0 skips Kursk; KURSK_PREVIOUS=<reps/s> prints
 # the ratio to an earlier figure.
 # The last two lines read:
@@ -83,6 +84,17 @@ echo "== threads: the 4x theatre, 6,400 replications"
 "$repo/salient" run "$work/synthetic-4" -n 6400 --seed 1 --threads 2 --shard 1/1 --checkpoint-every 10000000 --out "$work/t2" >/dev/null 2>&1
 t1="$(seconds_of "$work/t1")"; t2="$(seconds_of "$work/t2")"
 "$py" -c "print(f'1 thread {$t1:.2f} s, 2 threads {$t2:.2f} s: speed-up {$t1 / $t2:.2f}x on $(nproc) core(s)')"
+
+kursk_thread_reps="${KURSK_THREAD_REPLICATIONS:-400}"
+if [ "$kursk_thread_reps" -gt 0 ]; then
+  echo "== threads: kursk-2024, $kursk_thread_reps replications"
+  for t in 1 2; do
+    "$repo/salient" run "$repo/scenarios/kursk-2024" -n "$kursk_thread_reps" --seed "$seed" --threads "$t" --shard 1/1 \
+      --checkpoint-every 10000000 --out "$work/kt$t" >/dev/null 2>&1
+  done
+  k1="$(seconds_of "$work/kt1")"; k2="$(seconds_of "$work/kt2")"
+  "$py" -c "print(f'1 thread {$k1:.2f} s, 2 threads {$k2:.2f} s: speed-up {$k1 / $k2:.2f}x on $(nproc) core(s)')"
+fi
 
 kursk_line=""
 kursk_reps="${KURSK_REPLICATIONS:-10000}"
