@@ -5,6 +5,7 @@ using Salient.Cli.Services;
 using Salient.Cli.Settings;
 using Salient.Engine.Compilation;
 using Salient.Experiments.Sharding;
+using Salient.Scenario.Model;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -28,6 +29,8 @@ public sealed class RunCommand(IAnsiConsole console, TableWriter tables, Standar
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[bold]{Markup.Escape(model.Title)}[/]{(model.Variant is null ? "" : $" (variant [bold]{Markup.Escape(model.Variant)}[/])")}: {model.Theatre.Cells.Length} cells, {model.Units.Length} units, {model.Calendar.Start:yyyy-MM-dd} to {model.Calendar.End:yyyy-MM-dd}"));
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{options.Replications:N0} replications, seed {options.Seed}, {options.Threads} thread(s){(shard is null ? "" : $"; shard {shard}: replications {Markup.Escape(range.ToString())}")}"));
+        if (model.CommonChance != ChanceSource.None)
+            console.MarkupLine($"[yellow]Held common to every replication (chance:, docs/model.md 3.4):[/] {Markup.Escape(string.Join(", ", ChanceSourceNames.Names(model.CommonChance)))}; the spread is what the other sources make");
 
         var request = new RunRequest(compiled, ScenarioInput.Resolve(settings.Scenario), settings.Set, options, shard, range, outDir,
             settings.Resume, settings.CheckpointEvery, settings.Trajectories, settings.DailyMaps, Report: !settings.NoReport, settings.Force);

@@ -85,6 +85,25 @@ public sealed class CliTests() : TempFolderTest("cli")
         Assert.NotEqual(Hash(a), Hash(c));
     }
 
+    /// <summary>chance: held sources are named on the console, the hash records them, and with every source held
+    /// every replication is replication 0 (the replications table holds one distinct row).</summary>
+    [Fact]
+    public void Run_ChanceHeld_SaysSo_AndEveryReplicationIsReplicationZero()
+    {
+        string a = Path.Combine(Root, "a"), b = Path.Combine(Root, "b");
+        Assert.Equal(0, Run("run", LineOfTowns, "-n", "6", "--no-report", "--out", a).Code);
+        var (code, output) = Run("run", LineOfTowns, "-n", "6", "--no-report", "--set", "chance.vary=[]", "--out", b);
+        Assert.Equal(0, code);
+        Assert.Contains("Held common to every replication", output, StringComparison.Ordinal);
+        Assert.Contains("inputs, ground, fires", output, StringComparison.Ordinal);
+        var rows = File.ReadAllLines(Path.Combine(b, "replications.csv")).Skip(1).Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..]).ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.Single(rows.Distinct());
+        Assert.Equal(File.ReadAllLines(Path.Combine(a, "replications.csv"))[1], File.ReadAllLines(Path.Combine(b, "replications.csv"))[1]);
+        string Hash(string dir) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json"))).RootElement.GetProperty("scenario").GetProperty("hash").GetString()!;
+        Assert.NotEqual(Hash(a), Hash(b));
+    }
+
     [Theory]
     [InlineData("run", "--replications", "0")]
     [InlineData("run", "--threads", "0")]
