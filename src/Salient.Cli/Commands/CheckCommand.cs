@@ -10,8 +10,9 @@ using Salient.Output.Claims;
 using Salient.Output.Html;
 using Salient.Output.Manifest;
 using Salient.Output.Parquet;
-using Spectre.Console.Cli;
+using Salient.Scenario.Model;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Salient.Cli.Commands;
 
@@ -38,6 +39,8 @@ public sealed class CheckCommand(IAnsiConsole console, TableWriter tables, Stand
         var ledger = ScenarioInput.ReadEvidence(console, evidencePath);
 
         var (model, _) = ScenarioInput.LoadRecorded(console, stderr, manifest.Scenario, settings.Scenario, dir);
+        if (model.CommonChance != ChanceSource.None)
+            console.MarkupLine($"[yellow]This run held sources of chance common to every replication ({Markup.Escape(string.Join(", ", ChanceSourceNames.Names(model.CommonChance)))}; docs/model.md 3.4): its intervals are a diagnostic, not the model's uncertainty, and so are the coverage and sharpness below.[/]");
 
         var compiled = new CompiledScenario(model);
         var resolved = EvidenceClaims.Resolve(ledger, compiled);

@@ -104,6 +104,16 @@ public sealed class CliTests() : TempFolderTest("cli")
         Assert.NotEqual(Hash(a), Hash(b));
     }
 
+    [Fact]
+    public void Check_OfARunThatHeldChance_SaysItsScoreIsADiagnostic()
+    {
+        string dir = Path.Combine(Root, "held");
+        Assert.Equal(0, Run("run", Kursk, "-n", "4", "--no-report", "--set", "chance.common=[weather]", "--out", dir).Code);
+        var (code, output) = Run("check", dir, "--implied-replications", "0");
+        Assert.Equal(0, code);
+        Assert.Contains("held sources of chance common to every replication (weather", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("run", "--replications", "0")]
     [InlineData("run", "--threads", "0")]
