@@ -213,15 +213,16 @@ public sealed partial class Simulation
     public void Step(Span<float> daily)
     {
         SetClock();
-        Arrivals();
-        Infiltration();
-        Logistics();
+        // PERF: phases that provably do nothing in this scenario are not called (Simulation.Overheads.cs).
+        if (!_arrivalsDone) Arrivals();
+        if (!_infiltrationOff) Infiltration();
+        if (!_logisticsInert) Logistics();
         Command();
-        Isr();
-        Fires();
+        if (!_isrInert) Isr();
+        if (!_firesOff) Fires();
         GroundCombat();
         Recovery();
-        Fatigue();
+        if (!_fatigueOff) Fatigue();
         if (_tickOfDay == _c.TicksPerDay - 1) RecordDay(daily);
         _tick++;
     }
@@ -287,6 +288,7 @@ public sealed partial class Simulation
         _tick = 0;
         _day = 0;
         _tickOfDay = 0;
+        _arrivalsDone = false;
         Array.Copy(_c.InitialControl, _control, _n);
         Array.Clear(_fortification);
         Array.Clear(_advance);
