@@ -77,7 +77,11 @@ public sealed partial class Simulation
         for (int i = 0; i < quantities.Length; i++)
         {
             if (quantities[i].IsUncertain) uncertain.Add(i);
-            else Sampling.InputSampler.SampleDaily(quantities[i], _c.Model.Calendar, 0, 0, _param.AsSpan(i * _days, _days));
+            else
+            {
+                Sampling.InputSampler.SampleDaily(quantities[i], _c.Model.Calendar, 0, 0, _paramDays);
+                StoreParameter(i);
+            }
         }
         _uncertainParams = [.. uncertain];
     }

@@ -27,7 +27,11 @@ public sealed partial class Simulation
     private readonly int _days;
 
     // Inputs sampled per replication.
-    private readonly double[] _param;            // [parameter * days + day]
+    // PERF: day-major, so today's values sit together and P(id) is one add from the day's base (Overheads.cs).
+    private readonly double[] _param;            // [day * quantities + parameter]
+    private readonly double[] _paramDays;        // scratch: one parameter's daily values as the sampler writes them
+    private readonly int _quantities;            // parameter quantities
+    private int _dayBase;                        // _day * _quantities, set with _day (SetDay)
     private readonly double[] _personnelInit;    // [unit]
     private readonly double[] _experience;       // [unit]
     private readonly double[] _inventoryInit;    // [unit * k + system]
@@ -117,7 +121,9 @@ public sealed partial class Simulation
         _k = compiled.SystemCount;
         _days = compiled.Days;
 
-        _param = new double[compiled.ParameterQuantities.Length * _days];
+        _quantities = compiled.ParameterQuantities.Length;
+        _param = new double[_quantities * _days];
+        _paramDays = new double[_days];
         _personnelInit = new double[_m];
         _experience = new double[_m];
         _inventoryInit = new double[_m * _k];
@@ -233,7 +239,7 @@ public sealed partial class Simulation
     private void SetClock()
     {
         int perDay = _c.TicksPerDay;
-        _day = _tick / perDay;
+        SetDay(_tick / perDay);
         _tickOfDay = _tick - _day * perDay;
     }
 
@@ -257,7 +263,10 @@ public sealed partial class Simulation
         var model = _c.Model;
         var quantities = _c.ParameterQuantities;
         foreach (int i in _uncertainParams) // PERF: the certain ones were filled once (Simulation.Overheads.cs)
-            InputSampler.SampleDaily(quantities[i], model.Calendar, seed, rep, _param.AsSpan(i * _days, _days));
+        {
+            InputSampler.SampleDaily(quantities[i], model.Calendar, seed, rep, _paramDays);
+            StoreParameter(i);
+        }
         Array.Clear(_inventoryInit);
         for (int u = 0; u < _m; u++)
         {
@@ -286,7 +295,7 @@ public sealed partial class Simulation
         _fireRng = new RandomStream(seed, rep, StreamIds.Fires);
         _adRng = new RandomStream(seed, rep, StreamIds.AirDefence);
         _tick = 0;
-        _day = 0;
+        SetDay(0);
         _tickOfDay = 0;
         _arrivalsDone = false;
         Array.Copy(_c.InitialControl, _control, _n);
@@ -371,7 +380,23 @@ public sealed partial class Simulation
     }
 
     /// <summary>The value of parameter <paramref name="id"/> today.</summary>
-    private double P(int id) => _param[id * _days + _day];
+    private double P(int id) => _param[_dayBase + id];
+
+    /// <summary>The value of parameter <paramref name="id"/> on day <paramref name="day"/>.</summary>
+    private double ParameterOn(int id, int day) => _param[day * _quantities + id];
+
+    /// <summary>Sets the current day (and the base of its parameter values).</summary>
+    private void SetDay(int day)
+    {
+        _day = day;
+        _dayBase = day * _quantities;
+    }
+
+    /// <summary>Stores parameter <paramref name="id"/>'s daily values from <c>_paramDays</c> into the day-major table.</summary>
+    private void StoreParameter(int id)
+    {
+        for (int d = 0; d < _days; d++) _param[d * _quantities + id] = _paramDays[d];
+    }
 
     private double HeldArea(int side)
     {
