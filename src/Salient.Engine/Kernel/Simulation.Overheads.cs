@@ -35,6 +35,14 @@ public sealed partial class Simulation
     }
 
     private bool _skipInert = true;
+
+    // For tests: which phases Step leaves out.
+    internal bool LogisticsSkipped => _logisticsInert;
+    internal bool InfiltrationSkipped => _infiltrationOff;
+    internal bool IsrSkipped => _isrInert;
+    internal bool FiresSkipped => _firesOff;
+    internal bool FatigueSkipped => _fatigueOff;
+    internal bool ArrivalsDone => _arrivalsDone;
     private bool _arrivalsDone;     // this replication: no unit pending and no reinforcement in the scenario
     private bool _infiltrationOff, _logisticsInert, _isrInert, _firesOff, _fatigueOff;
 
