@@ -72,6 +72,7 @@ public sealed partial class Simulation
     private readonly int[] _firstAt;
     private readonly int[] _nextAt;
     private bool _occupancyDirty;
+    private long _occupancyBuilds;               // bumps each time the lists are rebuilt (the contact pairs' key)
     private long _frontOccupancyVersion;         // bumps only when a unit enters or leaves a front-line cell
 
     // Scratch list of the units taking part in one assault, with their weights.
@@ -369,6 +370,7 @@ public sealed partial class Simulation
     {
         if (!_occupancyDirty) return;
         _occupancyDirty = false;
+        _occupancyBuilds++;
         Array.Fill(_firstAt, -1);
         // Walk units backwards and prepend, so each cell's list runs in ascending unit index (a total order).
         for (int u = _m - 1; u >= 0; u--)
