@@ -278,14 +278,19 @@ public sealed partial class Simulation
     {
         int side = _c.UnitSide[u];
         _byCause[side * _causes + cause] += x;
-        double fraction = x / _personnel[u];
         long killed = _killedSplit[side].Sample(ref rng, x, P(_ids.KilledFraction[side])); // PERF: Sampler.Binomial's variates, masses kept (BinomialTable)
         _killed[side] += killed;
         _wounded[side] += x - killed;
         CountContingent(u, killed, x - killed, 0);
+        // PERF: the casualty fraction (a division) only where something reads it. With a cohesion loss of +-0 the term
+        // loss x fraction is +-0 (x <= personnel, personnel >= 1, so the fraction is finite and >= 0), and c - (+-0)
+        // then max(0, .) gives what c - 0 then max(0, .) gives for every c (the sign of a zero is settled by max); with
+        // no system types LoseEquipment visits nothing.
+        double loss = P(_ids.CohesionLoss);
+        double fraction = loss != 0 || _k > 0 ? x / _personnel[u] : 0;
         _personnel[u] -= x;
-        _cohesion[u] = Math.Max(0, _cohesion[u] - P(_ids.CohesionLoss) * fraction);
-        LoseEquipment(ref rng, u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)), bySystem);
+        _cohesion[u] = Math.Max(0, _cohesion[u] - (loss != 0 ? loss * fraction : 0.0));
+        if (_k > 0) LoseEquipment(ref rng, u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)), bySystem);
         if (_personnel[u] < 1) Eliminate(u);
     }
 
