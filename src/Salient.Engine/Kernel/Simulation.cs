@@ -235,14 +235,40 @@ public sealed partial class Simulation
     }
 
     /// <summary>The day and the tick within it, for the tick about to be played.</summary>
-    /// <remarks>PERF: one integer division a tick (tens of cycles each on x64) where the phases asked for the quotient
-    /// or the remainder three times a tick.</remarks>
+    /// <remarks>PERF: at most one integer division a tick (tens of cycles each on x64) where the phases asked for the
+    /// quotient or the remainder three times a tick, and none when the tick follows the last one set.</remarks>
     private void SetClock()
     {
         int perDay = _c.TicksPerDay;
-        SetDay(_tick / perDay);
-        _tickOfDay = _tick - _day * perDay;
+        int day, ofDay;
+        if (_tick == _clockTick + 1)
+        {
+            // PERF: the tick after the last one set counts on instead of dividing (Step plays ticks in order). By
+            // induction _clockDay = _clockTick / perDay and _clockOfDay = _clockTick % perDay, so these are the same integers.
+            day = _clockDay;
+            ofDay = _clockOfDay + 1;
+            if (ofDay == perDay)
+            {
+                day++;
+                ofDay = 0;
+            }
+        }
+        else
+        {
+            day = _tick / perDay;
+            ofDay = _tick - day * perDay;
+        }
+        _clockTick = _tick;
+        _clockDay = day;
+        _clockOfDay = ofDay;
+        SetDay(day);
+        _tickOfDay = ofDay;
     }
+
+    private int _clockTick = -1, _clockDay, _clockOfDay = -1; // the last tick SetClock set, its day and tick of the day
+
+    /// <summary>The day and tick of the day the last tick played (for tests of <see cref="SetClock"/>).</summary>
+    internal (int Day, int TickOfDay) Clock => (_day, _tickOfDay);
 
     /// <summary>Ticks played so far in the current replication.</summary>
     public int Tick => _tick;
@@ -298,6 +324,7 @@ public sealed partial class Simulation
         _tick = 0;
         SetDay(0);
         _tickOfDay = 0;
+        (_clockTick, _clockDay, _clockOfDay) = (-1, 0, -1); // tick 0 counts on from 'tick -1' (day 0, tick -1 of it)
         _arrivalsDone = false;
         Array.Copy(_c.InitialControl, _control, _n);
         Array.Clear(_fortification);
