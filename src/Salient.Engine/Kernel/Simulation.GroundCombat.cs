@@ -36,7 +36,7 @@ public sealed partial class Simulation
         double intensity = P(_ids.PositionalIntensity);
         if (intensity <= 0) return;
         if (_contactPairsBuild != _occupancyBuilds || !KeepContactPairs) BuildContactPairs();
-        Array.Clear(_incoming);
+        for (int u = 0; u < _m; u++) _incoming[u] = 0; // a loop: a handful of units, where Array.Clear is a call
         var pairStart = _contactPairStart;
         var pairUnit = _contactPairUnit;
         for (int v = 0; v < _m; v++)
