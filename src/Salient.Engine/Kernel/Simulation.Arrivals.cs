@@ -9,20 +9,32 @@ public sealed partial class Simulation
     /// </summary>
     private void Arrivals()
     {
+        bool anyPending = false;
         for (int u = 0; u < _m; u++)
         {
-            if (!_pending[u] || _c.UnitArrivalTick[u] > _tick) continue;
+            if (!_pending[u]) continue;
+            if (_c.UnitArrivalTick[u] > _tick)
+            {
+                anyPending = true;
+                continue;
+            }
             int side = _c.UnitSide[u];
             int cell = _c.UnitStartCell[u];
             if (_control[cell] != side) cell = FirstHeldDepot(side);
-            if (cell < 0) continue;
+            if (cell < 0)
+            {
+                anyPending = true;
+                continue;
+            }
             _pending[u] = false;
             _active[u] = _personnel[u] > 0;
             MoveUnit(u, cell);
         }
 
-        bool dayStart = _tickOfDay == 0;
         var reinforcements = _c.Reinforcements;
+        // PERF: with nothing pending and no reinforcement, every later call would do nothing (Simulation.Overheads.cs).
+        if (!anyPending && reinforcements.Length == 0 && _skipInert) _arrivalsDone = true;
+        bool dayStart = _tickOfDay == 0;
         for (int r = 0; r < reinforcements.Length; r++)
         {
             var rf = reinforcements[r];

@@ -37,7 +37,7 @@ public sealed partial class Simulation
             if (_withdrawing[u]) posture = Posture.Withdraw;
             if (Rotating(u, side)) posture = Posture.Withdraw;
             _posture[u] = (byte)posture;
-            if (RearCommand(u, side, posture)) continue;
+            if (_anyRear && RearCommand(u, side, posture)) continue; // PERF: false at once without rear units
 
             switch (posture)
             {
@@ -57,9 +57,11 @@ public sealed partial class Simulation
                     break;
             }
         }
-        JoinInfiltrators();
-        CancelWeakAssaults();
-        CommitInfiltrators();
+        // PERF: each loops over the infiltration routes or the targets; with none there is nothing to call.
+        bool routes = _c.InfiltrationRoutes.Length > 0;
+        if (routes) JoinInfiltrators();
+        if (_targetCount > 0) CancelWeakAssaults();
+        if (routes) CommitInfiltrators();
     }
 
     private void Attack(int u, int side, int phase)

@@ -35,18 +35,10 @@ public sealed partial class Simulation
     {
         double intensity = P(_ids.PositionalIntensity);
         if (intensity <= 0) return;
-        var start = _c.NeighbourStart;
-        for (int u = 0; u < _m; u++)
-        {
-            _incoming[u] = 0;
-            _contacts[u] = 0;
-            if (!_active[u]) continue;
-            int side = _c.UnitSide[u];
-            int cell = _cell[u];
-            for (int e = start[cell]; e < start[cell + 1]; e++)
-                for (int v = _firstAt[_c.Neighbour[e]]; v >= 0; v = _nextAt[v])
-                    if (_c.UnitSide[v] != side) _contacts[u]++;
-        }
+        if (_contactPairsBuild != _occupancyBuilds || !KeepContactPairs) BuildContactPairs();
+        for (int u = 0; u < _m; u++) _incoming[u] = 0; // a loop: a handful of units, where Array.Clear is a call
+        var pairStart = _contactPairStart;
+        var pairUnit = _contactPairUnit;
         for (int v = 0; v < _m; v++)
         {
             if (!_active[v] || _contacts[v] == 0) continue;
@@ -55,10 +47,7 @@ public sealed partial class Simulation
             double fire = P(_ids.Lethality[side]) * intensity * Power(v);
             if (_contacts[v] != 1) fire /= _contacts[v];
             fire *= _c.Dt;
-            int cell = _cell[v];
-            for (int e = start[cell]; e < start[cell + 1]; e++)
-                for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
-                    if (_c.UnitSide[u] != side) _incoming[u] += fire;
+            for (int p = pairStart[v]; p < pairStart[v + 1]; p++) _incoming[pairUnit[p]] += fire;
         }
         // Every unit firing at u is of the other side, so one area-fire mix applies to all its incoming fire; the
         // densities are taken before any loss, like the fire itself.
@@ -75,6 +64,54 @@ public sealed partial class Simulation
             long x = Math.Min(Sampler.Poisson(ref _groundRng, lambda), (long)_personnel[u]);
             if (x > 0) Inflict(ref _groundRng, u, x, (int)GroundCause.Positional, -1);
         }
+    }
+
+    /// <summary>
+    /// PERF: each unit's count of enemy units in contact, and for each unit the units it fires at (pairs (v, u) in the
+    /// order the positional fire visited them: v ascending, then v's neighbouring cells in order, then each cell's units
+    /// in unit order), kept while the occupancy lists stay as they were. Both are functions of which units are active,
+    /// their cells and the lists alone; every write of an active flag or a cell marks the lists dirty (MoveUnit,
+    /// Eliminate, arrivals, emergence, Reset), and the lists are rebuilt before positional fire reads them, bumping
+    /// <c>_occupancyBuilds</c>. So the kept counts and pairs are the ones the scan would find, and the fire adds to each
+    /// unit's incoming fire the same terms in the same order.
+    /// </summary>
+    private int[] _contactPairStart = null!;  // [v], [v + 1]: v's pairs in _contactPairUnit
+    private int[] _contactPairUnit = null!;   // the units fired at (grows when a build needs more)
+    private long _contactPairsBuild = -1;     // _occupancyBuilds the pairs were built at
+
+    /// <summary>Whether the contact pairs are kept between ticks (on; tests turn it off to scan every tick, as before).</summary>
+    internal bool KeepContactPairs { get; set; } = true;
+
+    private void BuildContactPairs()
+    {
+        _contactPairsBuild = _occupancyBuilds;
+        var start = _c.NeighbourStart;
+        for (int u = 0; u < _m; u++)
+        {
+            _contacts[u] = 0;
+            if (!_active[u]) continue;
+            int side = _c.UnitSide[u];
+            int cell = _cell[u];
+            for (int e = start[cell]; e < start[cell + 1]; e++)
+                for (int v = _firstAt[_c.Neighbour[e]]; v >= 0; v = _nextAt[v])
+                    if (_c.UnitSide[v] != side) _contacts[u]++;
+        }
+        int count = 0;
+        for (int v = 0; v < _m; v++)
+        {
+            _contactPairStart[v] = count;
+            if (!_active[v] || _contacts[v] == 0) continue;
+            int side = _c.UnitSide[v];
+            int cell = _cell[v];
+            for (int e = start[cell]; e < start[cell + 1]; e++)
+                for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
+                    if (_c.UnitSide[u] != side)
+                    {
+                        if (count == _contactPairUnit.Length) Array.Resize(ref _contactPairUnit, Math.Max(2 * count, 4 * _m));
+                        _contactPairUnit[count++] = u;
+                    }
+        }
+        _contactPairStart[_m] = count;
     }
 
     /// <summary>
@@ -241,14 +278,19 @@ public sealed partial class Simulation
     {
         int side = _c.UnitSide[u];
         _byCause[side * _causes + cause] += x;
-        double fraction = x / _personnel[u];
         long killed = _killedSplit[side].Sample(ref rng, x, P(_ids.KilledFraction[side])); // PERF: Sampler.Binomial's variates, masses kept (BinomialTable)
         _killed[side] += killed;
         _wounded[side] += x - killed;
         CountContingent(u, killed, x - killed, 0);
+        // PERF: the casualty fraction (a division) only where something reads it. With a cohesion loss of +-0 the term
+        // loss x fraction is +-0 (x <= personnel, personnel >= 1, so the fraction is finite and >= 0), and c - (+-0)
+        // then max(0, .) gives what c - 0 then max(0, .) gives for every c (the sign of a zero is settled by max); with
+        // no system types LoseEquipment visits nothing.
+        double loss = P(_ids.CohesionLoss);
+        double fraction = loss != 0 || _k > 0 ? x / _personnel[u] : 0;
         _personnel[u] -= x;
-        _cohesion[u] = Math.Max(0, _cohesion[u] - P(_ids.CohesionLoss) * fraction);
-        LoseEquipment(ref rng, u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)), bySystem);
+        _cohesion[u] = Math.Max(0, _cohesion[u] - (loss != 0 ? loss * fraction : 0.0));
+        if (_k > 0) LoseEquipment(ref rng, u, side, Math.Min(1, fraction * P(_ids.EquipmentLossFactor)), bySystem);
         if (_personnel[u] < 1) Eliminate(u);
     }
 

@@ -10,8 +10,9 @@ public sealed partial class Simulation
 
     /// <summary>
     /// <see cref="Step"/> with a stopwatch around each phase: adds the <see cref="Stopwatch"/> ticks each phase took
-    /// to <paramref name="elapsed"/> (indexed as <see cref="ProfiledPhases"/>). Plays exactly the same phases in the
-    /// same order as <see cref="Step"/> (a test compares the state hashes), for profiling runs (bench/Salient.Benchmarks,
+    /// to <paramref name="elapsed"/> (indexed as <see cref="ProfiledPhases"/>). Plays the phases in the order of
+    /// <see cref="Step"/>, calling also those Step leaves out because they change nothing in the scenario (a test
+    /// compares the state hashes), for profiling runs (bench/Salient.Benchmarks,
     /// <c>profile</c>); the timer reads cost some 20 ns a phase.
     /// </summary>
     public void StepProfiled(Span<float> daily, Span<long> elapsed)

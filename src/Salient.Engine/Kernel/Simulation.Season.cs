@@ -61,7 +61,7 @@ public sealed partial class Simulation
             int month = start.AddDays(d).Month - 1;
             _precipitation[d] = rng.NextDouble() < _season.PrecipitationByMonth[month];
             _lowCloud[d] = rng.NextDouble() < _season.LowCloudByMonth[month];
-            double SP(SeasonParameter p) => _param[_ids.Season[(int)p] * _days + d];
+            double SP(SeasonParameter p) => ParameterOn(_ids.Season[(int)p], d);
             _seasonMobility[d] = SeasonModel.Mobility((GroundState)_groundState[d], SP(SeasonParameter.MudMobility), SP(SeasonParameter.FrozenMobility));
             double concealment = SeasonModel.Concealment(_foliage[d], SP(SeasonParameter.FoliageConcealment));
             foreach (var sys in _season.Systems)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Salient.Scenario.Model;
 
 namespace Salient.Engine.Kernel;
@@ -150,9 +149,10 @@ public sealed partial class Simulation
             if (ahead && start < _days) return false;
         }
         foreach (int i in _scheduledParams)
-            if (!Steady(_param.AsSpan(i * _days + day, rest))) return false;
+            for (int d = day + 1; d < _days; d++)
+                if (!Same(ParameterOn(i, d), ParameterOn(i, day))) return false;
 
-        _day = day; // P() reads today's values, the same on every remaining day
+        SetDay(day); // P() reads today's values, the same on every remaining day
         if (survivors < 0) return SettledCells();
         double dt = _c.Dt;
         int side = survivors;
@@ -188,9 +188,6 @@ public sealed partial class Simulation
             }
         }
         return SettledCells();
-
-        static bool Steady(ReadOnlySpan<double> row) =>
-            !MemoryMarshal.Cast<double, long>(row).ContainsAnyExcept(BitConverter.DoubleToInt64Bits(row[0]));
     }
 
     /// <summary>Bit-for-bit equality (0 and -0 differ, NaN equals itself): the state must keep its very bytes.</summary>
@@ -213,7 +210,7 @@ public sealed partial class Simulation
     {
         int tpd = _c.TicksPerDay;
         int first = _tick / tpd;
-        _day = first;
+        SetDay(first);
         // The scratch command clears every tick, as it would have (nothing reads it before the next replication's reset).
         Array.Fill(_target, -1);
         Array.Clear(_engaged);
@@ -259,11 +256,11 @@ public sealed partial class Simulation
                     fortificationFixed &= fixedPoint;
                 }
             }
-            _day = d;
+            SetDay(d);
             _tick = end - 1;
             RecordDay(daily);
             _tick = end;
         }
-        _day = _days - 1;
+        SetDay(_days - 1);
     }
 }

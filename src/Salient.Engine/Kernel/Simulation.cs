@@ -27,7 +27,11 @@ public sealed partial class Simulation
     private readonly int _days;
 
     // Inputs sampled per replication.
-    private readonly double[] _param;            // [parameter * days + day]
+    // PERF: day-major, so today's values sit together and P(id) is one add from the day's base (Overheads.cs).
+    private readonly double[] _param;            // [day * quantities + parameter]
+    private readonly double[] _paramDays;        // scratch: one parameter's daily values as the sampler writes them
+    private readonly int _quantities;            // parameter quantities
+    private int _dayBase;                        // _day * _quantities, set with _day (SetDay)
     private readonly double[] _personnelInit;    // [unit]
     private readonly double[] _experience;       // [unit]
     private readonly double[] _inventoryInit;    // [unit * k + system]
@@ -68,6 +72,7 @@ public sealed partial class Simulation
     private readonly int[] _firstAt;
     private readonly int[] _nextAt;
     private bool _occupancyDirty;
+    private long _occupancyBuilds;               // bumps each time the lists are rebuilt (the contact pairs' key)
     private long _frontOccupancyVersion;         // bumps only when a unit enters or leaves a front-line cell
 
     // Scratch list of the units taking part in one assault, with their weights.
@@ -117,7 +122,9 @@ public sealed partial class Simulation
         _k = compiled.SystemCount;
         _days = compiled.Days;
 
-        _param = new double[compiled.ParameterQuantities.Length * _days];
+        _quantities = compiled.ParameterQuantities.Length;
+        _param = new double[_quantities * _days];
+        _paramDays = new double[_days];
         _personnelInit = new double[_m];
         _experience = new double[_m];
         _inventoryInit = new double[_m * _k];
@@ -213,28 +220,55 @@ public sealed partial class Simulation
     public void Step(Span<float> daily)
     {
         SetClock();
-        Arrivals();
-        Infiltration();
-        Logistics();
+        // PERF: phases that provably do nothing in this scenario are not called (Simulation.Overheads.cs).
+        if (!_arrivalsDone) Arrivals();
+        if (!_infiltrationOff) Infiltration();
+        if (!_logisticsInert) Logistics();
         Command();
-        Isr();
-        Fires();
+        if (!_isrInert) Isr();
+        if (!_firesOff) Fires();
         GroundCombat();
         Recovery();
-        Fatigue();
+        if (!_fatigueOff) Fatigue();
         if (_tickOfDay == _c.TicksPerDay - 1) RecordDay(daily);
         _tick++;
     }
 
     /// <summary>The day and the tick within it, for the tick about to be played.</summary>
-    /// <remarks>PERF: one integer division a tick (tens of cycles each on x64) where the phases asked for the quotient
-    /// or the remainder three times a tick.</remarks>
+    /// <remarks>PERF: at most one integer division a tick (tens of cycles each on x64) where the phases asked for the
+    /// quotient or the remainder three times a tick, and none when the tick follows the last one set.</remarks>
     private void SetClock()
     {
         int perDay = _c.TicksPerDay;
-        _day = _tick / perDay;
-        _tickOfDay = _tick - _day * perDay;
+        int day, ofDay;
+        if (_tick == _clockTick + 1)
+        {
+            // PERF: the tick after the last one set counts on instead of dividing (Step plays ticks in order). By
+            // induction _clockDay = _clockTick / perDay and _clockOfDay = _clockTick % perDay, so these are the same integers.
+            day = _clockDay;
+            ofDay = _clockOfDay + 1;
+            if (ofDay == perDay)
+            {
+                day++;
+                ofDay = 0;
+            }
+        }
+        else
+        {
+            day = _tick / perDay;
+            ofDay = _tick - day * perDay;
+        }
+        _clockTick = _tick;
+        _clockDay = day;
+        _clockOfDay = ofDay;
+        SetDay(day);
+        _tickOfDay = ofDay;
     }
+
+    private int _clockTick = -1, _clockDay, _clockOfDay = -1; // the last tick SetClock set, its day and tick of the day
+
+    /// <summary>The day and tick of the day the last tick played (for tests of <see cref="SetClock"/>).</summary>
+    internal (int Day, int TickOfDay) Clock => (_day, _tickOfDay);
 
     /// <summary>Ticks played so far in the current replication.</summary>
     public int Tick => _tick;
@@ -266,7 +300,10 @@ public sealed partial class Simulation
         uint rep = ChanceRep(ChanceSource.Inputs, replication);
         var quantities = _c.ParameterQuantities;
         foreach (int i in _uncertainParams) // PERF: the certain ones were filled once (Simulation.Overheads.cs)
-            InputSampler.SampleDaily(quantities[i], model.Calendar, seed, rep, _param.AsSpan(i * _days, _days));
+        {
+            InputSampler.SampleDaily(quantities[i], model.Calendar, seed, rep, _paramDays);
+            StoreParameter(i);
+        }
         Array.Clear(_inventoryInit);
         for (int u = 0; u < _m; u++)
         {
@@ -295,8 +332,10 @@ public sealed partial class Simulation
         _fireRng = new RandomStream(seed, ChanceRep(ChanceSource.Fires, rep), StreamIds.Fires);
         _adRng = new RandomStream(seed, ChanceRep(ChanceSource.AirDefence, rep), StreamIds.AirDefence);
         _tick = 0;
-        _day = 0;
+        SetDay(0);
         _tickOfDay = 0;
+        (_clockTick, _clockDay, _clockOfDay) = (-1, 0, -1); // tick 0 counts on from 'tick -1' (day 0, tick -1 of it)
+        _arrivalsDone = false;
         Array.Copy(_c.InitialControl, _control, _n);
         Array.Clear(_fortification);
         Array.Clear(_advance);
@@ -368,6 +407,7 @@ public sealed partial class Simulation
     {
         if (!_occupancyDirty) return;
         _occupancyDirty = false;
+        _occupancyBuilds++;
         Array.Fill(_firstAt, -1);
         // Walk units backwards and prepend, so each cell's list runs in ascending unit index (a total order).
         for (int u = _m - 1; u >= 0; u--)
@@ -379,7 +419,23 @@ public sealed partial class Simulation
     }
 
     /// <summary>The value of parameter <paramref name="id"/> today.</summary>
-    private double P(int id) => _param[id * _days + _day];
+    private double P(int id) => _param[_dayBase + id];
+
+    /// <summary>The value of parameter <paramref name="id"/> on day <paramref name="day"/>.</summary>
+    private double ParameterOn(int id, int day) => _param[day * _quantities + id];
+
+    /// <summary>Sets the current day (and the base of its parameter values).</summary>
+    private void SetDay(int day)
+    {
+        _day = day;
+        _dayBase = day * _quantities;
+    }
+
+    /// <summary>Stores parameter <paramref name="id"/>'s daily values from <c>_paramDays</c> into the day-major table.</summary>
+    private void StoreParameter(int id)
+    {
+        for (int d = 0; d < _days; d++) _param[d * _quantities + id] = _paramDays[d];
+    }
 
     private double HeldArea(int side)
     {

@@ -398,11 +398,40 @@ public static class Sampler
     /// (k + 1 - mean) - k log1p((k + 1 - mean) / mean) - log(2 pi (k + 1)) / 2 - fc(k).
     /// k + 1 - mean is exact (Sterbenz) whenever it matters.
     /// </summary>
-    private static double LogPoissonPmf(long k, double mean)
+    internal static double LogPoissonPmf(long k, double mean)
+    {
+        // PERF: the two terms that depend on k alone are read from tables filled by the same expressions (the same
+        // doubles), saving a log and the series' division on each exact test; the subtractions keep their order.
+        if ((ulong)k >= PmfTableSize) return LogPoissonPmfDirect(k, mean);
+        double kd = k;
+        double d = kd + 1.0 - mean;
+        return d - (kd * Log1P(d / mean)) - HalfLogK1[k] - HalfLogTwoPi - Stirling[k];
+    }
+
+    /// <summary><see cref="LogPoissonPmf"/> with every term computed (beyond the tables, and for tests).</summary>
+    internal static double LogPoissonPmfDirect(long k, double mean)
     {
         double kd = k;
         double d = kd + 1.0 - mean;
-        return d - (kd * Log1P(d / mean)) - (0.5 * Math.Log(kd + 1.0)) - HalfLogTwoPi - StirlingCorrection(k);
+        return d - (kd * Log1P(d / mean)) - HalfLogOfNext(kd) - HalfLogTwoPi - StirlingCorrection(k);
+    }
+
+    private static double HalfLogOfNext(double kd) => 0.5 * Math.Log(kd + 1.0);
+
+    /// <summary>Entries of <see cref="HalfLogK1"/> and <see cref="Stirling"/>: PTRS's k stay near its mean (the duel's are below 70).</summary>
+    internal const int PmfTableSize = 1024;
+
+    /// <summary>[k]: 0.5 log(k + 1), as <see cref="LogPoissonPmf"/> computes it.</summary>
+    private static readonly double[] HalfLogK1 = PmfTable(k => HalfLogOfNext(k));
+
+    /// <summary>[k]: <see cref="StirlingCorrection"/>(k).</summary>
+    private static readonly double[] Stirling = PmfTable(StirlingCorrection);
+
+    private static double[] PmfTable(Func<long, double> term)
+    {
+        var table = new double[PmfTableSize];
+        for (int k = 0; k < table.Length; k++) table[k] = term(k);
+        return table;
     }
 
     /// <summary>
