@@ -28,27 +28,7 @@ public class ContactPairsTests
         var c = TestScenarios.Bundled(path);
         foreach (ulong seed in new ulong[] { 1, 3, 2024 })
         {
-            var kept = new Simulation(c);
-            var scanned = new Simulation(c) { KeepContactPairs = false };
-            int width = c.Layout.Metrics.Length, block = c.Layout.DailyLength;
-            var mk = new double[width];
-            var ms = new double[width];
-            var dk = new float[block];
-            var ds = new float[block];
-            for (int rep = 0; rep < replications; rep++)
-            {
-                kept.Run(seed, rep, mk, dk);
-                scanned.Run(seed, rep, ms, ds);
-                Assert.Equal(scanned.StateHash(), kept.StateHash());
-                Assert.Equal(scanned.Tick, kept.Tick);
-                for (int i = 0; i < width; i++)
-                    Assert.True(BitConverter.DoubleToInt64Bits(ms[i]) == BitConverter.DoubleToInt64Bits(mk[i]),
-                        $"seed {seed}, replication {rep}: {c.Layout.Metrics[i].Name} = {mk[i]} kept, {ms[i]} scanned");
-                for (int i = 0; i < block; i++)
-                    Assert.True(BitConverter.SingleToInt32Bits(ds[i]) == BitConverter.SingleToInt32Bits(dk[i]),
-                        $"seed {seed}, replication {rep}: daily value {i} = {dk[i]} kept, {ds[i]} scanned");
-            }
-            Assert.Equal(scanned.ControlTally, kept.ControlTally);
+            SameRuns.AssertSame(c, new Simulation(c), new Simulation(c) { KeepContactPairs = false }, seed, replications, "kept", "scanned");
         }
     }
 }

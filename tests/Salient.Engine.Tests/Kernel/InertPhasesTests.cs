@@ -124,28 +124,7 @@ public class InertPhasesTests
         return string.Join('\n', y) + "\n";
     }
 
-    private static void AssertSameAsEveryPhase(CompiledScenario c, ulong seed, int n, bool settle)
-    {
-        var fast = new Simulation(c) { SkipSettled = settle };
-        var slow = new Simulation(c) { SkipSettled = settle, SkipInertPhases = false };
-        int width = c.Layout.Metrics.Length, block = c.Layout.DailyLength;
-        var mf = new double[width];
-        var ms = new double[width];
-        var df = new float[block];
-        var ds = new float[block];
-        for (int rep = 0; rep < n; rep++)
-        {
-            fast.Run(seed, rep, mf, df);
-            slow.Run(seed, rep, ms, ds);
-            Assert.Equal(slow.StateHash(), fast.StateHash());
-            Assert.Equal(slow.Tick, fast.Tick);
-            for (int i = 0; i < width; i++)
-                Assert.True(BitConverter.DoubleToInt64Bits(ms[i]) == BitConverter.DoubleToInt64Bits(mf[i]),
-                    $"seed {seed}, replication {rep}: {c.Layout.Metrics[i].Name} = {mf[i]} with the shortcut, {ms[i]} calling every phase");
-            for (int i = 0; i < block; i++)
-                Assert.True(BitConverter.SingleToInt32Bits(ds[i]) == BitConverter.SingleToInt32Bits(df[i]),
-                    $"seed {seed}, replication {rep}: daily value {i} = {df[i]} with the shortcut, {ds[i]} calling every phase");
-        }
-        Assert.Equal(slow.ControlTally, fast.ControlTally);
-    }
+    private static void AssertSameAsEveryPhase(CompiledScenario c, ulong seed, int n, bool settle) =>
+        SameRuns.AssertSame(c, new Simulation(c) { SkipSettled = settle }, new Simulation(c) { SkipSettled = settle, SkipInertPhases = false },
+            seed, n, "with the shortcut", "calling every phase");
 }

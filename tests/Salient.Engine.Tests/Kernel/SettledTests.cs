@@ -117,30 +117,13 @@ public class SettledTests
     /// <summary>Runs replications [0, n) of <paramref name="seed"/> both ways; returns the ticks the fast path skipped.</summary>
     private static int AssertSameAsStepping(CompiledScenario c, ulong seed, int n)
     {
-        var fast = new Simulation(c);
-        var slow = new Simulation(c) { SkipSettled = false };
-        int width = c.Layout.Metrics.Length, block = c.Layout.DailyLength;
-        var mf = new double[width];
-        var ms = new double[width];
-        var df = new float[block];
-        var ds = new float[block];
         int skipped = 0;
-        for (int rep = 0; rep < n; rep++)
-        {
-            fast.Run(seed, rep, mf, df);
-            slow.Run(seed, rep, ms, ds);
-            Assert.Equal(0, slow.SettledTicksSkipped);
-            skipped += fast.SettledTicksSkipped;
-            Assert.Equal(slow.StateHash(), fast.StateHash());
-            Assert.Equal(slow.Tick, fast.Tick);
-            for (int i = 0; i < width; i++)
-                Assert.True(BitConverter.DoubleToInt64Bits(ms[i]) == BitConverter.DoubleToInt64Bits(mf[i]),
-                    $"seed {seed}, replication {rep}: {c.Layout.Metrics[i].Name} = {mf[i]} skipping, {ms[i]} stepping");
-            for (int i = 0; i < block; i++)
-                Assert.True(BitConverter.SingleToInt32Bits(ds[i]) == BitConverter.SingleToInt32Bits(df[i]),
-                    $"seed {seed}, replication {rep}: daily value {i} = {df[i]} skipping, {ds[i]} stepping");
-        }
-        Assert.Equal(slow.ControlTally, fast.ControlTally);
+        SameRuns.AssertSame(c, new Simulation(c), new Simulation(c) { SkipSettled = false }, seed, n, "skipping", "stepping",
+            (fast, slow) =>
+            {
+                Assert.Equal(0, slow.SettledTicksSkipped);
+                skipped += fast.SettledTicksSkipped;
+            });
         return skipped;
     }
 
