@@ -75,8 +75,8 @@ public sealed partial class Simulation
     /// <c>_occupancyBuilds</c>. So the kept counts and pairs are the ones the scan would find, and the fire adds to each
     /// unit's incoming fire the same terms in the same order.
     /// </summary>
-    private int[] _contactPairStart = null!;  // [v], [v + 1]: v's pairs in _contactPairUnit
-    private int[] _contactPairUnit = null!;   // the units fired at (grows when a build needs more)
+    private readonly int[] _contactPairStart; // [v], [v + 1]: v's pairs in _contactPairUnit
+    private int[] _contactPairUnit;           // the units fired at (grows when a build needs more)
     private long _contactPairsBuild = -1;     // _occupancyBuilds the pairs were built at
 
     /// <summary>Whether the contact pairs are kept between ticks (on; tests turn it off to scan every tick, as before).</summary>
@@ -86,21 +86,11 @@ public sealed partial class Simulation
     {
         _contactPairsBuild = _occupancyBuilds;
         var start = _c.NeighbourStart;
-        for (int u = 0; u < _m; u++)
-        {
-            _contacts[u] = 0;
-            if (!_active[u]) continue;
-            int side = _c.UnitSide[u];
-            int cell = _cell[u];
-            for (int e = start[cell]; e < start[cell + 1]; e++)
-                for (int v = _firstAt[_c.Neighbour[e]]; v >= 0; v = _nextAt[v])
-                    if (_c.UnitSide[v] != side) _contacts[u]++;
-        }
         int count = 0;
         for (int v = 0; v < _m; v++)
         {
             _contactPairStart[v] = count;
-            if (!_active[v] || _contacts[v] == 0) continue;
+            if (!_active[v]) continue;
             int side = _c.UnitSide[v];
             int cell = _cell[v];
             for (int e = start[cell]; e < start[cell + 1]; e++)
@@ -112,6 +102,8 @@ public sealed partial class Simulation
                     }
         }
         _contactPairStart[_m] = count;
+        // v's contacts are the enemy units in its neighbourhood: exactly its pairs (0 for an inactive unit).
+        for (int v = 0; v < _m; v++) _contacts[v] = _contactPairStart[v + 1] - _contactPairStart[v];
     }
 
     /// <summary>

@@ -80,8 +80,6 @@ public sealed partial class Simulation
     {
         _isrUnread = _c.FiresSystems.Length == 0 && _c.AirDefenceSystems.Length == 0;
         SetInertPhases();
-        _contactPairStart = new int[_m + 1];
-        _contactPairUnit = new int[Math.Max(8, 4 * _m)];
         var quantities = _c.ParameterQuantities;
         var uncertain = new List<int>();
         for (int i = 0; i < quantities.Length; i++)

@@ -66,7 +66,7 @@ public sealed partial class Simulation
     private readonly int[] _cutOffTicks;
     private readonly bool[] _engaged;
     private readonly double[] _incoming;         // scratch: positional fire expected on each unit this tick
-    private readonly int[] _contacts;            // scratch: enemy units adjacent to each unit
+    private readonly int[] _contacts;            // enemy units adjacent to each unit (kept with the contact pairs)
 
     // Occupancy: units in each cell as linked lists in unit-index order, rebuilt lazily after moves.
     private readonly int[] _firstAt;
@@ -158,6 +158,8 @@ public sealed partial class Simulation
         _engaged = new bool[_m];
         _incoming = new double[_m];
         _contacts = new int[_m];
+        _contactPairStart = new int[_m + 1];
+        _contactPairUnit = new int[Math.Max(8, 4 * _m)];
         _firstAt = new int[_n];
         _nextAt = new int[_m];
         _partUnit = new int[_m];

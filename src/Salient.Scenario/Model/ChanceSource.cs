@@ -48,13 +48,9 @@ public static class ChanceSourceNames
         ("pursuit", ChanceSource.Pursuit),
     ];
 
-    /// <summary>The source called <paramref name="name"/>, or null for an unknown name.</summary>
-    public static ChanceSource? Parse(string name)
-    {
-        foreach (var (n, s) in Sources)
-            if (n == name) return s;
-        return null;
-    }
+    /// <summary>Each source by its name (names are case-sensitive).</summary>
+    public static IReadOnlyDictionary<string, ChanceSource> ByName { get; } =
+        Sources.ToDictionary(x => x.Name, x => x.Source, StringComparer.Ordinal);
 
     /// <summary>The names of the sources in <paramref name="set"/>, in <see cref="Sources"/> order.</summary>
     public static IEnumerable<string> Names(ChanceSource set) => Sources.Where(x => (set & x.Source) != 0).Select(x => x.Name);

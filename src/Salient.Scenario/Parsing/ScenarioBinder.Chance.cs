@@ -1,18 +1,16 @@
 using Salient.Scenario.Diagnostics;
 using Salient.Scenario.Model;
+using YamlDotNet.RepresentationModel;
 
 namespace Salient.Scenario.Parsing;
 
 internal sealed partial class ScenarioBinder
 {
-    private static readonly Dictionary<string, ChanceSource> ChanceNames =
-        ChanceSourceNames.Sources.ToDictionary(x => x.Name, x => x.Source, StringComparer.Ordinal);
-
     /// <summary>
     /// <c>chance:</c> which sources of chance are held common to every replication (docs/model.md 3.4): either
     /// <c>common: [sources]</c> or its complement <c>vary: [sources]</c> (every other source is held). Absent: none.
     /// </summary>
-    private ChanceSource BindChance(YamlDotNet.RepresentationModel.YamlNode? node)
+    private ChanceSource BindChance(YamlNode? node)
     {
         var m = MapView.Of(ctx, node, "chance", ["common", "vary"]);
         if (m is null) return ChanceSource.None;
@@ -26,7 +24,7 @@ internal sealed partial class ScenarioBinder
         if (seq is null) return ChanceSource.None;
         var listed = ChanceSource.None;
         foreach (var item in seq.Children)
-            if (Read.Enum(ctx, item, "a source of chance", ChanceNames) is { } source) listed |= source;
+            if (Read.Enum(ctx, item, "a source of chance", ChanceSourceNames.ByName) is { } source) listed |= source;
         return vary ? ChanceSource.All & ~listed : listed;
     }
 }

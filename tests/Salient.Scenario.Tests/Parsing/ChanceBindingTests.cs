@@ -43,8 +43,8 @@ public class ChanceBindingTests
     public void EveryNameParses_AndNamesListTheSet()
     {
         foreach (var (name, source) in ChanceSourceNames.Sources)
-            Assert.Equal(source, ChanceSourceNames.Parse(name));
-        Assert.Null(ChanceSourceNames.Parse("Ground"));
+            Assert.Equal(source, ChanceSourceNames.ByName[name]);
+        Assert.False(ChanceSourceNames.ByName.ContainsKey("Ground"));
         Assert.Equal(ChanceSource.All, ChanceSourceNames.Sources.Aggregate(ChanceSource.None, (a, x) => a | x.Source));
         Assert.Equal(["ground", "weather"], ChanceSourceNames.Names(ChanceSource.Weather | ChanceSource.Ground));
     }
