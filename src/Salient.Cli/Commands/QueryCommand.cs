@@ -12,7 +12,7 @@ namespace Salient.Cli.Commands;
 /// and spreadsheets) unless <c>--format table</c> or <c>json</c> asks for the other printed forms. Bad SQL and missing
 /// folders are user errors (exit 2) with DuckDB's message.
 /// </summary>
-public sealed class QueryCommand(IAnsiConsole console, TableWriter tables) : Command<QuerySettings>
+public sealed class QueryCommand(TableWriter tables) : Command<QuerySettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, QuerySettings settings, CancellationToken cancellationToken)
@@ -25,9 +25,9 @@ public sealed class QueryCommand(IAnsiConsole console, TableWriter tables) : Com
         var result = RunQuery.Run(settings.Arguments[..^1], sql);
         if (settings.Format is null || tables.Format == TableFormat.Csv)
         {
-            // Plain text, not markup: the CSV may hold brackets. Written through the console so tests capture it.
-            console.Profile.Out.Writer.Write(RunQuery.ToCsv(result));
-            console.Profile.Out.Writer.Flush();
+            // Plain text, not markup: the CSV may hold brackets. With --format csv the command's console is standard
+            // error (messages), so the answer goes where the tables go.
+            tables.WriteText(RunQuery.ToCsv(result));
             return 0;
         }
         var table = new PrintedTable("query", "");

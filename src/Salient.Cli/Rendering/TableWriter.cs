@@ -105,6 +105,16 @@ public sealed class TableWriter(IAnsiConsole output, TableFormat format)
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> as it is (plain text, not markup) where the tables go: standard output, whatever
+    /// the format, so a command's own CSV never lands among the messages.
+    /// </summary>
+    public void WriteText(string text)
+    {
+        output.Profile.Out.Writer.Write(text);
+        output.Profile.Out.Writer.Flush();
+    }
+
     /// <summary>Writes the JSON document of every table written (nothing for the other formats, or when there was none).</summary>
     public void Flush()
     {

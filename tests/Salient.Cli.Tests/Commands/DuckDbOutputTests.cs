@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Spectre.Console.Testing;
 using Xunit;
 using Xunit.Abstractions;
 using static Salient.Cli.Tests.CliTestSupport;
@@ -150,6 +151,12 @@ public sealed class DuckDbOutputTests(ITestOutputHelper output) : TempFolderTest
         (code, text) = Run("query", a, "SELECT min(capture_e3_blue) >= DATE '2024-01-01' AS ok, min(date) AS first FROM replications, daily_bands");
         Assert.Equal(0, code);
         Assert.Equal("ok,first\ntrue,2024-01-01\n", text);
+
+        // --format csv prints the same CSV on standard output, nothing on standard error.
+        var (stdout, stderr) = (new TestConsole().Width(250), new TestConsole().Width(250));
+        Assert.Equal(0, SalientApp.Run(["query", a, "SELECT 1 AS one", "--format", "csv"], stdout, stderr));
+        Assert.Equal("one\n1\n", stdout.Output);
+        Assert.Equal("", stderr.Output);
 
         // --format json and table print the same answer in the other printed forms.
         (code, text) = Run("query", a, b, "SELECT count(DISTINCT scenario_hash) AS hashes, min(kind) AS kind FROM runs", "--format", "json");
