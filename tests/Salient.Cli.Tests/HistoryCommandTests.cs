@@ -45,4 +45,18 @@ public sealed class HistoryCommandTests : IDisposable
         var (vcode, voutput) = Run("validate", dir);
         Assert.True(vcode == 0, voutput);
     }
+
+    [Fact]
+    public void A_missing_table_or_a_folder_is_a_user_error_that_names_it()
+    {
+        Directory.CreateDirectory(_root);
+        var (code, output) = Run("history", _root, "--emit-yaml", "497");
+        Assert.Equal(2, code);
+        Assert.Contains($"the history table '{_root}' is a folder; give the CDB90 CSV file", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        string missing = Path.Combine(_root, "nope.csv");
+        (code, output) = Run("history", missing, "--emit-yaml", "497");
+        Assert.Equal(2, code);
+        Assert.Contains($"cannot read the history table '{missing}'", output, StringComparison.Ordinal);
+    }
 }

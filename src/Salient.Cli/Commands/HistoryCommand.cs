@@ -77,6 +77,8 @@ public sealed class HistoryCommand(IAnsiConsole console, TableWriter tables) : C
     /// <summary>Reads the CDB90 table; a missing or malformed file is a user error.</summary>
     public static IReadOnlyList<CdbBattle> Read(string path)
     {
+        // A folder would surface as "access denied" from the file API, which misleads.
+        if (Directory.Exists(path)) throw new UserInputException($"the history table '{path}' is a folder; give the CDB90 CSV file (default: data/history/cdb90_all.csv)");
         string text;
         try
         {
