@@ -54,4 +54,24 @@ public class DocsTests
         foreach (var key in SchemaTests.BinderSections()["the scenario"])
             Assert.Contains($"`{key}`", doc, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EveryDoc_HoldsNoControlCharacters()
+    {
+        // A formula written through an escaping layer once turned \rho, \frac, \varphi, \big and \text into line breaks,
+        // form feeds, vertical tabs, backspaces and tabs that render as broken LaTeX; only line ends belong in a doc.
+        var docs = Directory.GetFiles(Path.Combine(RepoRoot, "docs"), "*.md", SearchOption.AllDirectories)
+            .Concat(new[] { "README.md", "ARCHITECTURE.md" }.Select(f => Path.Combine(RepoRoot, f)).Where(File.Exists));
+        var found = new List<string>();
+        foreach (string file in docs)
+        {
+            string[] lines = File.ReadAllText(file).Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                int col = lines[i].TrimEnd('\r').IndexOfAny([.. Enumerable.Range(0, 32).Where(c => c != '\n').Select(c => (char)c)]);
+                if (col >= 0) found.Add(string.Create(CultureInfo.InvariantCulture, $"{Path.GetRelativePath(RepoRoot, file)}:{i + 1}:{col + 1}: U+{(int)lines[i][col]:X4}"));
+            }
+        }
+        Assert.True(found.Count == 0, "control characters in the docs:\n" + string.Join("\n", found));
+    }
 }
