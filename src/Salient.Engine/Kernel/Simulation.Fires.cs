@@ -79,7 +79,8 @@ public sealed partial class Simulation
         if (count == 0) return;
 
         int slot = side * _k + w;
-        long sorties = Launch(side, w, Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * (1 - _interdictShare[f * _k + w]) * SeasonSorties(w)));
+        // PERF: the draws below through _memo (SamplerMemo): the sampler's variates, with each inversion's set-up kept.
+        long sorties = Launch(side, w, _memo.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * (1 - _interdictShare[f * _k + w]) * SeasonSorties(w)));
         if (sorties <= 0) return;
 
         double latency = 0;
@@ -94,16 +95,16 @@ public sealed partial class Simulation
         long remaining = sorties;
         for (int i = 0; i < count && remaining > 0; i++)
         {
-            long n = i == count - 1 ? remaining : Sampler.Binomial(ref _fireRng, remaining, Math.Min(1, _candWeight[i] / total));
+            long n = i == count - 1 ? remaining : _memo.Binomial(ref _fireRng, remaining, Math.Min(1, _candWeight[i] / total));
             total -= _candWeight[i];
             remaining -= n;
             int v = _candUnit[i], cls = _candClass[i];
             // Sorties aimed at a unit an earlier strike of this chain eliminated are wasted.
             if (n == 0 || !_active[v]) continue;
-            if (isDrone) n = Sampler.Binomial(ref _fireRng, n, 1 - P(_ids.CounterDrone[enemy]));
+            if (isDrone) n = _memo.Binomial(ref _fireRng, n, 1 - P(_ids.CounterDrone[enemy]));
             if (spec.Link == LinkKind.Radio && n > 0)
             {
-                long through = Sampler.Binomial(ref _fireRng, n, 1 - _protect[v * Links + LinkDrone]);
+                long through = _memo.Binomial(ref _fireRng, n, 1 - _protect[v * Links + LinkDrone]);
                 Tally(FireCounter.JamExposed, slot) += n;
                 Tally(FireCounter.Jammed, slot) += n - through;
                 n = through;
@@ -119,7 +120,7 @@ public sealed partial class Simulation
             if (spec.Link == LinkKind.Gnss) pHit = GnssHit(pHit, w, f, v);
             // A deep-strike system aims only at cued units, so its cue (CueDeepTargets) takes the place of 1 - exp(-D).
             double pFind = (_isDeep[w] ? 1 : Found(v)) * ClassExposure(v, cls) * timely;
-            long hits = Sampler.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
+            long hits = _memo.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;
             NoteDeepHits(w, side, cls, hits);
@@ -131,9 +132,10 @@ public sealed partial class Simulation
     private void Strike(int v, int cls, int w, long hits)
     {
         double kill = _fKill[w * Classes + cls];
+        // PERF: draws through _memo, as in FireSystem.
         if (cls == (int)TargetClass.Personnel)
         {
-            long casualties = Math.Min(Sampler.Poisson(ref _fireRng, hits * kill), (long)_personnel[v]);
+            long casualties = Math.Min(_memo.Poisson(ref _fireRng, hits * kill), (long)_personnel[v]);
             if (casualties > 0) Inflict(ref _fireRng, v, casualties, CauseOf(w), w);
             return;
         }
@@ -147,10 +149,10 @@ public sealed partial class Simulation
             if (_c.SystemTargetClass[s] != cls) continue;
             double share = _inventory[v * _k + s] * ItemExposure(s);
             if (share <= 0) continue;
-            long h = Sampler.Binomial(ref _fireRng, left, Math.Min(1, share / pool));
+            long h = _memo.Binomial(ref _fireRng, left, Math.Min(1, share / pool));
             pool -= share;
             left -= h;
-            long destroyed = Math.Min(Sampler.Binomial(ref _fireRng, h, Math.Min(1, kill)), _inventory[v * _k + s]);
+            long destroyed = Math.Min(_memo.Binomial(ref _fireRng, h, Math.Min(1, kill)), _inventory[v * _k + s]);
             if (destroyed == 0) continue;
             _inventory[v * _k + s] -= destroyed;
             _classCount[v * Classes + cls] -= destroyed;

@@ -352,7 +352,8 @@ public sealed partial class Simulation
             if (n == 0 || !_taskedReach[t * _reach.Length + r.FirstSlot + i]) continue; // InReach, as TaskInterdiction found it
             long teams = _inventory[f * _k + w];
             int slot = enemy * _k + w;
-            long sorties = Launch(enemy, w, Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n));
+            // PERF: the draws through _memo (SamplerMemo): the sampler's variates, with each inversion's set-up kept.
+            long sorties = Launch(enemy, w, _memo.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n));
             if (sorties <= 0) continue;
             _routeSorties[r.Index] += sorties;
             long left = present - destroyedHere;
@@ -374,7 +375,7 @@ public sealed partial class Simulation
                 undefeated *= 1 - jam;
             }
             if (drone) droneSorties += sorties * undefeated; // fire control is drones watching the road
-            long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
+            long hits = Math.Min(_memo.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;
             destroyedHere += hits;
