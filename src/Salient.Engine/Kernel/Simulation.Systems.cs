@@ -15,8 +15,8 @@ public sealed partial class Simulation
     private double[] _exposure = null!;
     private double[] _fRange = null!, _fReachSq = null!, _fRate = null!, _fMunitionCost = null!, _fPHit = null!, _fGnss = null!;
     private double[] _fKill = null!, _fPriority = null!;
-    private double[] _iRange = null!, _iDetection = null!;
-    private double[] _eRadius = null!, _eAvailability = null!, _eEffect = null!;
+    private double[] _iRange = null!, _iReachSq = null!, _iDetection = null!;
+    private double[] _eRadius = null!, _eReachSq = null!, _eAvailability = null!, _eEffect = null!;
     private double[] _aRange = null!, _aTracks = null!, _aChannels = null!, _aCycle = null!, _aInterceptors = null!,
         _aReload = null!, _aPk = null!, _aShots = null!, _aInterceptorCost = null!;
     private double[] _stockInitial = null!, _stockProduction = null!;  // [stock], [stock * days + day]
@@ -53,8 +53,8 @@ public sealed partial class Simulation
         _cost = new double[_k]; _exposure = new double[_k];
         _fRange = new double[_k]; _fReachSq = new double[_k]; _fRate = new double[_k]; _fMunitionCost = new double[_k]; _fPHit = new double[_k]; _fGnss = new double[_k];
         _fKill = new double[_k * Classes]; _fPriority = new double[_k * Classes];
-        _iRange = new double[_k]; _iDetection = new double[_k];
-        _eRadius = new double[_k]; _eAvailability = new double[_k]; _eEffect = new double[_k * Links];
+        _iRange = new double[_k]; _iReachSq = new double[_k]; _iDetection = new double[_k];
+        _eRadius = new double[_k]; _eReachSq = new double[_k]; _ewPass = new double[_m * _c.EwSystems.Length * Links]; _eAvailability = new double[_k]; _eEffect = new double[_k * Links];
         _aRange = new double[_k]; _aTracks = new double[_k]; _aChannels = new double[_k]; _aCycle = new double[_k];
         _aInterceptors = new double[_k]; _aReload = new double[_k]; _aPk = new double[_k]; _aShots = new double[_k]; _aInterceptorCost = new double[_k];
         _stockInitial = new double[_c.Stocks.Length];
@@ -85,10 +85,10 @@ public sealed partial class Simulation
                 _fPHit[s] = S(f.PHit); _fGnss[s] = S(f.GnssDependence);
                 for (int c = 0; c < Classes; c++) { _fKill[s * Classes + c] = S(f.Kill[c]); _fPriority[s * Classes + c] = S(f.Priority[c]); }
             }
-            if (t.Isr is { } i) { _iRange[s] = S(i.RangeKm); _iDetection[s] = S(i.Detection); }
+            if (t.Isr is { } i) { _iRange[s] = S(i.RangeKm); _iReachSq[s] = SquaredReach(_iRange[s]); _iDetection[s] = S(i.Detection); }
             if (t.Ew is { } e)
             {
-                _eRadius[s] = S(e.RadiusKm); _eAvailability[s] = S(e.Availability);
+                _eRadius[s] = S(e.RadiusKm); _eReachSq[s] = SquaredReach(_eRadius[s]); _eAvailability[s] = S(e.Availability);
                 _eEffect[s * Links + LinkDrone] = S(e.OnDrone); _eEffect[s * Links + LinkRecon] = S(e.OnRecon);
                 _eEffect[s * Links + LinkGnss] = S(e.OnGnss); _eEffect[s * Links + LinkComms] = S(e.OnComms);
             }
