@@ -28,8 +28,10 @@ public sealed partial class Simulation
     private double[] _servedDist = null!;        // [unit] its distance
     private double[] _interdictShare = null!;    // [unit * k + system] share of the sortie rate tasked to convoys today
     private int[] _segmentsInReach = null!;      // [unit * k + system] open enemy route segments in reach today
-    private int[] _tasked = null!;               // unit * k + system of the pairs with segments in reach today, ascending
+    private int[] _taskedUnit = null!, _taskedSystem = null!; // the pairs with segments in reach today, in (unit, system) order
     private int _taskedCount;
+    private int[] _sideTasked = null!;           // [side * pairs + j]: the side's tasked pairs (indices into the above), ascending
+    private readonly int[] _sideTaskedCount = new int[Sides];
     private bool[] _taskedReach = null!;         // [tasked pair * slots + slot]: segment ending at the slot open and in the pair's reach today
 
     // Accumulators.
@@ -58,8 +60,10 @@ public sealed partial class Simulation
         _unitUnderSupplied = new double[perUnit];
         _interdictShare = new double[_m * _k]; // read by the fires phase: all zero without routes
         _segmentsInReach = new int[_routes.Length == 0 ? 0 : _m * _k];
-        _tasked = new int[_segmentsInReach.Length];
-        _taskedReach = new bool[_tasked.Length * slots];
+        _taskedUnit = new int[_segmentsInReach.Length];
+        _taskedSystem = new int[_segmentsInReach.Length];
+        _sideTasked = new int[Sides * _segmentsInReach.Length];
+        _taskedReach = new bool[_taskedUnit.Length * slots];
         _routeDelivered = new double[_routes.Length];
         _routeLostSupply = new double[_routes.Length];
         _routeVehiclesLost = new double[_routes.Length];
@@ -261,6 +265,7 @@ public sealed partial class Simulation
         Array.Clear(_interdictShare);
         Array.Clear(_segmentsInReach);
         _taskedCount = 0;
+        Array.Clear(_sideTaskedCount);
         FrontDistances();
         int logistics = (int)TargetClass.Logistics;
         for (int f = 0; f < _m; f++)
@@ -289,7 +294,11 @@ public sealed partial class Simulation
                 for (int cls = 0; cls < Classes; cls++) total += Math.Max(0, _fPriority[w * Classes + cls]);
                 _segmentsInReach[f * _k + w] = count;
                 _interdictShare[f * _k + w] = weight / total;
-                _tasked[_taskedCount++] = f * _k + w; // PERF: in (unit, system) order, the order Interdict visits them
+                // PERF: in (unit, system) order, the order Interdict visits them; the unit and system kept apart (Interdict
+                // divided f * k + w back into them, two integer divisions a pair and segment), and listed by side.
+                _sideTasked[side * _taskedUnit.Length + _sideTaskedCount[side]++] = _taskedCount;
+                _taskedUnit[_taskedCount] = f;
+                _taskedSystem[_taskedCount++] = w;
             }
         }
     }
@@ -344,10 +353,13 @@ public sealed partial class Simulation
         droneSorties = 0;
         // PERF: only the (unit, system) pairs tasked to convoys today (in unit, then system order, as a scan of every
         // unit and system would meet them); every other pair has no segment in reach and was skipped.
-        for (int t = 0; t < _taskedCount; t++)
+        // PERF: the enemy's tasked pairs only (the others failed the side test), in the same order.
+        int pairs = _sideTaskedCount[enemy];
+        for (int j = 0; j < pairs; j++)
         {
-            int f = _tasked[t] / _k, w = _tasked[t] % _k;
-            if (!_active[f] || _c.UnitSide[f] != enemy) continue;
+            int t = _sideTasked[enemy * _taskedUnit.Length + j];
+            int f = _taskedUnit[t], w = _taskedSystem[t];
+            if (!_active[f]) continue;
             int n = _segmentsInReach[f * _k + w];
             if (n == 0 || !_taskedReach[t * _reach.Length + r.FirstSlot + i]) continue; // InReach, as TaskInterdiction found it
             long teams = _inventory[f * _k + w];
