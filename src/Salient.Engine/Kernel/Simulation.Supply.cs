@@ -47,6 +47,7 @@ public sealed partial class Simulation
         _routeThroughput = new double[_routes.Length];
         _routeVehicles = new long[_routes.Length];
         _reach = new long[slots];
+        _reachPositive = new bool[slots];
         _routeDist = new DynamicPathField[slots];
         _routeDistVersion = new long[slots];
         AllocateRouteOrder(slots);
@@ -57,6 +58,9 @@ public sealed partial class Simulation
         int perUnit = _routes.Length == 0 ? 0 : _m;
         _servedSlot = new int[perUnit];
         _servedDist = new double[perUnit];
+        _assignCell = new int[perUnit]; _assignSlot = new int[perUnit];
+        _assignControl = new long[perUnit]; _assignReach = new long[perUnit]; _assignMaxKm = new long[perUnit];
+        _assignDist = new double[perUnit];
         _unitUnderSupplied = new double[perUnit];
         _interdictShare = new double[_m * _k]; // read by the fires phase: all zero without routes
         _segmentsInReach = new int[_routes.Length == 0 ? 0 : _m * _k];
@@ -83,6 +87,9 @@ public sealed partial class Simulation
             _routeVehicles[r] = Math.Max(1, (long)Math.Round(InputSampler.Sample(model[r].VehiclesPerDay, seed, inputs)));
         }
         Array.Clear(_reach);
+        Array.Clear(_reachPositive);
+        _reachVersion++; // PERF: no kept service assignment outlives a reset
+        Array.Fill(_assignCell, -1);
         Array.Clear(_interdictShare);
         Array.Clear(_routeDelivered);
         Array.Clear(_routeLostSupply);
@@ -194,14 +201,36 @@ public sealed partial class Simulation
             double best = P(_ids.MaxSupplyKm[side]);
             int bestSlot = -1;
             int cell = _cell[u];
-            int count = _sideSlotCount[side];
-            var order = _slotOrder.AsSpan((side * _n + cell) * _slotsPerSide, count);
-            foreach (int slot in order)
+            // PERF: the search below reads only the unit's cell and side, D, which route cells have a convoy today
+            // (_reachPositive), the control map (the route fields; the bounds and orders are fixed) and nothing else; with
+            // all of them as at the unit's last search its result is the same, so it is kept. Fields left unread meanwhile
+            // are repaired when next read, to the same bits (see RouteDistances).
+            long maxKmBits = BitConverter.DoubleToInt64Bits(best);
+            if (KeepServiceAssignments && _assignCell[u] == cell && _assignControl[u] == _controlVersion
+                && _assignReach[u] == _reachVersion && _assignMaxKm[u] == maxKmBits)
             {
-                if (_reach[slot] <= 0) continue; // a cell no convoy reached today serves nobody
-                if (_routeLowerBound[slot * _n + cell] > best) continue; // its distance is at least the bound
-                double d = RouteDistances(_slotRoute[slot], slot - _slotRoute[slot].FirstSlot)[cell];
-                if (d < best || (d == best && (bestSlot < 0 || slot < bestSlot))) { best = d; bestSlot = slot; }
+                bestSlot = _assignSlot[u];
+                best = _assignDist[u];
+                ServiceSearchesKept++;
+            }
+            else
+            {
+                int count = _sideSlotCount[side];
+                var order = _slotOrder.AsSpan((side * _n + cell) * _slotsPerSide, count);
+                foreach (int slot in order)
+                {
+                    if (_reach[slot] <= 0) continue; // a cell no convoy reached today serves nobody
+                    if (_routeLowerBound[slot * _n + cell] > best) continue; // its distance is at least the bound
+                    double d = RouteDistances(_slotRoute[slot], slot - _slotRoute[slot].FirstSlot)[cell];
+                    if (d < best || (d == best && (bestSlot < 0 || slot < bestSlot))) { best = d; bestSlot = slot; }
+                }
+                ServiceSearches++;
+                _assignCell[u] = cell;
+                _assignControl[u] = _controlVersion;
+                _assignReach[u] = _reachVersion;
+                _assignMaxKm[u] = maxKmBits;
+                _assignSlot[u] = bestSlot;
+                _assignDist[u] = best;
             }
             if (bestSlot < 0) continue;
             _servedSlot[u] = bestSlot;
@@ -250,7 +279,38 @@ public sealed partial class Simulation
             _routeLostSupply[r.Index] += perVehicle * destroyed;
             _routeVehiclesLost[r.Index] += destroyed;
         }
+        NoteReach();
     }
+
+    /// <summary>PERF: bumps <c>_reachVersion</c> when the route cells a convoy reaches (all AssignService reads of
+    /// <c>_reach</c>) differ from the last day's.</summary>
+    private void NoteReach()
+    {
+        bool changed = false;
+        for (int slot = 0; slot < _reach.Length; slot++)
+        {
+            bool positive = _reach[slot] > 0;
+            if (positive == _reachPositive[slot]) continue;
+            _reachPositive[slot] = positive;
+            changed = true;
+        }
+        if (changed) _reachVersion++;
+    }
+
+    /// <summary>Keep each unit's service assignment while nothing it reads has changed (PERF; off in tests to compare).</summary>
+    internal bool KeepServiceAssignments { get; set; } = true;
+
+    /// <summary>Service searches run and kept since the simulation was made (for tests and the docs' counts).</summary>
+    internal long ServiceSearches { get; private set; }
+
+    /// <inheritdoc cref="ServiceSearches"/>
+    internal long ServiceSearchesKept { get; private set; }
+
+    private bool[] _reachPositive = null!;        // [slot] _reach[slot] > 0 at the last NoteReach
+    private long _reachVersion;                   // bumps when _reachPositive changes (and at every reset)
+    private int[] _assignCell = null!, _assignSlot = null!; // [unit] the key and result of the unit's last search
+    private long[] _assignControl = null!, _assignReach = null!, _assignMaxKm = null!;
+    private double[] _assignDist = null!;
 
     private bool SegmentOpen(CompiledRoute r, int i) => _control[r.Cells[i - 1]] == r.Side && _control[r.Cells[i]] == r.Side;
 
