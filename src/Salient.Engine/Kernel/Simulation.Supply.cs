@@ -47,6 +47,8 @@ public sealed partial class Simulation
         _routeThroughput = new double[_routes.Length];
         _routeVehicles = new long[_routes.Length];
         _reach = new long[slots];
+        if ((long)_n * slots <= MaxSegmentMemo) _segmentMemo = new double[_n * slots];
+        Array.Fill(_segmentMemo, double.NaN);
         _reachPositive = new bool[slots];
         _routeDist = new DynamicPathField[slots];
         _routeDistVersion = new long[slots];
@@ -365,7 +367,7 @@ public sealed partial class Simulation
 
     private bool InReach(int f, int w, CompiledRoute r, int i)
     {
-        double d = SegmentDistanceKm(_cell[f], r.Cells[i - 1], r.Cells[i]);
+        double d = SegmentDistance(_cell[f], r, i);
         if (_c.Model.Catalogue[w].Class == SystemClass.Drone) d = Math.Min(d, _segFrontDist[_c.UnitSide[f] * _reach.Length + r.FirstSlot + i]);
         return d <= _fRange[w];
     }
@@ -389,7 +391,7 @@ public sealed partial class Simulation
                     for (int i = 1; i < r.Cells.Length; i++)
                     {
                         ref double d = ref _segFrontDist[side * slots + r.FirstSlot + i];
-                        d = Math.Min(d, SegmentDistanceKm(c, r.Cells[i - 1], r.Cells[i]));
+                        d = Math.Min(d, SegmentDistance(c, r, i));
                     }
                 }
             }
@@ -484,7 +486,7 @@ public sealed partial class Simulation
             foreach (int e in _c.EwSystems)
             {
                 long n = _inventory[v * _k + e];
-                if (n == 0 || SegmentDistanceKm(_cell[v], r.Cells[i - 1], r.Cells[i]) > _eRadius[e]) continue;
+                if (n == 0 || SegmentDistance(_cell[v], r, i) > _eRadius[e]) continue;
                 pass *= Math.Pow(1 - _eAvailability[e] * _eEffect[e * Links + LinkDrone], n);
             }
         }
@@ -492,6 +494,23 @@ public sealed partial class Simulation
     }
 
     /// <summary>Distance (km, equal-area plane) from a cell's centre to the straight segment between two cells' centres.</summary>
+    /// <summary>
+    /// <see cref="SegmentDistanceKm"/> from <paramref name="cell"/> to segment i of <paramref name="r"/>.
+    /// PERF: kept per (cell, segment) once computed (the same function of the same fixed coordinates, so the same
+    /// double): tasking, the front's distances after every capture and the convoys' jamming ask for the same pairs
+    /// day after day. Without a table (more than MaxSegmentMemo pairs) it is computed each time.
+    /// </summary>
+    private double SegmentDistance(int cell, CompiledRoute r, int i)
+    {
+        if (_segmentMemo.Length == 0) return SegmentDistanceKm(cell, r.Cells[i - 1], r.Cells[i]);
+        ref double d = ref _segmentMemo[cell * _reach.Length + r.FirstSlot + i];
+        if (double.IsNaN(d)) d = SegmentDistanceKm(cell, r.Cells[i - 1], r.Cells[i]);
+        return d;
+    }
+
+    private const long MaxSegmentMemo = 1 << 20;
+    private double[] _segmentMemo = [];           // [cell * slots + slot]: SegmentDistanceKm to the segment ending at slot, NaN = not yet
+
     private double SegmentDistanceKm(int cell, int a, int b)
     {
         double px = _c.CellX[cell], py = _c.CellY[cell];
