@@ -48,6 +48,7 @@ public sealed partial class Simulation
     {
         if (++_firesPass != int.MaxValue) return;
         Array.Clear(_foundPass);
+        _timelyUnit = -1;
         _firesPass = 1;
     }
 

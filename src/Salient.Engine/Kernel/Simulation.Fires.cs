@@ -55,16 +55,22 @@ public sealed partial class Simulation
         int side = _c.UnitSide[f];
         int enemy = 1 - side;
         var spec = _c.Model.Catalogue[w].Fires!;
-        double range = _fRange[w];
 
         // Candidate targets in range, weighted by the system's priority for each class present.
-        // PERF: over the enemy's units and the system's classes of positive priority (Simulation.FireTargets.cs).
+        // PERF: over the enemy's units and the system's classes of positive priority (Simulation.FireTargets.cs). The
+        // range test DistanceKm(_cell[f], _cell[v]) > range compares the same squared sum with SquaredReach(range)
+        // instead (the same outcome for every sum, see there), the shooter's coordinates read once.
+        double reachSq = _fReachSq[w];
+        double[] cellX = _c.CellX, cellY = _c.CellY;
+        double fx = cellX[_cell[f]], fy = cellY[_cell[f]];
         int count = 0;
         double total = 0;
         int classes = _fireClassCount[w];
         foreach (int v in _enemyUnits[side])
         {
-            if (!_active[v] || DistanceKm(_cell[f], _cell[v]) > range || !DeepMayAim(w, side, v)) continue;
+            if (!_active[v]) continue;
+            double dx = fx - cellX[_cell[v]], dy = fy - cellY[_cell[v]];
+            if (dx * dx + dy * dy > reachSq || !DeepMayAim(w, side, v)) continue;
             for (int j = 0; j < classes; j++)
             {
                 int cls = _fireClasses[w * Classes + j];
@@ -79,31 +85,26 @@ public sealed partial class Simulation
         if (count == 0) return;
 
         int slot = side * _k + w;
-        long sorties = Launch(side, w, Sampler.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * (1 - _interdictShare[f * _k + w]) * SeasonSorties(w)));
+        // PERF: the draws below through _memo (SamplerMemo): the sampler's variates, with each inversion's set-up kept.
+        long sorties = Launch(side, w, _memo.Poisson(ref _fireRng, teams * _fRate[w] * _c.Dt * (1 - _interdictShare[f * _k + w]) * SeasonSorties(w)));
         if (sorties <= 0) return;
 
-        double latency = 0;
-        if (spec.UsesC2)
-        {
-            double share = SatcomShare(f);
-            latency = CoordinationModel.LatencyHours(P(_ids.LatencyHours[side]), P(_ids.JamLatencyFactor[side]), _disrupt[f], share, P(_ids.SatcomReduction));
-        }
-        double timely = spec.UsesC2 ? Math.Exp(-latency / P(_ids.DwellHours)) : 1;
+        double timely = spec.UsesC2 ? Timely(f, side) : 1;
         bool isDrone = _c.Model.Catalogue[w].Class == SystemClass.Drone;
 
         long remaining = sorties;
         for (int i = 0; i < count && remaining > 0; i++)
         {
-            long n = i == count - 1 ? remaining : Sampler.Binomial(ref _fireRng, remaining, Math.Min(1, _candWeight[i] / total));
+            long n = i == count - 1 ? remaining : _memo.Binomial(ref _fireRng, remaining, Math.Min(1, _candWeight[i] / total));
             total -= _candWeight[i];
             remaining -= n;
             int v = _candUnit[i], cls = _candClass[i];
             // Sorties aimed at a unit an earlier strike of this chain eliminated are wasted.
             if (n == 0 || !_active[v]) continue;
-            if (isDrone) n = Sampler.Binomial(ref _fireRng, n, 1 - P(_ids.CounterDrone[enemy]));
+            if (isDrone) n = _memo.Binomial(ref _fireRng, n, 1 - P(_ids.CounterDrone[enemy]));
             if (spec.Link == LinkKind.Radio && n > 0)
             {
-                long through = Sampler.Binomial(ref _fireRng, n, 1 - _protect[v * Links + LinkDrone]);
+                long through = _memo.Binomial(ref _fireRng, n, 1 - _protect[v * Links + LinkDrone]);
                 Tally(FireCounter.JamExposed, slot) += n;
                 Tally(FireCounter.Jammed, slot) += n - through;
                 n = through;
@@ -119,7 +120,7 @@ public sealed partial class Simulation
             if (spec.Link == LinkKind.Gnss) pHit = GnssHit(pHit, w, f, v);
             // A deep-strike system aims only at cued units, so its cue (CueDeepTargets) takes the place of 1 - exp(-D).
             double pFind = (_isDeep[w] ? 1 : Found(v)) * ClassExposure(v, cls) * timely;
-            long hits = Sampler.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
+            long hits = _memo.Binomial(ref _fireRng, n, Math.Clamp(pFind * pHit, 0, 1));
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;
             NoteDeepHits(w, side, cls, hits);
@@ -127,13 +128,33 @@ public sealed partial class Simulation
         }
     }
 
+    /// <summary>
+    /// exp(-latency / dwell) of unit <paramref name="f"/>'s kill chains through command this fires phase.
+    /// PERF: computed once a unit and phase rather than once per system: f's systems fire one after another, and nothing
+    /// they do changes what the latency reads (f's jamming and satcom terminals, its personnel, the day's parameters):
+    /// their strikes, interceptions and losses fall on the enemy. Same expression, same inputs, same double.
+    /// </summary>
+    private double Timely(int f, int side)
+    {
+        if (_timelyUnit == f && _timelyPass == _firesPass) return _timely;
+        double share = SatcomShare(f);
+        double latency = CoordinationModel.LatencyHours(P(_ids.LatencyHours[side]), P(_ids.JamLatencyFactor[side]), _disrupt[f], share, P(_ids.SatcomReduction));
+        _timelyUnit = f;
+        _timelyPass = _firesPass;
+        return _timely = Math.Exp(-latency / P(_ids.DwellHours));
+    }
+
+    private int _timelyUnit = -1, _timelyPass;
+    private double _timely;
+
     /// <summary>Applies hits on one class of a unit: casualties for personnel, destroyed items otherwise.</summary>
     private void Strike(int v, int cls, int w, long hits)
     {
         double kill = _fKill[w * Classes + cls];
+        // PERF: draws through _memo, as in FireSystem.
         if (cls == (int)TargetClass.Personnel)
         {
-            long casualties = Math.Min(Sampler.Poisson(ref _fireRng, hits * kill), (long)_personnel[v]);
+            long casualties = Math.Min(_memo.Poisson(ref _fireRng, hits * kill), (long)_personnel[v]);
             if (casualties > 0) Inflict(ref _fireRng, v, casualties, CauseOf(w), w);
             return;
         }
@@ -147,10 +168,10 @@ public sealed partial class Simulation
             if (_c.SystemTargetClass[s] != cls) continue;
             double share = _inventory[v * _k + s] * ItemExposure(s);
             if (share <= 0) continue;
-            long h = Sampler.Binomial(ref _fireRng, left, Math.Min(1, share / pool));
+            long h = _memo.Binomial(ref _fireRng, left, Math.Min(1, share / pool));
             pool -= share;
             left -= h;
-            long destroyed = Math.Min(Sampler.Binomial(ref _fireRng, h, Math.Min(1, kill)), _inventory[v * _k + s]);
+            long destroyed = Math.Min(_memo.Binomial(ref _fireRng, h, Math.Min(1, kill)), _inventory[v * _k + s]);
             if (destroyed == 0) continue;
             _inventory[v * _k + s] -= destroyed;
             _classCount[v * Classes + cls] -= destroyed;

@@ -20,6 +20,9 @@ public sealed partial class Simulation
             return;
         }
         CollectSystemHolders();
+        PrepareEwPasses();
+        double[] cellX = _c.CellX, cellY = _c.CellY;
+        int ewCount = _c.EwSystems.Length;
         for (int u = 0; u < _m; u++)
         {
             int row = u * Links;
@@ -34,18 +37,23 @@ public sealed partial class Simulation
             for (int h = 0; h < _ewHolderCount; h++) // PERF: only the EW holders, in unit order (Simulation.PairSets.cs)
             {
                 int v = _ewHolders[h];
-                foreach (int e in _c.EwSystems)
+                // PERF: DistanceKm(cell, _cell[v]) > radius as the same squared sum against SquaredReach(radius), the sum
+                // formed once a pair; each factor (1 - a e)^n read from PrepareEwPasses (the same Math.Pow, same arguments).
+                double dx = cellX[cell] - cellX[_cell[v]], dy = cellY[cell] - cellY[_cell[v]];
+                double squared = dx * dx + dy * dy;
+                for (int j = 0; j < ewCount; j++)
                 {
+                    int e = _c.EwSystems[j];
                     long n = _inventory[v * _k + e];
-                    if (n == 0 || DistanceKm(cell, _cell[v]) > _eRadius[e]) continue;
-                    double a = _eAvailability[e];
+                    if (n == 0 || squared > _eReachSq[e]) continue;
+                    int at = (h * ewCount + j) * Links;
                     if (_c.UnitSide[v] == side)
                     {
-                        passDrone *= Math.Pow(1 - a * _eEffect[e * Links + LinkDrone], n);
-                        passRecon *= Math.Pow(1 - a * _eEffect[e * Links + LinkRecon], n);
-                        passGnss *= Math.Pow(1 - a * _eEffect[e * Links + LinkGnss], n);
+                        passDrone *= _ewPass[at + LinkDrone];
+                        passRecon *= _ewPass[at + LinkRecon];
+                        passGnss *= _ewPass[at + LinkGnss];
                     }
-                    else passComms *= Math.Pow(1 - a * _eEffect[e * Links + LinkComms], n);
+                    else passComms *= _ewPass[at + LinkComms];
                 }
             }
             _protect[row + LinkDrone] = 1 - passDrone;
@@ -58,10 +66,12 @@ public sealed partial class Simulation
             {
                 int v = _isrHolders[h];
                 if (_c.UnitSide[v] == side) continue;
+                double dx = cellX[cell] - cellX[_cell[v]], dy = cellY[cell] - cellY[_cell[v]];
+                double squared = dx * dx + dy * dy; // PERF: as above, against SquaredReach(range)
                 foreach (int i in _c.IsrSystems)
                 {
                     long n = _inventory[v * _k + i];
-                    if (n == 0 || DistanceKm(cell, _cell[v]) > _iRange[i]) continue;
+                    if (n == 0 || squared > _iReachSq[i]) continue;
                     bool jammable = _c.Model.Catalogue[i].Isr!.Link == Scenario.Model.LinkKind.Radio;
                     level += n * _iDetection[i] * (jammable ? 1 - _protect[row + LinkRecon] : 1) * SeasonDetection(i);
                 }
@@ -86,6 +96,34 @@ public sealed partial class Simulation
         }
         ProduceStocks(dt);
     }
+
+    /// <summary>
+    /// PERF: each EW holder's factors (1 - a_j e_j,L)^n_j for every link, once a tick, where the pair loop computed them
+    /// once per unit in the item's radius: the same Math.Pow of the same arguments (the phase changes no inventory), so
+    /// the products are formed from the same doubles in the same order.
+    /// </summary>
+    private void PrepareEwPasses()
+    {
+        int ewCount = _c.EwSystems.Length;
+        for (int h = 0; h < _ewHolderCount; h++)
+        {
+            int v = _ewHolders[h];
+            for (int j = 0; j < ewCount; j++)
+            {
+                int e = _c.EwSystems[j];
+                long n = _inventory[v * _k + e];
+                if (n == 0) continue;
+                double a = _eAvailability[e];
+                int at = (h * ewCount + j) * Links;
+                _ewPass[at + LinkDrone] = Math.Pow(1 - a * _eEffect[e * Links + LinkDrone], n);
+                _ewPass[at + LinkRecon] = Math.Pow(1 - a * _eEffect[e * Links + LinkRecon], n);
+                _ewPass[at + LinkGnss] = Math.Pow(1 - a * _eEffect[e * Links + LinkGnss], n);
+                _ewPass[at + LinkComms] = Math.Pow(1 - a * _eEffect[e * Links + LinkComms], n);
+            }
+        }
+    }
+
+    private double[] _ewPass = null!; // [(EW holder * EW systems + j) * Links + link], this tick
 
     private void ProduceStocks(double dt)
     {

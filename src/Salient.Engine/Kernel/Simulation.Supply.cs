@@ -28,8 +28,10 @@ public sealed partial class Simulation
     private double[] _servedDist = null!;        // [unit] its distance
     private double[] _interdictShare = null!;    // [unit * k + system] share of the sortie rate tasked to convoys today
     private int[] _segmentsInReach = null!;      // [unit * k + system] open enemy route segments in reach today
-    private int[] _tasked = null!;               // unit * k + system of the pairs with segments in reach today, ascending
+    private int[] _taskedUnit = null!, _taskedSystem = null!; // the pairs with segments in reach today, in (unit, system) order
     private int _taskedCount;
+    private int[] _sideTasked = null!;           // [side * pairs + j]: the side's tasked pairs (indices into the above), ascending
+    private readonly int[] _sideTaskedCount = new int[Sides];
     private bool[] _taskedReach = null!;         // [tasked pair * slots + slot]: segment ending at the slot open and in the pair's reach today
 
     // Accumulators.
@@ -45,6 +47,9 @@ public sealed partial class Simulation
         _routeThroughput = new double[_routes.Length];
         _routeVehicles = new long[_routes.Length];
         _reach = new long[slots];
+        if ((long)_n * slots <= MaxSegmentMemo) _segmentMemo = new double[_n * slots];
+        Array.Fill(_segmentMemo, double.NaN);
+        _reachPositive = new bool[slots];
         _routeDist = new DynamicPathField[slots];
         _routeDistVersion = new long[slots];
         AllocateRouteOrder(slots);
@@ -55,11 +60,16 @@ public sealed partial class Simulation
         int perUnit = _routes.Length == 0 ? 0 : _m;
         _servedSlot = new int[perUnit];
         _servedDist = new double[perUnit];
+        _assignCell = new int[perUnit]; _assignSlot = new int[perUnit];
+        _assignControl = new long[perUnit]; _assignReach = new long[perUnit]; _assignMaxKm = new long[perUnit];
+        _assignDist = new double[perUnit];
         _unitUnderSupplied = new double[perUnit];
         _interdictShare = new double[_m * _k]; // read by the fires phase: all zero without routes
         _segmentsInReach = new int[_routes.Length == 0 ? 0 : _m * _k];
-        _tasked = new int[_segmentsInReach.Length];
-        _taskedReach = new bool[_tasked.Length * slots];
+        _taskedUnit = new int[_segmentsInReach.Length];
+        _taskedSystem = new int[_segmentsInReach.Length];
+        _sideTasked = new int[Sides * _segmentsInReach.Length];
+        _taskedReach = new bool[_taskedUnit.Length * slots];
         _routeDelivered = new double[_routes.Length];
         _routeLostSupply = new double[_routes.Length];
         _routeVehiclesLost = new double[_routes.Length];
@@ -79,6 +89,9 @@ public sealed partial class Simulation
             _routeVehicles[r] = Math.Max(1, (long)Math.Round(InputSampler.Sample(model[r].VehiclesPerDay, seed, inputs)));
         }
         Array.Clear(_reach);
+        Array.Clear(_reachPositive);
+        _reachVersion++; // PERF: no kept service assignment outlives a reset
+        Array.Fill(_assignCell, -1);
         Array.Clear(_interdictShare);
         Array.Clear(_routeDelivered);
         Array.Clear(_routeLostSupply);
@@ -190,14 +203,36 @@ public sealed partial class Simulation
             double best = P(_ids.MaxSupplyKm[side]);
             int bestSlot = -1;
             int cell = _cell[u];
-            int count = _sideSlotCount[side];
-            var order = _slotOrder.AsSpan((side * _n + cell) * _slotsPerSide, count);
-            foreach (int slot in order)
+            // PERF: the search below reads only the unit's cell and side, D, which route cells have a convoy today
+            // (_reachPositive), the control map (the route fields; the bounds and orders are fixed) and nothing else; with
+            // all of them as at the unit's last search its result is the same, so it is kept. Fields left unread meanwhile
+            // are repaired when next read, to the same bits (see RouteDistances).
+            long maxKmBits = BitConverter.DoubleToInt64Bits(best);
+            if (KeepServiceAssignments && _assignCell[u] == cell && _assignControl[u] == _controlVersion
+                && _assignReach[u] == _reachVersion && _assignMaxKm[u] == maxKmBits)
             {
-                if (_reach[slot] <= 0) continue; // a cell no convoy reached today serves nobody
-                if (_routeLowerBound[slot * _n + cell] > best) continue; // its distance is at least the bound
-                double d = RouteDistances(_slotRoute[slot], slot - _slotRoute[slot].FirstSlot)[cell];
-                if (d < best || (d == best && (bestSlot < 0 || slot < bestSlot))) { best = d; bestSlot = slot; }
+                bestSlot = _assignSlot[u];
+                best = _assignDist[u];
+                ServiceSearchesKept++;
+            }
+            else
+            {
+                int count = _sideSlotCount[side];
+                var order = _slotOrder.AsSpan((side * _n + cell) * _slotsPerSide, count);
+                foreach (int slot in order)
+                {
+                    if (_reach[slot] <= 0) continue; // a cell no convoy reached today serves nobody
+                    if (_routeLowerBound[slot * _n + cell] > best) continue; // its distance is at least the bound
+                    double d = RouteDistances(_slotRoute[slot], slot - _slotRoute[slot].FirstSlot)[cell];
+                    if (d < best || (d == best && (bestSlot < 0 || slot < bestSlot))) { best = d; bestSlot = slot; }
+                }
+                ServiceSearches++;
+                _assignCell[u] = cell;
+                _assignControl[u] = _controlVersion;
+                _assignReach[u] = _reachVersion;
+                _assignMaxKm[u] = maxKmBits;
+                _assignSlot[u] = bestSlot;
+                _assignDist[u] = best;
             }
             if (bestSlot < 0) continue;
             _servedSlot[u] = bestSlot;
@@ -246,7 +281,38 @@ public sealed partial class Simulation
             _routeLostSupply[r.Index] += perVehicle * destroyed;
             _routeVehiclesLost[r.Index] += destroyed;
         }
+        NoteReach();
     }
+
+    /// <summary>PERF: bumps <c>_reachVersion</c> when the route cells a convoy reaches (all AssignService reads of
+    /// <c>_reach</c>) differ from the last day's.</summary>
+    private void NoteReach()
+    {
+        bool changed = false;
+        for (int slot = 0; slot < _reach.Length; slot++)
+        {
+            bool positive = _reach[slot] > 0;
+            if (positive == _reachPositive[slot]) continue;
+            _reachPositive[slot] = positive;
+            changed = true;
+        }
+        if (changed) _reachVersion++;
+    }
+
+    /// <summary>Keep each unit's service assignment while nothing it reads has changed (PERF; off in tests to compare).</summary>
+    internal bool KeepServiceAssignments { get; set; } = true;
+
+    /// <summary>Service searches run and kept since the simulation was made (for tests and the docs' counts).</summary>
+    internal long ServiceSearches { get; private set; }
+
+    /// <inheritdoc cref="ServiceSearches"/>
+    internal long ServiceSearchesKept { get; private set; }
+
+    private bool[] _reachPositive = null!;        // [slot] _reach[slot] > 0 at the last NoteReach
+    private long _reachVersion;                   // bumps when _reachPositive changes (and at every reset)
+    private int[] _assignCell = null!, _assignSlot = null!; // [unit] the key and result of the unit's last search
+    private long[] _assignControl = null!, _assignReach = null!, _assignMaxKm = null!;
+    private double[] _assignDist = null!;
 
     private bool SegmentOpen(CompiledRoute r, int i) => _control[r.Cells[i - 1]] == r.Side && _control[r.Cells[i]] == r.Side;
 
@@ -261,6 +327,7 @@ public sealed partial class Simulation
         Array.Clear(_interdictShare);
         Array.Clear(_segmentsInReach);
         _taskedCount = 0;
+        Array.Clear(_sideTaskedCount);
         FrontDistances();
         int logistics = (int)TargetClass.Logistics;
         for (int f = 0; f < _m; f++)
@@ -289,14 +356,18 @@ public sealed partial class Simulation
                 for (int cls = 0; cls < Classes; cls++) total += Math.Max(0, _fPriority[w * Classes + cls]);
                 _segmentsInReach[f * _k + w] = count;
                 _interdictShare[f * _k + w] = weight / total;
-                _tasked[_taskedCount++] = f * _k + w; // PERF: in (unit, system) order, the order Interdict visits them
+                // PERF: in (unit, system) order, the order Interdict visits them; the unit and system kept apart (Interdict
+                // divided f * k + w back into them, two integer divisions a pair and segment), and listed by side.
+                _sideTasked[side * _taskedUnit.Length + _sideTaskedCount[side]++] = _taskedCount;
+                _taskedUnit[_taskedCount] = f;
+                _taskedSystem[_taskedCount++] = w;
             }
         }
     }
 
     private bool InReach(int f, int w, CompiledRoute r, int i)
     {
-        double d = SegmentDistanceKm(_cell[f], r.Cells[i - 1], r.Cells[i]);
+        double d = SegmentDistance(_cell[f], r, i);
         if (_c.Model.Catalogue[w].Class == SystemClass.Drone) d = Math.Min(d, _segFrontDist[_c.UnitSide[f] * _reach.Length + r.FirstSlot + i]);
         return d <= _fRange[w];
     }
@@ -320,7 +391,7 @@ public sealed partial class Simulation
                     for (int i = 1; i < r.Cells.Length; i++)
                     {
                         ref double d = ref _segFrontDist[side * slots + r.FirstSlot + i];
-                        d = Math.Min(d, SegmentDistanceKm(c, r.Cells[i - 1], r.Cells[i]));
+                        d = Math.Min(d, SegmentDistance(c, r, i));
                     }
                 }
             }
@@ -344,15 +415,19 @@ public sealed partial class Simulation
         droneSorties = 0;
         // PERF: only the (unit, system) pairs tasked to convoys today (in unit, then system order, as a scan of every
         // unit and system would meet them); every other pair has no segment in reach and was skipped.
-        for (int t = 0; t < _taskedCount; t++)
+        // PERF: the enemy's tasked pairs only (the others failed the side test), in the same order.
+        int pairs = _sideTaskedCount[enemy];
+        for (int j = 0; j < pairs; j++)
         {
-            int f = _tasked[t] / _k, w = _tasked[t] % _k;
-            if (!_active[f] || _c.UnitSide[f] != enemy) continue;
+            int t = _sideTasked[enemy * _taskedUnit.Length + j];
+            int f = _taskedUnit[t], w = _taskedSystem[t];
+            if (!_active[f]) continue;
             int n = _segmentsInReach[f * _k + w];
             if (n == 0 || !_taskedReach[t * _reach.Length + r.FirstSlot + i]) continue; // InReach, as TaskInterdiction found it
             long teams = _inventory[f * _k + w];
             int slot = enemy * _k + w;
-            long sorties = Launch(enemy, w, Sampler.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n));
+            // PERF: the draws through _memo (SamplerMemo): the sampler's variates, with each inversion's set-up kept.
+            long sorties = Launch(enemy, w, _memo.Poisson(ref _supplyRng, teams * _fRate[w] * _interdictShare[f * _k + w] / n));
             if (sorties <= 0) continue;
             _routeSorties[r.Index] += sorties;
             long left = present - destroyedHere;
@@ -374,7 +449,7 @@ public sealed partial class Simulation
                 undefeated *= 1 - jam;
             }
             if (drone) droneSorties += sorties * undefeated; // fire control is drones watching the road
-            long hits = Math.Min(Sampler.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
+            long hits = Math.Min(_memo.Binomial(ref _supplyRng, sorties, Math.Clamp(q, 0, 1)), left);
             if (hits == 0) continue;
             Tally(FireCounter.Hits, slot) += hits;
             destroyedHere += hits;
@@ -411,7 +486,7 @@ public sealed partial class Simulation
             foreach (int e in _c.EwSystems)
             {
                 long n = _inventory[v * _k + e];
-                if (n == 0 || SegmentDistanceKm(_cell[v], r.Cells[i - 1], r.Cells[i]) > _eRadius[e]) continue;
+                if (n == 0 || SegmentDistance(_cell[v], r, i) > _eRadius[e]) continue;
                 pass *= Math.Pow(1 - _eAvailability[e] * _eEffect[e * Links + LinkDrone], n);
             }
         }
@@ -419,6 +494,23 @@ public sealed partial class Simulation
     }
 
     /// <summary>Distance (km, equal-area plane) from a cell's centre to the straight segment between two cells' centres.</summary>
+    /// <summary>
+    /// <see cref="SegmentDistanceKm"/> from <paramref name="cell"/> to segment i of <paramref name="r"/>.
+    /// PERF: kept per (cell, segment) once computed (the same function of the same fixed coordinates, so the same
+    /// double): tasking, the front's distances after every capture and the convoys' jamming ask for the same pairs
+    /// day after day. Without a table (more than MaxSegmentMemo pairs) it is computed each time.
+    /// </summary>
+    private double SegmentDistance(int cell, CompiledRoute r, int i)
+    {
+        if (_segmentMemo.Length == 0) return SegmentDistanceKm(cell, r.Cells[i - 1], r.Cells[i]);
+        ref double d = ref _segmentMemo[cell * _reach.Length + r.FirstSlot + i];
+        if (double.IsNaN(d)) d = SegmentDistanceKm(cell, r.Cells[i - 1], r.Cells[i]);
+        return d;
+    }
+
+    private const long MaxSegmentMemo = 1 << 20;
+    private double[] _segmentMemo = [];           // [cell * slots + slot]: SegmentDistanceKm to the segment ending at slot, NaN = not yet
+
     private double SegmentDistanceKm(int cell, int a, int b)
     {
         double px = _c.CellX[cell], py = _c.CellY[cell];

@@ -13,10 +13,10 @@ public sealed partial class Simulation
     // Per-system values sampled per replication ([system] or [system * Classes / Links + i]).
     private double[] _cost = null!;
     private double[] _exposure = null!;
-    private double[] _fRange = null!, _fRate = null!, _fMunitionCost = null!, _fPHit = null!, _fGnss = null!;
+    private double[] _fRange = null!, _fReachSq = null!, _fRate = null!, _fMunitionCost = null!, _fPHit = null!, _fGnss = null!;
     private double[] _fKill = null!, _fPriority = null!;
-    private double[] _iRange = null!, _iDetection = null!;
-    private double[] _eRadius = null!, _eAvailability = null!, _eEffect = null!;
+    private double[] _iRange = null!, _iReachSq = null!, _iDetection = null!;
+    private double[] _eRadius = null!, _eReachSq = null!, _eAvailability = null!, _eEffect = null!;
     private double[] _aRange = null!, _aTracks = null!, _aChannels = null!, _aCycle = null!, _aInterceptors = null!,
         _aReload = null!, _aPk = null!, _aShots = null!, _aInterceptorCost = null!;
     private double[] _stockInitial = null!, _stockProduction = null!;  // [stock], [stock * days + day]
@@ -51,10 +51,10 @@ public sealed partial class Simulation
     private void AllocateSystems()
     {
         _cost = new double[_k]; _exposure = new double[_k];
-        _fRange = new double[_k]; _fRate = new double[_k]; _fMunitionCost = new double[_k]; _fPHit = new double[_k]; _fGnss = new double[_k];
+        _fRange = new double[_k]; _fReachSq = new double[_k]; _fRate = new double[_k]; _fMunitionCost = new double[_k]; _fPHit = new double[_k]; _fGnss = new double[_k];
         _fKill = new double[_k * Classes]; _fPriority = new double[_k * Classes];
-        _iRange = new double[_k]; _iDetection = new double[_k];
-        _eRadius = new double[_k]; _eAvailability = new double[_k]; _eEffect = new double[_k * Links];
+        _iRange = new double[_k]; _iReachSq = new double[_k]; _iDetection = new double[_k];
+        _eRadius = new double[_k]; _eReachSq = new double[_k]; _ewPass = new double[_m * _c.EwSystems.Length * Links]; _eAvailability = new double[_k]; _eEffect = new double[_k * Links];
         _aRange = new double[_k]; _aTracks = new double[_k]; _aChannels = new double[_k]; _aCycle = new double[_k];
         _aInterceptors = new double[_k]; _aReload = new double[_k]; _aPk = new double[_k]; _aShots = new double[_k]; _aInterceptorCost = new double[_k];
         _stockInitial = new double[_c.Stocks.Length];
@@ -81,14 +81,14 @@ public sealed partial class Simulation
             _exposure[s] = S(t.Exposure);
             if (t.Fires is { } f)
             {
-                _fRange[s] = S(f.RangeKm); _fRate[s] = S(f.RatePerDay); _fMunitionCost[s] = S(f.MunitionCostUsd);
+                _fRange[s] = S(f.RangeKm); _fReachSq[s] = SquaredReach(_fRange[s]); _fRate[s] = S(f.RatePerDay); _fMunitionCost[s] = S(f.MunitionCostUsd);
                 _fPHit[s] = S(f.PHit); _fGnss[s] = S(f.GnssDependence);
                 for (int c = 0; c < Classes; c++) { _fKill[s * Classes + c] = S(f.Kill[c]); _fPriority[s * Classes + c] = S(f.Priority[c]); }
             }
-            if (t.Isr is { } i) { _iRange[s] = S(i.RangeKm); _iDetection[s] = S(i.Detection); }
+            if (t.Isr is { } i) { _iRange[s] = S(i.RangeKm); _iReachSq[s] = SquaredReach(_iRange[s]); _iDetection[s] = S(i.Detection); }
             if (t.Ew is { } e)
             {
-                _eRadius[s] = S(e.RadiusKm); _eAvailability[s] = S(e.Availability);
+                _eRadius[s] = S(e.RadiusKm); _eReachSq[s] = SquaredReach(_eRadius[s]); _eAvailability[s] = S(e.Availability);
                 _eEffect[s * Links + LinkDrone] = S(e.OnDrone); _eEffect[s * Links + LinkRecon] = S(e.OnRecon);
                 _eEffect[s * Links + LinkGnss] = S(e.OnGnss); _eEffect[s * Links + LinkComms] = S(e.OnComms);
             }
@@ -133,6 +133,27 @@ public sealed partial class Simulation
     {
         double dx = _c.CellX[cellA] - _c.CellX[cellB], dy = _c.CellY[cellA] - _c.CellY[cellB];
         return Math.Sqrt(dx * dx + dy * dy);
+    }
+
+    /// <summary>
+    /// PERF: the bound t with Math.Sqrt(x) &gt; <paramref name="range"/> exactly when x &gt; t, for every x &gt;= 0
+    /// (+infinity included), so a range test compares <see cref="DistanceKm"/>'s squared sum without its square root.
+    /// </summary>
+    /// <remarks>
+    /// Exact because Math.Sqrt is correctly rounded (IEEE 754), hence non-decreasing: the x &gt;= 0 with
+    /// sqrt(x) &lt;= range are all the doubles from 0 up to the largest such x, which is t (found from range^2 by
+    /// stepping one double at a time). A negative range holds none of them (t = -1: every x &gt; t, as every
+    /// sqrt(x) &gt;= 0 &gt; range); a NaN range none, and x &gt; NaN is false as sqrt(x) &gt; NaN is; +infinity all
+    /// (t = +infinity, and no x exceeds it as no root exceeds the range).
+    /// </remarks>
+    internal static double SquaredReach(double range)
+    {
+        if (double.IsNaN(range) || double.IsPositiveInfinity(range)) return range;
+        if (range < 0) return -1;
+        double t = range * range;
+        while (Math.Sqrt(t) > range) t = Math.BitDecrement(t);
+        while (Math.Sqrt(Math.BitIncrement(t)) <= range) t = Math.BitIncrement(t);
+        return t;
     }
 
     /// <summary>Records value destroyed: <paramref name="lost"/> items of system <paramref name="s"/> of <paramref name="side"/>, by the enemy.</summary>

@@ -82,6 +82,7 @@ public sealed partial class Simulation
     // Side accumulators.
     private readonly double[] _killed = new double[Sides];
     private readonly BinomialTable[] _killedSplit = [new(), new()]; // per side: the killed share's masses (PERF)
+    private readonly SamplerMemo _memo = new(); // PERF: the fires' and interdiction's inversion set-ups, kept by argument
     private readonly double[] _wounded = new double[Sides];
     private readonly double[] _captured = new double[Sides];
     private readonly double[] _reinforced = new double[Sides];

@@ -153,10 +153,20 @@ public static class Sampler
     private static long BinomialInversion(ref RandomStream rng, long n, double p)
     {
         double s = p / (1.0 - p);
-        double a = ((double)n + 1.0) * s;
 
         // q^n through log1p keeps full precision when p is tiny and n huge; n p < 30 so it cannot underflow.
         double pmfZero = Math.Exp(n * Log1P(-p));
+        return BinomialSearch(ref rng, n, s, pmfZero);
+    }
+
+    /// <summary>
+    /// The search of <see cref="BinomialInversion"/> from its set-up: s = p / (1 - p) and f(0) = exp(n log1p(-p)).
+    /// Shared with <see cref="SamplerMemo"/>, which keeps the set-up by (n, p).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long BinomialSearch(ref RandomStream rng, long n, double s, double pmfZero)
+    {
+        double a = ((double)n + 1.0) * s;
         while (true)
         {
             double u = rng.NextDouble();
@@ -317,9 +327,12 @@ public static class Sampler
     }
 
     /// <summary>Inversion by sequential search from 0; mean &lt; 10, so expected cost is at most ~11 steps.</summary>
-    private static long PoissonInversion(ref RandomStream rng, double mean)
+    private static long PoissonInversion(ref RandomStream rng, double mean) => PoissonSearch(ref rng, mean, Math.Exp(-mean));
+
+    /// <summary>The search of <see cref="PoissonInversion"/> from f(0) = exp(-mean); shared with <see cref="SamplerMemo"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long PoissonSearch(ref RandomStream rng, double mean, double pmfZero)
     {
-        double pmfZero = Math.Exp(-mean);
         while (true)
         {
             double u = rng.NextDouble();
