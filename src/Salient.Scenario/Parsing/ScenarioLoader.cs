@@ -58,7 +58,10 @@ public static class ScenarioLoader
             diag.Add(ScenarioErrors.FileUnreadable, SourceSpan.None(display), display, ex.Message);
             return new LoadResult(null, diag.All);
         }
-        return LoadText(Encoding.UTF8.GetString(bytes), display, Path.GetDirectoryName(Path.GetFullPath(file))!, options, diag);
+        // A UTF-8 byte-order mark (as editors on Windows write) is not part of the text, as for side files.
+        ReadOnlySpan<byte> text = bytes;
+        if (text.StartsWith(Encoding.UTF8.Preamble)) text = text[Encoding.UTF8.Preamble.Length..];
+        return LoadText(Encoding.UTF8.GetString(text), display, Path.GetDirectoryName(Path.GetFullPath(file))!, options, diag);
     }
 
     /// <summary>Loads scenario text (for tests and tools); side files resolve against <paramref name="baseDirectory"/>.</summary>

@@ -176,6 +176,22 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void ScenarioFileWithAByteOrderMark_LoadsAsWithout()
+    {
+        // Editors on Windows write a UTF-8 byte-order mark; it is not part of the text (it used to become part of the
+        // first key: "unknown key 'salient'; did you mean 'salient'?").
+        string plain = Path.Combine(_scratch.FullName, "plain"), marked = Path.Combine(_scratch.FullName, "marked");
+        Directory.CreateDirectory(plain);
+        Directory.CreateDirectory(marked);
+        byte[] text = Encoding.UTF8.GetBytes(Text);
+        File.WriteAllBytes(Path.Combine(plain, ScenarioLoader.ScenarioFileName), text);
+        File.WriteAllBytes(Path.Combine(marked, ScenarioLoader.ScenarioFileName), [.. Encoding.UTF8.Preamble, .. text]);
+        var withMark = ScenarioLoader.Load(marked);
+        Assert.True(withMark.Success, string.Join("\n", withMark.Diagnostics));
+        Assert.Equal(ScenarioLoader.Load(plain).Scenario!.Hash, withMark.Scenario!.Hash);
+    }
+
+    [Fact]
     public void SideFileThatIsNotText_IsAnErrorInThatFile()
     {
         string dir = GridCopy();
