@@ -59,18 +59,15 @@ public sealed partial class Simulation
         // Candidate targets in range, weighted by the system's priority for each class present.
         // PERF: over the enemy's units and the system's classes of positive priority (Simulation.FireTargets.cs). The
         // range test DistanceKm(_cell[f], _cell[v]) > range compares the same squared sum with SquaredReach(range)
-        // instead (the same outcome for every sum, see there), the shooter's coordinates read once.
+        // instead (the same outcome for every sum, see there).
         double reachSq = _fReachSq[w];
-        double[] cellX = _c.CellX, cellY = _c.CellY;
-        double fx = cellX[_cell[f]], fy = cellY[_cell[f]];
         int count = 0;
         double total = 0;
         int classes = _fireClassCount[w];
         foreach (int v in _enemyUnits[side])
         {
             if (!_active[v]) continue;
-            double dx = fx - cellX[_cell[v]], dy = fy - cellY[_cell[v]];
-            if (dx * dx + dy * dy > reachSq || !DeepMayAim(w, side, v)) continue;
+            if (SquaredDistanceKm(_cell[f], _cell[v]) > reachSq || !DeepMayAim(w, side, v)) continue;
             for (int j = 0; j < classes; j++)
             {
                 int cls = _fireClasses[w * Classes + j];

@@ -21,7 +21,6 @@ public sealed partial class Simulation
         }
         CollectSystemHolders();
         PrepareEwPasses();
-        double[] cellX = _c.CellX, cellY = _c.CellY;
         int ewCount = _c.EwSystems.Length;
         for (int u = 0; u < _m; u++)
         {
@@ -39,8 +38,7 @@ public sealed partial class Simulation
                 int v = _ewHolders[h];
                 // PERF: DistanceKm(cell, _cell[v]) > radius as the same squared sum against SquaredReach(radius), the sum
                 // formed once a pair; each factor (1 - a e)^n read from PrepareEwPasses (the same Math.Pow, same arguments).
-                double dx = cellX[cell] - cellX[_cell[v]], dy = cellY[cell] - cellY[_cell[v]];
-                double squared = dx * dx + dy * dy;
+                double squared = SquaredDistanceKm(cell, _cell[v]);
                 for (int j = 0; j < ewCount; j++)
                 {
                     int e = _c.EwSystems[j];
@@ -66,8 +64,7 @@ public sealed partial class Simulation
             {
                 int v = _isrHolders[h];
                 if (_c.UnitSide[v] == side) continue;
-                double dx = cellX[cell] - cellX[_cell[v]], dy = cellY[cell] - cellY[_cell[v]];
-                double squared = dx * dx + dy * dy; // PERF: as above, against SquaredReach(range)
+                double squared = SquaredDistanceKm(cell, _cell[v]); // PERF: as above, against SquaredReach(range)
                 foreach (int i in _c.IsrSystems)
                 {
                     long n = _inventory[v * _k + i];

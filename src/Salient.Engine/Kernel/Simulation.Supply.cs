@@ -493,7 +493,6 @@ public sealed partial class Simulation
         return 1 - pass;
     }
 
-    /// <summary>Distance (km, equal-area plane) from a cell's centre to the straight segment between two cells' centres.</summary>
     /// <summary>
     /// <see cref="SegmentDistanceKm"/> from <paramref name="cell"/> to segment i of <paramref name="r"/>.
     /// PERF: kept per (cell, segment) once computed (the same function of the same fixed coordinates, so the same
@@ -511,6 +510,7 @@ public sealed partial class Simulation
     private const long MaxSegmentMemo = 1 << 20;
     private double[] _segmentMemo = [];           // [cell * slots + slot]: SegmentDistanceKm to the segment ending at slot, NaN = not yet
 
+    /// <summary>Distance (km, equal-area plane) from a cell's centre to the straight segment between two cells' centres.</summary>
     private double SegmentDistanceKm(int cell, int a, int b)
     {
         double px = _c.CellX[cell], py = _c.CellY[cell];

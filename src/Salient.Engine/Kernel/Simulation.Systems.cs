@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Salient.Engine.Sampling;
 using Salient.Scenario.Model;
 
@@ -129,10 +130,14 @@ public sealed partial class Simulation
         return n;
     }
 
-    private double DistanceKm(int cellA, int cellB)
+    private double DistanceKm(int cellA, int cellB) => Math.Sqrt(SquaredDistanceKm(cellA, cellB));
+
+    /// <summary>The square of <see cref="DistanceKm"/> before its root: range tests compare it with <see cref="SquaredReach"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double SquaredDistanceKm(int cellA, int cellB)
     {
         double dx = _c.CellX[cellA] - _c.CellX[cellB], dy = _c.CellY[cellA] - _c.CellY[cellB];
-        return Math.Sqrt(dx * dx + dy * dy);
+        return dx * dx + dy * dy;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -264,10 +263,7 @@ internal sealed partial class ScenarioBinder
             if (info.Length > ScenarioLoader.MaxFileBytes) { ctx.Error(ScenarioErrors.FileUnreadable, fileNode, rel, $"it is {info.Length} bytes; the limit is {ScenarioLoader.MaxFileBytes}"); return null; }
             var bytes = File.ReadAllBytes(full);
             _sideFiles.Add((rel.Replace('\\', '/'), bytes));
-            // A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the text.
-            ReadOnlySpan<byte> text = bytes;
-            if (text.StartsWith(Encoding.UTF8.Preamble)) text = text[Encoding.UTF8.Preamble.Length..];
-            return (display, Encoding.UTF8.GetString(text));
+            return (display, ScenarioLoader.DecodeText(bytes));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -58,11 +58,15 @@ public static class ScenarioLoader
             diag.Add(ScenarioErrors.FileUnreadable, SourceSpan.None(display), display, ex.Message);
             return new LoadResult(null, diag.All);
         }
-        // A UTF-8 byte-order mark (as editors on Windows write) is not part of the text, as for side files.
-        ReadOnlySpan<byte> text = bytes;
-        if (text.StartsWith(Encoding.UTF8.Preamble)) text = text[Encoding.UTF8.Preamble.Length..];
-        return LoadText(Encoding.UTF8.GetString(text), display, Path.GetDirectoryName(Path.GetFullPath(file))!, options, diag);
+        return LoadText(DecodeText(bytes), display, Path.GetDirectoryName(Path.GetFullPath(file))!, options, diag);
     }
+
+    /// <summary>
+    /// A scenario or side file's bytes as text: UTF-8, without a leading byte-order mark, which editors on Windows and
+    /// spreadsheet programs write and which is not part of the text.
+    /// </summary>
+    internal static string DecodeText(ReadOnlySpan<byte> bytes) =>
+        Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
 
     /// <summary>Loads scenario text (for tests and tools); side files resolve against <paramref name="baseDirectory"/>.</summary>
     public static LoadResult LoadText(string text, string displayName, string baseDirectory, LoadOptions? options = null, DiagnosticBag? diag = null)
