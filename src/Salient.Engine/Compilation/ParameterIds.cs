@@ -64,6 +64,7 @@ internal sealed class ParameterIds
         RotateBelow = PerSide("fatigue.rotate_below");
         ReturnAbove = PerSide("fatigue.return_above");
         BreakSoftness = P("ground.break_softness");
+        LineShare = PerSide("ground.line_share");
         CulminationLoss = PerSide("ground.culmination_loss");
         PursuitLoss = PerSide("ground.pursuit_loss");
         DefenceCulminationLoss = PerSide("ground.defence_culmination_loss");
@@ -140,6 +141,7 @@ internal sealed class ParameterIds
     /// <summary>The season.* parameters, indexed by <c>Simulation.SeasonParameter</c>.</summary>
     public int[] Season { get; }
     public int BreakSoftness { get; }
+    public int[] LineShare { get; }
     public int[] CulminationLoss { get; }
     public int[] PursuitLoss { get; }
     public int[] DefenceCulminationLoss { get; }

@@ -171,6 +171,8 @@ public sealed partial class Simulation
         EnsureOccupancy();
         double support = P(_ids.SupportFraction);
         double d = P(_ids.Garrison[side]) * _c.CellArea[cell];
+        double line = P(_ids.LineShare[side]);
+        if (line > 0) return d + LineDefence(cell, side, line, support); // Simulation.Line.cs
         for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
             if (_c.UnitSide[u] == side) d += Power(u);
         if (support <= 0) return d;

@@ -162,25 +162,30 @@ public sealed partial class Simulation
         double support = P(_ids.SupportFraction);
         double garrison = P(_ids.Garrison[def]) * _c.CellArea[cell];
         double d = garrison;
-        for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
+        double line = P(_ids.LineShare[def]);
+        if (line > 0) d += AddLineDefenders(cell, def, line, support, ref count); // Simulation.Line.cs
+        else
         {
-            if (_c.UnitSide[u] != def) continue;
-            d += Power(u);
-            _partUnit[count] = u;
-            _partWeight[count++] = 1.0;
-            _engaged[u] = true;
+            for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
+            {
+                if (_c.UnitSide[u] != def) continue;
+                d += Power(u);
+                _partUnit[count] = u;
+                _partWeight[count++] = 1.0;
+                _engaged[u] = true;
+            }
+            var start = _c.NeighbourStart;
+            if (support > 0)
+                for (int e = start[cell]; e < start[cell + 1]; e++)
+                    for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
+                    {
+                        if (_c.UnitSide[u] != def) continue;
+                        d += support * Power(u);
+                        _partUnit[count] = u;
+                        _partWeight[count++] = support;
+                        _engaged[u] = true;
+                    }
         }
-        var start = _c.NeighbourStart;
-        if (support > 0)
-            for (int e = start[cell]; e < start[cell + 1]; e++)
-                for (int u = _firstAt[_c.Neighbour[e]]; u >= 0; u = _nextAt[u])
-                {
-                    if (_c.UnitSide[u] != def) continue;
-                    d += support * Power(u);
-                    _partUnit[count] = u;
-                    _partWeight[count++] = support;
-                    _engaged[u] = true;
-                }
 
         double m = DefenceMultiplier(cell);
         double sqrtM = Math.Sqrt(m);

@@ -279,6 +279,9 @@ public sealed partial class Simulation
     /// <summary>The cell a unit stands in (for tests of movement rules).</summary>
     internal int CellOfUnit(int unit) => _cell[unit];
 
+    /// <summary>The side holding a cell (for tests of capture rules).</summary>
+    internal int ControlOfCell(int cell) => _control[cell];
+
     /// <summary>Each unit's sampled initial personnel in the current replication (for tests of input sampling).</summary>
     internal ReadOnlySpan<double> InitialPersonnel => _personnelInit;
 
