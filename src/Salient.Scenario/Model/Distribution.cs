@@ -17,17 +17,49 @@ public sealed record Distribution(DistributionKind Kind, double A, double B, dou
     public static Distribution FromParticles(ImmutableArray<double> values, ImmutableArray<double> weights) =>
         new(DistributionKind.Particles, 0, 0, 0, values.Min(), values.Max()) { Values = values, Weights = weights };
 
-    /// <summary>The distribution's mean, used for reporting and for deterministic (mean-value) runs.</summary>
+    /// <summary>The distribution's mean, used for reporting and for deterministic (mean-value) runs. For the
+    /// lognormal and the normal it is the mean of the distribution truncated to [<see cref="Min"/>, <see cref="Max"/>],
+    /// which is what the input sampler draws from.</summary>
     public double Mean => Kind switch
     {
         DistributionKind.Triangular => (A + B + C) / 3.0,
         DistributionKind.Uniform => (A + B) / 2.0,
-        DistributionKind.LogNormal => A * Math.Exp(B * B / 2.0),
+        DistributionKind.LogNormal => TruncatedLogNormalMean(A, B, Min, Max),
         DistributionKind.Beta => Min + (Max - Min) * A / (A + B),
-        DistributionKind.Normal => A,
+        DistributionKind.Normal => TruncatedNormalMean(A, B, Min, Max),
         DistributionKind.Particles => WeightedMean(),
         _ => double.NaN,
     };
+
+    /// <summary>
+    /// E[X | lo &lt;= X &lt;= hi] for ln X ~ N(ln median, sigma^2): median e^(sigma^2/2) (Phi(b - sigma) - Phi(a - sigma)) /
+    /// (Phi(b) - Phi(a)), a and b the bounds' standard scores (ln 0 = -inf); the untruncated mean when lo = 0 and hi is
+    /// infinite. The median when the window is too far in a tail for its probability to be computed (the sampler's
+    /// fallback too).
+    /// </summary>
+    internal static double TruncatedLogNormalMean(double median, double sigma, double lo, double hi)
+    {
+        double mu = Math.Log(median);
+        double a = lo > 0 ? (Math.Log(lo) - mu) / sigma : double.NegativeInfinity;
+        double b = double.IsPositiveInfinity(hi) ? double.PositiveInfinity : (Math.Log(hi) - mu) / sigma;
+        double mass = Phi(b) - Phi(a);
+        if (!(mass > 0)) return median;
+        return median * Math.Exp(sigma * sigma / 2) * (Phi(b - sigma) - Phi(a - sigma)) / mass;
+    }
+
+    /// <summary>E[X | lo &lt;= X &lt;= hi] for X ~ N(mean, sd^2): mean + sd (phi(a) - phi(b)) / (Phi(b) - Phi(a)), a and b
+    /// the bounds' standard scores; the clamped mean when the window is too far in a tail (the sampler's fallback).</summary>
+    internal static double TruncatedNormalMean(double mean, double sd, double lo, double hi)
+    {
+        double a = (lo - mean) / sd, b = (hi - mean) / sd;
+        double mass = Phi(b) - Phi(a);
+        if (!(mass > 0)) return Math.Clamp(mean, lo, hi);
+        return Math.Clamp(mean + sd * (StandardDensity(a) - StandardDensity(b)) / mass, lo, hi);
+    }
+
+    private static double Phi(double z) => MathNet.Numerics.Distributions.Normal.CDF(0, 1, z);
+
+    private static double StandardDensity(double z) => double.IsInfinity(z) ? 0 : MathNet.Numerics.Distributions.Normal.PDF(0, 1, z);
 
     /// <summary>The distribution of k·X for k &gt; 0 (same family; location, scale and bounds multiplied).</summary>
     public Distribution Scaled(double k)

@@ -375,7 +375,12 @@ internal sealed partial class ScenarioBinder
             var c = cells[i];
             if (n["control"] is { } cn) { int s = SideRef(cn, sides); if (s >= 0) c = c with { InitialControl = s }; }
             if (n["terrain"] is { } tn && Read.String(ctx, tn, "terrain") is { } t) c = c with { Terrain = t, Defensibility = terrain.GetValueOrDefault(t, terrain["open"]) };
-            if (n["defensibility"] is { } dn && Read.Quantity(ctx, dn, $"theatre.nodes.{c.Id}.defensibility", 0.1, 100) is { } q) c = c with { Defensibility = q.Value };
+            if (n["defensibility"] is { } dn && Read.Quantity(ctx, dn, $"theatre.nodes.{c.Id}.defensibility", 0.1, 100) is { } q)
+            {
+                // As in the terrain table: a cell's defensibility is not sampled, so a distribution would silently be its mean.
+                if (q.IsUncertain) ctx.Error(ScenarioErrors.WrongType, dn, "a fixed value (defensibility is not sampled)", "a distribution");
+                else c = c with { Defensibility = q.Value };
+            }
             if (n["name"] is { } nn && Read.String(ctx, nn, "node name") is { } name) c = c with { Name = name };
             if (n["note"] is { } note) Read.String(ctx, note, "note");
             if (n["source"] is { } src) Read.String(ctx, src, "source");

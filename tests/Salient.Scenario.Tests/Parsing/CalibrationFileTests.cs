@@ -21,7 +21,8 @@ public sealed class CalibrationFileTests : IDisposable
         return Load(Scenario, options, _dir);
     }
 
-    private const string Fitted = "salient_calibration: 1\nmethod: abc-smc\nset:\n  parameters.ground.lethality.red: { dist: normal, mean: 0.05, sd: 0.01, min: 0.01, max: 0.1, calibrate: true, source: posterior }\n";
+    // The window [0.01, 0.09] is symmetric about the mean, so the truncated mean is 0.05 exactly.
+    private const string Fitted = "salient_calibration: 1\nmethod: abc-smc\nset:\n  parameters.ground.lethality.red: { dist: normal, mean: 0.05, sd: 0.01, min: 0.01, max: 0.09, calibrate: true, source: posterior }\n";
 
     private static double RedLethality(LoadResult r) => r.Scenario!.Parameters["ground.lethality.red"].Distribution?.Mean ?? r.Scenario.Parameters["ground.lethality.red"].Value;
 

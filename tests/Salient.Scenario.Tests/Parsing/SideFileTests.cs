@@ -51,6 +51,16 @@ public class SideFileTests
     }
 
     [Fact]
+    public void NodeOverride_DefensibilityAsADistribution_IsAnError()
+    {
+        // A cell's defensibility is not sampled: a distribution would silently be its mean, so it is refused where it stands.
+        var text = GridTheatre.Edit("  depots:\n", "  nodes:\n    - { id: midway, defensibility: { dist: uniform, min: 1, max: 2, source: assumption } }\n  depots:\n");
+        var d = SingleError(LoadGrid(text));
+        AssertAt(d, "SAL103", PositionOf(text, "id: midway", "{ dist"));
+        Assert.Contains("a fixed value", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PointGrid_FromACsv_Loads()
     {
         var text = GridTheatre.Edit("grid: { hex_km: 5 }", "grid: { points: points.csv }");

@@ -33,7 +33,7 @@ public sealed class StaleCalibrationTests : IDisposable
     /// <summary>Writes calibration.yaml as calibrate does, with <paramref name="hash"/> on its line 3.</summary>
     private void WriteCalibration(string? hash) => File.WriteAllText(Path.Combine(_dir, "calibration.yaml"),
         "salient_calibration: 1\nmethod: abc-smc\n" + (hash is null ? "" : $"scenario_hash: \"{hash}\"\n")
-        + "set:\n  parameters.ground.lethality.red: { dist: normal, mean: 0.05, sd: 0.01, min: 0.01, max: 0.1, calibrate: true, source: posterior }\n");
+        + "set:\n  parameters.ground.lethality.red: { dist: normal, mean: 0.05, sd: 0.01, min: 0.01, max: 0.09, calibrate: true, source: posterior }\n");
 
     private LoadResult LoadFolder(LoadOptions? options = null)
     {
