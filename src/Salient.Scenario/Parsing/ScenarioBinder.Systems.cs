@@ -32,6 +32,8 @@ internal sealed partial class ScenarioBinder
                 ["link", "range_km", "rate_per_day", "munition_cost_usd", "p_hit", "gnss_dependence", "interceptable", "c2", "kill", "priority", "deep_strike"]) is { } f)
         {
             var link = Link(f, LinkKind.None, "fires");
+            if (link != LinkKind.Gnss && f.Has("gnss_dependence"))
+                ctx.Error(ScenarioErrors.NoEffect, f.KeyNode("gnss_dependence"), "gnss_dependence", $"system '{id}' fires without 'link: gnss', and only GNSS jamming reads it");
             f.Required("range_km");
             f.Required("rate_per_day");
             var kill = ClassMap(f["kill"], $"{path}.fires.kill", 0, 1000, 0);

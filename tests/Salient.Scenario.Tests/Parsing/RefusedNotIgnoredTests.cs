@@ -29,6 +29,21 @@ public sealed class RefusedNotIgnoredTests : IDisposable
         Assert.Contains($"'{key}' would have no effect here", d.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("radio")]
+    [InlineData("none")]
+    public void GnssDependence_OnAFiresLinkOtherThanGnss_IsRefusedAtItsKey(string link)
+    {
+        // Only GNSS jamming reads gnss_dependence; on any other link it was accepted and ignored.
+        var text = LineOfTowns.Edit("cost_usd: { value: 1000000, source: assumption } }\n",
+            "cost_usd: { value: 1000000, source: assumption } }\n  - id: gun\n    class: artillery\n    fires: { link: " + link
+            + ", range_km: 20, rate_per_day: 10, gnss_dependence: 0.5 }\n");
+        var d = SingleError(Load(text));
+        AssertAt(d, "SAL124", PositionOf(text, "fires: { link", "gnss_dependence"));
+        Assert.Contains("only GNSS jamming reads it", d.Message, StringComparison.Ordinal);
+        AssertLoads(Load(text.Replace("link: " + link, "link: gnss", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void RegionOnlyKey_WrittenInAnExplicitNodeTheatre_IsRefusedAtItsLine()
     {
