@@ -41,9 +41,15 @@ public sealed partial class Simulation
         for (int f = 0; f < _m; f++)
         {
             if (!_active[f]) continue;
+            bool listed = false;
             foreach (int w in _c.FiresSystems)
             {
                 long teams = _inventory[f * _k + w];
+                if (teams > 0 && !listed)
+                {
+                    ListNearEnemies(f);
+                    listed = true;
+                }
                 if (teams > 0 && _isDeep[w]) DeepFireSystem(f, w, teams);
                 else if (teams > 0) FireSystem(f, w, teams);
             }
@@ -59,15 +65,17 @@ public sealed partial class Simulation
         // Candidate targets in range, weighted by the system's priority for each class present.
         // PERF: over the enemy's units and the system's classes of positive priority (Simulation.FireTargets.cs). The
         // range test DistanceKm(_cell[f], _cell[v]) > range compares the same squared sum with SquaredReach(range)
-        // instead (the same outcome for every sum, see there).
+        // instead (the same outcome for every sum, see there); the enemy units are those ListNearEnemies kept for f,
+        // in the same order, with their squared sums.
         double reachSq = _fReachSq[w];
         int count = 0;
         double total = 0;
         int classes = _fireClassCount[w];
-        foreach (int v in _enemyUnits[side])
+        for (int near = 0; near < _nearCount; near++)
         {
+            int v = _nearUnit[near];
             if (!_active[v]) continue;
-            if (SquaredDistanceKm(_cell[f], _cell[v]) > reachSq || !DeepMayAim(w, side, v)) continue;
+            if (_nearSquared[near] > reachSq || !DeepMayAim(w, side, v)) continue;
             for (int j = 0; j < classes; j++)
             {
                 int cls = _fireClasses[w * Classes + j];
@@ -124,6 +132,41 @@ public sealed partial class Simulation
             Strike(v, cls, w, hits);
         }
     }
+
+    /// <summary>
+    /// The enemy units unit <paramref name="f"/>'s kill chains may aim at this fires phase, ascending, with their squared
+    /// distances from f: the active ones within the longest reach of f's systems that have teams.
+    /// </summary>
+    /// <remarks>
+    /// PERF: each of f's systems scanned every enemy unit and formed the squared sum of the same pair again. Nothing
+    /// during f's kill chains moves a unit (only arrivals, command, ground combat and infiltration call MoveUnit),
+    /// activates one (arrivals, infiltration) or changes f's own inventory (strikes, interceptions and losses fall on
+    /// the enemy), so a unit left out is inactive or has a squared sum above every reach (the SquaredReach bounds) of
+    /// every system f fires now, and fails the scan's first two tests for each; the rest are visited in the same
+    /// order with the same double (the same expression of the same cells). A unit eliminated by an earlier chain is
+    /// still tested for activity where it is visited, as before.
+    /// </remarks>
+    private void ListNearEnemies(int f)
+    {
+        double most = double.NegativeInfinity;
+        foreach (int w in _c.FiresSystems)
+            if (_inventory[f * _k + w] > 0) most = Math.Max(most, _fReachSq[w]); // NaN stays NaN: nothing is left out
+        int cell = _cell[f];
+        int count = 0;
+        foreach (int v in _enemyUnits[_c.UnitSide[f]])
+        {
+            if (!_active[v]) continue;
+            double squared = SquaredDistanceKm(cell, _cell[v]);
+            if (squared > most) continue;
+            _nearUnit[count] = v;
+            _nearSquared[count++] = squared;
+        }
+        _nearCount = count;
+    }
+
+    private int[] _nearUnit = null!;        // [i]: the enemy units ListNearEnemies kept, ascending
+    private double[] _nearSquared = null!;  // [i]: their squared distances from the firing unit
+    private int _nearCount;
 
     /// <summary>
     /// exp(-latency / dwell) of unit <paramref name="f"/>'s kill chains through command this fires phase.
