@@ -151,11 +151,12 @@ public sealed partial class Simulation
         double most = double.NegativeInfinity;
         foreach (int w in _c.FiresSystems)
             if (_inventory[f * _k + w] > 0) most = Math.Max(most, _fReachSq[w]); // NaN stays NaN: nothing is left out
+        if (!ListNearTargets) most = double.NaN; // every enemy unit listed, as the scan visited them
         int cell = _cell[f];
         int count = 0;
         foreach (int v in _enemyUnits[_c.UnitSide[f]])
         {
-            if (!_active[v]) continue;
+            if (!_active[v] && ListNearTargets) continue;
             double squared = SquaredDistanceKm(cell, _cell[v]);
             if (squared > most) continue;
             _nearUnit[count] = v;
@@ -163,6 +164,10 @@ public sealed partial class Simulation
         }
         _nearCount = count;
     }
+
+    /// <summary>Leave out of the fires' scan the enemy units out of reach or inactive (PERF; off in tests to compare:
+    /// then every enemy unit is listed and tested by each system as before).</summary>
+    internal bool ListNearTargets { get; set; } = true;
 
     private int[] _nearUnit = null!;        // [i]: the enemy units ListNearEnemies kept, ascending
     private double[] _nearSquared = null!;  // [i]: their squared distances from the firing unit
