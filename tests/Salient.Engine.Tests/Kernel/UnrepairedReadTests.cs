@@ -9,7 +9,7 @@ namespace Salient.Engine.Tests.Kernel;
 /// Two shortcuts of Kursk's logistics and fires (PERF), each against the path it replaces, bit for bit:
 /// route distances read from a field left stale when the captures since provably leave the distance read
 /// (<c>DynamicPathField.TryReadUnchanged</c>), and the fires' scan over the enemy units each firing unit may reach
-/// (<c>Simulation.ListNearEnemies</c>). Exact equality, no tolerance.
+/// (<c>Simulation.ListNearEnemies</c>, kept while no unit moves). Exact equality, no tolerance.
 /// </summary>
 public class UnrepairedReadTests
 {
@@ -116,5 +116,7 @@ public class UnrepairedReadTests
         var shortcut = new Simulation(c);
         var reference = new Simulation(c) { ListNearTargets = false };
         SameRuns.AssertSame(c, shortcut, reference, seed, replications, "near", "every enemy unit");
+        Assert.Equal(0, reference.NearListsKept);
+        Assert.True(shortcut.NearListsKept > 0, "no near list was kept");
     }
 }
