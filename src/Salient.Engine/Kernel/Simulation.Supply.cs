@@ -33,8 +33,6 @@ public sealed partial class Simulation
     private int[] _sideTasked = null!;           // [side * pairs + j]: the side's tasked pairs (indices into the above), ascending
     private readonly int[] _sideTaskedCount = new int[Sides];
     private bool[] _taskedReach = null!;         // [tasked pair * slots + slot]: segment ending at the slot open and in the pair's reach today
-    private int[] _slotTasked = null!;           // [slot * pairs + j]: the tasked pairs with the segment ending at the slot in reach, ascending
-    private int[] _slotTaskedCount = null!;      // [slot]
 
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
@@ -72,8 +70,6 @@ public sealed partial class Simulation
         _taskedSystem = new int[_segmentsInReach.Length];
         _sideTasked = new int[Sides * _segmentsInReach.Length];
         _taskedReach = new bool[_taskedUnit.Length * slots];
-        _slotTasked = new int[_taskedUnit.Length * slots];
-        _slotTaskedCount = new int[slots];
         _routeDelivered = new double[_routes.Length];
         _routeLostSupply = new double[_routes.Length];
         _routeVehiclesLost = new double[_routes.Length];
@@ -346,7 +342,6 @@ public sealed partial class Simulation
         Array.Clear(_segmentsInReach);
         _taskedCount = 0;
         Array.Clear(_sideTaskedCount);
-        Array.Clear(_slotTaskedCount);
         FrontDistances();
         int logistics = (int)TargetClass.Logistics;
         for (int f = 0; f < _m; f++)
@@ -367,10 +362,7 @@ public sealed partial class Simulation
                     {
                         bool reached = SegmentOpen(r, i) && InReach(f, w, r, i);
                         _taskedReach[row + r.FirstSlot + i] = reached;
-                        if (!reached) continue;
-                        count++;
-                        int slot = r.FirstSlot + i; // PERF: this pair will be tasked as number _taskedCount (count > 0)
-                        _slotTasked[slot * _taskedUnit.Length + _slotTaskedCount[slot]++] = _taskedCount;
+                        if (reached) count++;
                     }
                 }
                 if (count == 0) continue;
@@ -438,16 +430,10 @@ public sealed partial class Simulation
         // PERF: only the (unit, system) pairs tasked to convoys today (in unit, then system order, as a scan of every
         // unit and system would meet them); every other pair has no segment in reach and was skipped.
         // PERF: the enemy's tasked pairs only (the others failed the side test), in the same order.
-        // PERF: and of those, with InterdictBySegment, only the pairs that have this segment in reach: TaskInterdiction
-        // listed them per segment in ascending pair order, which is the order of the side's list, and every pair the
-        // shorter list leaves out fails the reach test below (the tasking and the convoys run in one call, with the same
-        // control map). The same pairs in the same order, so the same draws.
-        int slot0 = r.FirstSlot + i;
-        bool bySegment = InterdictBySegment;
-        int pairs = bySegment ? _slotTaskedCount[slot0] : _sideTaskedCount[enemy];
+        int pairs = _sideTaskedCount[enemy];
         for (int j = 0; j < pairs; j++)
         {
-            int t = bySegment ? _slotTasked[slot0 * _taskedUnit.Length + j] : _sideTasked[enemy * _taskedUnit.Length + j];
+            int t = _sideTasked[enemy * _taskedUnit.Length + j];
             int f = _taskedUnit[t], w = _taskedSystem[t];
             if (!_active[f]) continue;
             int n = _segmentsInReach[f * _k + w];
@@ -485,9 +471,6 @@ public sealed partial class Simulation
         }
         return destroyedHere;
     }
-
-    /// <summary>Interdiction visits only the pairs with the segment in reach (PERF; off in tests to compare).</summary>
-    internal bool InterdictBySegment { get; set; } = true;
 
     /// <summary>
     /// Fire control over segment i, after its interdiction: each of the <paramref name="moving"/> vehicles still on it turns

@@ -10,8 +10,7 @@ namespace Salient.Engine.Tests.Kernel;
 /// distances read from a field left stale when the captures since provably leave the distance read
 /// (<c>DynamicPathField.TryReadUnchanged</c>), the fires' scan over the enemy units each firing unit may reach
 /// (<c>Simulation.ListNearEnemies</c>, kept while no unit moves), and each unit's jam probabilities and detection sum
-/// kept while the EW and ISR holders, their cells and item counts, the day and the unit's cell stay (<c>Simulation.Isr</c>),
-/// and convoy interdiction over the tasked pairs with each segment in reach (<c>Simulation.Interdict</c>).
+/// kept while the EW and ISR holders, their cells and item counts, the day and the unit's cell stay (<c>Simulation.Isr</c>).
 /// Exact equality, no tolerance.
 /// </summary>
 public class UnrepairedReadTests
@@ -139,17 +138,5 @@ public class UnrepairedReadTests
         SameRuns.AssertSame(c, shortcut, reference, seed, replications, "kept", "summed");
         Assert.Equal(0, reference.IsrSumsKept);
         if (path.EndsWith("kursk-2024", StringComparison.Ordinal)) Assert.True(shortcut.IsrSumsKept > 0, "no ISR sums were kept");
-    }
-
-    [Theory]
-    [InlineData("scenarios/kursk-2024", 3ul, 3)]
-    [InlineData("scenarios/kursk-2024", 9ul, 2)]
-    [InlineData("scenarios/examples/supply-interdiction", 5ul, 12)]
-    public void InterdictionBySegment_GivesTheSameReplications_AsVisitingEveryTaskedPair(string path, ulong seed, int replications)
-    {
-        var c = TestScenarios.Bundled(path);
-        var shortcut = new Simulation(c);
-        var reference = new Simulation(c) { InterdictBySegment = false };
-        SameRuns.AssertSame(c, shortcut, reference, seed, replications, "by segment", "every pair");
     }
 }
