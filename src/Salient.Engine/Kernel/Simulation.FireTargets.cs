@@ -29,11 +29,6 @@ public sealed partial class Simulation
         _fireClassCount = new int[_k];
         _found = new double[_m];
         _foundPass = new int[_m];
-        _nearUnit = new int[_m * _m];
-        _nearSquared = new double[_m * _m];
-        _nearCounts = new int[_m];
-        _nearVersion = new long[_m];
-        _nearMost = new long[_m];
     }
 
     /// <summary>After the systems are sampled: each firing system's classes of positive priority.</summary>

@@ -41,15 +41,9 @@ public sealed partial class Simulation
         for (int f = 0; f < _m; f++)
         {
             if (!_active[f]) continue;
-            bool listed = false;
             foreach (int w in _c.FiresSystems)
             {
                 long teams = _inventory[f * _k + w];
-                if (teams > 0 && !listed)
-                {
-                    ListNearEnemies(f);
-                    listed = true;
-                }
                 if (teams > 0 && _isDeep[w]) DeepFireSystem(f, w, teams);
                 else if (teams > 0) FireSystem(f, w, teams);
             }
@@ -65,17 +59,15 @@ public sealed partial class Simulation
         // Candidate targets in range, weighted by the system's priority for each class present.
         // PERF: over the enemy's units and the system's classes of positive priority (Simulation.FireTargets.cs). The
         // range test DistanceKm(_cell[f], _cell[v]) > range compares the same squared sum with SquaredReach(range)
-        // instead (the same outcome for every sum, see there); the enemy units are those ListNearEnemies kept for f,
-        // in the same order, with their squared sums.
+        // instead (the same outcome for every sum, see there).
         double reachSq = _fReachSq[w];
         int count = 0;
         double total = 0;
         int classes = _fireClassCount[w];
-        for (int near = 0; near < _nearCount; near++)
+        foreach (int v in _enemyUnits[side])
         {
-            int v = _nearUnit[_nearBase + near];
             if (!_active[v]) continue;
-            if (_nearSquared[_nearBase + near] > reachSq || !DeepMayAim(w, side, v)) continue;
+            if (SquaredDistanceKm(_cell[f], _cell[v]) > reachSq || !DeepMayAim(w, side, v)) continue;
             for (int j = 0; j < classes; j++)
             {
                 int cls = _fireClasses[w * Classes + j];
@@ -132,66 +124,6 @@ public sealed partial class Simulation
             Strike(v, cls, w, hits);
         }
     }
-
-    /// <summary>
-    /// The enemy units unit <paramref name="f"/>'s kill chains may aim at this fires phase, ascending, with their squared
-    /// distances from f: the active ones within the longest reach of f's systems that have teams.
-    /// </summary>
-    /// <remarks>
-    /// PERF: each of f's systems scanned every enemy unit and formed the squared sum of the same pair again. Nothing
-    /// during f's kill chains moves a unit (only arrivals, command, ground combat and infiltration call MoveUnit),
-    /// activates one (arrivals, infiltration) or changes f's own inventory (strikes, interceptions and losses fall on
-    /// the enemy), so a unit left out is inactive or has a squared sum above every reach (the SquaredReach bounds) of
-    /// every system f fires now, and fails the scan's first two tests for each; the rest are visited in the same
-    /// order with the same double (the same expression of the same cells). A unit eliminated by an earlier chain is
-    /// still tested for activity where it is visited, as before. The list is kept from f's last fires phase when no
-    /// unit has moved, been eliminated or activated since (<c>_unitsVersion</c>, bumped by MoveUnit, which every
-    /// arrival and emergence calls, by Eliminate and by a reset: nothing else writes a unit's cell or activity) and
-    /// the reach is the same double: the same inputs give the same list.
-    /// </remarks>
-    private void ListNearEnemies(int f)
-    {
-        double most = double.NegativeInfinity;
-        foreach (int w in _c.FiresSystems)
-            if (_inventory[f * _k + w] > 0) most = Math.Max(most, _fReachSq[w]); // NaN stays NaN: nothing is left out
-        _nearBase = f * _m;
-        long mostBits = BitConverter.DoubleToInt64Bits(most);
-        if (ListNearTargets && _nearVersion[f] == _unitsVersion && _nearMost[f] == mostBits)
-        {
-            _nearCount = _nearCounts[f];
-            NearListsKept++;
-            return;
-        }
-        if (!ListNearTargets) most = double.NaN; // every enemy unit listed, as the scan visited them
-        int cell = _cell[f];
-        int count = 0;
-        foreach (int v in _enemyUnits[_c.UnitSide[f]])
-        {
-            if (!_active[v] && ListNearTargets) continue;
-            double squared = SquaredDistanceKm(cell, _cell[v]);
-            if (squared > most) continue;
-            _nearUnit[_nearBase + count] = v;
-            _nearSquared[_nearBase + count++] = squared;
-        }
-        _nearCount = _nearCounts[f] = count;
-        _nearVersion[f] = _unitsVersion;
-        _nearMost[f] = mostBits;
-    }
-
-    /// <summary>Leave out of the fires' scan the enemy units out of reach or inactive, and keep each unit's list while
-    /// no unit moves (PERF; off in tests to compare: then every enemy unit is listed afresh and tested by each system as before).</summary>
-    internal bool ListNearTargets { get; set; } = true;
-
-    /// <summary>Near lists kept from an earlier fires phase since the simulation was made (for tests).</summary>
-    internal long NearListsKept { get; private set; }
-
-    private int[] _nearUnit = null!;        // [f * m + i]: the enemy units ListNearEnemies kept for f, ascending
-    private double[] _nearSquared = null!;  // [f * m + i]: their squared distances from f
-    private int[] _nearCounts = null!;      // [f]
-    private long[] _nearVersion = null!;    // [f]: _unitsVersion the list was made at
-    private long[] _nearMost = null!;       // [f]: the bits of the reach it was made for
-    private int _nearBase, _nearCount;      // the firing unit's row and length
-    private long _unitsVersion;             // bumps whenever a unit's cell or activity may have changed
 
     /// <summary>
     /// exp(-latency / dwell) of unit <paramref name="f"/>'s kill chains through command this fires phase.

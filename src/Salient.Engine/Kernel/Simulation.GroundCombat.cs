@@ -341,7 +341,6 @@ public sealed partial class Simulation
     private void Eliminate(int u)
     {
         _active[u] = false;
-        _unitsVersion++; // PERF: the fires' near lists (ListNearEnemies)
         _target[u] = -1;
         _occupancyDirty = true;
         _frontOccupancyVersion++;

@@ -346,7 +346,6 @@ public sealed partial class Simulation
         Array.Clear(_attacked);
         Array.Clear(_attackPower);
         Array.Clear(_targetStamp);
-        _unitsVersion++; // PERF: no near list of the fires outlives a reset
         for (int u = 0; u < _m; u++)
         {
             _active[u] = false;
@@ -397,7 +396,6 @@ public sealed partial class Simulation
     /// <summary>Moves a unit to a cell (arrival, march, withdrawal, advance), resetting its march progress.</summary>
     private void MoveUnit(int u, int cell)
     {
-        _unitsVersion++; // PERF: the fires' near lists (ListNearEnemies)
         int side = _c.UnitSide[u];
         // PERF: the front field depends on which front cells are held by units; rear moves must not invalidate it.
         if (BordersEnemy(_cell[u], side) || BordersEnemy(cell, side)) _frontOccupancyVersion++;

@@ -6,14 +6,13 @@ using Xunit;
 namespace Salient.Engine.Tests.Kernel;
 
 /// <summary>
-/// Shortcuts of Kursk's logistics, fires and ISR (PERF), each against the path it replaces, bit for bit: route
-/// distances read from a field left stale when the captures since provably leave the distance read
-/// (<c>DynamicPathField.TryReadUnchanged</c>), the fires' scan over the enemy units each firing unit may reach
-/// (<c>Simulation.ListNearEnemies</c>, kept while no unit moves), and each unit's jam probabilities and detection sum
+/// Shortcuts of Kursk's logistics and ISR (PERF), each against the path it replaces, bit for bit: route distances
+/// read from a field left stale when the captures since provably leave the distance read
+/// (<c>DynamicPathField.TryReadUnchanged</c>), and each unit's jam probabilities and detection sum
 /// kept while the EW and ISR holders, their cells and item counts, the day and the unit's cell stay (<c>Simulation.Isr</c>).
 /// Exact equality, no tolerance.
 /// </summary>
-public class UnrepairedReadTests
+public class KeptReadsTests
 {
     private static readonly CompiledScenario Kursk = TestScenarios.Bundled("scenarios/kursk-2024");
 
@@ -103,23 +102,6 @@ public class UnrepairedReadTests
         SameRuns.AssertSame(c, shortcut, reference, seed, replications, "unrepaired", "repaired");
         Assert.Equal(0, reference.RouteReadsUnrepaired);
         Assert.Equal(taken, shortcut.RouteReadsUnrepaired > 0);
-    }
-
-    [Theory]
-    [InlineData("scenarios/kursk-2024", 3ul, 3)]
-    [InlineData("scenarios/kursk-2024", 9ul, 2)]
-    [InlineData("scenarios/examples/deep-strike", 5ul, 12)]
-    [InlineData("scenarios/examples/supply-interdiction", 5ul, 12)]
-    [InlineData("scenarios/validation/air-defence-saturation", 7ul, 20)]
-    [InlineData("scenarios/validation/ew-jamming", 7ul, 20)]
-    public void NearTargets_GiveTheSameReplications_AsScanningEveryEnemyUnit(string path, ulong seed, int replications)
-    {
-        var c = TestScenarios.Bundled(path);
-        var shortcut = new Simulation(c);
-        var reference = new Simulation(c) { ListNearTargets = false };
-        SameRuns.AssertSame(c, shortcut, reference, seed, replications, "near", "every enemy unit");
-        Assert.Equal(0, reference.NearListsKept);
-        Assert.True(shortcut.NearListsKept > 0, "no near list was kept");
     }
 
     [Theory]
