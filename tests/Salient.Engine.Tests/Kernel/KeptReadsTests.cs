@@ -6,10 +6,11 @@ using Xunit;
 namespace Salient.Engine.Tests.Kernel;
 
 /// <summary>
-/// Shortcuts of Kursk's logistics and ISR (PERF), each against the path it replaces, bit for bit: route distances
+/// Shortcuts of Kursk's logistics, ISR and recovery (PERF), each against the path it replaces, bit for bit: route distances
 /// read from a field left stale when the captures since provably leave the distance read
 /// (<c>DynamicPathField.TryReadUnchanged</c>), and each unit's jam probabilities and detection sum
-/// kept while the EW and ISR holders, their cells and item counts, the day and the unit's cell stay (<c>Simulation.Isr</c>).
+/// kept while the EW and ISR holders, their cells and item counts, the day and the unit's cell stay (<c>Simulation.Isr</c>),
+/// and the recovery's cell loop over the cells not at rest (<c>Simulation.Recovery</c>).
 /// Exact equality, no tolerance.
 /// </summary>
 public class KeptReadsTests
@@ -120,5 +121,25 @@ public class KeptReadsTests
         SameRuns.AssertSame(c, shortcut, reference, seed, replications, "kept", "summed");
         Assert.Equal(0, reference.IsrSumsKept);
         if (path.EndsWith("kursk-2024", StringComparison.Ordinal)) Assert.True(shortcut.IsrSumsKept > 0, "no ISR sums were kept");
+    }
+
+    [Theory]
+    [InlineData("scenarios/kursk-2024", 3ul, 3)]
+    [InlineData("scenarios/kursk-2024", 9ul, 2)]
+    [InlineData("scenarios/examples/line-of-towns", 5ul, 12)]
+    [InlineData("scenarios/examples/towns-attribution", 5ul, 12)]
+    [InlineData("scenarios/examples/season-cycle", 5ul, 12)]
+    [InlineData("scenarios/examples/infiltration", 5ul, 12)]
+    [InlineData("scenarios/validation/duel", 5ul, 40)]
+    public void CellsAtRest_GiveTheSameReplications_AsVisitingEveryCell(string path, ulong seed, int replications)
+    {
+        // With and without settled replications: their bulk play writes the fortification behind the list's back.
+        var c = TestScenarios.Bundled(path);
+        foreach (bool skipSettled in new[] { true, false })
+        {
+            var shortcut = new Simulation(c) { SkipSettled = skipSettled };
+            var reference = new Simulation(c) { SkipSettled = skipSettled, KeepCellsAtRest = false };
+            SameRuns.AssertSame(c, shortcut, reference, seed, replications, "cells at rest skipped", "every cell");
+        }
     }
 }
