@@ -31,6 +31,7 @@ internal sealed class DynamicPathField
     private readonly double[] _inCost;   // the cost of each edge into a cell (PERF: no indirection through the edge index)
     private readonly int[] _inFrom;
     private readonly bool _exactSupports; // no edge cost can be absorbed by rounding (see PushOut)
+    private readonly bool _nonNegativeCosts; // every edge cost >= 0 (see TryReadUnchanged)
     private readonly double[] _dist;
     private readonly bool[] _own;        // the cells the field could enter when last built or repaired
     private readonly bool[] _source;     // the current sources
@@ -82,6 +83,7 @@ internal sealed class DynamicPathField
             sum += w;
         }
         _exactSupports = least > 0 && least > sum * 1e-12;
+        _nonNegativeCosts = Array.TrueForAll(_cost, w => w >= 0); // NaN fails too
         _dist = new double[_n];
         _own = new bool[_n];
         _source = new bool[_n];
@@ -151,6 +153,57 @@ internal sealed class DynamicPathField
         if (work == 0) return;
         if (work > _n / 8 || !Repair(work)) Rebuild(control, sources);
     }
+
+    /// <summary>
+    /// The distance at <paramref name="target"/> that <see cref="Update(byte[], ReadOnlySpan{int}, ControlLog)"/> with
+    /// the same sources would give, read without bringing the field up to date when the changes since its last update
+    /// provably leave that one distance as it is; false (nothing read) otherwise.
+    /// </summary>
+    /// <remarks>
+    /// PERF: a route field is read at one cell (the unit's), and most captures happen where they cannot change that
+    /// cell's distance. With d the kept distance at the target (the least over the old map's paths; costs are not
+    /// negative, so a path's partial sums never decrease, rounding being monotone): a cell that left the field's
+    /// ground with a kept distance above d lies on no path attaining d (every cell on such a path has its least distance
+    /// at most d), so that path survives and the new least is at most d; a path of the new map that enters a cell that
+    /// joined does so first from a kept cell u (or a source) along a prefix that is a path of the old map, so its sum
+    /// there is at least fl(d_u + w) >= d_u, and with every such d_u >= d it cannot end below d; every other path of
+    /// the new map is a path of the old one. So the new least at the target is d, bit for bit, whatever the order or
+    /// number of the changes (each cell is judged by its net change: control now against the field's snapshot). The
+    /// sources must be the field's own (a flipped source, or a different set, reads nothing). Left stale, the field is
+    /// repaired over every change when a read cannot be proved this way (the log's argument above).
+    /// </remarks>
+    public bool TryReadUnchanged(byte[] control, ReadOnlySpan<int> sources, ControlLog log, int target, out double distance)
+    {
+        distance = 0;
+        if (!_built || _side < 0 || !_nonNegativeCosts || !log.Since(_logGeneration, _logPosition)) return false;
+        if (log.Count - _logPosition > MaxUnrepaired) return false;
+        if (sources.Length != _sourceCount) return false;
+        foreach (int s in sources)
+            if (!_source[s]) return false;
+        double d = _dist[target];
+        for (long i = _logPosition; i < log.Count; i++)
+        {
+            int c = log[i];
+            bool own = control[c] == _side;
+            if (own == _own[c]) continue; // no net change
+            if (_source[c]) return false;
+            if (!own)
+            {
+                if (!(_dist[c] > d)) return false;
+                continue;
+            }
+            for (int j = _inStart[c]; j < _inStart[c + 1]; j++)
+            {
+                int u = _inFrom[j];
+                if ((_own[u] || _source[u]) && !(_dist[u] >= d)) return false;
+            }
+        }
+        distance = d;
+        return true;
+    }
+
+    /// <summary>Changes a field may lag behind before <see cref="TryReadUnchanged"/> stops trying (its check visits each).</summary>
+    private const int MaxUnrepaired = 32;
 
     private void Compare(byte[] control, int c, ref int work)
     {

@@ -134,6 +134,7 @@ public sealed partial class Simulation
     private void Assault(int cell, int att, int def, double commitment)
     {
         _attacked[cell] = true;
+        NoteUnrest(cell); // PERF: Simulation.Recovery.cs
         EnsureOccupancy(); // units may have fallen earlier this tick
         double dt = _c.Dt;
 
@@ -235,6 +236,7 @@ public sealed partial class Simulation
         else if (!overwhelmed) return;
 
         int edge = EdgeBetween(_cell[lead], cell);
+        NoteUnrest(cell); // PERF: Simulation.Recovery.cs
         // A lead already inside the cell (a force that came through an infiltration route) has no ground left to cover.
         _advance[cell] += edge < 0 ? 1 : P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge] * SeasonMobility();
         // Non-short-circuit |: the tick's clearing counts even while the crossing is still under way.
@@ -356,6 +358,7 @@ public sealed partial class Simulation
         _control[cell] = (byte)side;
         _fortification[cell] = 0;
         _advance[cell] = 0;
+        NoteUnrest(cell); // PERF: Simulation.Recovery.cs
         _clearing[cell] = 0;
         _controlVersion++;
         _flips.Add(cell);

@@ -242,6 +242,7 @@ public sealed partial class Simulation
             }
             if (!fortificationFixed)
             {
+                _restAll = true; // PERF: the fortification changes here; the next recovery visits every cell
                 fortificationFixed = true;
                 for (int cell = 0; cell < _n; cell++)
                 {

@@ -163,24 +163,38 @@ public sealed partial class Simulation
         throw new ArgumentOutOfRangeException(nameof(slot));
     }
 
-    /// <summary>The distance field of route cell <paramref name="i"/> of <paramref name="r"/>, through the route side's own
-    /// ground, brought up to date with the control map.</summary>
+    /// <summary>The distance through the route side's ground from route cell <paramref name="i"/> of <paramref name="r"/>
+    /// to <paramref name="cell"/>, with the control map as it is.</summary>
     /// <remarks>
-    /// PERF: repaired after a capture rather than searched anew (<see cref="DynamicPathField"/>), and only when read:
-    /// a route cell no convoy reached today, or of a side with no unit to serve, is not read, so its field waits (the
-    /// repair catches up over every change since its last update and gives the same field).
+    /// PERF: the field is repaired after a capture rather than searched anew (<see cref="DynamicPathField"/>), and only
+    /// when read: a route cell no convoy reached today, or of a side with no unit to serve, is not read, so its field
+    /// waits (the repair catches up over every change since its last update and gives the same field). A read that the
+    /// changes since the field's last update provably leave as it was (<see cref="DynamicPathField.TryReadUnchanged"/>)
+    /// is served from the stale field without repairing it: the same double.
     /// </remarks>
-    private ReadOnlySpan<double> RouteDistances(CompiledRoute r, int i)
+    private double RouteDistance(CompiledRoute r, int i, int cell)
     {
         int slot = r.FirstSlot + i;
         if (_routeDistVersion[slot] != _controlVersion)
         {
-            _routeDistVersion[slot] = _controlVersion;
             _oneSource[0] = r.Cells[i];
-            _routeDist[slot].Update(_control, _oneSource.AsSpan(0, _control[r.Cells[i]] == r.Side ? 1 : 0), _flips);
+            var sources = _oneSource.AsSpan(0, _control[r.Cells[i]] == r.Side ? 1 : 0);
+            if (ReadRouteFieldsUnrepaired && _routeDist[slot].TryReadUnchanged(_control, sources, _flips, cell, out double kept))
+            {
+                RouteReadsUnrepaired++;
+                return kept;
+            }
+            _routeDistVersion[slot] = _controlVersion;
+            _routeDist[slot].Update(_control, sources, _flips);
         }
-        return _routeDist[slot].Distances;
+        return _routeDist[slot].Distances[cell];
     }
+
+    /// <summary>Read route distances from a stale field where provably unchanged (PERF; off in tests to compare).</summary>
+    internal bool ReadRouteFieldsUnrepaired { get; set; } = true;
+
+    /// <summary>Route distances read from a stale field since the simulation was made (for tests and the docs' counts).</summary>
+    internal long RouteReadsUnrepaired { get; private set; }
 
     /// <summary>
     /// Each unit of a side with routes is served by the nearest route cell of its side (over all its routes; ties to the
@@ -206,7 +220,7 @@ public sealed partial class Simulation
             // PERF: the search below reads only the unit's cell and side, D, which route cells have a convoy today
             // (_reachPositive), the control map (the route fields; the bounds and orders are fixed) and nothing else; with
             // all of them as at the unit's last search its result is the same, so it is kept. Fields left unread meanwhile
-            // are repaired when next read, to the same bits (see RouteDistances).
+            // are repaired when next read, to the same bits (see RouteDistance).
             long maxKmBits = BitConverter.DoubleToInt64Bits(best);
             if (KeepServiceAssignments && _assignCell[u] == cell && _assignControl[u] == _controlVersion
                 && _assignReach[u] == _reachVersion && _assignMaxKm[u] == maxKmBits)
@@ -223,7 +237,7 @@ public sealed partial class Simulation
                 {
                     if (_reach[slot] <= 0) continue; // a cell no convoy reached today serves nobody
                     if (_routeLowerBound[slot * _n + cell] > best) continue; // its distance is at least the bound
-                    double d = RouteDistances(_slotRoute[slot], slot - _slotRoute[slot].FirstSlot)[cell];
+                    double d = RouteDistance(_slotRoute[slot], slot - _slotRoute[slot].FirstSlot, cell);
                     if (d < best || (d == best && (bestSlot < 0 || slot < bestSlot))) { best = d; bestSlot = slot; }
                 }
                 ServiceSearches++;

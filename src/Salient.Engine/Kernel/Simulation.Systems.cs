@@ -61,6 +61,8 @@ public sealed partial class Simulation
         _stockInitial = new double[_c.Stocks.Length];
         _stockProduction = new double[_c.Stocks.Length * _days];
         _detection = new double[_m]; _protect = new double[_m * Links]; _disrupt = new double[_m];
+        _isrInputs = new long[3 + _m * (4 + _c.EwSystems.Length + _c.IsrSystems.Length)]; _isrInputsBefore = new long[_isrInputs.Length];
+        _isrCell = new int[_m]; _isrLevel = new double[_m];
         _adCapacity = new double[_m]; _adInterceptors = new double[_m];
         _stock = new double[Sides * _k]; _stockLimited = new bool[Sides * _k];
         _classCount = new double[_m * Classes]; _classExposure = new double[_m * Classes];
@@ -119,6 +121,7 @@ public sealed partial class Simulation
         }
         for (int u = 0; u < _m; u++) _adInterceptors[u] = MaxInterceptors(u);
         Array.Clear(_adCapacity);
+        _isrInputsLength = -1; // PERF: no ISR sums kept across replications (Simulation.Isr.cs)
         Array.Clear(_byCause); Array.Clear(_fireTally); Array.Clear(_airDefenceTally);
         Array.Clear(_spent); Array.Clear(_destroyed); Array.Clear(_lost);
     }

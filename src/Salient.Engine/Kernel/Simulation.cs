@@ -139,6 +139,8 @@ public sealed partial class Simulation
         _advance = new double[_n];
         _clearing = new double[_n];
         _attacked = new bool[_n];
+        _restCells = new int[_n];
+        _restListed = new bool[_n];
         _attackPower = new double[_n];
         _attackSide = new byte[_n];
         _targets = new int[_n];
@@ -345,6 +347,7 @@ public sealed partial class Simulation
         Array.Copy(_c.InitialControl, _control, _n);
         Array.Clear(_fortification);
         Array.Clear(_advance);
+        _restAll = true; // PERF: the recovery's next pass visits every cell (Simulation.Recovery.cs)
         Array.Clear(_clearing);
         Array.Clear(_attacked);
         Array.Clear(_attackPower);
