@@ -478,6 +478,11 @@ public sealed partial class Simulation
         h = Mix(h, MemoryMarshal.AsBytes(_adInterceptors.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_spent.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_destroyed.AsSpan()));
+        // The accumulators the metrics read: equipment lost, casualties by cause, the kill chains' and air defence's counters.
+        h = Mix(h, MemoryMarshal.AsBytes(_losses.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_byCause.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_fireTally.AsSpan()));
+        h = Mix(h, MemoryMarshal.AsBytes(_airDefenceTally.AsSpan()));
         // The opt-in mechanics' state, only when on, so the hash of every other scenario is unchanged.
         if (_coordinationOn) h = Mix(h, MemoryMarshal.AsBytes(_reactWaitHours.AsSpan()));
         if (_fatigueOn)
