@@ -42,7 +42,17 @@ public sealed partial class Simulation
     /// power. Units there or adjacent are engaged; those only on the line elsewhere are not (a thin line's troops are
     /// not all in the fight), but they take their share of the casualties.
     /// </summary>
-    private double AddLineDefenders(int cell, int side, double psi, double support, ref int count)
+    private double AddLineDefenders(int cell, int side, double psi, double support, ref int count) =>
+        SumLine(cell, side, psi, support, participate: true, ref count);
+
+    /// <summary>The weighted power of <paramref name="side"/>'s units in the defence of <paramref name="cell"/> (no garrison).</summary>
+    private double LineDefence(int cell, int side, double psi, double support)
+    {
+        int none = 0;
+        return SumLine(cell, side, psi, support, participate: false, ref none);
+    }
+
+    private double SumLine(int cell, int side, double psi, double support, bool participate, ref int count)
     {
         double spread = LineSpread(cell, side, psi);
         double d = 0;
@@ -52,23 +62,10 @@ public sealed partial class Simulation
             double w = LineWeight(u, cell, psi, support, spread);
             if (w <= 0) continue;
             d += w * Power(u);
+            if (!participate) continue;
             _partUnit[count] = u;
             _partWeight[count++] = w;
             if (_cell[u] == cell || Adjacent(_cell[u], cell)) _engaged[u] = true;
-        }
-        return d;
-    }
-
-    /// <summary>The weighted power of <paramref name="side"/>'s units in the defence of <paramref name="cell"/> (no garrison).</summary>
-    private double LineDefence(int cell, int side, double psi, double support)
-    {
-        double spread = LineSpread(cell, side, psi);
-        double d = 0;
-        for (int u = 0; u < _m; u++)
-        {
-            if (!_active[u] || _c.UnitSide[u] != side) continue;
-            double w = LineWeight(u, cell, psi, support, spread);
-            if (w > 0) d += w * Power(u);
         }
         return d;
     }
