@@ -37,7 +37,7 @@ public sealed record Distribution(DistributionKind Kind, double A, double B, dou
     /// infinite. The median when the window is too far in a tail for its probability to be computed (the sampler's
     /// fallback too).
     /// </summary>
-    internal static double TruncatedLogNormalMean(double median, double sigma, double lo, double hi)
+    private static double TruncatedLogNormalMean(double median, double sigma, double lo, double hi)
     {
         double mu = Math.Log(median);
         double a = lo > 0 ? (Math.Log(lo) - mu) / sigma : double.NegativeInfinity;
@@ -49,7 +49,7 @@ public sealed record Distribution(DistributionKind Kind, double A, double B, dou
 
     /// <summary>E[X | lo &lt;= X &lt;= hi] for X ~ N(mean, sd^2): mean + sd (phi(a) - phi(b)) / (Phi(b) - Phi(a)), a and b
     /// the bounds' standard scores; the clamped mean when the window is too far in a tail (the sampler's fallback).</summary>
-    internal static double TruncatedNormalMean(double mean, double sd, double lo, double hi)
+    private static double TruncatedNormalMean(double mean, double sd, double lo, double hi)
     {
         double a = (lo - mean) / sd, b = (hi - mean) / sd;
         double mass = Phi(b) - Phi(a);
