@@ -48,5 +48,7 @@ published run "$smoke/pub/scenarios/examples/line-of-towns" -n 20 --seed 1 --out
 ./salient run scenarios/examples/line-of-towns -n 20 --seed 1 --no-report --out "$smoke/sdk-run" >/dev/null
 cmp "$smoke/pub-run/summary.json" "$smoke/sdk-run/summary.json"
 echo "published binary: ok, its summary.json byte-identical to the SDK build's"
+echo "== byte identity: every bundled scenario's outputs at a fixed seed against tests/output-hashes.txt"
+tools/output-hashes.sh --check tests/output-hashes.txt
 echo "== slurm: a 4-shard job array and merge on a private single-node cluster"; bash tests/slurm/run-slurm-test.sh
 echo "test.sh: all tests passed"

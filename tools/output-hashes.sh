@@ -3,7 +3,26 @@
 # "same scenario + seed, same bytes" discipline): summary.json, replications.csv and daily.csv of every bundled
 # scenario at a fixed seed, the Kursk claims check, a what-if comparison, and the analytic validation report.
 # Usage: tools/output-hashes.sh > before.txt; (change); tools/output-hashes.sh > after.txt; diff before.txt after.txt
+#        tools/output-hashes.sh --check tests/output-hashes.txt   (test.sh: fails on any difference from the baseline)
+# A deliberate model change updates the baseline in its own commit, saying why:
+#        tools/output-hashes.sh > tests/output-hashes.txt
 set -euo pipefail
+if [ "${1:-}" = "--check" ]; then
+  baseline="${2:?usage: tools/output-hashes.sh --check BASELINE}"
+  [ -f "$baseline" ] || { echo "output-hashes: no baseline file $baseline" >&2; exit 2; }
+  now="$(mktemp)"
+  "$0" >"$now" || { rm -f "$now"; echo "output-hashes: producing the outputs failed" >&2; exit 1; }
+  if ! diff -u "$baseline" "$now" >&2; then
+    rm -f "$now"
+    echo "output-hashes: outputs differ from $baseline (lines above). Same scenario + seed must give the same bytes:" >&2
+    echo "  an optimisation or refactor that changes them is a model change. If it is deliberate, commit it on its own," >&2
+    echo "  say why, and regenerate the baseline with: tools/output-hashes.sh > $baseline" >&2
+    exit 1
+  fi
+  rm -f "$now"
+  echo "output-hashes: all $(wc -l <"$baseline") outputs byte-identical to $baseline"
+  exit 0
+fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 work="$(mktemp -d)"
