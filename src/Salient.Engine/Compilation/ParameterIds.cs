@@ -16,6 +16,7 @@ internal sealed class ParameterIds
         ReplacementScale = PerSide("logistics.replacement_scale");
         SupplyPerPersonDay = PerSide("logistics.supply_per_person_day");
         FireControl = PerSide("logistics.fire_control");
+        ConvoyJamming = PerSide("logistics.convoy_jamming");
         CapturedFraction = P("ground.captured_fraction");
         BreakRatio = P("ground.break_ratio");
         BreakCohesion = P("ground.break_cohesion");
@@ -84,6 +85,9 @@ internal sealed class ParameterIds
 
     /// <summary><c>logistics.fire_control.&lt;side&gt;</c>: delta, convoys turned back per effective enemy sortie on a segment (0: off).</summary>
     public int[] FireControl { get; }
+
+    /// <summary><c>logistics.convoy_jamming.&lt;side&gt;</c>: share of radio-linked drone sorties at the side's convoys its vehicles' jammers defeat (0: off).</summary>
+    public int[] ConvoyJamming { get; }
     public int CapturedFraction { get; }
     public int BreakRatio { get; }
     public int BreakCohesion { get; }

@@ -490,7 +490,9 @@ public sealed partial class Simulation
     }
 
     /// <summary>Jam probability the route side's EW imposes on drone links over segment i: 1 - prod (1 - a_j e_j,drone)^n_j
-    /// over its EW items whose radius reaches the segment (the same product the ISR phase forms over a unit's cell).</summary>
+    /// over its EW items whose radius reaches the segment (the same product the ISR phase forms over a unit's cell), then
+    /// the jammers the convoys carry: 1 - pass (1 - j), j = <c>logistics.convoy_jamming</c> of the route's side (with
+    /// j = 0 the factor is 1, so the result is the units' product to the bit).</summary>
     private double ConvoyJam(CompiledRoute r, int i)
     {
         double pass = 1;
@@ -504,7 +506,7 @@ public sealed partial class Simulation
                 pass *= Math.Pow(1 - _eAvailability[e] * _eEffect[e * Links + LinkDrone], n);
             }
         }
-        return 1 - pass;
+        return 1 - (pass * (1 - P(_ids.ConvoyJamming[r.Side])));
     }
 
     /// <summary>

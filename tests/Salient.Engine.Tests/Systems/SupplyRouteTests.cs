@@ -24,7 +24,7 @@ public class SupplyRouteTests
     private const double Exposure = 0.5, PHit = 0.5, Kill = 0.8;
 
     private static string Yaml(int teams = 0, double rate = 4, double rangeKm = 10, bool cut = false, double counterDrone = 0, bool cutB = false, bool bypass = false,
-        double throughput = Throughput, string logistics = "", double kill = Kill, string shooterClass = "drone")
+        double throughput = Throughput, string logistics = "", double kill = Kill, string shooterClass = "drone", string link = "fiber")
     {
         string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         return $$"""
@@ -57,7 +57,7 @@ public class SupplyRouteTests
               - id: fpv-fiber
                 class: {{shooterClass}}
                 exposure: 0
-                fires: { link: fiber, range_km: {{F(rangeKm)}}, rate_per_day: {{F(rate)}}, p_hit: {{F(PHit)}}, kill: { logistics: {{F(kill)}} }, priority: { logistics: 1 } }
+                fires: { link: {{link}}, range_km: {{F(rangeKm)}}, rate_per_day: {{F(rate)}}, p_hit: {{F(PHit)}}, kill: { logistics: {{F(kill)}} }, priority: { logistics: 1 } }
             units:
               - { id: bde, side: blue, at: tail, personnel: 500 }
               - { id: drones, side: red, at: flank, personnel: 100, inventory: { fpv-fiber: {{teams}} } }
@@ -257,6 +257,53 @@ public class SupplyRouteTests
         Assert.Equal(Sum(off, 13, "supply.delivered.road.blue", "supply.vehicles_lost.road.blue"),
             Sum(zero, 13, "supply.delivered.road.blue", "supply.vehicles_lost.road.blue"));
         Assert.DoesNotContain(TestScenarios.Compile(zero).Layout.Metrics, m => m.Name.Contains("turned_back", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.0, 19)]
+    [InlineData(0.9, 0.3, 23)]
+    public void ConvoyJamming_ThinsRadioLinkedKillsAsTheClosedFormSays(double jamming, double counterDrone, ulong seed)
+    {
+        // Radio-linked teams, no unit's EW anywhere: each sortie destroys a truck with q = (1 - p_cd)(1 - j) e p_hit k,
+        // so the vehicles lost over R x days are Poisson with mean R D n rate q (the cap never binds).
+        string yaml = Yaml(teams: 10, rate: 4, counterDrone: counterDrone, link: "radio",
+            logistics: $"{{ convoy_jamming: {{ blue: {jamming.ToString(CultureInfo.InvariantCulture)} }} }}");
+        double lost = Sum(yaml, seed, "supply.vehicles_lost.road.blue")[0];
+        double expected = (double)Replications * Days * 10 * 4 * (1 - counterDrone) * (1 - jamming) * Exposure * PHit * Kill;
+        Assert.InRange(lost, expected - Sigmas * Math.Sqrt(expected), expected + Sigmas * Math.Sqrt(expected));
+    }
+
+    [Fact]
+    public void ConvoyJamming_TurnsBackOnlyTheSortiesItLetsThrough()
+    {
+        // Fire control with radio-linked teams and convoy jammers: the closed form of FireControl_* with
+        // d = delta (1 - j), since only the sorties the jammers let through watch the road.
+        const double delta = 0.05, jamming = 0.6;
+        const int teams = 10;
+        const double rate = 4;
+        string yaml = Yaml(teams, rate, kill: 0, link: "radio",
+            logistics: "{ fire_control: { blue: 0.05 }, convoy_jamming: { blue: 0.6 } }");
+        var s = Sum(yaml, 29, "supply.vehicles_turned_back.road.blue");
+        double days = (double)Replications * Days;
+        double lambda = teams * rate, d = delta * (1 - jamming);
+        double a1 = Math.Exp(-lambda * (1 - Math.Exp(-d))), a2 = Math.Exp(-lambda * (1 - Math.Exp(-2 * d)));
+        double mean = Vehicles * a1, variance = Vehicles * (Vehicles - 1) * a2 + mean - mean * mean;
+        double through = days * Vehicles - s[0], expected = days * mean, se = Math.Sqrt(days * variance);
+        Assert.InRange(through, expected - Sigmas * se, expected + Sigmas * se);
+    }
+
+    [Fact]
+    public void ConvoyJamming_LeavesFiberAndItsOwnAbsenceToTheBit()
+    {
+        // Fiber-optic teams are immune: the same draws with or without convoy jammers. For radio-linked teams, j = 0
+        // written out runs exactly as the key absent.
+        string[] names = ["supply.delivered.road.blue", "supply.vehicles_lost.road.blue", "supply.vehicles_turned_back.road.blue"];
+        const string FireControl = "{ fire_control: { blue: 0.05 } }";
+        Assert.Equal(Sum(Yaml(teams: 10, logistics: FireControl), 31, names),
+            Sum(Yaml(teams: 10, logistics: "{ fire_control: { blue: 0.05 }, convoy_jamming: { blue: 0.9 } }"), 31, names));
+        Assert.Equal(Sum(Yaml(teams: 10, link: "radio", logistics: FireControl), 37, names),
+            Sum(Yaml(teams: 10, link: "radio", logistics: "{ fire_control: { blue: 0.05 }, convoy_jamming: { blue: 0 } }"), 37, names));
+        Assert.True(Sum(Yaml(teams: 10, link: "radio", logistics: FireControl), 37, names)[1] > 0);
     }
 
     [Fact]
