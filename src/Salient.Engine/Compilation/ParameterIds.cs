@@ -86,7 +86,7 @@ internal sealed class ParameterIds
     /// <summary><c>logistics.fire_control.&lt;side&gt;</c>: delta, convoys turned back per effective enemy sortie on a segment (0: off).</summary>
     public int[] FireControl { get; }
 
-    /// <summary><c>logistics.convoy_jamming.&lt;side&gt;</c>: share of radio-linked drone sorties at the side's convoys its vehicles' jammers defeat (0: off).</summary>
+    /// <summary><c>logistics.convoy_jamming.&lt;side&gt;</c>: share of radio-linked sorties at the side's convoys its vehicles' jammers defeat (0: off).</summary>
     public int[] ConvoyJamming { get; }
     public int CapturedFraction { get; }
     public int BreakRatio { get; }
