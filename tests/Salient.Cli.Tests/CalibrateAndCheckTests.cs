@@ -56,6 +56,9 @@ public sealed class CalibrateAndCheckTests(ITestOutputHelper output) : TempFolde
         var (code, text) = Run("calibrate", scenario, "--particles", "80", "--generations", "4", "-r", "4", "--seed", "3", "--out", fit, "--install");
         output.WriteLine(text);
         Assert.Equal(0, code);
+        // Not a terminal: no bar, but a line per finished generation (generation 0 accepts every one of its proposals).
+        Assert.Contains("generation 0: 80 accepted of 80 proposals, ", text, StringComparison.Ordinal);
+        Assert.Contains("generation 1: 80 accepted of ", text, StringComparison.Ordinal);
         foreach (string f in new[] { "posterior.csv", "posterior.parquet", "diagnostics.json", "calibration.yaml", "tolerance.png" })
             Assert.True(File.Exists(Path.Combine(fit, f)), f);
         Assert.Equal(File.ReadAllText(Path.Combine(fit, "calibration.yaml")), File.ReadAllText(Path.Combine(scenario, "calibration.yaml")));

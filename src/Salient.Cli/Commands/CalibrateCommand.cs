@@ -56,7 +56,13 @@ public sealed class CalibrateCommand(IAnsiConsole console, TableWriter tables) :
 
         IReadOnlyList<Generation> generations = [];
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        if (!ConsoleSetup.ShowsProgress(console)) generations = fit.Fit(options, (_, _, _) => { }, cancellationToken);
+        // A fit runs for minutes to hours: a log (nohup, Slurm) gets one line per finished generation instead of a bar.
+        if (!ConsoleSetup.ShowsProgress(console)) generations = fit.Fit(options, (g, accepted, proposals) =>
+        {
+            if (accepted == settings.Particles)
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                    $"generation {g}: {accepted} accepted of {proposals:N0} proposals, {clock.Elapsed.TotalSeconds:F0} s"));
+        }, cancellationToken);
         else console.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
