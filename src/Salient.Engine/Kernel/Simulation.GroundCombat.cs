@@ -236,7 +236,6 @@ public sealed partial class Simulation
         else if (!overwhelmed) return;
 
         int edge = EdgeBetween(_cell[lead], cell);
-        NoteUnrest(cell); // PERF: Simulation.Recovery.cs
         // A lead already inside the cell (a force that came through an infiltration route) has no ground left to cover.
         _advance[cell] += edge < 0 ? 1 : P(_ids.AdvanceKmPerDay) * _c.NeighbourMobility[edge] * dt / _c.NeighbourLengthKm[edge] * SeasonMobility();
         // Non-short-circuit |: the tick's clearing counts even while the crossing is still under way.

@@ -18,15 +18,12 @@ public sealed partial class Simulation
     private bool HoldsLine(int u) => _active[u] && _posture[u] == (byte)Posture.Defend && !(_anyRear && _isRear[u]);
 
     /// <summary>
-    /// The share of unit <paramref name="u"/>'s power (of the defending side) in the defence of <paramref name="cell"/>:
-    /// 1 in the cell, the support fraction next to it, 0 elsewhere; for a unit holding the line that is scaled by
-    /// 1 - psi, plus <paramref name="spread"/> (psi / F, or 0 when the cell is not on the front).
+    /// The share of unit <paramref name="u"/>'s power (of the defending side) in the defence of a cell:
+    /// <paramref name="point"/> (1 in the cell, the support fraction next to it, 0 elsewhere); for a unit holding the
+    /// line that is scaled by 1 - psi, plus <paramref name="spread"/> (psi / F, or 0 when the cell is not on the front).
     /// </summary>
-    private double LineWeight(int u, int cell, double psi, double support, double spread)
-    {
-        double point = _cell[u] == cell ? 1 : support > 0 && Adjacent(_cell[u], cell) ? support : 0;
-        return HoldsLine(u) ? point * (1 - psi) + spread : point;
-    }
+    private double LineWeight(int u, double point, double psi, double spread) =>
+        HoldsLine(u) ? point * (1 - psi) + spread : point;
 
     /// <summary>psi / F for a front cell of <paramref name="side"/> (F its front cells), 0 for any other cell.</summary>
     private double LineSpread(int cell, int side, double psi)
@@ -59,13 +56,14 @@ public sealed partial class Simulation
         for (int u = 0; u < _m; u++)
         {
             if (!_active[u] || _c.UnitSide[u] != side) continue;
-            double w = LineWeight(u, cell, psi, support, spread);
+            bool here = _cell[u] == cell, near = !here && Adjacent(_cell[u], cell);
+            double w = LineWeight(u, here ? 1 : near && support > 0 ? support : 0, psi, spread);
             if (w <= 0) continue;
             d += w * Power(u);
             if (!participate) continue;
             _partUnit[count] = u;
             _partWeight[count++] = w;
-            if (_cell[u] == cell || Adjacent(_cell[u], cell)) _engaged[u] = true;
+            if (here || near) _engaged[u] = true;
         }
         return d;
     }
