@@ -30,6 +30,7 @@ internal sealed class ParameterIds
         PositionalIntensity = P("ground.positional_intensity");
         AreaFire = PerSide("ground.area_fire");
         WithdrawEnveloped = PerSide("ground.withdraw_enveloped");
+        FlankPinPersonnel = PerSide("ground.flank_pin_personnel");
         ProbingShare = PerSide("ground.probing_share");
         AreaFireDensity = P("ground.area_fire_density");
         MaxAssaultDensity = P("ground.max_assault_density");
@@ -103,6 +104,9 @@ internal sealed class ParameterIds
     public int[] AreaFire { get; }
     /// <summary><c>ground.withdraw_enveloped.&lt;side&gt;</c>: share of enemy-held neighbours that makes a unit withdraw.</summary>
     public int[] WithdrawEnveloped { get; }
+
+    /// <summary><c>ground.flank_pin_personnel.&lt;side&gt;</c>: enemy personnel in an adjacent cell that pins an attacking unit with no target (0: any enemy cell).</summary>
+    public int[] FlankPinPersonnel { get; }
 
     /// <summary><c>ground.probing_share.&lt;side&gt;</c>: share of the massed power a probing assault commits below the attack ratio (0: off).</summary>
     public int[] ProbingShare { get; }

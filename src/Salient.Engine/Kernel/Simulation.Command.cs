@@ -93,9 +93,29 @@ public sealed partial class Simulation
             _attackPower[best] += Power(u) * Massing(u, side);
             return;
         }
-        // No enemy cell on the way to the objective next to us: close up through our own ground (or hold if in contact
-        // on a flank, so the line is not stripped).
-        if (!contact) MoveDownhill(u, side, field);
+        // No enemy cell on the way to the objective next to us: close up through our own ground, or hold if the enemy
+        // next to us pins our flank, so the line is not stripped.
+        if (!contact || !FlankPinned(cell, side)) MoveDownhill(u, side, field);
+    }
+
+    /// <summary>
+    /// Whether an enemy cell next to <paramref name="cell"/> pins <paramref name="side"/>'s attacking unit there: with
+    /// p = <c>ground.flank_pin_personnel.&lt;side&gt;</c> = 0, any (the rule as it was); above 0, only a cell where the
+    /// enemy has at least p personnel. A cell held by the enemy's garrison alone cannot attack (garrisons hold, units
+    /// attack), so it does not keep a unit from its objectives.
+    /// </summary>
+    private bool FlankPinned(int cell, int side)
+    {
+        double pin = P(_ids.FlankPinPersonnel[side]);
+        if (pin <= 0) return true; // the caller found an adjacent enemy cell
+        EnsureOccupancy(); // units earlier in this command phase may have moved
+        var start = _c.NeighbourStart;
+        for (int e = start[cell]; e < start[cell + 1]; e++)
+        {
+            int v = _c.Neighbour[e];
+            if (_control[v] != side && SidePersonnelAt(v, 1 - side) >= pin) return true;
+        }
+        return false;
     }
 
     /// <summary>Doctrine: an assault whose massed power is below attack_ratio x the defence does not go in, unless the
