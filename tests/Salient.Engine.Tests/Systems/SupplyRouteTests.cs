@@ -290,8 +290,8 @@ public class SupplyRouteTests
         const double delta = 0.05, jamming = 0.6;
         const int teams = 10;
         const double rate = 4;
-        string yaml = Yaml(teams, rate, kill: 0, link: "radio",
-            logistics: "{ fire_control: { blue: 0.05 }, convoy_jamming: { blue: 0.6 } }");
+        string yaml = Yaml(teams, rate, kill: 0, link: "radio", logistics: string.Create(CultureInfo.InvariantCulture,
+            $"{{ fire_control: {{ blue: {delta} }}, convoy_jamming: {{ blue: {jamming} }} }}"));
         double turnedBack = Sum(yaml, 29, "supply.vehicles_turned_back.road.blue")[0];
         AssertThroughAsTheClosedFormSays(turnedBack, teams * rate, delta * (1 - jamming));
     }
@@ -305,9 +305,9 @@ public class SupplyRouteTests
         const string FireControl = "{ fire_control: { blue: 0.05 } }";
         Assert.Equal(Sum(Yaml(teams: 10, logistics: FireControl), 31, names),
             Sum(Yaml(teams: 10, logistics: "{ fire_control: { blue: 0.05 }, convoy_jamming: { blue: 0.9 } }"), 31, names));
-        Assert.Equal(Sum(Yaml(teams: 10, link: "radio", logistics: FireControl), 37, names),
-            Sum(Yaml(teams: 10, link: "radio", logistics: "{ fire_control: { blue: 0.05 }, convoy_jamming: { blue: 0 } }"), 37, names));
-        Assert.True(Sum(Yaml(teams: 10, link: "radio", logistics: FireControl), 37, names)[1] > 0);
+        double[] radio = Sum(Yaml(teams: 10, link: "radio", logistics: FireControl), 37, names);
+        Assert.Equal(radio, Sum(Yaml(teams: 10, link: "radio", logistics: "{ fire_control: { blue: 0.05 }, convoy_jamming: { blue: 0 } }"), 37, names));
+        Assert.True(radio[1] > 0);
     }
 
     [Fact]
