@@ -235,7 +235,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             if (phases is null || side < 0) continue;
             foreach (var ph in phases.Children)
             {
-                var p = MapView.Of(ctx, ph, "a plan phase", ["name", "start", "end", "posture", "objectives", "objective_regions", "objective_radius_km", "units", "note", "source"]);
+                var p = MapView.Of(ctx, ph, "a plan phase", ["name", "start", "end", "posture", "objectives", "objective_regions", "objective_radius_km", "objective_within", "units", "note", "source"]);
                 if (p is null) continue;
                 string name = Read.String(ctx, p.Required("name"), "plan phase name") ?? "?";
                 if (p["note"] is { } nn) Read.String(ctx, nn, $"note of phase '{name}'");
@@ -247,22 +247,31 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
                 bool badObjective = false;
                 if (p["objectives"] is { } on && Read.Sequence(ctx, on, $"objectives of phase '{name}'") is { } os)
                     foreach (var o in os.Children) { int c = CellRef(o, theatre); if (c < 0) badObjective = true; else if (!objectives.Contains(c)) objectives.Add(c); }
-                if (p["objective_regions"] is { } rn && Read.Sequence(ctx, rn, $"objective_regions of phase '{name}'") is { } rs)
-                    foreach (var r in rs.Children)
-                    {
-                        var rid = Read.String(ctx, r, "region reference");
-                        if (rid is null) { badObjective = true; continue; }
-                        int region = theatre.Regions.IndexOf(theatre.Regions.FirstOrDefault(x => x.Id == rid)!);
-                        if (region < 0) { ctx.Error(ScenarioErrors.UnknownReference, r, "region", rid, Suggestions.Hint(rid, theatre.Regions.Select(x => x.Id))); badObjective = true; continue; }
+                if (p["objective_regions"] is { } rn)
+                    foreach (int region in RegionRefs(rn, $"objective_regions of phase '{name}'", theatre, ref badObjective))
                         foreach (var c in theatre.Cells)
                             if (c.Region == region && !objectives.Contains(c.Index)) objectives.Add(c.Index);
-                    }
                 // A radius widens the named objectives into an area: every cell whose centre lies within it of one of them.
                 if (p["objective_radius_km"] is { } radiusNode && Read.Number(ctx, radiusNode, $"objective_radius_km of phase '{name}'", 0, 1000) is { } radius && radius > 0)
                 {
                     var named = objectives.ToArray();
                     foreach (var c in theatre.Cells)
                         if (!objectives.Contains(c.Index) && named.Any(o => GreatCircleKm(theatre.Cells[o], c) <= radius)) objectives.Add(c.Index);
+                }
+                // Bounds the objectives, whatever added them, to the listed regions: a radius drawn around a place near a
+                // border then outlines the ground on one side of it only.
+                if (p["objective_within"] is { } wn)
+                {
+                    var within = RegionRefs(wn, $"objective_within of phase '{name}'", theatre, ref badObjective);
+                    bool any = objectives.Count > 0;
+                    if (within.Count > 0)
+                        for (int i = objectives.Count - 1; i >= 0; i--)
+                            if (!within.Contains(theatre.Cells[objectives[i]].Region)) objectives.RemoveAt(i);
+                    if (any && objectives.Count == 0)
+                    {
+                        ctx.Error(ScenarioErrors.OutOfRange, wn, $"objective_within of phase '{name}'", "regions holding at least one of the phase's objectives", "none of them");
+                        badObjective = true;
+                    }
                 }
                 var unitIdx = ImmutableArray.CreateBuilder<int>();
                 if (p["units"] is { } un && Read.Sequence(ctx, un, $"units of phase '{name}'") is { } us)
@@ -287,6 +296,22 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
             }
         }
         return result;
+    }
+
+    /// <summary>The regions a list of region ids names, in order; an unknown id is reported with the nearest ids and sets <paramref name="bad"/>.</summary>
+    private List<int> RegionRefs(YamlNode node, string what, Theatre theatre, ref bool bad)
+    {
+        var regions = new List<int>();
+        if (Read.Sequence(ctx, node, what) is not { } seq) { bad = true; return regions; }
+        foreach (var r in seq.Children)
+        {
+            var rid = Read.String(ctx, r, "region reference");
+            if (rid is null) { bad = true; continue; }
+            int region = theatre.Regions.IndexOf(theatre.Regions.FirstOrDefault(x => x.Id == rid)!);
+            if (region < 0) { ctx.Error(ScenarioErrors.UnknownReference, r, "region", rid, Suggestions.Hint(rid, theatre.Regions.Select(x => x.Id))); bad = true; continue; }
+            regions.Add(region);
+        }
+        return regions;
     }
 
     private List<Reinforcement> BindReinforcements(YamlNode? node, List<Unit> units, List<SystemType> catalogue, Calendar calendar)

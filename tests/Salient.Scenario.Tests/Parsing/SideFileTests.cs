@@ -222,4 +222,44 @@ public class SideFileTests
         AssertAt(d, "SAL103", PositionOf(text, "grid: {", "{"));
         Assert.Equal("both", d.Arguments[1]);
     }
+
+    private const string Push = "objective_regions: [east] }";
+
+    [Fact]
+    public void ObjectiveWithin_KeepsOnlyTheRadiusCellsInItsRegions()
+    {
+        var around = LoadGrid(GridTheatre.Edit(Push, "objectives: [midway], objective_radius_km: 12 }"));
+        AssertLoads(around);
+        var cells = around.Scenario!.Theatre.Cells;
+        var all = around.Scenario.Plans[0].Objectives;
+        // The radius reaches across the border, so the bound has something to remove and something to keep.
+        Assert.Contains(all, i => cells[i].Region == 0);
+        Assert.Contains(all, i => cells[i].Region == 1);
+
+        var bounded = LoadGrid(GridTheatre.Edit(Push, "objectives: [midway], objective_radius_km: 12, objective_within: [east] }"));
+        AssertLoads(bounded);
+        Assert.Equal(all.Where(i => cells[i].Region == 1).ToArray(), bounded.Scenario!.Plans[0].Objectives.ToArray());
+
+        // Listing every region keeps every objective.
+        var both = LoadGrid(GridTheatre.Edit(Push, "objectives: [midway], objective_radius_km: 12, objective_within: [west, east] }"));
+        Assert.Equal(all.ToArray(), both.Scenario!.Plans[0].Objectives.ToArray());
+    }
+
+    [Fact]
+    public void ObjectiveWithin_AnUnknownRegion_IsReportedWithTheNearestIds()
+    {
+        var text = GridTheatre.Edit(Push, "objective_regions: [east], objective_within: [eats] }");
+        var d = SingleError(LoadGrid(text));
+        AssertAt(d, "SAL105", PositionOf(text, "objective_within", "eats"));
+        Assert.Equal(["region", "eats"], d.Arguments.Take(2));
+    }
+
+    [Fact]
+    public void ObjectiveWithin_ThatRemovesEveryObjective_IsOutOfRange()
+    {
+        var text = GridTheatre.Edit(Push, "objective_regions: [east], objective_within: [west] }");
+        var d = SingleError(LoadGrid(text));
+        AssertAt(d, "SAL104", PositionOf(text, "objective_within", "[west]"));
+        Assert.Equal("objective_within of phase 'push'", d.Arguments[0]);
+    }
 }
