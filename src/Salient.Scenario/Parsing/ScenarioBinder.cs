@@ -307,7 +307,7 @@ internal sealed partial class ScenarioBinder(YamlContext ctx, string baseDirecto
         {
             var rid = Read.String(ctx, r, "region reference");
             if (rid is null) { bad = true; continue; }
-            int region = theatre.Regions.IndexOf(theatre.Regions.FirstOrDefault(x => x.Id == rid)!);
+            int region = theatre.Regions.Select(x => x.Id).ToList().IndexOf(rid);
             if (region < 0) { ctx.Error(ScenarioErrors.UnknownReference, r, "region", rid, Suggestions.Hint(rid, theatre.Regions.Select(x => x.Id))); bad = true; continue; }
             regions.Add(region);
         }
