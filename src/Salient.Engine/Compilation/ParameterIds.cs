@@ -17,6 +17,7 @@ internal sealed class ParameterIds
         SupplyPerPersonDay = PerSide("logistics.supply_per_person_day");
         FireControl = PerSide("logistics.fire_control");
         ConvoyJamming = PerSide("logistics.convoy_jamming");
+        DepotSupplyKm = PerSide("logistics.depot_supply_km");
         CapturedFraction = P("ground.captured_fraction");
         BreakRatio = P("ground.break_ratio");
         BreakCohesion = P("ground.break_cohesion");
@@ -89,6 +90,9 @@ internal sealed class ParameterIds
 
     /// <summary><c>logistics.convoy_jamming.&lt;side&gt;</c>: share of radio-linked sorties at the side's convoys its vehicles' jammers defeat (0: off).</summary>
     public int[] ConvoyJamming { get; }
+
+    /// <summary><c>logistics.depot_supply_km.&lt;side&gt;</c>: R, within which of a held depot a unit of a side with routes is fed by the depot (0: off).</summary>
+    public int[] DepotSupplyKm { get; }
     public int CapturedFraction { get; }
     public int BreakRatio { get; }
     public int BreakCohesion { get; }

@@ -16,7 +16,7 @@ public sealed partial class Simulation
         {
             if (!_active[u]) continue;
             int side = _c.UnitSide[u];
-            if (_sideHasRoutes[side]) { RouteResupply(u, side, dt); continue; }
+            if (_sideHasRoutes[side] && !DepotFed(u, side)) { RouteResupply(u, side, dt); continue; }
             _supply[u] = SupplyAfterTick(u, side, dt, out bool inReach);
             _cutOffTicks[u] = inReach ? 0 : _cutOffTicks[u] + 1;
         }
@@ -39,6 +39,16 @@ public sealed partial class Simulation
         if (inReach) s += P(_ids.ResupplyPerDay[side]) * (1 - d / Math.Max(maxKm, 1e-9)) * dt;
         s -= P(_ids.Consumption[_posture[u]]) * dt;
         return Math.Clamp(s, 0, 1);
+    }
+
+    /// <summary>
+    /// Whether a unit of a side with routes is fed by a depot instead of the routes: within
+    /// R = <c>logistics.depot_supply_km</c> of a held depot through own ground (R = 0: never). The supply field must be current.
+    /// </summary>
+    private bool DepotFed(int u, int side)
+    {
+        double r = P(_ids.DepotSupplyKm[side]);
+        return r > 0 && _supplyDist[side * _n + _cell[u]] <= r;
     }
 
     private void EnsureSupplyField(int side)

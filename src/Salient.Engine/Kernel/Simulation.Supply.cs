@@ -209,7 +209,7 @@ public sealed partial class Simulation
             _servedSlot[u] = -1;
             if (!_active[u]) continue;
             int side = _c.UnitSide[u];
-            if (!_sideHasRoutes[side]) continue;
+            if (!_sideHasRoutes[side] || DepotFed(u, side)) continue; // a depot-fed unit draws nothing on the routes
             // The least (distance, slot) over the side's reached route cells within D: slots in the order of routes,
             // then of cells, so a tie goes to the lower route, then the cell nearer the head. PERF: the slots are
             // visited nearest first by a lower bound (see AllocateRouteOrder) and one whose bound exceeds the best
