@@ -91,7 +91,7 @@ internal sealed class ParameterIds
     /// <summary><c>logistics.convoy_jamming.&lt;side&gt;</c>: share of radio-linked sorties at the side's convoys its vehicles' jammers defeat (0: off).</summary>
     public int[] ConvoyJamming { get; }
 
-    /// <summary><c>logistics.depot_supply_km.&lt;side&gt;</c>: R, within which of a held depot a unit of a side with routes is fed by the depot (0: off).</summary>
+    /// <summary><c>logistics.depot_supply_km.&lt;side&gt;</c>: R; a unit of a side with routes within R of a held depot is fed by the depot, not the routes (0: off).</summary>
     public int[] DepotSupplyKm { get; }
     public int CapturedFraction { get; }
     public int BreakRatio { get; }
