@@ -32,6 +32,7 @@ internal sealed class ParameterIds
         AreaFire = PerSide("ground.area_fire");
         WithdrawEnveloped = PerSide("ground.withdraw_enveloped");
         FlankPinPersonnel = PerSide("ground.flank_pin_personnel");
+        ReinforceThreatPersonnel = PerSide("ground.reinforce_threat_personnel");
         ProbingShare = PerSide("ground.probing_share");
         AreaFireDensity = P("ground.area_fire_density");
         MaxAssaultDensity = P("ground.max_assault_density");
@@ -111,6 +112,9 @@ internal sealed class ParameterIds
 
     /// <summary><c>ground.flank_pin_personnel.&lt;side&gt;</c>: enemy personnel in an adjacent cell that pins an attacking unit with no target (0: any enemy cell).</summary>
     public int[] FlankPinPersonnel { get; }
+
+    /// <summary><c>ground.reinforce_threat_personnel.&lt;side&gt;</c>: enemy personnel next to a front cell that makes it threatened, for reinforcing the threatened front (0: off).</summary>
+    public int[] ReinforceThreatPersonnel { get; }
 
     /// <summary><c>ground.probing_share.&lt;side&gt;</c>: share of the massed power a probing assault commits below the attack ratio (0: off).</summary>
     public int[] ProbingShare { get; }

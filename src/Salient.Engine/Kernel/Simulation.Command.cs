@@ -37,21 +37,28 @@ public sealed partial class Simulation
             if (_withdrawing[u]) posture = Posture.Withdraw;
             if (Rotating(u, side)) posture = Posture.Withdraw;
             _posture[u] = (byte)posture;
-            if (_anyRear && RearCommand(u, side, posture)) continue; // PERF: false at once without rear units
+            if (_anyRear && RearCommand(u, side, posture)) // PERF: false at once without rear units
+            {
+                _reinforcing[u] = false;
+                continue;
+            }
 
             switch (posture)
             {
                 case Posture.Attack:
+                    _reinforcing[u] = false;
                     Attack(u, side, phase);
                     break;
                 case Posture.Defend:
-                    if (!BordersEnemy(_cell[u], side))
+                    if (!BordersEnemy(_cell[u], side) || FreeToReinforce(u, side))
                     {
                         EnsureFrontField(side);
+                        NoteReinforcing(u, side); // Simulation.ThreatenedFront.cs
                         MoveDownhill(u, side, _frontDist.AsSpan(side * _n, _n));
                     }
                     break;
                 default:
+                    _reinforcing[u] = false;
                     EnsureSupplyField(side);
                     MoveDownhill(u, side, _supplyDist.AsSpan(side * _n, _n));
                     break;

@@ -65,16 +65,27 @@ public sealed partial class Simulation
     /// Distance to the nearest front cell (own cell bordering the enemy) that none of the side's units holds yet, so
     /// units moving up spread along the line instead of piling into one cell; all front cells when every one is held.
     /// Enveloped front cells (<see cref="Enveloped"/>) are never sources: with every front cell enveloped the field
-    /// is infinite and defenders stay where they are.
+    /// is infinite and defenders stay where they are. With the threatened front rule on, the threatened front cells
+    /// come first (<see cref="ThreatenedFrontSources"/>).
     /// </summary>
     private void EnsureFrontField(int side)
     {
         long version = _controlVersion * 1_000_003 + _frontOccupancyVersion;
-        if (_frontVersion[side] == version) return;
+        // The threat reads enemy personnel, which fires and assaults change without moving a unit: with the rule on the
+        // field is also refreshed once a tick (command, which reads it, changes no personnel).
+        bool threatRule = ThreatPersonnel(side) > 0;
+        if (_frontVersion[side] == version && (!threatRule || _frontTick[side] == _tick)) return;
         _frontVersion[side] = version;
+        _frontTick[side] = _tick;
         EnsureOccupancy();
-        int count = 0;
         var border = Border(side);
+        int count = threatRule ? ThreatenedFrontSources(side, border) : 0;
+        _frontThreatened[side] = count > 0;
+        if (count > 0)
+        {
+            UpdateField(_frontFields[side], count, _frontDist.AsSpan(side * _n, _n));
+            return;
+        }
         foreach (int c in border)
             if (!HasUnitOf(c, side) && !Enveloped(c, side)) _fieldSources[count++] = c;
         if (count == 0)

@@ -185,6 +185,7 @@ public sealed partial class Simulation
         AllocateCoordination();
         AllocateFatigue();
         AllocateProbing();
+        AllocateThreatenedFront();
         _coordinationOn = CoordinationEnabled(compiled);
         _fatigueOn = FatigueEnabled(compiled);
         AllocateSeason();
@@ -369,6 +370,7 @@ public sealed partial class Simulation
         }
         for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
         ResetSystems();
+        ResetThreatenedFront();
         ResetSupply(seed, rep);
         ResetInfiltration(seed, rep);
         ResetDepth(seed, ChanceRep(ChanceSource.DeepStrike, rep));

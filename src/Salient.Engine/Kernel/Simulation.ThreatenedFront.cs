@@ -1,0 +1,85 @@
+namespace Salient.Engine.Kernel;
+
+/// <summary>
+/// Reinforcing the threatened front (docs/model.md 4.3, step 4; <c>ground.reinforce_threat_personnel.&lt;side&gt;</c>
+/// = T, 0 off). A side's front cell is threatened when an adjacent cell the enemy holds has at least T of the enemy's
+/// personnel in active units. With T &gt; 0 the front field leads first to the unheld threatened front cells (to every
+/// threatened one when each is held; to the front as before when none is threatened); a defender that shares a quiet
+/// front cell with an own unit of lower index leaves it down that field, and a defender sent toward a threatened cell
+/// marches on through quiet front cells until it stands in a threatened one. The first unit in a quiet cell holds it.
+/// </summary>
+public sealed partial class Simulation
+{
+    private readonly int[] _frontTick = [-1, -1];        // [side]: the tick the front field's threat was last read (rule on)
+    private readonly bool[] _frontThreatened = new bool[Sides]; // [side]: the front field leads to threatened cells
+    private bool[] _reinforcing = null!;                  // [unit]: sent toward a threatened front cell, not yet there
+
+    private void AllocateThreatenedFront() => _reinforcing = new bool[_m];
+
+    private void ResetThreatenedFront()
+    {
+        Array.Clear(_reinforcing);
+        Array.Fill(_frontTick, -1);
+        Array.Clear(_frontThreatened);
+    }
+
+    /// <summary>T of <paramref name="side"/> today; 0 when the rule is off.</summary>
+    private double ThreatPersonnel(int side) => P(_ids.ReinforceThreatPersonnel[side]);
+
+    /// <summary>Whether an enemy-held neighbour of <paramref name="cell"/> holds at least <paramref name="threat"/> enemy personnel (occupancy current).</summary>
+    private bool Threatened(int cell, int side, double threat)
+    {
+        var start = _c.NeighbourStart;
+        for (int e = start[cell]; e < start[cell + 1]; e++)
+        {
+            int v = _c.Neighbour[e];
+            if (_control[v] != side && SidePersonnelAt(v, 1 - side) >= threat) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether defender <paramref name="u"/>, standing on the front, leaves its cell for the threatened front: the rule
+    /// is on and its cell is not threatened, and it is on its way to a threatened cell or an own unit of lower index
+    /// stands in the same cell. A defender in a threatened cell holds, and is no longer on its way.
+    /// </summary>
+    private bool FreeToReinforce(int u, int side)
+    {
+        double threat = ThreatPersonnel(side);
+        if (threat <= 0) return false;
+        EnsureOccupancy(); // units earlier in this command phase may have moved
+        int cell = _cell[u];
+        if (Threatened(cell, side, threat))
+        {
+            _reinforcing[u] = false;
+            return false;
+        }
+        if (_reinforcing[u]) return true;
+        for (int v = _firstAt[cell]; v >= 0 && v != u; v = _nextAt[v])
+            if (_c.UnitSide[v] == side) return true;
+        return false;
+    }
+
+    /// <summary>Notes whether defender <paramref name="u"/>, moving down the front field, is on its way to a threatened cell.</summary>
+    private void NoteReinforcing(int u, int side)
+    {
+        if (ThreatPersonnel(side) > 0) _reinforcing[u] = _frontThreatened[side];
+    }
+
+    /// <summary>
+    /// With the rule on, puts the unheld threatened front cells in <c>_fieldSources</c> (every threatened one when each
+    /// is held) and returns their count; 0 when the rule is off or no front cell is threatened.
+    /// </summary>
+    private int ThreatenedFrontSources(int side, ReadOnlySpan<int> border)
+    {
+        double threat = ThreatPersonnel(side);
+        if (threat <= 0) return 0;
+        int count = 0;
+        foreach (int c in border)
+            if (!HasUnitOf(c, side) && !Enveloped(c, side) && Threatened(c, side, threat)) _fieldSources[count++] = c;
+        if (count == 0)
+            foreach (int c in border)
+                if (!Enveloped(c, side) && Threatened(c, side, threat)) _fieldSources[count++] = c;
+        return count;
+    }
+}
