@@ -10,7 +10,7 @@ namespace Salient.Engine.Kernel;
 /// </summary>
 public sealed partial class Simulation
 {
-    private readonly int[] _frontTick = [-1, -1];        // [side]: the tick the front field's threat was last read (rule on)
+    private readonly int[] _frontTick = new int[Sides];   // [side]: the tick the front field's threat was last read (rule on; -1 after a reset)
     private readonly bool[] _frontThreatened = new bool[Sides]; // [side]: the front field leads to threatened cells
     private bool[] _reinforcing = null!;                  // [unit]: sent toward a threatened front cell, not yet there
 
