@@ -37,16 +37,12 @@ public sealed partial class Simulation
             if (_withdrawing[u]) posture = Posture.Withdraw;
             if (Rotating(u, side)) posture = Posture.Withdraw;
             _posture[u] = (byte)posture;
-            if (_anyRear && RearCommand(u, side, posture)) // PERF: false at once without rear units
-            {
-                _reinforcing[u] = false;
-                continue;
-            }
+            if (_anyRear && RearCommand(u, side, posture)) continue; // PERF: false at once without rear units
+            if (posture != Posture.Defend) _reinforcing[u] = false; // another order ends a march to the threat (Simulation.ThreatenedFront.cs)
 
             switch (posture)
             {
                 case Posture.Attack:
-                    _reinforcing[u] = false;
                     Attack(u, side, phase);
                     break;
                 case Posture.Defend:
@@ -58,7 +54,6 @@ public sealed partial class Simulation
                     }
                     break;
                 default:
-                    _reinforcing[u] = false;
                     EnsureSupplyField(side);
                     MoveDownhill(u, side, _supplyDist.AsSpan(side * _n, _n));
                     break;

@@ -66,33 +66,42 @@ public sealed partial class Simulation
     /// units moving up spread along the line instead of piling into one cell; all front cells when every one is held.
     /// Enveloped front cells (<see cref="Enveloped"/>) are never sources: with every front cell enveloped the field
     /// is infinite and defenders stay where they are. With the threatened front rule on, the threatened front cells
-    /// come first (<see cref="ThreatenedFrontSources"/>).
+    /// come first (<see cref="FrontSources"/>, <see cref="Threatened"/>).
     /// </summary>
     private void EnsureFrontField(int side)
     {
         long version = _controlVersion * 1_000_003 + _frontOccupancyVersion;
         // The threat reads enemy personnel, which fires and assaults change without moving a unit: with the rule on the
         // field is also refreshed once a tick (command, which reads it, changes no personnel).
-        bool threatRule = ThreatPersonnel(side) > 0;
-        if (_frontVersion[side] == version && (!threatRule || _frontTick[side] == _tick)) return;
+        double threat = ThreatPersonnel(side);
+        if (_frontVersion[side] == version && (threat <= 0 || _frontTick[side] == _tick)) return;
         _frontVersion[side] = version;
         _frontTick[side] = _tick;
         EnsureOccupancy();
         var border = Border(side);
-        int count = threatRule ? ThreatenedFrontSources(side, border) : 0;
+        int count = threat > 0 ? FrontSources(side, border, threat) : 0;
         _frontThreatened[side] = count > 0;
-        if (count > 0)
-        {
-            UpdateField(_frontFields[side], count, _frontDist.AsSpan(side * _n, _n));
-            return;
-        }
-        foreach (int c in border)
-            if (!HasUnitOf(c, side) && !Enveloped(c, side)) _fieldSources[count++] = c;
-        if (count == 0)
-            foreach (int c in border)
-                if (!Enveloped(c, side)) _fieldSources[count++] = c;
+        if (count == 0) count = FrontSources(side, border, 0);
         UpdateField(_frontFields[side], count, _frontDist.AsSpan(side * _n, _n));
     }
+
+    /// <summary>
+    /// Puts in <c>_fieldSources</c> the front cells in <paramref name="border"/> that no unit of the side holds (all of
+    /// them when each is held), leaving out enveloped cells and, with <paramref name="threat"/> &gt; 0, cells that are
+    /// not threatened (<see cref="Threatened"/>); returns their count.
+    /// </summary>
+    private int FrontSources(int side, ReadOnlySpan<int> border, double threat)
+    {
+        int count = 0;
+        foreach (int c in border)
+            if (!HasUnitOf(c, side) && IsFrontSource(c, side, threat)) _fieldSources[count++] = c;
+        if (count == 0)
+            foreach (int c in border)
+                if (IsFrontSource(c, side, threat)) _fieldSources[count++] = c;
+        return count;
+    }
+
+    private bool IsFrontSource(int cell, int side, double threat) => !Enveloped(cell, side) && (threat <= 0 || Threatened(cell, side, threat));
 
     private bool HasUnitOf(int cell, int side)
     {

@@ -65,21 +65,4 @@ public sealed partial class Simulation
     {
         if (ThreatPersonnel(side) > 0) _reinforcing[u] = _frontThreatened[side];
     }
-
-    /// <summary>
-    /// With the rule on, puts the unheld threatened front cells in <c>_fieldSources</c> (every threatened one when each
-    /// is held) and returns their count; 0 when the rule is off or no front cell is threatened.
-    /// </summary>
-    private int ThreatenedFrontSources(int side, ReadOnlySpan<int> border)
-    {
-        double threat = ThreatPersonnel(side);
-        if (threat <= 0) return 0;
-        int count = 0;
-        foreach (int c in border)
-            if (!HasUnitOf(c, side) && !Enveloped(c, side) && Threatened(c, side, threat)) _fieldSources[count++] = c;
-        if (count == 0)
-            foreach (int c in border)
-                if (!Enveloped(c, side) && Threatened(c, side, threat)) _fieldSources[count++] = c;
-        return count;
-    }
 }
