@@ -32,7 +32,10 @@ public sealed partial class Simulation
     private int _taskedCount;
     private int[] _sideTasked = null!;           // [side * pairs + j]: the side's tasked pairs (indices into the above), ascending
     private readonly int[] _sideTaskedCount = new int[Sides];
-    private bool[] _taskedReach = null!;         // [tasked pair * slots + slot]: segment ending at the slot open and in the pair's reach today
+    private bool[] _pairReach = null!;           // [(unit * k + system) * slots + slot]: segment ending at the slot open and in the pair's reach
+    private int[] _pairReachCell = null!;        // [unit * k + system]: the unit's cell when its row was computed
+    private long[] _pairReachControl = null!;    // [unit * k + system]: the control version it was computed at (-1: never)
+    private int[] _pairReachCount = null!;       // [unit * k + system]: the segments in reach in its row
 
     // Accumulators.
     private double[] _routeDelivered = null!, _routeLostSupply = null!, _routeVehiclesLost = null!, _routeSorties = null!; // [route]
@@ -69,7 +72,10 @@ public sealed partial class Simulation
         _taskedUnit = new int[_segmentsInReach.Length];
         _taskedSystem = new int[_segmentsInReach.Length];
         _sideTasked = new int[Sides * _segmentsInReach.Length];
-        _taskedReach = new bool[_taskedUnit.Length * slots];
+        _pairReach = new bool[_segmentsInReach.Length * slots];
+        _pairReachCell = new int[_segmentsInReach.Length];
+        _pairReachControl = new long[_segmentsInReach.Length];
+        _pairReachCount = new int[_segmentsInReach.Length];
         _routeDelivered = new double[_routes.Length];
         _routeLostSupply = new double[_routes.Length];
         _routeVehiclesLost = new double[_routes.Length];
@@ -101,6 +107,7 @@ public sealed partial class Simulation
         Array.Clear(_unitUnderSupplied);
         Array.Fill(_routeDistVersion, -1);
         _segFrontVersion = -1;
+        Array.Fill(_pairReachControl, -1);
         foreach (var field in _routeDist) field.Invalidate();
     }
 
@@ -353,18 +360,7 @@ public sealed partial class Simulation
             {
                 double weight = _fPriority[w * Classes + logistics];
                 if (weight <= 0 || _inventory[f * _k + w] == 0) continue;
-                int count = 0;
-                int row = _taskedCount * _reach.Length; // PERF: kept for Interdict if the pair is tasked (control and cells stay put until then)
-                foreach (var r in _routes)
-                {
-                    if (r.Side == side) continue;
-                    for (int i = 1; i < r.Cells.Length; i++)
-                    {
-                        bool reached = SegmentOpen(r, i) && InReach(f, w, r, i);
-                        _taskedReach[row + r.FirstSlot + i] = reached;
-                        if (reached) count++;
-                    }
-                }
+                int count = PairReach(f, w, side);
                 if (count == 0) continue;
                 double total = 0;
                 for (int cls = 0; cls < Classes; cls++) total += Math.Max(0, _fPriority[w * Classes + cls]);
@@ -378,6 +374,51 @@ public sealed partial class Simulation
             }
         }
     }
+
+    /// <summary>
+    /// The enemy route segments open and in reach of unit <paramref name="f"/>'s system <paramref name="w"/>, into its
+    /// row of <c>_pairReach</c> (read by <see cref="Interdict"/>); returns how many.
+    /// </summary>
+    /// <remarks>
+    /// PERF: the row is a function of the control map (which segments are open, and the front's distances to them), the
+    /// unit's cell and the replication's ranges, so it is kept while the control version and the cell stay (the version
+    /// bumps at every capture and every reset) and recomputed otherwise: the same booleans, so the same tasking.
+    /// </remarks>
+    private int PairReach(int f, int w, int side)
+    {
+        int pair = f * _k + w;
+        if (KeepReachRows && _pairReachControl[pair] == _controlVersion && _pairReachCell[pair] == _cell[f])
+        {
+            ReachRowsKept++;
+            return _pairReachCount[pair];
+        }
+        ReachRowsComputed++;
+        int count = 0;
+        int row = pair * _reach.Length;
+        foreach (var r in _routes)
+        {
+            if (r.Side == side) continue;
+            for (int i = 1; i < r.Cells.Length; i++)
+            {
+                bool reached = SegmentOpen(r, i) && InReach(f, w, r, i);
+                _pairReach[row + r.FirstSlot + i] = reached;
+                if (reached) count++;
+            }
+        }
+        _pairReachControl[pair] = _controlVersion;
+        _pairReachCell[pair] = _cell[f];
+        _pairReachCount[pair] = count;
+        return count;
+    }
+
+    /// <summary>Keep each pair's reach row while its inputs stay (PERF; off in tests to compare).</summary>
+    internal bool KeepReachRows { get; set; } = true;
+
+    /// <summary>Reach rows computed and kept since the simulation was made (for tests).</summary>
+    internal long ReachRowsComputed { get; private set; }
+
+    /// <inheritdoc cref="ReachRowsComputed"/>
+    internal long ReachRowsKept { get; private set; }
 
     private bool InReach(int f, int w, CompiledRoute r, int i)
     {
@@ -437,7 +478,7 @@ public sealed partial class Simulation
             int f = _taskedUnit[t], w = _taskedSystem[t];
             if (!_active[f]) continue;
             int n = _segmentsInReach[f * _k + w];
-            if (n == 0 || !_taskedReach[t * _reach.Length + r.FirstSlot + i]) continue; // InReach, as TaskInterdiction found it
+            if (n == 0 || !_pairReach[(f * _k + w) * _reach.Length + r.FirstSlot + i]) continue; // InReach, as TaskInterdiction found it
             long teams = _inventory[f * _k + w];
             int slot = enemy * _k + w;
             // PERF: the draws through _memo (SamplerMemo): the sampler's variates, with each inversion's set-up kept.
