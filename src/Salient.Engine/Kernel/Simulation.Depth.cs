@@ -328,9 +328,6 @@ public sealed partial class Simulation
         (_adRng, _deepAdRng) = (_deepAdRng, _adRng);
     }
 
-    /// <summary>Whether firing system <paramref name="w"/> of <paramref name="side"/> may aim at unit <paramref name="v"/> (deep strike: only when cued).</summary>
-    private bool DeepMayAim(int w, int side, int v) => !_isDeep[w] || _cued[side * _m + v];
-
     private void NoteDeepHits(int w, int side, int cls, long hits)
     {
         if (_isDeep[w]) _deepHits[side * Classes + cls] += hits;

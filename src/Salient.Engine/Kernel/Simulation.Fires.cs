@@ -60,25 +60,7 @@ public sealed partial class Simulation
         // PERF: over the enemy's units and the system's classes of positive priority (Simulation.FireTargets.cs). The
         // range test DistanceKm(_cell[f], _cell[v]) > range compares the same squared sum with SquaredReach(range)
         // instead (the same outcome for every sum, see there).
-        double reachSq = _fReachSq[w];
-        int count = 0;
-        double total = 0;
-        int classes = _fireClassCount[w];
-        foreach (int v in _enemyUnits[side])
-        {
-            if (!_active[v]) continue;
-            if (SquaredDistanceKm(_cell[f], _cell[v]) > reachSq || !DeepMayAim(w, side, v)) continue;
-            for (int j = 0; j < classes; j++)
-            {
-                int cls = _fireClasses[w * Classes + j];
-                double weight = _fPriority[w * Classes + cls];
-                if (!HasClass(v, cls)) continue;
-                _candUnit[count] = v;
-                _candClass[count] = cls;
-                _candWeight[count++] = weight;
-                total += weight;
-            }
-        }
+        int count = FireCandidates(f, w, side, out double total);
         if (count == 0) return;
 
         int slot = side * _k + w;
@@ -153,6 +135,7 @@ public sealed partial class Simulation
         {
             long casualties = Math.Min(_memo.Poisson(ref _fireRng, hits * kill), (long)_personnel[v]);
             if (casualties > 0) Inflict(ref _fireRng, v, casualties, CauseOf(w), w);
+            RefreshTargetMask(v); // its personnel (and activity) may have changed
             return;
         }
         // Split the hits over the class's systems in proportion to count x exposure, then destroy each with its kill probability.
@@ -176,6 +159,7 @@ public sealed partial class Simulation
             CountLoss(_c.UnitSide[v], s, destroyed, w);
             if (_c.SystemTargetClass[s] == (int)TargetClass.AirDefence) _adInterceptors[v] = Math.Min(_adInterceptors[v], MaxInterceptors(v));
         }
+        RefreshTargetMask(v); // its class totals may have changed
     }
 
     /// <summary>
