@@ -30,6 +30,7 @@ public sealed partial class Simulation
     private readonly long[] _depthFieldVersion = new long[Sides];  // bumps each time the depth field is rebuilt
     private (long Control, long Depth, int Cell)[] _rearGoalKey = null!; // [unit]: what the cached goal was chosen from
     private int[] _rearGoal = null!;           // [unit]: the cached goal
+    private int[] _rearTies = null!;           // scratch: the own cells of the least gap, in cell order (RearGoal)
     private int[] _lastMoveTick = null!;       // [unit]: tick of the unit's last change of cell
     private bool[] _cued = null!;              // [side * m + unit]: the side's ISR has cued the enemy unit this tick
     private double[] _deepHits = null!;        // [side * Classes + class]: hits by the side's deep-strike systems
@@ -59,6 +60,7 @@ public sealed partial class Simulation
         _depthSources = new int[_anyRear ? Sides * _n : 0];
         _rearGoalKey = new (long, long, int)[_m];
         _rearGoal = new int[_m];
+        _rearTies = new int[_n];
         _lastMoveTick = new int[_m];
         _cued = new bool[Sides * _m];
         _deepHits = new double[Sides * Classes];
@@ -158,13 +160,22 @@ public sealed partial class Simulation
         var depth = _depthDist.AsSpan(side * _n, _n);
         double target = _rearDepth[u];
         // The least gap and its cells, in cell order: the first reachable one with the least distance from the unit.
+        // PERF: one scan collects the least gap's cells as it goes (a smaller gap starts the list again), so the
+        // choices below visit that list, in cell order, instead of scanning every cell again: the same cells.
         double minGap = double.PositiveInfinity;
+        int ties = 0;
         for (int c = 0; c < _n; c++)
         {
             if (_control[c] != side || double.IsPositiveInfinity(depth[c])) continue;
             double gap = Math.Abs(depth[c] - target);
-            if (gap < minGap) minGap = gap;
+            if (gap < minGap)
+            {
+                minGap = gap;
+                ties = 0;
+            }
+            if (gap == minGap) _rearTies[ties++] = c;
         }
+        var leastGap = _rearTies.AsSpan(0, ties);
         int best = -1;
         double bestFrom = double.PositiveInfinity;
         // PERF: with one reachable cell of the least gap the distances from the unit cannot change the choice, so
@@ -175,9 +186,9 @@ public sealed partial class Simulation
             ReadOnlySpan<int> comp = default;
             int reached = -1; // the labels are made only when a cell other than the unit's own is asked about
             reachable = 0;
-            for (int c = 0; c < _n && reachable < 2; c++)
+            foreach (int c in leastGap)
             {
-                if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || Math.Abs(depth[c] - target) != minGap) continue;
+                if (reachable == 2) break;
                 if (c != cell)
                 {
                     if (reached < 0)
@@ -194,9 +205,8 @@ public sealed partial class Simulation
         if (reachable == 2 && !double.IsPositiveInfinity(minGap))
         {
             from.FromSource(_control, side, _controlVersion, cell, _flips);
-            for (int c = 0; c < _n; c++)
+            foreach (int c in leastGap)
             {
-                if (_control[c] != side || double.IsPositiveInfinity(depth[c]) || Math.Abs(depth[c] - target) != minGap) continue;
                 double f = from.At(c);
                 if (f < bestFrom) { best = c; bestFrom = f; }
             }
