@@ -10,8 +10,9 @@ namespace Salient.Engine.Tests.Kernel;
 /// read from a field left stale when the captures since provably leave the distance read
 /// (<c>DynamicPathField.TryReadUnchanged</c>), and each unit's jam probabilities and detection sum
 /// kept while the EW and ISR holders, their cells and item counts, the day and the unit's cell stay (<c>Simulation.Isr</c>),
-/// and the recovery's cell loop over the cells not at rest (<c>Simulation.Recovery</c>).
-/// Exact equality, no tolerance.
+/// the recovery's cell loop over the cells not at rest (<c>Simulation.Recovery</c>), and each (unit, fire system) pair's
+/// row of enemy route segments in reach kept while the control version and the unit's cell stay
+/// (<c>Simulation.PairReach</c>). Exact equality, no tolerance.
 /// </summary>
 public class KeptReadsTests
 {
@@ -141,5 +142,20 @@ public class KeptReadsTests
             var reference = new Simulation(c) { SkipSettled = skipSettled, KeepCellsAtRest = false };
             SameRuns.AssertSame(c, shortcut, reference, seed, replications, "cells at rest skipped", "every cell");
         }
+    }
+
+    [Theory]
+    [InlineData("scenarios/kursk-2024", 3ul, 3)]
+    [InlineData("scenarios/examples/supply-interdiction", 5ul, 12)]
+    public void KeptReachRows_GiveTheSameReplications_AsRecomputingEveryDay(string path, ulong seed, int replications)
+    {
+        var c = TestScenarios.Bundled(path);
+        var shortcut = new Simulation(c);
+        var reference = new Simulation(c) { KeepReachRows = false };
+        SameRuns.AssertSame(c, shortcut, reference, seed, replications, "kept", "recomputed");
+        Assert.Equal(0, reference.ReachRowsKept);
+        Assert.True(shortcut.ReachRowsKept > 0, "no reach row was kept");
+        Assert.True(shortcut.ReachRowsComputed > 0, "no reach row was computed");
+        Assert.Equal(reference.ReachRowsComputed, shortcut.ReachRowsComputed + shortcut.ReachRowsKept);
     }
 }
