@@ -71,6 +71,7 @@ internal static class Profile
         }
         double stepped = watch.Elapsed.TotalMilliseconds * 1000 / reps;
         long drawT = 0, quietT = 0, drawN = 0, quietN = 0;
+        var words = new double[3];
         for (int rep = 0; rep < reps; rep++)
         {
             sim.Begin(seed, rep);
@@ -82,8 +83,14 @@ internal static class Profile
                 long dt = Stopwatch.GetTimestamp() - t0;
                 if (sim.WordsDrawn != w0) { drawT += dt; drawN++; } else { quietT += dt; quietN++; }
             }
+            var (ground, fire, airDefence) = sim.WordsDrawn; // each stream starts afresh with the replication
+            words[0] += ground;
+            words[1] += fire;
+            words[2] += airDefence;
         }
         Console.WriteLine($"  ticks drawing: {drawN / (double)reps:F1} a replication, {drawT * 1e9 / Stopwatch.Frequency / drawN:F0} ns each; drawless: {quietN / (double)reps:F1}, {quietT * 1e9 / Stopwatch.Frequency / Math.Max(quietN, 1):F0} ns each");
+        // The draws set a floor under a replication's time: each word is a Philox output and usually one sampler step.
+        Console.WriteLine($"  random words a replication: ground {words[0] / reps:F0}, fires {words[1] / reps:F0}, air defence {words[2] / reps:F0}");
         Console.WriteLine($"  per replication: Begin {begin:F2} us, every tick stepped {stepped - begin:F2} us (Run stops stepping a settled replication)");
     }
 }
