@@ -124,7 +124,8 @@ public sealed partial class Simulation
             int v = units[i];
             int mask = _targetMask[v] & wanted;
             if (mask == 0) continue; // inactive, or none of the system's classes present: no candidate
-            // PERF: SquaredDistanceKm(_cell[f], _cell[v]) compared with SquaredReach(range), as in FireSystem's remark.
+            // PERF: the range test DistanceKm(f, v) > range as SquaredDistanceKm's sum against SquaredReach(range) (_fReachSq):
+            // the same outcome for every sum, without the root.
             double dx = fx - xs[i], dy = fy - ys[i];
             if (dx * dx + dy * dy > reachSq || (deep && !_cued[side * _m + v])) continue;
             for (int j = 0; j < classes; j++)

@@ -56,10 +56,7 @@ public sealed partial class Simulation
         int enemy = 1 - side;
         var spec = _c.Model.Catalogue[w].Fires!;
 
-        // Candidate targets in range, weighted by the system's priority for each class present.
-        // PERF: over the enemy's units and the system's classes of positive priority (Simulation.FireTargets.cs). The
-        // range test DistanceKm(_cell[f], _cell[v]) > range compares the same squared sum with SquaredReach(range)
-        // instead (the same outcome for every sum, see there).
+        // Candidate targets in range, weighted by the system's priority for each class present (FireCandidates).
         int count = FireCandidates(f, w, side, out double total);
         if (count == 0) return;
 
