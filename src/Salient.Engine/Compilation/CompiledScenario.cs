@@ -75,6 +75,7 @@ public sealed class CompiledScenario
         for (int i = 0; i < CellCount; i++) (CellX[i], CellY[i]) = projection.Forward(cells[i].Lon, cells[i].Lat);
 
         LabelledCells = [.. cells.Where(c => c.Settlements.Length > 0 || c.Geometry is null).Select(c => c.Index)];
+        CellOnOuterEdge = [.. cells.Select(c => c.OuterBorderKm >= Salient.Scenario.Geometry.TheatreBuilder.MinSharedBorderKm)];
 
         // Units and systems.
         UnitCount = model.Units.Length;
@@ -167,6 +168,8 @@ public sealed class CompiledScenario
     internal double[] NeighbourLengthKm { get; }
     internal double[] NeighbourMobility { get; }
     internal int[] LabelledCells { get; }
+    /// <summary>[cell]: part of its boundary is the theatre's outer edge, beyond which the map ends (not the holder's ground).</summary>
+    internal bool[] CellOnOuterEdge { get; }
     internal double[] CellX { get; }
     internal double[] CellY { get; }
 

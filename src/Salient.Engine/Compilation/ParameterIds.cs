@@ -33,6 +33,7 @@ internal sealed class ParameterIds
         WithdrawEnveloped = PerSide("ground.withdraw_enveloped");
         FlankPinPersonnel = PerSide("ground.flank_pin_personnel");
         ReinforceThreatPersonnel = PerSide("ground.reinforce_threat_personnel");
+        IsolatedGarrisonDays = PerSide("ground.isolated_garrison_days");
         ProbingShare = PerSide("ground.probing_share");
         AreaFireDensity = P("ground.area_fire_density");
         MaxAssaultDensity = P("ground.max_assault_density");
@@ -112,6 +113,9 @@ internal sealed class ParameterIds
 
     /// <summary><c>ground.flank_pin_personnel.&lt;side&gt;</c>: enemy personnel in an adjacent cell that pins an attacking unit with no target (0: any enemy cell).</summary>
     public int[] FlankPinPersonnel { get; }
+
+    /// <summary><c>ground.isolated_garrison_days.&lt;side&gt;</c>: daily checks a unit-less pocket of the side's ground, cut off from its depots, holds before it falls (0: off).</summary>
+    public int[] IsolatedGarrisonDays { get; }
 
     /// <summary><c>ground.reinforce_threat_personnel.&lt;side&gt;</c>: enemy personnel next to a front cell that makes it threatened, for reinforcing the threatened front (0: off).</summary>
     public int[] ReinforceThreatPersonnel { get; }

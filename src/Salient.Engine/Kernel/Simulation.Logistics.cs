@@ -10,6 +10,7 @@ public sealed partial class Simulation
     private void Logistics()
     {
         for (int s = 0; s < Sides; s++) EnsureSupplyField(s);
+        IsolatedGarrisons(); // Simulation.IsolatedGarrison.cs
         if (_routes.Length > 0) SupplyTick();
         double dt = _c.Dt;
         for (int u = 0; u < _m; u++)

@@ -12,7 +12,7 @@ namespace Salient.Engine.Kernel;
 /// The proof. At the start of tick t (day d) with state S, <see cref="Settled"/> holds when:
 /// <list type="number">
 /// <item>the scenario has no mechanic that acts without an enemy in reach (checked once: no infiltration or supply
-/// routes, deep strike, rear units, air defence, stocks, season, coordination or fatigue);</item>
+/// routes, deep strike, rear units, air defence, stocks, season, coordination, fatigue or isolated garrisons);</item>
 /// <item>one side has no active unit, and no unit still pending will arrive before the end;</item>
 /// <item>no reinforcement or delivery is still to come for a unit that is active or pending;</item>
 /// <item>every parameter with a schedule has the same value on every day from d on (the others are the same every day
@@ -61,7 +61,7 @@ public sealed partial class Simulation
         bool anyDeep = false;
         foreach (int w in c.FiresSystems) anyDeep |= model.Catalogue[w].Fires!.DeepStrike;
         _settleCapable = c.InfiltrationRoutes.Length == 0 && c.Routes.Length == 0 && !anyDeep && !anyRear
-            && c.AirDefenceSystems.Length == 0 && c.Stocks.Length == 0 && model.Season is null && !_coordinationOn && !_fatigueOn;
+            && c.AirDefenceSystems.Length == 0 && c.Stocks.Length == 0 && model.Season is null && !_coordinationOn && !_fatigueOn && !_isolationOn;
         var scheduled = new List<int>();
         for (int i = 0; i < c.ParameterQuantities.Length; i++)
             if (c.ParameterQuantities[i].IsScheduled) scheduled.Add(i);

@@ -186,6 +186,7 @@ public sealed partial class Simulation
         AllocateFatigue();
         AllocateProbing();
         AllocateThreatenedFront();
+        AllocateIsolatedGarrison();
         _coordinationOn = CoordinationEnabled(compiled);
         _fatigueOn = FatigueEnabled(compiled);
         AllocateSeason();
@@ -371,6 +372,7 @@ public sealed partial class Simulation
         for (int i = 0; i < _inventory.Length; i++) _inventory[i] = (long)_inventoryInit[i];
         ResetSystems();
         ResetThreatenedFront();
+        ResetIsolatedGarrison();
         ResetSupply(seed, rep);
         ResetInfiltration(seed, rep);
         ResetDepth(seed, ChanceRep(ChanceSource.DeepStrike, rep));
@@ -467,6 +469,7 @@ public sealed partial class Simulation
         h = Mix(h, MemoryMarshal.AsBytes(_fortification.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_advance.AsSpan()));
         if (_clearing.AsSpan().ContainsAnyExcept(0.0)) h = Mix(h, MemoryMarshal.AsBytes(_clearing.AsSpan())); // unchanged hash without clearing
+        if (_isolatedDays.AsSpan().ContainsAnyExcept(0)) h = Mix(h, MemoryMarshal.AsBytes(_isolatedDays.AsSpan())); // nor without isolated garrisons
         h = Mix(h, MemoryMarshal.AsBytes(_active.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_cell.AsSpan()));
         h = Mix(h, MemoryMarshal.AsBytes(_personnel.AsSpan()));

@@ -652,6 +652,7 @@ public static class TheatreBuilder
         }
 
         var edges = ImmutableArray.CreateBuilder<TheatreEdge>();
+        var shared = new double[pieces.Count]; // each cell's borders with other cells, km
         for (int a = 0; a < pieces.Count; a++)
         {
             var neighbours = index.Query(Expanded(pieces[a].Km.EnvelopeInternal)).Where(b => b > a).ToList();
@@ -665,7 +666,16 @@ public static class TheatreBuilder
                     double dy = cells[a].CentroidYKm - cells[b].CentroidYKm;
                     edges.Add(new TheatreEdge(a, b, Math.Sqrt((dx * dx) + (dy * dy)), border));
                 }
+
+                shared[a] += border;
+                shared[b] += border;
             }
+        }
+
+        // What is left of a cell's perimeter borders no other cell: the theatre's outer edge.
+        for (int i = 0; i < pieces.Count; i++)
+        {
+            cells[i] = cells[i] with { OuterBorderKm = Math.Max(0, pieces[i].Km.Length - shared[i]) };
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);

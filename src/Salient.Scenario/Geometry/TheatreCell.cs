@@ -15,6 +15,8 @@ using Geometry = NetTopologySuite.Geometries.Geometry;
 /// <param name="CentroidXKm">Projected centroid, x (east), km.</param>
 /// <param name="CentroidYKm">Projected centroid, y (north), km.</param>
 /// <param name="Settlements">Ids of the settlements in the cell, by population descending, then id.</param>
+/// <param name="OuterBorderKm">Length of the cell's boundary that no other cell shares: the theatre's outer edge, km
+/// (its perimeter less its shared borders; 0 for an interior cell, up to rounding).</param>
 public sealed record TheatreCell(
     int Index,
     string Id,
@@ -25,4 +27,5 @@ public sealed record TheatreCell(
     double CentroidLat,
     double CentroidXKm,
     double CentroidYKm,
-    ImmutableArray<string> Settlements);
+    ImmutableArray<string> Settlements,
+    double OuterBorderKm = 0);

@@ -167,7 +167,7 @@ internal sealed partial class ScenarioBinder
             double def = terrain.TryGetValue(kind, out var v) ? v : terrain["open"];
             string name = c.Settlements.Length > 0 ? nameOf[c.Settlements[0]] : c.Id;
             double residents = c.Settlements.Sum(s => residentsOf[s]);
-            return new Cell(c.Index, c.Id, name, c.Region, c.AreaKm2, c.CentroidLon, c.CentroidLat, regions[c.Region].InitialControl, kind, def, c.Settlements, c.LonLat, residents);
+            return new Cell(c.Index, c.Id, name, c.Region, c.AreaKm2, c.CentroidLon, c.CentroidLat, regions[c.Region].InitialControl, kind, def, c.Settlements, c.LonLat, residents, c.OuterBorderKm);
         }).ToList();
         var edges = geo.Edges.Select(e => new Edge(e.A, e.B, e.LengthKm, 1.0, "land")).ToList();
         return (cells, edges);

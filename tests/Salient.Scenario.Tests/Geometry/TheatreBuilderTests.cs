@@ -37,6 +37,25 @@ public class TheatreBuilderTests
         Assert.All(theatre.Cells, c => Assert.True(c.AreaKm2 >= 0.1 * FullHexKm2, $"{c.Id}: {c.AreaKm2} km²"));
     }
 
+    /// <summary>
+    /// The outer edge: a cell's perimeter less its shared borders is the part on the theatre's boundary, so over all
+    /// cells it sums to the rectangle's perimeter (320 km), and a cell more than a hexagon from the boundary has none.
+    /// </summary>
+    [Fact]
+    public void HexGrid_Rectangle_OuterBordersSumToThePerimeter_AndInteriorCellsHaveNone()
+    {
+        var theatre = TheatreBuilder.Build([Rectangle], new HexGridSpec(HexKm, null), [], 1.0);
+        var border = theatre.Projection.Project(Rectangle.LonLat).Boundary;
+        Assert.Equal(border.Length, theatre.Cells.Sum(c => c.OuterBorderKm), 1e-4); // cell vertices are rounded to the 1 mm grid
+        Assert.InRange(border.Length, 320.0 * (1 - 1e-4), 320.0 * (1 + 1e-4));
+        foreach (var cell in theatre.Cells)
+        {
+            var centre = Factory.CreatePoint(new Coordinate(cell.CentroidXKm, cell.CentroidYKm));
+            if (border.Distance(centre) > HexKm) Assert.True(cell.OuterBorderKm < 1e-9, $"{cell.Id}: {cell.OuterBorderKm} km");
+            else if (border.Distance(centre) < 0.25 * HexKm) Assert.True(cell.OuterBorderKm > TheatreBuilder.MinSharedBorderKm, $"{cell.Id}: {cell.OuterBorderKm} km");
+        }
+    }
+
     [Fact]
     public void HexGrid_Rectangle_InteriorHexesHaveSixNeighboursAtHexSpacing()
     {
