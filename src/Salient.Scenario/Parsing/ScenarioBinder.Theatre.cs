@@ -150,7 +150,7 @@ internal sealed partial class ScenarioBinder
         TheatreGeometry geo;
         try
         {
-            geo = TheatreBuilder.Build(regionInputs, grid, [.. settlements.Select(s => s.Input)], snap);
+            geo = TheatreCache.Build(regionInputs, grid, [.. settlements.Select(s => s.Input)], snap);
         }
         catch (Exception ex) when (ex is ArgumentException or TopologyException or InvalidOperationException)
         {
