@@ -12,33 +12,27 @@ namespace Salient.Engine.Kernel;
 /// </summary>
 public sealed partial class Simulation
 {
-    private int[] _isolatedDays = null!;  // [side * cells + cell]: consecutive daily checks the side's cell has been in a unit-less pocket
-    private int[] _pocketStamp = null!;   // [cell]: the check that last visited the cell (a scratch mark)
-    private int[] _pocket = null!;        // scratch: the cells of the pocket being traced
-    private int[] _isolatedFalls = null!; // scratch: the cells that fall this check
-    private int _pocketCheck;             // the running stamp
-    private bool _isolationOn;            // some side's g can be above 0 (fixed by the scenario)
+    private int[] _isolatedDays = null!; // [side * cells + cell]: consecutive daily checks the side's cell has been in a unit-less pocket
+    private bool[] _pocketHeld = null!;  // scratch [component]: the pocket has a unit of its side or a cell on the outer edge
+    private bool _isolationOn;           // some side's g can be above 0 (fixed by the scenario)
 
     private void AllocateIsolatedGarrison()
     {
-        _isolatedDays = new int[Sides * _n];
-        _pocketStamp = new int[_n];
-        _pocket = new int[_n];
-        _isolatedFalls = new int[_n];
         _isolationOn = IsSet(_c, "ground.isolated_garrison_days", 0);
+        _isolatedDays = new int[Sides * _n];
+        if (!_isolationOn) return;
+        AllocateComponents(); // Simulation.RearReach.cs
+        _pocketHeld = new bool[_n];
     }
 
-    private void ResetIsolatedGarrison()
-    {
-        Array.Clear(_isolatedDays);
-        Array.Clear(_pocketStamp);
-        _pocketCheck = 0;
-    }
+    private void ResetIsolatedGarrison() => Array.Clear(_isolatedDays);
 
     /// <summary>
-    /// The daily check, after the supply fields are current: for each side with g &gt; 0 and a depot, each pocket of its
-    /// cells with an infinite supply distance and none of its units counts a day; the others start again from 0. Cells
-    /// whose count reaches g are captured by the enemy, after every pocket is traced.
+    /// The daily check, after the supply fields are current. A pocket is a component of the side's own ground
+    /// (<see cref="Components"/>: own cells joined by passable edges, the edges the supply field crosses) whose cells
+    /// have an infinite supply distance; a component with one such cell has only such cells. For each side with g &gt; 0
+    /// and a depot, each cell of a pocket that holds no unit of the side and no cell on the outer edge counts a day, and
+    /// is captured by the enemy once its count reaches g; every other cell of the side starts again from 0.
     /// </summary>
     private void IsolatedGarrisons()
     {
@@ -51,50 +45,19 @@ public sealed partial class Simulation
             EnsureOccupancy();
             var dist = _supplyDist.AsSpan(side * _n, _n);
             var count = _isolatedDays.AsSpan(side * _n, _n);
-            int stamp = ++_pocketCheck, falls = 0;
+            var comp = Components(side);
+            Array.Clear(_pocketHeld);
+            for (int cell = 0; cell < _n; cell++)
+                if (_control[cell] == side && double.IsPositiveInfinity(dist[cell]) && (_c.CellOnOuterEdge[cell] || HasUnitOf(cell, side)))
+                    _pocketHeld[comp[cell]] = true;
+            // A capture changes only the captured cell's control, which no later cell of this pass reads.
             for (int cell = 0; cell < _n; cell++)
             {
-                if (_control[cell] != side || !double.IsPositiveInfinity(dist[cell])) { count[cell] = 0; continue; }
-                if (_pocketStamp[cell] == stamp) continue;
-                int size = TracePocket(cell, side, stamp, out bool held);
-                for (int i = 0; i < size; i++)
-                {
-                    int p = _pocket[i];
-                    if (held) { count[p] = 0; continue; }
-                    if (++count[p] >= days) _isolatedFalls[falls++] = p;
-                }
-            }
-            for (int i = 0; i < falls; i++)
-            {
-                count[_isolatedFalls[i]] = 0;
-                Capture(_isolatedFalls[i], 1 - side);
+                if (_control[cell] != side || !double.IsPositiveInfinity(dist[cell]) || _pocketHeld[comp[cell]]) { count[cell] = 0; continue; }
+                if (++count[cell] < days) continue;
+                count[cell] = 0;
+                Capture(cell, 1 - side);
             }
         }
-    }
-
-    /// <summary>The cut-off cells of <paramref name="side"/> joined to <paramref name="start"/> through its own cells, into
-    /// <c>_pocket</c> (returns how many), and whether the pocket still holds: a unit of the side stands in one of its
-    /// cells, or one of them is on the theatre's outer edge. Every cell reached through own ground from a cut-off cell is
-    /// cut off too, so the search needs no distance test.</summary>
-    private int TracePocket(int start, int side, int stamp, out bool held)
-    {
-        int size = 0;
-        held = false;
-        _pocketStamp[start] = stamp;
-        _pocket[size++] = start;
-        var first = _c.NeighbourStart;
-        for (int i = 0; i < size; i++)
-        {
-            int cell = _pocket[i];
-            held |= _c.CellOnOuterEdge[cell] || HasUnitOf(cell, side);
-            for (int e = first[cell]; e < first[cell + 1]; e++)
-            {
-                int v = _c.Neighbour[e];
-                if (_control[v] != side || _pocketStamp[v] == stamp) continue;
-                _pocketStamp[v] = stamp;
-                _pocket[size++] = v;
-            }
-        }
-        return size;
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class Simulation
 
     /// <summary>Tests: choose every rear goal by the search, as before the shortcut (the outputs must be the same).</summary>
     internal bool RearGoalsBySearch { get; set; }
-    private int[] _component = null!;          // [side * n + cell]: component of an own cell, -1 elsewhere
+    private int[] _component = null!;          // [side * n + cell]: component of an own cell, -1 elsewhere (Simulation.IsolatedGarrison.cs reads it too)
     private readonly long[] _componentVersion = new long[Sides]; // control version the labels were made at
     private int[] _componentStack = null!;     // scratch for the labelling
     private int[] _reachFrom = null!;          // scratch: components the unit's cell has an open edge into
@@ -34,17 +34,12 @@ public sealed partial class Simulation
     private void AllocateRearReach()
     {
         if (!_anyRear) return;
+        AllocateComponents();
         var start = _c.NeighbourStart;
         var nbr = _c.Neighbour;
-        _openEdge = new bool[nbr.Length];
         double sum = 0;
         for (int e = 0; e < nbr.Length; e++)
-        {
-            double m = _c.NeighbourMobility[e];
-            double cost = m > 0 ? _c.NeighbourLengthKm[e] / m : double.PositiveInfinity; // LazyPathField's cost
-            _openEdge[e] = !double.IsPositiveInfinity(cost);
-            if (_openEdge[e]) sum += cost;
-        }
+            if (_openEdge[e]) sum += _c.NeighbourLengthKm[e] / _c.NeighbourMobility[e];
         bool symmetric = true;
         for (int u = 0; u < _n && symmetric; u++)
             for (int e = start[u]; e < start[u + 1]; e++)
@@ -57,9 +52,24 @@ public sealed partial class Simulation
                 if (!back) { symmetric = false; break; }
             }
         _reachByComponents = symmetric && sum < 1e300;
+        _reachFrom = new int[_n];
+    }
+
+    /// <summary>The open edges and the component labels' storage (<see cref="Components"/>), once, for whichever
+    /// mechanic asks first (rear goals, isolated garrisons).</summary>
+    private void AllocateComponents()
+    {
+        if (_component is not null) return;
+        var nbr = _c.Neighbour;
+        _openEdge = new bool[nbr.Length];
+        for (int e = 0; e < nbr.Length; e++)
+        {
+            double m = _c.NeighbourMobility[e];
+            double cost = m > 0 ? _c.NeighbourLengthKm[e] / m : double.PositiveInfinity; // LazyPathField's cost
+            _openEdge[e] = !double.IsPositiveInfinity(cost);
+        }
         _component = new int[Sides * _n];
         _componentStack = new int[_n];
-        _reachFrom = new int[_n];
     }
 
     private void ResetRearReach() => Array.Fill(_componentVersion, -1);

@@ -10,7 +10,7 @@ namespace Salient.Scenario.Geometry;
 /// input it reads (each region's id and polygon, the grid, the settlements, the snap tolerance). Variants, sweeps,
 /// calibration and attribution load the same scenario again and again with other parameters, and building its
 /// theatre was most of a load (Kursk: about 0.4 s of each; an attribution over ten mechanisms loads it 1,024 times).
-/// The builder is a pure function of those inputs and its result is immutable, so a hit returns what a build would.
+/// The builder is a pure function of those inputs and its result is not modified after it, so a hit returns what a build would.
 /// </summary>
 internal static class TheatreCache
 {

@@ -8,7 +8,7 @@ namespace Salient.Engine.Tests.Kernel;
 /// Isolated garrisons (docs/model.md 4.2; <c>ground.isolated_garrison_days.&lt;side&gt;</c> = g). Blue holds w - c - x
 /// with its depot at w; red holds r (its depot) next to x, and p, joined only to c and x: a red pocket cut off from r.
 /// Four days of four 6-hour ticks; the check runs on each day's first tick (ticks 0, 4, 8, 12), so an unmanned pocket
-/// falls to blue on tick 4 (g - 1) when g is whole and on tick 4 ceil(g) - 4 otherwise. No fire: positional intensity 0.
+/// falls to blue on its ceil(g)-th check, tick 4 (ceil(g) - 1). No fire: positional intensity 0.
 /// Every expectation is the exact control of p after each tick.
 /// </summary>
 public class IsolatedGarrisonTests
