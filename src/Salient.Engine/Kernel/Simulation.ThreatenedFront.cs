@@ -1,9 +1,12 @@
+using Salient.Scenario.Model;
+
 namespace Salient.Engine.Kernel;
 
 /// <summary>
 /// Reinforcing the threatened front (docs/model.md 4.3, step 4; <c>ground.reinforce_threat_personnel.&lt;side&gt;</c>
 /// = T, 0 off). A side's front cell is threatened when an adjacent cell the enemy holds has at least T of the enemy's
-/// personnel in active units. With T &gt; 0 the front field leads first to the unheld threatened front cells (to every
+/// personnel in active units under an attack order today (a defending garrison, rear group or border post is no threat
+/// to the line). With T &gt; 0 the front field leads first to the unheld threatened front cells (to every
 /// threatened one when each is held; to the front as before when none is threatened); a defender that shares a quiet
 /// front cell with an own unit of lower index leaves it down that field, and a defender sent toward a threatened cell
 /// marches on through quiet front cells until it stands in a threatened one. The first unit in a quiet cell holds it.
@@ -26,16 +29,32 @@ public sealed partial class Simulation
     /// <summary>T of <paramref name="side"/> today; 0 when the rule is off.</summary>
     private double ThreatPersonnel(int side) => P(_ids.ReinforceThreatPersonnel[side]);
 
-    /// <summary>Whether an enemy-held neighbour of <paramref name="cell"/> holds at least <paramref name="threat"/> enemy personnel (occupancy current).</summary>
+    /// <summary>Whether an enemy-held neighbour of <paramref name="cell"/> holds at least <paramref name="threat"/> enemy
+    /// personnel under an attack order (occupancy current).</summary>
     private bool Threatened(int cell, int side, double threat)
     {
         var start = _c.NeighbourStart;
         for (int e = start[cell]; e < start[cell + 1]; e++)
         {
             int v = _c.Neighbour[e];
-            if (_control[v] != side && SidePersonnelAt(v, 1 - side) >= threat) return true;
+            if (_control[v] != side && AttackingPersonnelAt(v, 1 - side) >= threat) return true;
         }
         return false;
+    }
+
+    /// <summary>Personnel of <paramref name="side"/>'s active units in <paramref name="cell"/> whose plan phase today
+    /// orders an attack (the order, not the posture doctrine gives it this tick, so the sum does not depend on which
+    /// units command has reached; occupancy must be current).</summary>
+    private double AttackingPersonnelAt(int cell, int side)
+    {
+        double n = 0;
+        for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
+        {
+            if (!_active[u] || _c.UnitSide[u] != side) continue;
+            int phase = _c.UnitDayPhase[u * _days + _day];
+            if (phase >= 0 && _c.Phases[phase].Posture == Posture.Attack) n += _personnel[u];
+        }
+        return n;
     }
 
     /// <summary>

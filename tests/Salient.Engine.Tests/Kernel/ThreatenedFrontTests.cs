@@ -8,14 +8,15 @@ namespace Salient.Engine.Tests.Kernel;
 /// Reinforcing the threatened front (docs/model.md 4.3, step 4; <c>ground.reinforce_threat_personnel.&lt;side&gt;</c>
 /// = T). Blue holds a row b0 - b1 - b2 - b3, each cell facing one red cell (r0 .. r3) and nothing else of the enemy;
 /// edges are 5 km and a 6-hour tick marches 25/4 = 6.25 km, so a unit crosses one edge a tick. Two blue units stand
-/// stacked in b1; a red unit of 500 stands in r3 (or r1). Nobody attacks (no plans: every unit defends) and there is no
-/// fire of any kind, so every expectation is an exact cell.
+/// stacked in b1; a red unit of 500 stands in r3 (or r1). Red's unit is under an attack order whose objective is its own
+/// cell, so it holds (objectives all held); without the order it defends. Blue has no plan (its units defend) and there
+/// is no fire of any kind, so every expectation is an exact cell.
 /// </summary>
 public class ThreatenedFrontTests
 {
     private const int B0 = 0, B1 = 1, B2 = 2, B3 = 3;
 
-    private static CompiledScenario Row(double threat, string redAt) => TestScenarios.Compile($$"""
+    private static CompiledScenario Row(double threat, string redAt, bool redAttacks = true) => TestScenarios.Compile($$"""
         salient: 1
         name: threatened-front
         calendar: { start: 2024-01-01, end: 2024-01-02, tick_hours: 6 }
@@ -42,6 +43,7 @@ public class ThreatenedFrontTests
           - { id: first, side: blue, at: b1, personnel: 500 }
           - { id: second, side: blue, at: b1, personnel: 500 }
           - { id: enemy, side: red, at: {{redAt}}, personnel: 500 }
+        {{(redAttacks ? $"plans: [ {{ side: red, phases: [ {{ name: go, start: 2024-01-01, end: 2024-01-02, posture: attack, objectives: [{redAt}] }} ] }} ]" : "")}}
         parameters:
           ground:
             positional_intensity: 0
@@ -75,6 +77,15 @@ public class ThreatenedFrontTests
         // Nothing threatened: the front field is the old one (unheld front cells), b0 and b2 tie at one edge and the
         // lower index wins; alone in b0 the unit holds.
         var c = Row(501, redAt: "r3");
+        Assert.All(Path(c, 0), cell => Assert.Equal(B1, cell));
+        Assert.All(Path(c, 1), cell => Assert.Equal(B0, cell));
+    }
+
+    [Fact]
+    public void AnEnemyUnitThatDefends_ThreatensNothing_AndTheSecondUnitSpreadsAsBelowT()
+    {
+        // The same 500 in r3 without an attack order: a garrison, not a threat; the front field is the old one.
+        var c = Row(1, redAt: "r3", redAttacks: false);
         Assert.All(Path(c, 0), cell => Assert.Equal(B1, cell));
         Assert.All(Path(c, 1), cell => Assert.Equal(B0, cell));
     }
