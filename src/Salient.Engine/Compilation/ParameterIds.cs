@@ -33,6 +33,7 @@ internal sealed class ParameterIds
         WithdrawEnveloped = PerSide("ground.withdraw_enveloped");
         FlankPinPersonnel = PerSide("ground.flank_pin_personnel");
         ReinforceThreatPersonnel = PerSide("ground.reinforce_threat_personnel");
+        ApproachEnemyCost = PerSide("ground.approach_enemy_cost");
         IsolatedGarrisonDays = PerSide("ground.isolated_garrison_days");
         ProbingShare = PerSide("ground.probing_share");
         AreaFireDensity = P("ground.area_fire_density");
@@ -119,6 +120,7 @@ internal sealed class ParameterIds
 
     /// <summary><c>ground.reinforce_threat_personnel.&lt;side&gt;</c>: enemy personnel next to a front cell that makes it threatened, for reinforcing the threatened front (0: off).</summary>
     public int[] ReinforceThreatPersonnel { get; }
+    public int[] ApproachEnemyCost { get; }
 
     /// <summary><c>ground.probing_share.&lt;side&gt;</c>: share of the massed power a probing assault commits below the attack ratio (0: off).</summary>
     public int[] ProbingShare { get; }

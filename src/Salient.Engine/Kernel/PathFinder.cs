@@ -63,4 +63,35 @@ internal sealed class PathFinder
             }
         }
     }
+
+    /// <summary>
+    /// Runs the search from the added sources over every cell, a step from a cell that <paramref name="side"/> does not
+    /// hold toward the sources costing <paramref name="enemyFactor"/> x length / mobility: crossing ground the side does
+    /// not hold costs that factor more, and a cell's value already includes the cost of leaving it, so a unit
+    /// compares its neighbours' values alone.
+    /// </summary>
+    public void RunWeighted(Span<double> dist, ReadOnlySpan<byte> control, int side, double enemyFactor)
+    {
+        var start = _c.NeighbourStart;
+        var nbr = _c.Neighbour;
+        var len = _c.NeighbourLengthKm;
+        var mob = _c.NeighbourMobility;
+        while (_heap.Count > 0)
+        {
+            _heap.Pop(out double d, out int u);
+            if (d > dist[u]) continue;
+            for (int e = start[u]; e < start[u + 1]; e++)
+            {
+                double m = mob[e];
+                if (m <= 0) continue;
+                int v = nbr[e];
+                double nd = d + (control[v] == side ? 1 : enemyFactor) * len[e] / m;
+                if (nd < dist[v])
+                {
+                    dist[v] = nd;
+                    _heap.Push(nd, v);
+                }
+            }
+        }
+    }
 }

@@ -82,6 +82,7 @@ public sealed partial class Simulation
             contact = true;
             if (field[v] < bestDist) { bestDist = field[v]; best = v; }
         }
+        if (best >= 0 && ApproachGoesRound(cell, side, field, bestDist)) best = -1; // Simulation.Approach.cs
         if (best >= 0)
         {
             if (_supply[u] < P(_ids.MinSupplyToAttack[side])) return;

@@ -119,7 +119,8 @@ public sealed partial class Simulation
         int side = _c.Phases[phase].Side;
         foreach (int c in _c.PhaseObjectives[phase])
             if (_control[c] != side) _fieldSources[count++] = c;
-        UpdateField(_objectiveFields[phase], count, _objectiveDist.AsSpan(phase * _n, _n));
+        if (ApproachCost(side) != 1) BuildApproachField(phase, side, count); // Simulation.Approach.cs
+        else UpdateField(_objectiveFields[phase], count, _objectiveDist.AsSpan(phase * _n, _n));
     }
 
     private bool BordersEnemy(int cell, int side)

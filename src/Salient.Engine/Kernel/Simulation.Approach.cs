@@ -1,0 +1,36 @@
+namespace Salient.Engine.Kernel;
+
+/// <summary>
+/// The approach to an attack's objectives (docs/model.md 4.3, step 3; <c>ground.approach_enemy_cost.&lt;side&gt;</c> =
+/// κ, 1 off). With κ &gt; 1 the objective field counts each step into ground the side does not hold as κ times its
+/// length over mobility, so a unit whose way through its own ground is shorter by that measure goes round instead of
+/// fighting across the enemy's, and a unit attacks an adjacent enemy cell only when no own neighbour lies lower on the
+/// field. Its reason: an army marches to its jump-off line through its own ground and attacks from there; it does not
+/// cut across ground the enemy holds when a road round it is shorter in days.
+/// </summary>
+public sealed partial class Simulation
+{
+    /// <summary>κ of <paramref name="side"/> today (1: every cell alike).</summary>
+    private double ApproachCost(int side) => P(_ids.ApproachEnemyCost[side]);
+
+    /// <summary>
+    /// The objective field of <paramref name="phase"/> with enemy ground weighted by κ, from the first
+    /// <paramref name="count"/> cells of <c>_fieldSources</c>. PERF: a full search each time control changes (the
+    /// repaired fields of <see cref="DynamicPathField"/> assume fixed edge costs); it runs only when the phase's units
+    /// attack and the map has changed since.
+    /// </summary>
+    private void BuildApproachField(int phase, int side, int count)
+    {
+        var dist = _objectiveDist.AsSpan(phase * _n, _n);
+        _paths.Clear(dist);
+        for (int i = 0; i < count; i++) _paths.AddSource(dist, _fieldSources[i]);
+        _paths.RunWeighted(dist, _control, side, ApproachCost(side));
+    }
+
+    /// <summary>
+    /// With κ &gt; 1, whether an own neighbour of <paramref name="cell"/> lies strictly lower on
+    /// <paramref name="field"/> than <paramref name="targetDist"/>: the approach then goes round through own ground.
+    /// </summary>
+    private bool ApproachGoesRound(int cell, int side, ReadOnlySpan<double> field, double targetDist) =>
+        ApproachCost(side) != 1 && Downhill(cell, side, field, out _) is int own && own >= 0 && field[own] < targetDist;
+}
