@@ -120,6 +120,8 @@ internal sealed class ParameterIds
 
     /// <summary><c>ground.reinforce_threat_personnel.&lt;side&gt;</c>: enemy personnel next to a front cell that makes it threatened, for reinforcing the threatened front (0: off).</summary>
     public int[] ReinforceThreatPersonnel { get; }
+
+    /// <summary><c>ground.approach_enemy_cost.&lt;side&gt;</c>: κ, the cost of crossing enemy-held ground relative to own ground in an attacker's objective field (1: off).</summary>
     public int[] ApproachEnemyCost { get; }
 
     /// <summary><c>ground.probing_share.&lt;side&gt;</c>: share of the massed power a probing assault commits below the attack ratio (0: off).</summary>

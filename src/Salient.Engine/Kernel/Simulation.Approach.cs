@@ -2,8 +2,8 @@ namespace Salient.Engine.Kernel;
 
 /// <summary>
 /// The approach to an attack's objectives (docs/model.md 4.3, step 3; <c>ground.approach_enemy_cost.&lt;side&gt;</c> =
-/// κ, 1 off). With κ &gt; 1 the objective field counts each step into ground the side does not hold as κ times its
-/// length over mobility, so a unit whose way through its own ground is shorter by that measure goes round instead of
+/// κ, 1 off). With κ &gt; 1 the objective field counts each step out of (across) a cell the side does not hold as κ
+/// times its length over mobility, so a unit whose way through its own ground is shorter by that measure goes round instead of
 /// fighting across the enemy's, and a unit attacks an adjacent enemy cell only when no own neighbour lies lower on the
 /// field. Its reason: an army marches to its jump-off line through its own ground and attacks from there; it does not
 /// cut across ground the enemy holds when a road round it is shorter in days.
