@@ -10,6 +10,13 @@ namespace Salient.Engine.Kernel;
 /// </summary>
 public sealed partial class Simulation
 {
+    private bool _approachOn; // some side's κ can differ from 1 (fixed by the scenario): off, the hot loop reads no parameter
+
+    private void AllocateApproach() => _approachOn = IsSet(_c, "ground.approach_enemy_cost", 1);
+
+    /// <summary>Whether <paramref name="side"/>'s κ today weights enemy ground (not 1).</summary>
+    private bool ApproachWeighted(int side) => _approachOn && ApproachCost(side) != 1;
+
     /// <summary>κ of <paramref name="side"/> today (1: every cell alike).</summary>
     private double ApproachCost(int side) => P(_ids.ApproachEnemyCost[side]);
 
@@ -32,5 +39,5 @@ public sealed partial class Simulation
     /// <paramref name="field"/> than <paramref name="targetDist"/>: the approach then goes round through own ground.
     /// </summary>
     private bool ApproachGoesRound(int cell, int side, ReadOnlySpan<double> field, double targetDist) =>
-        ApproachCost(side) != 1 && Downhill(cell, side, field, out _) is int own && own >= 0 && field[own] < targetDist;
+        ApproachWeighted(side) && Downhill(cell, side, field, out _) is int own && own >= 0 && field[own] < targetDist;
 }

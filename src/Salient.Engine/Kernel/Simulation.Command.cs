@@ -22,7 +22,7 @@ public sealed partial class Simulation
             _engaged[u] = false;
             if (!_active[u]) continue;
             int side = _c.UnitSide[u];
-            int phase = _c.UnitDayPhase[u * _days + _day];
+            int phase = PlanPhase(u);
             var posture = phase >= 0 ? _c.Phases[phase].Posture : Posture.Defend;
             if (posture == Posture.Attack && Culminated(u, side)) posture = Posture.Defend; // Simulation.Culmination.cs
 
@@ -65,6 +65,9 @@ public sealed partial class Simulation
         if (_targetCount > 0) CancelWeakAssaults();
         if (routes) CommitInfiltrators();
     }
+
+    /// <summary>The plan phase that applies to unit <paramref name="u"/> today (-1: none; it defends).</summary>
+    private int PlanPhase(int u) => _c.UnitDayPhase[u * _days + _day];
 
     private void Attack(int u, int side, int phase)
     {

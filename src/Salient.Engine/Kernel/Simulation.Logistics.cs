@@ -119,7 +119,7 @@ public sealed partial class Simulation
         int side = _c.Phases[phase].Side;
         foreach (int c in _c.PhaseObjectives[phase])
             if (_control[c] != side) _fieldSources[count++] = c;
-        if (ApproachCost(side) != 1) BuildApproachField(phase, side, count); // Simulation.Approach.cs
+        if (ApproachWeighted(side)) BuildApproachField(phase, side, count); // Simulation.Approach.cs
         else UpdateField(_objectiveFields[phase], count, _objectiveDist.AsSpan(phase * _n, _n));
     }
 

@@ -51,7 +51,7 @@ public sealed partial class Simulation
         for (int u = _firstAt[cell]; u >= 0; u = _nextAt[u])
         {
             if (!_active[u] || _c.UnitSide[u] != side) continue;
-            int phase = _c.UnitDayPhase[u * _days + _day];
+            int phase = PlanPhase(u);
             if (phase >= 0 && _c.Phases[phase].Posture == Posture.Attack) n += _personnel[u];
         }
         return n;

@@ -187,6 +187,7 @@ public sealed partial class Simulation
         AllocateProbing();
         AllocateThreatenedFront();
         AllocateIsolatedGarrison();
+        AllocateApproach();
         _coordinationOn = CoordinationEnabled(compiled);
         _fatigueOn = FatigueEnabled(compiled);
         AllocateSeason();
