@@ -3,10 +3,11 @@ namespace Salient.Engine.Kernel;
 /// <summary>
 /// The approach to an attack's objectives (docs/model.md 4.3, step 3; <c>ground.approach_enemy_cost.&lt;side&gt;</c> =
 /// κ, 1 off). With κ &gt; 1 the objective field counts each step out of (across) a cell the side does not hold as κ
-/// times its length over mobility, so a unit whose way through its own ground is shorter by that measure goes round instead of
-/// fighting across the enemy's, and a unit attacks an adjacent enemy cell only when no own neighbour lies lower on the
-/// field. Its reason: an army marches to its jump-off line through its own ground and attacks from there; it does not
-/// cut across ground the enemy holds when a road round it is shorter in days.
+/// times its length over mobility, so a unit whose way through its own ground is shorter by that measure goes round
+/// instead of fighting across the enemy's, and a unit attacks an adjacent enemy cell only when no own neighbour lies
+/// lower on the field; on its way round only an attacking enemy pins it. Its reason: an army marches to its jump-off
+/// line through its own ground and attacks from there; it does not cut across ground the enemy holds when a road round
+/// it is shorter in days.
 /// </summary>
 public sealed partial class Simulation
 {
@@ -32,6 +33,27 @@ public sealed partial class Simulation
         _paths.Clear(dist);
         for (int i = 0; i < count; i++) _paths.AddSource(dist, _fieldSources[i]);
         _paths.RunWeighted(dist, _control, side, ApproachCost(side));
+    }
+
+    /// <summary>
+    /// Whether an enemy cell next to <paramref name="cell"/> pins <paramref name="side"/>'s unit on its approach (κ &gt; 1):
+    /// only one where the enemy's units under an attack order today hold personnel, at least p =
+    /// <c>ground.flank_pin_personnel.&lt;side&gt;</c>. A line that faces a defending enemy is not stripped by marching
+    /// off it: the enemy there does not attack.
+    /// </summary>
+    private bool ApproachPinned(int cell, int side)
+    {
+        double pin = P(_ids.FlankPinPersonnel[side]);
+        EnsureOccupancy(); // units earlier in this command phase may have moved
+        var start = _c.NeighbourStart;
+        for (int e = start[cell]; e < start[cell + 1]; e++)
+        {
+            int v = _c.Neighbour[e];
+            if (_control[v] == side) continue;
+            double attacking = AttackingPersonnelAt(v, 1 - side); // Simulation.ThreatenedFront.cs
+            if (attacking > 0 && attacking >= pin) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -12,14 +12,16 @@ namespace Salient.Engine.Tests.Kernel;
 /// out of a cell counts κ x 5 km when red holds the cell, 5 km when blue does, so the objective field is z 0, x2 5,
 /// x1 10, f 5κ and x0 5 + min(5κ, 10). A 6-hour tick marches 25/4 = 6.25 km, one edge; an assault on an empty cell
 /// advances 0.6 of the edge a tick, so the cell falls on the second tick of assaults and the unit moves in. Blue's
-/// flank_pin_personnel is 1 unless stated, so f (a garrison alone) does not pin. No fire of any kind: every expectation
-/// is an exact cell.
+/// flank_pin_personnel is 1 unless stated; on the approach only an attacking enemy unit pins. No fire of any kind:
+/// every expectation is an exact cell.
 /// </summary>
 public class ApproachTests
 {
     private const int X0 = 0, X1 = 1, X2 = 2, F = 3, Z = 4;
 
-    private static CompiledScenario Map(double kappa, double pin = 1) => TestScenarios.Compile($$"""
+    // red: "" no red unit; "defend" a red unit of 500 in f under no order; "attack" the same unit ordered to attack x2,
+    // which it never does (x0 is not below f on its field, and x0 pins it in f).
+    private static CompiledScenario Map(double kappa, double pin = 1, string red = "") => TestScenarios.Compile($$"""
         salient: 1
         name: approach
         calendar: { start: 2024-01-01, end: 2024-01-02, tick_hours: 6 }
@@ -39,10 +41,12 @@ public class ApproachTests
             - { from: x2, to: z, length_km: 5 }
         units:
           - { id: u, side: blue, at: x0, personnel: 1000 }
+        {{(red == "" ? "" : "  - { id: r, side: red, at: f, personnel: 500 }")}}
         plans:
           - side: blue
             phases:
               - { name: go, start: 2024-01-01, end: 2024-01-02, posture: attack, objectives: [z] }
+        {{(red == "attack" ? "  - { side: red, phases: [ { name: hit, start: 2024-01-01, end: 2024-01-02, posture: attack, objectives: [x2] } ] }" : "")}}
         parameters:
           ground:
             positional_intensity: 0
@@ -85,7 +89,23 @@ public class ApproachTests
         Assert.Equal([X0, F, F, Z, Z, Z, Z, Z], Path(Map(2)));
     }
 
+    [Theory]
+    [InlineData(0.0)] // even where any enemy cell pins an attacker's flank
+    [InlineData(1.0)]
+    public void OnTheApproach_AGarrisonDoesNotPin(double pin) =>
+        Assert.Equal([X1, X2, X2, Z, Z, Z, Z, Z], Path(Map(2.5, pin)));
+
     [Fact]
-    public void AUnitThatWouldGoRound_IsPinnedWhereAnyEnemyCellPinsIt() =>
-        Assert.All(Path(Map(2.5, pin: 0)), cell => Assert.Equal(X0, cell));
+    public void OnTheApproach_ADefendingEnemyUnitDoesNotPin() =>
+        Assert.Equal([X1, X2], Path(Map(2.5, red: "defend"))[..2]);
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(500.0)]
+    public void OnTheApproach_AnAttackingEnemyUnitPins(double pin) =>
+        Assert.All(Path(Map(2.5, pin, red: "attack")), cell => Assert.Equal(X0, cell));
+
+    [Fact]
+    public void OnTheApproach_AnAttackingEnemyUnitBelowTheThresholdDoesNotPin() =>
+        Assert.Equal([X1, X2], Path(Map(2.5, pin: 501, red: "attack"))[..2]);
 }
