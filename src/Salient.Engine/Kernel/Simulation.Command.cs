@@ -101,7 +101,8 @@ public sealed partial class Simulation
         }
         // No enemy cell on the way to the objective next to us: close up through our own ground, or hold if the enemy
         // next to us pins our flank, so the line is not stripped (on the approach, only an attacking enemy pins).
-        if (!contact || !(ApproachWeighted(side) ? ApproachPinned(cell, side) : FlankPinned(cell, side))) MoveDownhill(u, side, field);
+        bool pinned = contact && (ApproachWeighted(side) ? ApproachPinned(cell, side) : FlankPinned(cell, side));
+        if (!pinned) MoveDownhill(u, side, field);
     }
 
     /// <summary>
