@@ -36,24 +36,15 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// Whether an enemy cell next to <paramref name="cell"/> pins <paramref name="side"/>'s unit on its approach (κ &gt; 1):
-    /// only one where the enemy's units under an attack order today hold personnel, at least p =
-    /// <c>ground.flank_pin_personnel.&lt;side&gt;</c>. A line that faces a defending enemy is not stripped by marching
-    /// off it: the enemy there does not attack.
+    /// Whether <paramref name="side"/>'s unit in <paramref name="cell"/> is pinned on its approach (κ &gt; 1): only where
+    /// the cell is threatened at p = <c>ground.flank_pin_personnel.&lt;side&gt;</c>, an adjacent enemy cell holding
+    /// enemy personnel under an attack order today, at least p of them (Simulation.ThreatenedFront.cs). A line that
+    /// faces a defending enemy is not stripped by marching off it: the enemy there does not attack.
     /// </summary>
     private bool ApproachPinned(int cell, int side)
     {
-        double pin = P(_ids.FlankPinPersonnel[side]);
         EnsureOccupancy(); // units earlier in this command phase may have moved
-        var start = _c.NeighbourStart;
-        for (int e = start[cell]; e < start[cell + 1]; e++)
-        {
-            int v = _c.Neighbour[e];
-            if (_control[v] == side) continue;
-            double attacking = AttackingPersonnelAt(v, 1 - side); // Simulation.ThreatenedFront.cs
-            if (attacking > 0 && attacking >= pin) return true;
-        }
-        return false;
+        return Threatened(cell, side, P(_ids.FlankPinPersonnel[side]));
     }
 
     /// <summary>

@@ -29,15 +29,18 @@ public sealed partial class Simulation
     /// <summary>T of <paramref name="side"/> today; 0 when the rule is off.</summary>
     private double ThreatPersonnel(int side) => P(_ids.ReinforceThreatPersonnel[side]);
 
-    /// <summary>Whether an enemy-held neighbour of <paramref name="cell"/> holds at least <paramref name="threat"/> enemy
-    /// personnel under an attack order (occupancy current).</summary>
+    /// <summary>Whether an enemy-held neighbour of <paramref name="cell"/> holds enemy personnel under an attack order, at
+    /// least <paramref name="threat"/> of them (with a threat of 0, any; occupancy current). Also the approach's pin
+    /// (Simulation.Approach.cs).</summary>
     private bool Threatened(int cell, int side, double threat)
     {
         var start = _c.NeighbourStart;
         for (int e = start[cell]; e < start[cell + 1]; e++)
         {
             int v = _c.Neighbour[e];
-            if (_control[v] != side && AttackingPersonnelAt(v, 1 - side) >= threat) return true;
+            if (_control[v] == side) continue;
+            double attacking = AttackingPersonnelAt(v, 1 - side);
+            if (attacking > 0 && attacking >= threat) return true;
         }
         return false;
     }
