@@ -86,6 +86,13 @@ public static class MetricNames
     public static string ControlAreaRetaken(string side) => $"control.area_recaptured_km2.{side}";
 
     /// <summary>
+    /// Area (km², counted regions) the side holds behind the contact line: its cells none of whose neighbours the
+    /// other side holds (daily series; only for theatres with settlements). Map-based counts of firm control leave the
+    /// contested band out.
+    /// </summary>
+    public static string ControlAreaFirm(string side) => $"control.area_firm_km2.{side}";
+
+    /// <summary>
     /// An infiltration route's counter (<c>sent</c>, <c>lost</c>, <c>emerged</c>, <c>detections</c>,
     /// <c>emergence_day</c>) for the side that uses it.
     /// </summary>

@@ -3,7 +3,7 @@ using static Salient.Engine.Compilation.MetricNames;
 
 namespace Salient.Engine.Kernel;
 
-// Contingents, settlements held and ground retaken (docs/model.md, "Contingents" and "Settlements and ground retaken"),
+// Contingents, settlements held, ground retaken and ground behind the contact line (docs/model.md 4.12),
 // and the metrics of these and of infiltration routes. Every metric here is declared only when the scenario has
 // routes, contingents or settlements, so other scenarios' outputs keep their bytes.
 public sealed partial class Simulation
@@ -66,6 +66,24 @@ public sealed partial class Simulation
         return a;
     }
 
+    /// <summary>
+    /// Area (km², counted regions) of the cells <paramref name="side"/> holds that border no cell the other side holds:
+    /// its ground behind the contact line.
+    /// </summary>
+    private double FirmArea(int side)
+    {
+        double a = 0;
+        var start = _c.NeighbourStart;
+        for (int c = 0; c < _n; c++)
+        {
+            if (_control[c] != side || !_c.CellCounted[c]) continue;
+            bool contact = false;
+            for (int e = start[c]; e < start[c + 1] && !contact; e++) contact = _control[_c.Neighbour[e]] != side;
+            if (!contact) a += _c.CellArea[c];
+        }
+        return a;
+    }
+
     private double ContingentPersonnel(int k)
     {
         double personnel = 0;
@@ -86,6 +104,7 @@ public sealed partial class Simulation
             int side = s;
             r.Daily(ControlSettlements(model.Sides[s].Id), sim => sim.SettlementsHeld(side));
             r.Daily(ControlAreaRetaken(model.Sides[s].Id), sim => sim.AreaRetaken(side));
+            r.Daily(ControlAreaFirm(model.Sides[s].Id), sim => sim.FirmArea(side));
         }
     }
 

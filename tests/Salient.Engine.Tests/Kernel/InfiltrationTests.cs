@@ -188,7 +188,7 @@ public sealed class InfiltrationTests
     {
         var c = TestScenarios.Bundled("scenarios/examples/line-of-towns");
         Assert.DoesNotContain(c.Layout.Metrics, x => x.Name.StartsWith("infiltration.", StringComparison.Ordinal));
-        Assert.DoesNotContain(c.Layout.Series, x => x.StartsWith("control.settlements.", StringComparison.Ordinal) || x.StartsWith("infiltration.", StringComparison.Ordinal));
+        Assert.DoesNotContain(c.Layout.Series, x => x.StartsWith("control.settlements.", StringComparison.Ordinal) || x.StartsWith("control.area_firm_km2.", StringComparison.Ordinal) || x.StartsWith("infiltration.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -213,6 +213,44 @@ public sealed class InfiltrationTests
             Assert.Equal(expectBlue, daily[blue * days + d]);
             Assert.Equal(expectRed, daily[red * days + d]);
         }
+    }
+
+    [Fact]
+    public void FirmArea_EachDay_IsTheCountedAreaBehindTheContactLine()
+    {
+        // Given the grid fixture (blue attacks east across a front), one replication
+        var c = TestScenarios.Bundled("tests/Salient.Scenario.Tests/Fixtures/grid-theatre");
+        var (_, daily, sim) = Run(c, 2, 0);
+        var cells = c.Model.Theatre.Cells;
+        int n = cells.Length, days = c.Layout.Days;
+        int[] firm = [c.Layout.SeriesIndex("control.area_firm_km2.blue"), c.Layout.SeriesIndex("control.area_firm_km2.red")];
+        int[] held = [c.Layout.SeriesIndex("control.area_km2.blue"), c.Layout.SeriesIndex("control.area_km2.red")];
+        Assert.True(firm[0] >= 0 && firm[1] >= 0);
+        bool contactSeen = false;
+        for (int d = 0; d < days; d++)
+        {
+            // Then each day a side's firm area is the area of its counted cells none of whose neighbours the other
+            // side held that day (read from the day's control tally: 1 where blue held the cell)
+            int Side(int cell) => sim.ControlTally[d * n + cell] == 1 ? 0 : 1;
+            var expect = new double[2];
+            foreach (var cell in cells)
+            {
+                if (!c.Model.Theatre.Regions[cell.Region].Counted) continue;
+                int side = Side(cell.Index);
+                bool contact = false;
+                for (int e = c.NeighbourStart[cell.Index]; e < c.NeighbourStart[cell.Index + 1]; e++)
+                    contact |= Side(c.Neighbour[e]) != side;
+                if (!contact) expect[side] += cell.AreaKm2;
+            }
+            for (int s = 0; s < 2; s++)
+            {
+                Assert.Equal((float)expect[s], daily[firm[s] * days + d]);
+                Assert.True(daily[firm[s] * days + d] <= daily[held[s] * days + d]);
+                contactSeen |= daily[firm[s] * days + d] < daily[held[s] * days + d];
+            }
+        }
+        // And the fixture has a front, so the band is not empty
+        Assert.True(contactSeen);
     }
 
     [Fact]
