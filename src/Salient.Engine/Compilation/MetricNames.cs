@@ -87,8 +87,8 @@ public static class MetricNames
 
     /// <summary>
     /// Area (km², counted regions) the side holds behind the contact line: its cells none of whose neighbours the
-    /// other side holds (daily series; only for theatres with settlements). Map-based counts of firm control leave the
-    /// contested band out.
+    /// other side holds, and half of each cell that borders the other side's (daily series; only for theatres with
+    /// settlements). Map-based counts of firm control leave the contested band out.
     /// </summary>
     public static string ControlAreaFirm(string side) => $"control.area_firm_km2.{side}";
 

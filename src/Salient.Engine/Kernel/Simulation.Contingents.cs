@@ -67,8 +67,9 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// Area (km², counted regions) of the cells <paramref name="side"/> holds that border no cell the other side holds:
-    /// its ground behind the contact line.
+    /// Area (km², counted regions) <paramref name="side"/> holds behind the contact line: its cells that border no cell
+    /// of the other side whole, and half of each that does (the line between two cells' centres is placed to half a
+    /// cell either way, so the contested band is one cell deep, centred on the boundary).
     /// </summary>
     private double FirmArea(int side)
     {
@@ -79,7 +80,7 @@ public sealed partial class Simulation
             if (_control[c] != side || !_c.CellCounted[c]) continue;
             bool contact = false;
             for (int e = start[c]; e < start[c + 1] && !contact; e++) contact = _control[_c.Neighbour[e]] != side;
-            if (!contact) a += _c.CellArea[c];
+            a += contact ? 0.5 * _c.CellArea[c] : _c.CellArea[c];
         }
         return a;
     }

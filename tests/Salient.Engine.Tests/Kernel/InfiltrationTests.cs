@@ -230,7 +230,8 @@ public sealed class InfiltrationTests
         for (int d = 0; d < days; d++)
         {
             // Then each day a side's firm area is the area of its counted cells none of whose neighbours the other
-            // side held that day (read from the day's control tally: 1 where blue held the cell)
+            // side held that day, and half the area of those with such a neighbour (read from the day's control
+            // tally: 1 where blue held the cell)
             int Side(int cell) => sim.ControlTally[d * n + cell] == 1 ? 0 : 1;
             var expect = new double[2];
             foreach (var cell in cells)
@@ -240,7 +241,7 @@ public sealed class InfiltrationTests
                 bool contact = false;
                 for (int e = c.NeighbourStart[cell.Index]; e < c.NeighbourStart[cell.Index + 1]; e++)
                     contact |= Side(c.Neighbour[e]) != side;
-                if (!contact) expect[side] += cell.AreaKm2;
+                expect[side] += contact ? 0.5 * cell.AreaKm2 : cell.AreaKm2;
             }
             for (int s = 0; s < 2; s++)
             {
