@@ -73,17 +73,31 @@ public sealed partial class Simulation
     /// </summary>
     private double FirmArea(int side)
     {
-        double a = 0;
+        if (_firmVersion != _controlVersion) CountFirmArea();
+        return _firmArea[side];
+    }
+
+    /// <summary>
+    /// PERF: both sides' firm areas in one pass over the cells, kept while control stays (the version rises with every
+    /// capture and every new replication); each side's sum runs over its cells in cell order, as a pass per side would.
+    /// </summary>
+    private void CountFirmArea()
+    {
+        _firmVersion = _controlVersion;
+        Array.Clear(_firmArea);
         var start = _c.NeighbourStart;
         for (int c = 0; c < _n; c++)
         {
-            if (_control[c] != side || !_c.CellCounted[c]) continue;
+            if (!_c.CellCounted[c]) continue;
+            int side = _control[c];
             bool contact = false;
             for (int e = start[c]; e < start[c + 1] && !contact; e++) contact = _control[_c.Neighbour[e]] != side;
-            a += contact ? 0.5 * _c.CellArea[c] : _c.CellArea[c];
+            _firmArea[side] += contact ? 0.5 * _c.CellArea[c] : _c.CellArea[c];
         }
-        return a;
     }
+
+    private readonly double[] _firmArea = new double[Sides];
+    private long _firmVersion = -1;
 
     private double ContingentPersonnel(int k)
     {
