@@ -85,14 +85,11 @@ public sealed partial class Simulation
     {
         _firmVersion = _controlVersion;
         Array.Clear(_firmArea);
-        var start = _c.NeighbourStart;
         for (int c = 0; c < _n; c++)
         {
             if (!_c.CellCounted[c]) continue;
             int side = _control[c];
-            bool contact = false;
-            for (int e = start[c]; e < start[c + 1] && !contact; e++) contact = _control[_c.Neighbour[e]] != side;
-            _firmArea[side] += contact ? 0.5 * _c.CellArea[c] : _c.CellArea[c];
+            _firmArea[side] += BordersEnemy(c, side) ? 0.5 * _c.CellArea[c] : _c.CellArea[c]; // Simulation.Logistics.cs
         }
     }
 
