@@ -4,9 +4,11 @@
 # ratios. Then times a synthetic theatre scaled 1x, 4x, 16x and 64x (nanoseconds per unit-tick) and the speed-up from
 # 1 to 2 threads (on the 4x theatre, and on Kursk with KURSK_THREAD_REPLICATIONS, default 400; 0 skips it), and times
 # the bundled Kursk scenario as a whole process (KURSK_REPLICATIONS, default 10,000, on KURSK_THREADS, default 2; peak
-# resident memory from /usr/bin/time). Not run by test.sh.
+# resident memory from /usr/bin/time), and its peak memory at the sizes KURSK_MEMORY_SIZES lists (default 1000; the
+# issue's 10^3/10^4/10^5 is KURSK_MEMORY_SIZES="1000 10000 100000", about 45 minutes more), with the largest peak over
+# the smallest. Not run by test.sh.
 # Usage: bench/compare/compare.sh [DUEL_REPLICATIONS]; KURSK_REPLICATIONS=0 skips Kursk; KURSK_PREVIOUS=<reps/s> prints
-# the ratio to an earlier figure.
+# the ratio to an earlier figure; KURSK_MEMORY_SIZES="" skips the memory sizes.
 # The last two lines read:
 #   kursk: N reps/s on T threads, peak M MB
 #   duel: salient/simpy = R1x, salient/numpy = R2x
@@ -109,6 +111,32 @@ if [ "$kursk_reps" -gt 0 ]; then
   if [ -n "${KURSK_PREVIOUS:-}" ]; then
     "$py" -c "print(f'against the previous figure of ${KURSK_PREVIOUS} reps/s: {$kursk_reps / $kursk_seconds / ${KURSK_PREVIOUS}:.2f}x')"
   fi
+fi
+
+memory_sizes="${KURSK_MEMORY_SIZES-1000}"
+if [ -n "$memory_sizes" ]; then
+  echo "== kursk-2024: peak resident memory by replications ($kursk_threads threads, whole process)"
+  peaks=()
+  for n in $memory_sizes; do
+    if [ "$n" = "$kursk_reps" ] && [ -f "$work/kursk.time" ]; then
+      read -r _ kb <"$work/kursk.time"   # the timed run above is this size
+    else
+      /usr/bin/time -f '%e %M' -o "$work/memory-$n.time" "$repo/salient" run "$repo/scenarios/kursk-2024" -n "$n" \
+        --seed "$seed" --threads "$kursk_threads" --no-report --out "$work/memory-$n" >/dev/null
+      read -r _ kb <"$work/memory-$n.time"
+      rm -rf "$work/memory-$n"
+    fi
+    peaks+=("$n:$kb")
+  done
+  "$py" - "${peaks[@]}" <<'PY'
+import sys
+rows = [(int(n), int(kb)) for n, kb in (a.split(":") for a in sys.argv[1:])]
+for n, kb in rows:
+    print(f"{n:>9,} replications: peak {kb / 1024:.0f} MB")
+if len(rows) > 1:
+    (n0, k0), (n1, k1) = min(rows), max(rows)
+    print(f"peak at {n1:,} over peak at {n0:,}: {k1 / k0:.2f}x")
+PY
 fi
 
 [ -z "$kursk_line" ] || echo "$kursk_line"
