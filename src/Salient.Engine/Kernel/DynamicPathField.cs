@@ -43,13 +43,17 @@ internal sealed class DynamicPathField
     private readonly int[] _seen;        // == _epoch: the cell was in the new source list / decided as a candidate
     private readonly int[] _work;        // scratch: touched and invalid cells of this repair
     private int _epoch;
-    private readonly NodeHeap _heap;
+    private readonly NodeHeap _heap;      // Repair step 1 and the search when the buckets cannot serve (see Repair, Run)
+    private readonly BucketQueue? _buckets; // the search's queue when every open edge costs at least a fixed amount (Run)
     private bool _built;
     private int _logGeneration = -1;     // the control log's generation and position this field last saw
     private long _logPosition;
 
     /// <summary>A field through <paramref name="side"/>'s own cells (0 or 1), or through every cell (-1).</summary>
-    public DynamicPathField(CompiledScenario c, int side)
+    public DynamicPathField(CompiledScenario c, int side) : this(c, side, useBuckets: true) { }
+
+    /// <summary>As above; <paramref name="useBuckets"/> false keeps the heap for every step (tests compare the two).</summary>
+    internal DynamicPathField(CompiledScenario c, int side, bool useBuckets)
     {
         _n = c.CellCount;
         _side = side;
@@ -85,6 +89,13 @@ internal sealed class DynamicPathField
             sum += w;
         }
         _exactSupports = least > 0 && least > sum * 1e-12;
+        double most = 0;
+        foreach (double w in _cost)
+            if (!double.IsPositiveInfinity(w)) most = Math.Max(most, w);
+        // PERF: buckets of half the least cost; a search scans about (its longest distance) / (bucket width) buckets, so
+        // costs spread over more than MaxCostSpread times the least keep the heap.
+        if (useBuckets && least > 0 && !double.IsPositiveInfinity(least) && most <= least * MaxCostSpread)
+            _buckets = new BucketQueue(_nbr.Length + _n + 1, least);
         _nonNegativeCosts = Array.TrueForAll(_cost, w => w >= 0); // NaN fails too
         _dist = new double[_n];
         _own = new bool[_n];
@@ -96,6 +107,12 @@ internal sealed class DynamicPathField
         int capacity = _nbr.Length + _n + 1;
         _heap = new NodeHeap(capacity);
     }
+
+    /// <summary>The widest ratio of the largest open edge cost to the least for which the search uses buckets.</summary>
+    private const double MaxCostSpread = 64;
+
+    /// <summary>Whether the search pops from buckets rather than the heap (for tests).</summary>
+    internal bool UsesBuckets => _buckets is not null;
 
     /// <summary>The distances, +infinity where no source is reachable.</summary>
     public ReadOnlySpan<double> Distances => _dist;
@@ -249,22 +266,31 @@ internal sealed class DynamicPathField
         for (int i = 0; i < _sourceCount; i++) _source[_sourceList[i]] = false;
         _sourceCount = 0;
         _heap.Clear();
+        _buckets?.Clear();
         foreach (int s in sources)
         {
             if (!_source[s]) _sourceList[_sourceCount++] = s;
             _source[s] = true;
             if (_dist[s] == 0) continue;
             _dist[s] = 0;
-            _heap.Push(0, s);
+            Seed(0, s);
         }
         Run();
     }
 
     /// <summary>Repairs the field after the cells in _work[0..touched) changed (see the remarks); false to search anew.</summary>
-    private bool Repair(int touched)
+    /// <remarks>
+    /// PERF: step 1 pops from the buckets too when supports are exact: a support's distance is below its cell's by at
+    /// least the least cost, two bucket widths, so every support of a popped cell lies in an earlier bucket and was
+    /// decided before it, which is all the order of step 1 is for; the invalid set, and so the field, is the same.
+    /// </remarks>
+    private bool Repair(int touched) =>
+        _buckets is not null && _exactSupports ? Repair(new Buckets(_buckets), touched) : Repair(new Heap(_heap), touched);
+
+    private bool Repair<TQueue>(TQueue queue, int touched) where TQueue : struct, ISearchQueue
     {
         // 1. Invalidate: the touched cells, then in order of (old) distance every cell left without an exact support.
-        _heap.Clear();
+        queue.Clear();
         int work = touched;
         // PERF: a touched cell that is a source now (a new source, or one whose control changed) does not queue the
         // cells it supported: its new distance 0 is at or below its old one, so a cell v it supported keeps
@@ -275,10 +301,10 @@ internal sealed class DynamicPathField
         // field is the same bits. Depth fields gain sources whenever an enemy unit steps up to the line; this spares
         // invalidating, resetting and searching again everything behind the new source (a third of their work).
         for (int i = 0; i < touched; i++)
-            if (!_source[_work[i]] && !double.IsPositiveInfinity(_dist[_work[i]])) PushOut(_work[i]);
-        while (_heap.Count > 0)
+            if (!_source[_work[i]] && !double.IsPositiveInfinity(_dist[_work[i]])) PushOut(queue, _work[i]);
+        while (queue.Count > 0)
         {
-            _heap.Pop(out double d, out int v);
+            queue.Pop(out double d, out int v);
             if (_seen[v] == _epoch || _mark[v] == _epoch) continue; // decided already
             _seen[v] = _epoch;
             bool supported = false;
@@ -295,7 +321,7 @@ internal sealed class DynamicPathField
             if (supported) continue;
             _mark[v] = _epoch;
             _work[work++] = v;
-            PushOut(v);
+            PushOut(queue, v);
         }
         // 2. Reset the invalid cells, then seed each from its valid in-neighbours (sources at 0).
         for (int i = 0; i < work; i++) _dist[_work[i]] = double.PositiveInfinity;
@@ -312,9 +338,9 @@ internal sealed class DynamicPathField
                 }
             if (double.IsPositiveInfinity(best)) continue;
             _dist[v] = best;
-            _heap.Push(best, v);
+            Seed(best, v);
         }
-        // 3. Search on from the seeds.
+        // 3. Search on from the seeds (step 1 left its queue empty).
         Run();
         return true;
     }
@@ -327,7 +353,7 @@ internal sealed class DynamicPathField
     /// edge), which queues it. The invalid set is the same as when every out-neighbour is checked (about five times as
     /// many pops), and so is the repaired field. Outside that condition every out-neighbour is queued, as before.
     /// </remarks>
-    private void PushOut(int u)
+    private void PushOut<TQueue>(TQueue queue, int u) where TQueue : struct, ISearchQueue
     {
         double du = _dist[u];
         for (int e = _start[u]; e < _start[u + 1]; e++)
@@ -336,8 +362,21 @@ internal sealed class DynamicPathField
             if (!_own[v] || _source[v] || _mark[v] == _epoch) continue;
             double dv = _dist[v];
             if (double.IsPositiveInfinity(dv) || (_exactSupports && du + _cost[e] != dv)) continue;
-            _heap.Push(dv, v);
+            queue.Push(dv, v);
         }
+    }
+
+    /// <summary>Queues a seed of the search (a source, or a cell a repair reset) at <paramref name="key"/>.</summary>
+    private void Seed(double key, int cell)
+    {
+        if (_buckets is not null) _buckets.Push(key, cell);
+        else _heap.Push(key, cell);
+    }
+
+    private void Run()
+    {
+        if (_buckets is not null) Run(new Buckets(_buckets));
+        else Run(new Heap(_heap));
     }
 
     /// <remarks>
@@ -345,17 +384,16 @@ internal sealed class DynamicPathField
     /// index is a cell (below the arrays' length n) or an edge of the compiled CSR (below <c>_start[n]</c>, the
     /// neighbour and cost arrays' length), as the checked reads before established; the arithmetic is the same.
     /// </remarks>
-    private void Run()
+    private void Run<TQueue>(TQueue queue) where TQueue : struct, ISearchQueue
     {
         ref int start = ref MemoryMarshal.GetArrayDataReference(_start);
         ref int nbr = ref MemoryMarshal.GetArrayDataReference(_nbr);
         ref bool own = ref MemoryMarshal.GetArrayDataReference(_own);
         ref double cost = ref MemoryMarshal.GetArrayDataReference(_cost);
         ref double dist = ref MemoryMarshal.GetArrayDataReference(_dist);
-        var heap = _heap;
-        while (heap.Count > 0)
+        while (queue.Count > 0)
         {
-            heap.Pop(out double d, out int u);
+            queue.Pop(out double d, out int u);
             if (d > Unsafe.Add(ref dist, u)) continue;
             int end = Unsafe.Add(ref start, u + 1);
             for (int e = Unsafe.Add(ref start, u); e < end; e++)
@@ -367,9 +405,34 @@ internal sealed class DynamicPathField
                 if (nd < dv)
                 {
                     dv = nd;
-                    heap.Push(nd, v);
+                    queue.Push(nd, v);
                 }
             }
         }
+    }
+
+    // PERF: the search is generic over struct wrappers so the JIT compiles one copy per queue, with its calls inlined.
+    private interface ISearchQueue
+    {
+        int Count { get; }
+        void Clear();
+        void Pop(out double key, out int node);
+        void Push(double key, int node);
+    }
+
+    private readonly struct Heap(NodeHeap heap) : ISearchQueue
+    {
+        public int Count => heap.Count;
+        public void Clear() => heap.Clear();
+        public void Pop(out double key, out int node) => heap.Pop(out key, out node);
+        public void Push(double key, int node) => heap.Push(key, node);
+    }
+
+    private readonly struct Buckets(BucketQueue buckets) : ISearchQueue
+    {
+        public int Count => buckets.Count;
+        public void Clear() => buckets.Clear();
+        public void Pop(out double key, out int node) => buckets.Pop(out key, out node);
+        public void Push(double key, int node) => buckets.Push(key, node);
     }
 }

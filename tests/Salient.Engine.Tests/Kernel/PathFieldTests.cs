@@ -35,19 +35,31 @@ public class PathFieldTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(expected[v]), BitConverter.DoubleToInt64Bits(field.Distances[v]));
     }
 
+    [Fact]
+    public void KursksFields_PopFromBuckets()
+    {
+        // Kursk's edge costs lie within the buckets' spread, so the tests below on Kursk exercise the bucket queue
+        // (and, with useBuckets false, the heap it replaces).
+        Assert.True(new DynamicPathField(Kursk, 0).UsesBuckets);
+        Assert.False(new DynamicPathField(Kursk, 0, useBuckets: false).UsesBuckets);
+    }
+
     [Theory]
-    [InlineData(0, 1u)]
-    [InlineData(1, 2u)]
-    [InlineData(-1, 3u)]
-    [InlineData(0, 4u)]
-    [InlineData(1, 5u)]
-    public void RepairedField_EqualsAFullSearch_AfterEveryChange(int side, uint seed)
+    [InlineData(0, 1u, true)]
+    [InlineData(1, 2u, true)]
+    [InlineData(-1, 3u, true)]
+    [InlineData(0, 4u, true)]
+    [InlineData(1, 5u, true)]
+    [InlineData(0, 1u, false)]
+    [InlineData(1, 2u, false)]
+    [InlineData(-1, 3u, false)]
+    public void RepairedField_EqualsAFullSearch_AfterEveryChange(int side, uint seed, bool buckets)
     {
         var c = Kursk;
         var rng = new RandomStream(seed, 0, 1);
         var control = (byte[])c.InitialControl.Clone();
         var paths = new PathFinder(c);
-        var field = new DynamicPathField(c, side);
+        var field = new DynamicPathField(c, side, buckets);
         var expected = new double[c.CellCount];
         var sources = new List<int> { rng.NextInt(c.CellCount) };
         for (int step = 0; step < 300; step++)
