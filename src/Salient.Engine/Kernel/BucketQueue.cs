@@ -39,6 +39,40 @@ internal sealed class BucketQueue
         _head.AsSpan().Fill(-1);
     }
 
+    /// <summary>The widest ratio of the largest open edge cost to the least for which a search uses buckets.</summary>
+    private const double MaxCostSpread = 64;
+
+    /// <summary>
+    /// A queue for searches over edges of the given costs (+infinity for a closed edge), or null when they do not suit
+    /// one: no open edge, an open edge costing 0 or less, or costs spread over more than 64 times the least (a search
+    /// scans about its longest distance over the bucket width in buckets, so widely spread costs keep the heap).
+    /// </summary>
+    public static BucketQueue? ForCosts(ReadOnlySpan<double> costs, int capacity)
+    {
+        double least = double.PositiveInfinity, most = 0;
+        foreach (double w in costs)
+        {
+            if (double.IsPositiveInfinity(w)) continue;
+            if (!(w > 0)) return null; // NaN too
+            least = Math.Min(least, w);
+            most = Math.Max(most, w);
+        }
+        return double.IsPositiveInfinity(least) || most > least * MaxCostSpread ? null : new BucketQueue(capacity, least);
+    }
+
+    /// <summary>
+    /// A lower bound on every key in the queue (valid while <see cref="Count"/> is positive): the start of the bucket
+    /// below the lowest non-empty one, so that rounding in the bucket's index cannot put it above a key.
+    /// </summary>
+    public double LowerBound
+    {
+        get
+        {
+            while (_head[_cursor] < 0) _cursor++;
+            return (_cursor - 1) / _inverseWidth;
+        }
+    }
+
     /// <summary>Entries in the queue.</summary>
     public int Count { get; private set; }
 

@@ -89,13 +89,7 @@ internal sealed class DynamicPathField
             sum += w;
         }
         _exactSupports = least > 0 && least > sum * 1e-12;
-        double most = 0;
-        foreach (double w in _cost)
-            if (!double.IsPositiveInfinity(w)) most = Math.Max(most, w);
-        // PERF: buckets of half the least cost; a search scans about (its longest distance) / (bucket width) buckets, so
-        // costs spread over more than MaxCostSpread times the least keep the heap.
-        if (useBuckets && least > 0 && !double.IsPositiveInfinity(least) && most <= least * MaxCostSpread)
-            _buckets = new BucketQueue(_nbr.Length + _n + 1, least);
+        if (useBuckets) _buckets = BucketQueue.ForCosts(_cost, _nbr.Length + _n + 1);
         _nonNegativeCosts = Array.TrueForAll(_cost, w => w >= 0); // NaN fails too
         _dist = new double[_n];
         _own = new bool[_n];
@@ -107,9 +101,6 @@ internal sealed class DynamicPathField
         int capacity = _nbr.Length + _n + 1;
         _heap = new NodeHeap(capacity);
     }
-
-    /// <summary>The widest ratio of the largest open edge cost to the least for which the search uses buckets.</summary>
-    private const double MaxCostSpread = 64;
 
     /// <summary>Whether the search pops from buckets rather than the heap (for tests).</summary>
     internal bool UsesBuckets => _buckets is not null;
@@ -285,7 +276,7 @@ internal sealed class DynamicPathField
     /// decided before it, which is all the order of step 1 is for; the invalid set, and so the field, is the same.
     /// </remarks>
     private bool Repair(int touched) =>
-        _buckets is not null && _exactSupports ? Repair(new Buckets(_buckets), touched) : Repair(new Heap(_heap), touched);
+        _buckets is not null && _exactSupports ? Repair(new BucketSearchQueue(_buckets), touched) : Repair(new HeapQueue(_heap), touched);
 
     private bool Repair<TQueue>(TQueue queue, int touched) where TQueue : struct, ISearchQueue
     {
@@ -375,8 +366,8 @@ internal sealed class DynamicPathField
 
     private void Run()
     {
-        if (_buckets is not null) Run(new Buckets(_buckets));
-        else Run(new Heap(_heap));
+        if (_buckets is not null) Run(new BucketSearchQueue(_buckets));
+        else Run(new HeapQueue(_heap));
     }
 
     /// <remarks>
@@ -409,30 +400,5 @@ internal sealed class DynamicPathField
                 }
             }
         }
-    }
-
-    // PERF: the search is generic over struct wrappers so the JIT compiles one copy per queue, with its calls inlined.
-    private interface ISearchQueue
-    {
-        int Count { get; }
-        void Clear();
-        void Pop(out double key, out int node);
-        void Push(double key, int node);
-    }
-
-    private readonly struct Heap(NodeHeap heap) : ISearchQueue
-    {
-        public int Count => heap.Count;
-        public void Clear() => heap.Clear();
-        public void Pop(out double key, out int node) => heap.Pop(out key, out node);
-        public void Push(double key, int node) => heap.Push(key, node);
-    }
-
-    private readonly struct Buckets(BucketQueue buckets) : ISearchQueue
-    {
-        public int Count => buckets.Count;
-        public void Clear() => buckets.Clear();
-        public void Pop(out double key, out int node) => buckets.Pop(out key, out node);
-        public void Push(double key, int node) => buckets.Push(key, node);
     }
 }

@@ -21,10 +21,14 @@ internal sealed class LazyPathField
     private readonly double[] _cost;     // [edge] length / mobility, +infinity when mobility <= 0 (the edge is closed)
     private readonly double[] _dist;
     private readonly NodeHeap _heap;
+    private readonly BucketQueue? _buckets; // the queue instead of the heap when the costs suit it (BucketQueue.ForCosts)
     private byte[] _control = [];
     private int _side;
 
-    public LazyPathField(CompiledScenario c)
+    public LazyPathField(CompiledScenario c) : this(c, useBuckets: true) { }
+
+    /// <summary>As above; <paramref name="useBuckets"/> false keeps the heap (tests compare the two).</summary>
+    internal LazyPathField(CompiledScenario c, bool useBuckets)
     {
         _start = c.NeighbourStart;
         _nbr = c.Neighbour;
@@ -38,7 +42,11 @@ internal sealed class LazyPathField
         _dist = new double[c.CellCount];
         int capacity = c.Neighbour.Length + c.CellCount + 1;
         _heap = new NodeHeap(capacity);
+        if (useBuckets) _buckets = BucketQueue.ForCosts(_cost, capacity);
     }
+
+    /// <summary>Whether the search pops from buckets rather than the heap (for tests).</summary>
+    internal bool UsesBuckets => _buckets is not null;
 
     private long _version = long.MinValue; // control version of the single-source search kept by FromSource
     private int _source = -1;
@@ -108,6 +116,7 @@ internal sealed class LazyPathField
         _side = side;
         _dist.AsSpan().Fill(double.PositiveInfinity);
         _heap.Clear();
+        _buckets?.Clear();
     }
 
     /// <summary>Adds a source cell at distance 0.</summary>
@@ -115,7 +124,8 @@ internal sealed class LazyPathField
     {
         if (_dist[cell] == 0) return;
         _dist[cell] = 0;
-        _heap.Push(0, cell);
+        if (_buckets is not null) _buckets.Push(0, cell);
+        else _heap.Push(0, cell);
     }
 
     /// <summary>The final distance to <paramref name="cell"/> (+infinity when the search cannot reach it).</summary>
@@ -123,14 +133,27 @@ internal sealed class LazyPathField
     {
         // A cell the search may not enter keeps +infinity unless it is a source: answer without exhausting the search.
         if (_side >= 0 && _control[cell] != _side && _dist[cell] != 0) return double.PositiveInfinity;
-        while (_heap.Count > 0 && _heap.MinKey < _dist[cell]) Step();
+        if (_buckets is not null) Settle(new BucketSearchQueue(_buckets), cell);
+        else Settle(new HeapQueue(_heap), cell);
         return _dist[cell];
     }
 
     /// <summary>Runs the search to the end: every distance is final.</summary>
     public void Complete()
     {
-        while (_heap.Count > 0) Step();
+        if (_buckets is not null) Settle(new BucketSearchQueue(_buckets), -1);
+        else Settle(new HeapQueue(_heap), -1);
+    }
+
+    /// <summary>
+    /// Steps until every key left is at least <paramref name="cell"/>'s distance, when it is final, or to the end
+    /// (<paramref name="cell"/> -1). PERF: with the buckets a step pops any key of the lowest bucket and the bound is
+    /// that bucket's (less one bucket); keys of one bucket cannot lower one another (see <see cref="BucketQueue"/>),
+    /// so the search may settle a few more cells than the heap's, never a different distance.
+    /// </summary>
+    private void Settle<TQueue>(TQueue queue, int cell) where TQueue : struct, ISearchQueue
+    {
+        while (queue.Count > 0 && (cell < 0 || queue.LowerBound < _dist[cell])) Step(queue);
     }
 
     /// <summary>
@@ -139,9 +162,9 @@ internal sealed class LazyPathField
     /// </summary>
     public ReadOnlySpan<double> Distances => _dist;
 
-    private void Step()
+    private void Step<TQueue>(TQueue queue) where TQueue : struct, ISearchQueue
     {
-        _heap.Pop(out double d, out int u);
+        queue.Pop(out double d, out int u);
         if (d > _dist[u]) return;
         for (int e = _start[u]; e < _start[u + 1]; e++)
         {
@@ -151,7 +174,7 @@ internal sealed class LazyPathField
             if (nd < _dist[v])
             {
                 _dist[v] = nd;
-                _heap.Push(nd, v);
+                queue.Push(nd, v);
             }
         }
     }

@@ -72,6 +72,38 @@ public class BucketQueueTests
     }
 
     [Fact]
+    public void LowerBound_IsAtMostEveryKeyLeft()
+    {
+        var rng = new RandomStream(7, 0, 1);
+        var queue = new BucketQueue(300, 0.7);
+        var keys = new List<double>();
+        for (int i = 0; i < 300; i++)
+        {
+            double key = rng.NextDouble() * 90;
+            queue.Push(key, i);
+            keys.Add(key);
+        }
+        while (queue.Count > 0)
+        {
+            double bound = queue.LowerBound;
+            Assert.True(keys.TrueForAll(k => bound <= k), $"bound {bound:R} above a key left");
+            queue.Pop(out double key, out _);
+            keys.Remove(key);
+        }
+    }
+
+    [Fact]
+    public void ForCosts_TakesBucketsOnlyForPositiveCostsWithin64TimesTheLeast()
+    {
+        double inf = double.PositiveInfinity;
+        Assert.NotNull(BucketQueue.ForCosts([1.0, 3.5, inf, 64.0], 8));
+        Assert.Null(BucketQueue.ForCosts([1.0, 64.5], 8));
+        Assert.Null(BucketQueue.ForCosts([0.0, 1.0], 8));
+        Assert.Null(BucketQueue.ForCosts([double.NaN, 1.0], 8));
+        Assert.Null(BucketQueue.ForCosts([inf, inf], 8));
+    }
+
+    [Fact]
     public void MoreEntriesThanItsCapacity_Throw()
     {
         var queue = new BucketQueue(2, 1.0);

@@ -42,6 +42,7 @@ public class PathFieldTests
         // (and, with useBuckets false, the heap it replaces).
         Assert.True(new DynamicPathField(Kursk, 0).UsesBuckets);
         Assert.False(new DynamicPathField(Kursk, 0, useBuckets: false).UsesBuckets);
+        Assert.True(new LazyPathField(Kursk).UsesBuckets);
     }
 
     [Theory]
@@ -95,13 +96,17 @@ public class PathFieldTests
     [InlineData(0, 11u)]
     [InlineData(1, 12u)]
     [InlineData(-1, 13u)]
-    public void LazyField_GivesTheFullSearchsDistance_AtEveryCellAskedAbout(int side, uint seed)
+    [InlineData(0, 11u, false)]
+    [InlineData(1, 12u, false)]
+    [InlineData(-1, 13u, false)]
+    public void LazyField_GivesTheFullSearchsDistance_AtEveryCellAskedAbout(int side, uint seed, bool buckets = true)
     {
         var c = Kursk;
         var rng = new RandomStream(seed, 0, 1);
         var control = (byte[])c.InitialControl.Clone();
         var paths = new PathFinder(c);
-        var lazy = new LazyPathField(c);
+        var lazy = new LazyPathField(c, buckets);
+        Assert.Equal(buckets, lazy.UsesBuckets);
         var expected = new double[c.CellCount];
         for (int round = 0; round < 20; round++)
         {
