@@ -46,55 +46,66 @@ public sealed partial class Simulation
         if (side != _c.InitialControl[cell]) _flipped[cell] = true;
     }
 
-    /// <summary>Settlements in counted cells that <paramref name="side"/> holds.</summary>
-    private double SettlementsHeld(int side)
-    {
-        int n = 0;
-        for (int c = 0; c < _n; c++)
-            if (_control[c] == side) n += _c.CellSettlements[c];
-        return n;
-    }
+    /// <summary>Settlements in the cells <paramref name="side"/> holds.</summary>
+    private double SettlementsHeld(int side) => ControlTotals()._settlements[side];
 
     /// <summary>
     /// Area (km², counted regions) that <paramref name="side"/> held at the start, lost at some time, and holds again.
     /// </summary>
-    private double AreaRetaken(int side)
-    {
-        double a = 0;
-        for (int c = 0; c < _n; c++)
-            if (_flipped[c] && _control[c] == side && _c.InitialControl[c] == side && _c.CellCounted[c]) a += _c.CellArea[c];
-        return a;
-    }
+    private double AreaRetaken(int side) => ControlTotals()._retaken[side];
 
     /// <summary>
     /// Area (km², counted regions) <paramref name="side"/> holds behind the contact line: its cells that border no cell
     /// of the other side whole, and half of each that does (the line between two cells' centres is placed to half a
     /// cell either way, so the contested band is one cell deep, centred on the boundary).
     /// </summary>
-    private double FirmArea(int side)
-    {
-        if (_firmVersion != _controlVersion) CountFirmArea();
-        return _firmArea[side];
-    }
+    private double FirmArea(int side) => ControlTotals()._firm[side];
+
+    /// <summary>Area (km², counted regions) <paramref name="side"/> holds, as <see cref="HeldArea"/> reads it.</summary>
+    private double HeldAreaKept(int side) => ControlTotals()._held[side];
 
     /// <summary>
-    /// PERF: both sides' firm areas in one pass over the cells, kept while control stays (the version rises with every
-    /// capture and every new replication); each side's sum runs over its cells in cell order, as a pass per side would.
+    /// PERF: the day's sums over the control map (area held, settlements, area retaken, firm area; both sides) in one
+    /// pass over the cells, kept while control stays: the version rises with every capture (which is also the only
+    /// write of the cells retaken, <see cref="MarkFlipped"/>) and every new replication, and nothing else changes what
+    /// they read. Each side's sum runs over its cells in cell order with the same terms, as a pass per side and sum
+    /// would, so the same doubles. The record of every day read them through four passes each before.
     /// </summary>
-    private void CountFirmArea()
+    private Simulation ControlTotals()
     {
-        _firmVersion = _controlVersion;
-        Array.Clear(_firmArea);
+        if (_totalsVersion == _controlVersion) return this;
+        _totalsVersion = _controlVersion;
+        Array.Clear(_held);
+        Array.Clear(_settlements);
+        Array.Clear(_retaken);
+        Array.Clear(_firm);
+        bool campaign = _c.HasSettlements; // the settlement, retaken and firm series exist only then
         for (int c = 0; c < _n; c++)
         {
-            if (!_c.CellCounted[c]) continue;
             int side = _control[c];
-            _firmArea[side] += BordersEnemy(c, side) ? 0.5 * _c.CellArea[c] : _c.CellArea[c]; // Simulation.Logistics.cs
+            if (side >= Sides) continue;
+            bool counted = _c.CellCounted[c];
+            double area = _c.CellArea[c];
+            if (counted) _held[side] += area;
+            if (!campaign) continue;
+            _settlements[side] += _c.CellSettlements[c];
+            if (!counted) continue;
+            if (_flipped[c] && _c.InitialControl[c] == side) _retaken[side] += area;
+            _firm[side] += BordersEnemy(c, side) ? 0.5 * area : area; // Simulation.Logistics.cs
         }
+        return this;
     }
 
-    private readonly double[] _firmArea = new double[Sides];
-    private long _firmVersion = -1;
+    /// <summary>The control map now, and whether a cell has changed hands from its starting owner (for tests).</summary>
+    internal ReadOnlySpan<byte> Control => _control;
+
+    internal bool Flipped(int cell) => _flipped[cell];
+
+    private readonly double[] _held = new double[Sides];
+    private readonly int[] _settlements = new int[Sides];
+    private readonly double[] _retaken = new double[Sides];
+    private readonly double[] _firm = new double[Sides];
+    private long _totalsVersion = -1;
 
     private double ContingentPersonnel(int k)
     {
