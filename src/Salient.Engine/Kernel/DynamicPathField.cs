@@ -28,9 +28,9 @@ internal sealed class DynamicPathField
     private readonly int _side;
     private readonly int[] _start;
     private readonly int[] _nbr;
-    private readonly double[] _cost;     // [edge] length / mobility, +infinity when mobility <= 0 (the edge is closed)
-    private readonly int[] _inStart;     // reverse CSR: edges into each cell
-    private readonly double[] _inCost;   // the cost of each edge into a cell (PERF: no indirection through the edge index)
+    private readonly double[] _cost;     // FieldGraph's, shared by every field of the scenario
+    private readonly int[] _inStart;
+    private readonly double[] _inCost;
     private readonly int[] _inFrom;
     private readonly bool _exactSupports; // no edge cost can be absorbed by rounding (see PushOut)
     private readonly bool _nonNegativeCosts; // every edge cost >= 0 (see TryReadUnchanged)
@@ -43,54 +43,34 @@ internal sealed class DynamicPathField
     private readonly int[] _seen;        // == _epoch: the cell was in the new source list / decided as a candidate
     private readonly int[] _work;        // scratch: touched and invalid cells of this repair
     private int _epoch;
-    private readonly NodeHeap _heap;      // Repair step 1 and the search when the buckets cannot serve (see Repair, Run)
-    private readonly BucketQueue? _buckets; // the search's queue when every open edge costs at least a fixed amount (Run)
+    private readonly NodeHeap _heap;      // Repair step 1 and the search when the buckets cannot serve (see Repair, Run); may be shared (FieldQueues)
+    private readonly BucketQueue? _buckets; // the search's queue when every open edge costs at least a fixed amount (Run); may be shared
     private bool _built;
     private int _logGeneration = -1;     // the control log's generation and position this field last saw
     private long _logPosition;
 
-    /// <summary>A field through <paramref name="side"/>'s own cells (0 or 1), or through every cell (-1).</summary>
-    public DynamicPathField(CompiledScenario c, int side) : this(c, side, useBuckets: true) { }
+    /// <summary>A field through <paramref name="side"/>'s own cells (0 or 1), or through every cell (-1), with queues of its own.</summary>
+    public DynamicPathField(CompiledScenario c, int side) : this(c, side, new FieldQueues(FieldGraph.Of(c))) { }
 
     /// <summary>As above; <paramref name="useBuckets"/> false keeps the heap for every step (tests compare the two).</summary>
-    internal DynamicPathField(CompiledScenario c, int side, bool useBuckets)
+    internal DynamicPathField(CompiledScenario c, int side, bool useBuckets) : this(c, side, new FieldQueues(FieldGraph.Of(c), useBuckets)) { }
+
+    /// <summary>As above, with the queues of <paramref name="queues"/>, which other fields of one simulation may share.</summary>
+    internal DynamicPathField(CompiledScenario c, int side, FieldQueues queues)
     {
-        _n = c.CellCount;
+        var g = FieldGraph.Of(c);
+        _n = g.CellCount;
         _side = side;
-        _start = c.NeighbourStart;
-        _nbr = c.Neighbour;
-        _cost = new double[_nbr.Length];
-        for (int e = 0; e < _cost.Length; e++)
-        {
-            double m = c.NeighbourMobility[e];
-            _cost[e] = m > 0 ? c.NeighbourLengthKm[e] / m : double.PositiveInfinity;
-        }
-        _inStart = new int[_n + 1];
-        for (int e = 0; e < _nbr.Length; e++) _inStart[_nbr[e] + 1]++;
-        for (int v = 0; v < _n; v++) _inStart[v + 1] += _inStart[v];
-        _inCost = new double[_nbr.Length];
-        _inFrom = new int[_nbr.Length];
-        var fill = new int[_n];
-        for (int u = 0; u < _n; u++)
-            for (int e = _start[u]; e < _start[u + 1]; e++)
-            {
-                int v = _nbr[e];
-                int slot = _inStart[v] + fill[v]++;
-                _inCost[slot] = _cost[e];
-                _inFrom[slot] = u;
-            }
-        // A distance is at most the sum of every open edge's cost; when the least cost is far above that sum's rounding
-        // unit, d + w > d for every distance d and cost w, so a support always has a strictly smaller distance.
-        double least = double.PositiveInfinity, sum = 0;
-        foreach (double w in _cost)
-        {
-            if (double.IsPositiveInfinity(w)) continue;
-            least = Math.Min(least, w);
-            sum += w;
-        }
-        _exactSupports = least > 0 && least > sum * 1e-12;
-        if (useBuckets) _buckets = BucketQueue.ForCosts(_cost, _nbr.Length + _n + 1);
-        _nonNegativeCosts = Array.TrueForAll(_cost, w => w >= 0); // NaN fails too
+        _start = g.Start;
+        _nbr = g.Neighbour;
+        _cost = g.Cost;
+        _inStart = g.InStart;
+        _inCost = g.InCost;
+        _inFrom = g.InFrom;
+        _exactSupports = g.ExactSupports;
+        _nonNegativeCosts = g.NonNegativeCosts;
+        _heap = queues.Heap;
+        _buckets = queues.Buckets;
         _dist = new double[_n];
         _own = new bool[_n];
         _source = new bool[_n];
@@ -98,8 +78,6 @@ internal sealed class DynamicPathField
         _mark = new int[_n];
         _seen = new int[_n];
         _work = new int[_n];
-        int capacity = _nbr.Length + _n + 1;
-        _heap = new NodeHeap(capacity);
     }
 
     /// <summary>Whether the search pops from buckets rather than the heap (for tests).</summary>

@@ -18,7 +18,7 @@ internal sealed class LazyPathField
 {
     private readonly int[] _start;
     private readonly int[] _nbr;
-    private readonly double[] _cost;     // [edge] length / mobility, +infinity when mobility <= 0 (the edge is closed)
+    private readonly double[] _cost;     // FieldGraph's: [edge] length / mobility, +infinity when mobility <= 0 (the edge is closed)
     private readonly double[] _dist;
     private readonly NodeHeap _heap;
     private readonly BucketQueue? _buckets; // the queue instead of the heap when the costs suit it (BucketQueue.ForCosts)
@@ -30,19 +30,13 @@ internal sealed class LazyPathField
     /// <summary>As above; <paramref name="useBuckets"/> false keeps the heap (tests compare the two).</summary>
     internal LazyPathField(CompiledScenario c, bool useBuckets)
     {
-        _start = c.NeighbourStart;
-        _nbr = c.Neighbour;
-        // PERF: the quotient once per edge rather than at every relaxation (the same division, so the same bits).
-        _cost = new double[_nbr.Length];
-        for (int e = 0; e < _cost.Length; e++)
-        {
-            double m = c.NeighbourMobility[e];
-            _cost[e] = m > 0 ? c.NeighbourLengthKm[e] / m : double.PositiveInfinity;
-        }
+        var g = FieldGraph.Of(c); // PERF: the costs shared with every field of the scenario (the same quotients)
+        _start = g.Start;
+        _nbr = g.Neighbour;
+        _cost = g.Cost;
         _dist = new double[c.CellCount];
-        int capacity = c.Neighbour.Length + c.CellCount + 1;
-        _heap = new NodeHeap(capacity);
-        if (useBuckets) _buckets = BucketQueue.ForCosts(_cost, capacity);
+        _heap = new NodeHeap(g.QueueCapacity);
+        if (useBuckets) _buckets = BucketQueue.ForCosts(_cost, g.QueueCapacity);
     }
 
     /// <summary>Whether the search pops from buckets rather than the heap (for tests).</summary>

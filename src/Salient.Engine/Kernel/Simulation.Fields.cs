@@ -16,6 +16,11 @@ public sealed partial class Simulation
     private long _borderVersion = -1;                    // control version the border lists were built at
     private ControlLog _flips = null!;                   // the cells whose control changed this replication, in order
 
+    private FieldQueues? _fieldQueues;
+
+    /// <summary>The queues every repaired field of this simulation shares (PERF: see <see cref="FieldQueues"/>).</summary>
+    private FieldQueues SharedFieldQueues => _fieldQueues ??= new FieldQueues(FieldGraph.Of(_c));
+
     private void AllocateFields()
     {
         _supplyFields = new DynamicPathField[Sides];
@@ -23,12 +28,12 @@ public sealed partial class Simulation
         _depthFields = new DynamicPathField[Sides];
         for (int s = 0; s < Sides; s++)
         {
-            _supplyFields[s] = new DynamicPathField(_c, s);
-            _frontFields[s] = new DynamicPathField(_c, s);
-            _depthFields[s] = new DynamicPathField(_c, s);
+            _supplyFields[s] = new DynamicPathField(_c, s, SharedFieldQueues);
+            _frontFields[s] = new DynamicPathField(_c, s, SharedFieldQueues);
+            _depthFields[s] = new DynamicPathField(_c, s, SharedFieldQueues);
         }
         _objectiveFields = new DynamicPathField[_c.Phases.Length];
-        for (int p = 0; p < _objectiveFields.Length; p++) _objectiveFields[p] = new DynamicPathField(_c, -1);
+        for (int p = 0; p < _objectiveFields.Length; p++) _objectiveFields[p] = new DynamicPathField(_c, -1, SharedFieldQueues);
         int most = Math.Max(_n, _c.DepotCell.Length);
         foreach (var objectives in _c.PhaseObjectives) most = Math.Max(most, objectives.Length);
         _fieldSources = new int[most];

@@ -57,7 +57,7 @@ public sealed partial class Simulation
         _routeDistVersion = new long[slots];
         AllocateRouteOrder(slots);
         foreach (var r in _routes)
-            for (int i = 0; i < r.Cells.Length; i++) _routeDist[r.FirstSlot + i] = new DynamicPathField(_c, r.Side);
+            for (int i = 0; i < r.Cells.Length; i++) _routeDist[r.FirstSlot + i] = new DynamicPathField(_c, r.Side, SharedFieldQueues);
         _segFrontDist = new double[Sides * slots];
         _routePersonnel = new double[_routes.Length];
         int perUnit = _routes.Length == 0 ? 0 : _m;

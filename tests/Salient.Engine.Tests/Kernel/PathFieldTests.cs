@@ -92,6 +92,40 @@ public class PathFieldTests
         }
     }
 
+    [Fact]
+    public void FieldsSharingTheirQueues_EachEqualAFullSearch_AfterEveryChange()
+    {
+        // A simulation's repaired fields share one heap and one bucket queue (FieldQueues): each update must leave them
+        // empty for the next field. Three fields updated in turn after every change, each against a full search.
+        var c = Kursk;
+        var rng = new RandomStream(21, 0, 1);
+        var control = (byte[])c.InitialControl.Clone();
+        var paths = new PathFinder(c);
+        var queues = new FieldQueues(FieldGraph.Of(c));
+        int[] sides = [0, 1, -1];
+        var fields = sides.Select(s => new DynamicPathField(c, s, queues)).ToArray();
+        int[][] sources = [[rng.NextInt(c.CellCount)], [rng.NextInt(c.CellCount), rng.NextInt(c.CellCount)], [rng.NextInt(c.CellCount)]];
+        var expected = new double[c.CellCount];
+        for (int step = 0; step < 150; step++)
+        {
+            int cell = BorderCell(c, control, ref rng);
+            if (cell >= 0) control[cell] = (byte)(1 - control[cell]);
+            if (step % 25 == 7) sources[step % 3] = [rng.NextInt(c.CellCount)];
+            for (int f = 0; f < fields.Length; f++)
+            {
+                fields[f].Update(control, sources[f]);
+                paths.Clear(expected);
+                foreach (int s in sources[f]) paths.AddSource(expected, s);
+                paths.Run(expected, control, sides[f]);
+                for (int v = 0; v < c.CellCount; v++)
+                    Assert.True(BitConverter.DoubleToInt64Bits(expected[v]) == BitConverter.DoubleToInt64Bits(fields[f].Distances[v]),
+                        $"step {step}, field {f}, cell {v}: full search {expected[v]:R}, shared-queue field {fields[f].Distances[v]:R}");
+                Assert.Equal(0, queues.Buckets!.Count);
+                Assert.Equal(0, queues.Heap.Count);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(0, 11u)]
     [InlineData(1, 12u)]
