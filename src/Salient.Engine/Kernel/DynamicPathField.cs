@@ -43,19 +43,23 @@ internal sealed class DynamicPathField
     private readonly int[] _seen;        // == _epoch: the cell was in the new source list / decided as a candidate
     private readonly int[] _work;        // scratch: touched and invalid cells of this repair
     private int _epoch;
-    private readonly NodeHeap _heap;      // Repair step 1 and the search when the buckets cannot serve (see Repair, Run); may be shared (FieldQueues)
-    private readonly BucketQueue? _buckets; // the search's queue when every open edge costs at least a fixed amount (Run); may be shared
+    // The queues, maybe shared with a simulation's other fields (FieldQueues): the heap for Repair's step 1 and for
+    // the search where buckets cannot serve, the buckets where the costs suit them (BucketQueue.ForCosts).
+    private readonly NodeHeap _heap;
+    private readonly BucketQueue? _buckets;
     private bool _built;
     private int _logGeneration = -1;     // the control log's generation and position this field last saw
     private long _logPosition;
 
-    /// <summary>A field through <paramref name="side"/>'s own cells (0 or 1), or through every cell (-1), with queues of its own.</summary>
-    public DynamicPathField(CompiledScenario c, int side) : this(c, side, new FieldQueues(FieldGraph.Of(c))) { }
+    /// <summary>A field through <paramref name="side"/>'s own cells (0 or 1), or every cell (-1); its own queues.</summary>
+    public DynamicPathField(CompiledScenario c, int side)
+        : this(c, side, new FieldQueues(FieldGraph.Of(c))) { }
 
     /// <summary>As above; <paramref name="useBuckets"/> false keeps the heap for every step (tests compare the two).</summary>
-    internal DynamicPathField(CompiledScenario c, int side, bool useBuckets) : this(c, side, new FieldQueues(FieldGraph.Of(c), useBuckets)) { }
+    internal DynamicPathField(CompiledScenario c, int side, bool useBuckets)
+        : this(c, side, new FieldQueues(FieldGraph.Of(c), useBuckets)) { }
 
-    /// <summary>As above, with the queues of <paramref name="queues"/>, which other fields of one simulation may share.</summary>
+    /// <summary>As above, with <paramref name="queues"/>, which other fields of one simulation may share.</summary>
     internal DynamicPathField(CompiledScenario c, int side, FieldQueues queues)
     {
         var g = FieldGraph.Of(c);
