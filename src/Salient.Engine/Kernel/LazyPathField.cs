@@ -20,8 +20,8 @@ internal sealed class LazyPathField
     private readonly int[] _nbr;
     private readonly double[] _cost;     // FieldGraph's: [edge] length / mobility, +infinity when mobility <= 0 (the edge is closed)
     private readonly double[] _dist;
-    private readonly NodeHeap _heap;
-    private readonly BucketQueue? _buckets; // the queue instead of the heap when the costs suit it (BucketQueue.ForCosts)
+    private readonly BucketQueue? _buckets; // the queue where the costs suit it (BucketQueue.ForCosts), else the heap
+    private readonly NodeHeap? _heap;        // PERF: made only without buckets (each field keeps its search between reads)
     private byte[] _control = [];
     private int _side;
 
@@ -35,8 +35,8 @@ internal sealed class LazyPathField
         _nbr = g.Neighbour;
         _cost = g.Cost;
         _dist = new double[c.CellCount];
-        _heap = new NodeHeap(g.QueueCapacity);
         if (useBuckets) _buckets = BucketQueue.ForCosts(_cost, g.QueueCapacity);
+        if (_buckets is null) _heap = new NodeHeap(g.QueueCapacity);
     }
 
     /// <summary>Whether the search pops from buckets rather than the heap (for tests).</summary>
@@ -109,7 +109,7 @@ internal sealed class LazyPathField
         _control = control;
         _side = side;
         _dist.AsSpan().Fill(double.PositiveInfinity);
-        _heap.Clear();
+        _heap?.Clear();
         _buckets?.Clear();
     }
 
@@ -119,7 +119,7 @@ internal sealed class LazyPathField
         if (_dist[cell] == 0) return;
         _dist[cell] = 0;
         if (_buckets is not null) _buckets.Push(0, cell);
-        else _heap.Push(0, cell);
+        else _heap!.Push(0, cell);
     }
 
     /// <summary>The final distance to <paramref name="cell"/> (+infinity when the search cannot reach it).</summary>
@@ -128,7 +128,7 @@ internal sealed class LazyPathField
         // A cell the search may not enter keeps +infinity unless it is a source: answer without exhausting the search.
         if (_side >= 0 && _control[cell] != _side && _dist[cell] != 0) return double.PositiveInfinity;
         if (_buckets is not null) Settle(new BucketSearchQueue(_buckets), cell);
-        else Settle(new HeapQueue(_heap), cell);
+        else Settle(new HeapQueue(_heap!), cell);
         return _dist[cell];
     }
 
@@ -136,7 +136,7 @@ internal sealed class LazyPathField
     public void Complete()
     {
         if (_buckets is not null) Settle(new BucketSearchQueue(_buckets), -1);
-        else Settle(new HeapQueue(_heap), -1);
+        else Settle(new HeapQueue(_heap!), -1);
     }
 
     /// <summary>
