@@ -46,34 +46,50 @@ public sealed partial class Simulation
         if (side != _c.InitialControl[cell]) _flipped[cell] = true;
     }
 
+    /// <summary>Area (km², counted regions) <paramref name="side"/> holds.</summary>
+    private double HeldArea(int side)
+    {
+        EnsureControlTotals();
+        return _held[side];
+    }
+
     /// <summary>Settlements in the cells <paramref name="side"/> holds.</summary>
-    private double SettlementsHeld(int side) => ControlTotals()._settlements[side];
+    private double SettlementsHeld(int side)
+    {
+        EnsureControlTotals();
+        return _settlements[side];
+    }
 
     /// <summary>
     /// Area (km², counted regions) that <paramref name="side"/> held at the start, lost at some time, and holds again.
     /// </summary>
-    private double AreaRetaken(int side) => ControlTotals()._retaken[side];
+    private double AreaRetaken(int side)
+    {
+        EnsureControlTotals();
+        return _retaken[side];
+    }
 
     /// <summary>
     /// Area (km², counted regions) <paramref name="side"/> holds behind the contact line: its cells that border no cell
     /// of the other side whole, and half of each that does (the line between two cells' centres is placed to half a
     /// cell either way, so the contested band is one cell deep, centred on the boundary).
     /// </summary>
-    private double FirmArea(int side) => ControlTotals()._firm[side];
-
-    /// <summary>Area (km², counted regions) <paramref name="side"/> holds, as <see cref="HeldArea"/> reads it.</summary>
-    private double HeldAreaKept(int side) => ControlTotals()._held[side];
+    private double FirmArea(int side)
+    {
+        EnsureControlTotals();
+        return _firm[side];
+    }
 
     /// <summary>
-    /// PERF: the day's sums over the control map (area held, settlements, area retaken, firm area; both sides) in one
-    /// pass over the cells, kept while control stays: the version rises with every capture (which is also the only
-    /// write of the cells retaken, <see cref="MarkFlipped"/>) and every new replication, and nothing else changes what
-    /// they read. Each side's sum runs over its cells in cell order with the same terms, as a pass per side and sum
-    /// would, so the same doubles. The record of every day read them through four passes each before.
+    /// PERF: the sums over the control map (area held, settlements, area retaken, firm area; both sides) in one pass
+    /// over the cells, kept while control stays: the version rises with every capture (which is also the only write of
+    /// the cells retaken, <see cref="MarkFlipped"/>) and in every reset after the map and the cells retaken are reset,
+    /// and nothing else changes what they read. Each side's sum runs over its cells in cell order with the same terms,
+    /// as a pass per side and sum would, so the same doubles. The record of every day read them through eight passes.
     /// </summary>
-    private Simulation ControlTotals()
+    private void EnsureControlTotals()
     {
-        if (_totalsVersion == _controlVersion) return this;
+        if (_totalsVersion == _controlVersion) return;
         _totalsVersion = _controlVersion;
         Array.Clear(_held);
         Array.Clear(_settlements);
@@ -93,7 +109,6 @@ public sealed partial class Simulation
             if (_flipped[c] && _c.InitialControl[c] == side) _retaken[side] += area;
             _firm[side] += BordersEnemy(c, side) ? 0.5 * area : area; // Simulation.Logistics.cs
         }
-        return this;
     }
 
     /// <summary>The control map now, and whether a cell has changed hands from its starting owner (for tests).</summary>

@@ -16,7 +16,7 @@ public sealed partial class Simulation
             if (_control[c] == 0) tally[c]++;
         for (int s = 0; s < Sides; s++)
         {
-            double area = HeldAreaKept(s); // PERF: the day's control sums in one pass (ControlTotals)
+            double area = HeldArea(s);
             _dayArea[s] = area;
             if (area > _areaPeak[s]) { _areaPeak[s] = area; _areaPeakDay[s] = _day; }
             if (area > 0) _everHeld[s] = Math.Max(_everHeld[s], area);

@@ -393,13 +393,13 @@ public sealed partial class Simulation
         Array.Fill(_captureDay, -1);
         Array.Fill(_clearedDay, -1);
         Array.Fill(_areaPeakDay, 0);
+        // Force every distance field, the control sums and the occupancy lists to be rebuilt on first use.
+        _controlVersion++;
         for (int s = 0; s < Sides; s++)
         {
             _areaPeak[s] = HeldArea(s);
             _everHeld[s] = _areaPeak[s];
         }
-        // Force every distance field and the occupancy lists to be rebuilt on first use.
-        _controlVersion++;
         _frontOccupancyVersion++;
         _occupancyDirty = true;
     }
@@ -449,14 +449,6 @@ public sealed partial class Simulation
     private void StoreParameter(int id)
     {
         for (int d = 0; d < _days; d++) _param[d * _quantities + id] = _paramDays[d];
-    }
-
-    private double HeldArea(int side)
-    {
-        double a = 0;
-        for (int c = 0; c < _n; c++)
-            if (_control[c] == side && _c.CellCounted[c]) a += _c.CellArea[c];
-        return a;
     }
 
     /// <summary>
