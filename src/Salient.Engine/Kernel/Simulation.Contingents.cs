@@ -111,9 +111,7 @@ public sealed partial class Simulation
         }
     }
 
-    /// <summary>The control map now, and whether a cell has changed hands from its starting owner (for tests).</summary>
-    internal ReadOnlySpan<byte> Control => _control;
-
+    /// <summary>Whether a cell has changed hands from its starting owner this replication (for tests).</summary>
     internal bool Flipped(int cell) => _flipped[cell];
 
     private readonly double[] _held = new double[Sides];

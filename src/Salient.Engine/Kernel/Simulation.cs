@@ -203,6 +203,9 @@ public sealed partial class Simulation
     /// </summary>
     public int[] ControlTally { get; }
 
+    /// <summary>The control map now: each cell's side (for tests and benchmarks).</summary>
+    internal ReadOnlySpan<byte> Control => _control;
+
     /// <summary>The compiled scenario this simulation runs.</summary>
     public CompiledScenario Compiled => _c;
 
