@@ -4,7 +4,7 @@ using Xunit;
 namespace Salient.Engine.Tests.Kernel;
 
 /// <summary>
-/// The day's control sums, kept from one pass over the cells (<c>Simulation.ControlTotals</c>), record each day what a
+/// The day's control sums, kept from one pass over the cells (<c>Simulation.EnsureControlTotals</c>), record each day what a
 /// pass per side and sum gives from that day's control map: area held, settlements held, area retaken and firm area,
 /// bit for bit.
 /// </summary>
